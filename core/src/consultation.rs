@@ -1,0 +1,247 @@
+//! A consultation as staff define it: who is asked, what is ranked, which conflicts are named.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{ConflictId, GroupId, PriorityId, Slug};
+use crate::text::{Lang, LocalizedText};
+
+/// Whether a consultation takes responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Open,
+    Closed,
+}
+
+/// A stakeholder group participants say they belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StakeholderGroup {
+    pub id: GroupId,
+    pub label: LocalizedText,
+}
+
+/// An impact goal (Wirkungsziel) participants rank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Priority {
+    pub id: PriorityId,
+    pub title: LocalizedText,
+    pub description: LocalizedText,
+    /// How progress towards the goal would be measured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator: Option<LocalizedText>,
+}
+
+/// Two goals in tension. `left` and `right` name the two poles participants place themselves
+/// between; they may be priorities of this consultation or goals named only here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalConflict {
+    pub id: ConflictId,
+    pub title: LocalizedText,
+    pub left: LocalizedText,
+    pub right: LocalizedText,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<LocalizedText>,
+}
+
+/// What a consultation allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Participants may rank only some priorities; the rest tie at the bottom.
+    pub partial_ranking: bool,
+    /// Participants see the current results after submitting.
+    pub results_after_submit: bool,
+    /// Origins (`https://example.org`) whose pages may embed the widget.
+    #[serde(default)]
+    pub allowed_origins: Vec<String>,
+}
+
+/// A consultation definition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Consultation {
+    pub slug: Slug,
+    pub title: LocalizedText,
+    pub description: LocalizedText,
+    pub languages: Vec<Lang>,
+    pub status: Status,
+    /// ISO 8601 dates, informative for participants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opens: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closes: Option<String>,
+    pub groups: Vec<StakeholderGroup>,
+    pub priorities: Vec<Priority>,
+    pub conflicts: Vec<GoalConflict>,
+    pub settings: Settings,
+}
+
+/// Why a consultation definition cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConsultationError {
+    #[error("a consultation needs at least one language")]
+    NoLanguage,
+    #[error("a consultation needs at least one stakeholder group")]
+    NoGroups,
+    #[error("a consultation needs at least two priorities to rank")]
+    TooFewPriorities,
+    #[error("the id '{0}' is used twice")]
+    DuplicateId(String),
+    #[error("'{field}' has no text in language '{lang}'")]
+    MissingText { field: String, lang: Lang },
+}
+
+impl Consultation {
+    /// Checks the definition: ids unique, every text present in every language offered.
+    pub fn validate(&self) -> Result<(), ConsultationError> {
+        if self.languages.is_empty() {
+            return Err(ConsultationError::NoLanguage);
+        }
+        if self.groups.is_empty() {
+            return Err(ConsultationError::NoGroups);
+        }
+        if self.priorities.len() < 2 {
+            return Err(ConsultationError::TooFewPriorities);
+        }
+        let ids = self
+            .groups
+            .iter()
+            .map(|g| format!("group {}", g.id))
+            .chain(self.priorities.iter().map(|p| format!("priority {}", p.id)))
+            .chain(self.conflicts.iter().map(|c| format!("conflict {}", c.id)));
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id.clone()) {
+                return Err(ConsultationError::DuplicateId(id));
+            }
+        }
+        for (field, text) in self.texts() {
+            for &lang in &self.languages {
+                if !text.has(lang) {
+                    return Err(ConsultationError::MissingText { field, lang });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn texts(&self) -> Vec<(String, &LocalizedText)> {
+        let mut texts = vec![
+            ("title".to_owned(), &self.title),
+            ("description".to_owned(), &self.description),
+        ];
+        for g in &self.groups {
+            texts.push((format!("group {} label", g.id), &g.label));
+        }
+        for p in &self.priorities {
+            texts.push((format!("priority {} title", p.id), &p.title));
+            texts.push((format!("priority {} description", p.id), &p.description));
+        }
+        for c in &self.conflicts {
+            texts.push((format!("conflict {} title", c.id), &c.title));
+            texts.push((format!("conflict {} left", c.id), &c.left));
+            texts.push((format!("conflict {} right", c.id), &c.right));
+        }
+        texts
+    }
+
+    /// Position of a priority in the definition order, used as index in the tallies.
+    pub fn priority_index(&self, id: &str) -> Option<usize> {
+        self.priorities.iter().position(|p| p.id.as_str() == id)
+    }
+
+    /// Position of a group in the definition order.
+    pub fn group_index(&self, id: &str) -> Option<usize> {
+        self.groups.iter().position(|g| g.id.as_str() == id)
+    }
+
+    pub fn priority(&self, id: &PriorityId) -> Option<&Priority> {
+        self.priorities.iter().find(|p| &p.id == id)
+    }
+
+    /// The language to use for a participant who asked for `wanted`.
+    pub fn language_for(&self, wanted: Lang) -> Lang {
+        if self.languages.contains(&wanted) {
+            wanted
+        } else {
+            self.languages.first().copied().unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn text(s: &str) -> LocalizedText {
+        LocalizedText::new([(Lang::De, s.to_owned()), (Lang::En, s.to_owned())])
+    }
+
+    /// A small consultation for tests: groups `a`, `b`; priorities `p0`…`p{n-1}`.
+    pub(crate) fn sample(n: usize, partial: bool) -> Consultation {
+        Consultation {
+            slug: Slug::parse("sample").unwrap(),
+            title: text("Sample"),
+            description: text("A sample"),
+            languages: vec![Lang::De, Lang::En],
+            status: Status::Open,
+            opens: None,
+            closes: None,
+            groups: ["a", "b"]
+                .iter()
+                .map(|id| StakeholderGroup {
+                    id: GroupId::parse(id).unwrap(),
+                    label: text(id),
+                })
+                .collect(),
+            priorities: (0..n)
+                .map(|i| Priority {
+                    id: PriorityId::parse(&format!("p{i}")).unwrap(),
+                    title: text(&format!("Priority {i}")),
+                    description: text("…"),
+                    indicator: None,
+                })
+                .collect(),
+            conflicts: vec![],
+            settings: Settings {
+                partial_ranking: partial,
+                results_after_submit: true,
+                allowed_origins: vec![],
+            },
+        }
+    }
+
+    #[test]
+    fn a_sound_definition_validates() {
+        assert_eq!(sample(4, true).validate(), Ok(()));
+    }
+
+    #[test]
+    fn duplicate_priority_ids_are_refused() {
+        let mut c = sample(3, true);
+        c.priorities[2].id = c.priorities[0].id.clone();
+        assert_eq!(
+            c.validate(),
+            Err(ConsultationError::DuplicateId("priority p0".into()))
+        );
+    }
+
+    #[test]
+    fn every_offered_language_needs_every_text() {
+        let mut c = sample(3, true);
+        c.priorities[1].title = LocalizedText::new([(Lang::De, "Nur Deutsch".into())]);
+        assert_eq!(
+            c.validate(),
+            Err(ConsultationError::MissingText {
+                field: "priority p1 title".into(),
+                lang: Lang::En
+            })
+        );
+    }
+}

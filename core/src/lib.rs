@@ -1,0 +1,22 @@
+//! The domain of mitreden: consultations, ballots, and how ballots are counted.
+//!
+//! Everything here is pure: no I/O, no HTTP, no SQL. The server uses it as the authority, the
+//! widget uses the same code for instant feedback, so every rule exists exactly once.
+
+pub mod consultation;
+pub mod ids;
+pub mod ranking_draft;
+pub mod results;
+pub mod submission;
+pub mod tally;
+pub mod text;
+
+pub use consultation::{
+    Consultation, ConsultationError, GoalConflict, Priority, Settings, Status, StakeholderGroup,
+};
+pub use ids::{ConflictId, GroupId, IdError, PriorityId, ResponseId, Slug};
+pub use ranking_draft::RankingDraft;
+pub use results::{GroupResults, RankedPriority, Results};
+pub use submission::{Ballot, ResponseSubmission, ValidResponse, ValidationError};
+pub use tally::{PairwiseMatrix, Tally};
+pub use text::{Lang, LocalizedText};

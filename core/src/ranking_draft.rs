@@ -1,0 +1,150 @@
+//! The ranking a participant is building, before it is submitted.
+//!
+//! With partial rankings allowed, every priority starts unranked and the participant picks the
+//! ones that matter, in order; otherwise all shown priorities start ranked in the order shown
+//! and the participant reorders them. Moves are by one place, so they work with buttons and
+//! keys alike (no dragging needed).
+
+use crate::ids::PriorityId;
+
+/// Where a priority went: 1-based places before and after a move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Move {
+    pub from: usize,
+    pub to: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RankingDraft {
+    ranked: Vec<PriorityId>,
+    unranked: Vec<PriorityId>,
+    partial: bool,
+}
+
+impl RankingDraft {
+    pub fn new(shown: Vec<PriorityId>, partial: bool) -> Self {
+        if partial {
+            Self {
+                ranked: vec![],
+                unranked: shown,
+                partial,
+            }
+        } else {
+            Self {
+                ranked: shown,
+                unranked: vec![],
+                partial,
+            }
+        }
+    }
+
+    /// Ranked priorities, most important first.
+    pub fn ranked(&self) -> &[PriorityId] {
+        &self.ranked
+    }
+
+    /// Shown priorities not (yet) ranked, in the order shown.
+    pub fn unranked(&self) -> &[PriorityId] {
+        &self.unranked
+    }
+
+    /// Whether priorities may be taken out of the ranking.
+    pub fn partial(&self) -> bool {
+        self.partial
+    }
+
+    /// Every priority shown to the participant.
+    pub fn shown(&self) -> Vec<PriorityId> {
+        self.ranked.iter().chain(&self.unranked).cloned().collect()
+    }
+
+    /// 1-based place of a ranked priority.
+    pub fn place(&self, id: &PriorityId) -> Option<usize> {
+        self.ranked.iter().position(|p| p == id).map(|i| i + 1)
+    }
+
+    pub fn move_up(&mut self, id: &PriorityId) -> Option<Move> {
+        let i = self.ranked.iter().position(|p| p == id)?;
+        if i == 0 {
+            return None;
+        }
+        self.ranked.swap(i, i - 1);
+        Some(Move { from: i + 1, to: i })
+    }
+
+    pub fn move_down(&mut self, id: &PriorityId) -> Option<Move> {
+        let i = self.ranked.iter().position(|p| p == id)?;
+        if i + 1 >= self.ranked.len() {
+            return None;
+        }
+        self.ranked.swap(i, i + 1);
+        Some(Move {
+            from: i + 1,
+            to: i + 2,
+        })
+    }
+
+    /// Adds an unranked priority at the end of the ranking; returns its place.
+    pub fn rank(&mut self, id: &PriorityId) -> Option<usize> {
+        let i = self.unranked.iter().position(|p| p == id)?;
+        let p = self.unranked.remove(i);
+        self.ranked.push(p);
+        Some(self.ranked.len())
+    }
+
+    /// Takes a priority out of the ranking (only with partial rankings).
+    pub fn unrank(&mut self, id: &PriorityId, shown_order: &[PriorityId]) -> bool {
+        if !self.partial {
+            return false;
+        }
+        let Some(i) = self.ranked.iter().position(|p| p == id) else {
+            return false;
+        };
+        let p = self.ranked.remove(i);
+        self.unranked.push(p);
+        // Keep the unranked pile in the order it was shown, so items do not jump around.
+        self.unranked
+            .sort_by_key(|p| shown_order.iter().position(|s| s == p));
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(names: &[&str]) -> Vec<PriorityId> {
+        names.iter().map(|n| PriorityId::parse(n).unwrap()).collect()
+    }
+
+    fn names(ids: &[PriorityId]) -> Vec<&str> {
+        ids.iter().map(|p| p.as_str()).collect()
+    }
+
+    #[test]
+    fn full_ranking_starts_with_everything_ranked_and_reorders_by_one_place() {
+        let shown = ids(&["a", "b", "c"]);
+        let mut d = RankingDraft::new(shown.clone(), false);
+        assert_eq!(d.move_up(&shown[2]), Some(Move { from: 3, to: 2 }));
+        assert_eq!(names(d.ranked()), ["a", "c", "b"]);
+        assert_eq!(d.move_up(&shown[0]), None);
+        assert_eq!(d.move_down(&shown[1]), None);
+        assert_eq!(d.move_down(&shown[0]), Some(Move { from: 1, to: 2 }));
+        assert_eq!(names(d.ranked()), ["c", "a", "b"]);
+        assert!(!d.unrank(&shown[0], &shown));
+    }
+
+    #[test]
+    fn partial_ranking_starts_empty_and_unranked_items_keep_their_order() {
+        let shown = ids(&["a", "b", "c"]);
+        let mut d = RankingDraft::new(shown.clone(), true);
+        assert!(d.ranked().is_empty());
+        assert_eq!(d.rank(&shown[2]), Some(1));
+        assert_eq!(d.rank(&shown[0]), Some(2));
+        assert_eq!(names(d.unranked()), ["b"]);
+        assert!(d.unrank(&shown[2], &shown));
+        assert_eq!(names(d.unranked()), ["b", "c"]);
+        assert_eq!(d.place(&shown[0]), Some(1));
+        assert_eq!(d.shown().len(), 3);
+    }
+}

@@ -1,0 +1,91 @@
+//! Languages and texts given in several languages.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A language mitreden speaks. German is the default.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    De,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    /// The ISO 639-1 code, as used in JSON and in `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a code such as `de`, `en`, `en-GB` or `de-AT` (the region is ignored).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A text in several languages, serialised as `{"de": "…", "en": "…"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalizedText(BTreeMap<Lang, String>);
+
+impl LocalizedText {
+    pub fn new(pairs: impl IntoIterator<Item = (Lang, String)>) -> Self {
+        Self(pairs.into_iter().collect())
+    }
+
+    /// The text in `lang`, else in German, else in any language there is.
+    pub fn get(&self, lang: Lang) -> &str {
+        self.0
+            .get(&lang)
+            .or_else(|| self.0.get(&Lang::De))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Whether a non-blank text exists in `lang`.
+    pub fn has(&self, lang: Lang) -> bool {
+        self.0.get(&lang).is_some_and(|t| !t.trim().is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_language_falls_back_to_german() {
+        let text = LocalizedText::new([(Lang::De, "Hallo".to_owned())]);
+        assert_eq!(text.get(Lang::En), "Hallo");
+        let both: LocalizedText = serde_json::from_str(r#"{"de":"Hallo","en":"Hello"}"#).unwrap();
+        assert_eq!(both.get(Lang::En), "Hello");
+    }
+
+    #[test]
+    fn language_codes_ignore_region_and_case() {
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("DE"), Some(Lang::De));
+        assert_eq!(Lang::from_code("fr"), None);
+    }
+}
