@@ -161,14 +161,8 @@ mod tests {
     fn keys_accept_lowercase_digits_and_hyphens_only() {
         assert!(PriorityId::parse("digital-identity-2").is_ok());
         assert_eq!(PriorityId::parse(""), Err(IdError::Empty));
-        assert_eq!(
-            PriorityId::parse("Digital"),
-            Err(IdError::InvalidCharacter)
-        );
-        assert_eq!(
-            PriorityId::parse("a b"),
-            Err(IdError::InvalidCharacter)
-        );
+        assert_eq!(PriorityId::parse("Digital"), Err(IdError::InvalidCharacter));
+        assert_eq!(PriorityId::parse("a b"), Err(IdError::InvalidCharacter));
         assert_eq!(
             GroupId::parse(&"x".repeat(65)),
             Err(IdError::TooLong { max: 64 })

@@ -12,7 +12,7 @@ pub mod tally;
 pub mod text;
 
 pub use consultation::{
-    Consultation, ConsultationError, GoalConflict, Priority, Settings, Status, StakeholderGroup,
+    Consultation, ConsultationError, GoalConflict, Priority, Settings, StakeholderGroup, Status,
 };
 pub use ids::{ConflictId, GroupId, IdError, PriorityId, ResponseId, Slug};
 pub use ranking_draft::RankingDraft;

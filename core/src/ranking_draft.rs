@@ -114,7 +114,10 @@ mod tests {
     use super::*;
 
     fn ids(names: &[&str]) -> Vec<PriorityId> {
-        names.iter().map(|n| PriorityId::parse(n).unwrap()).collect()
+        names
+            .iter()
+            .map(|n| PriorityId::parse(n).unwrap())
+            .collect()
     }
 
     fn names(ids: &[PriorityId]) -> Vec<&str> {

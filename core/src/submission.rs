@@ -241,12 +241,18 @@ mod tests {
         bad_lang.lang = "fr".into();
         assert_eq!(code(&c, &bad_lang), "unsupported_language");
         assert_eq!(code(&c, &submission(&["p9"], &["p0"])), "unknown_priority");
-        assert_eq!(code(&c, &submission(&["p0"], &["p0", "p9"])), "unknown_priority");
+        assert_eq!(
+            code(&c, &submission(&["p0"], &["p0", "p9"])),
+            "unknown_priority"
+        );
         assert_eq!(
             code(&c, &submission(&["p0", "p0"], &["p0", "p1"])),
             "duplicate_in_ranking"
         );
-        assert_eq!(code(&c, &submission(&["p0"], &["p0", "p0"])), "duplicate_in_shown");
+        assert_eq!(
+            code(&c, &submission(&["p0"], &["p0", "p0"])),
+            "duplicate_in_shown"
+        );
         assert_eq!(code(&c, &submission(&["p1"], &["p0"])), "ranked_not_shown");
         assert_eq!(code(&c, &submission(&[], &[])), "nothing_shown");
         assert_eq!(code(&c, &submission(&[], &["p0"])), "empty_ranking");
@@ -256,13 +262,18 @@ mod tests {
     fn closed_consultations_take_no_responses() {
         let mut c = sample(3, true);
         c.status = Status::Closed;
-        assert_eq!(code(&c, &submission(&["p0"], &["p0"])), "consultation_not_open");
+        assert_eq!(
+            code(&c, &submission(&["p0"], &["p0"])),
+            "consultation_not_open"
+        );
     }
 
     #[test]
     fn ballot_lists_shown_unranked_items_and_ignores_unshown_ones() {
         let c = sample(4, true);
-        let r = submission(&["p2"], &["p0", "p2", "p3"]).validate(&c).unwrap();
+        let r = submission(&["p2"], &["p0", "p2", "p3"])
+            .validate(&c)
+            .unwrap();
         let b = r.ballot(&c).unwrap();
         assert_eq!(b.ranking, vec![2]);
         assert_eq!(b.unranked, vec![0, 3]);

@@ -1,0 +1,91 @@
+//! The mitreden server: a JSON API over a consultation store, plus the widget and its embed
+//! loader. [`app`] builds the router; [`run`] opens storage and serves it.
+
+pub mod api;
+pub mod cli;
+pub mod demo_page;
+pub mod error;
+pub mod json;
+pub mod pages;
+pub mod receipt;
+pub mod seed;
+pub mod state;
+pub mod storage;
+
+use std::net::SocketAddr;
+
+use axum::extract::DefaultBodyLimit;
+use axum::Router;
+use tower_http::trace::TraceLayer;
+
+use crate::error::AppError;
+pub use crate::state::AppState;
+use crate::storage::{Db, StorageError};
+
+/// Largest request body accepted.
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// The whole HTTP surface of the server.
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .nest("/api/v1", api::routes())
+        .merge(pages::routes(&state))
+        .fallback(|| async { AppError::NotFound })
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Opens the database, seeds the demo when it is empty, and loads the running tallies.
+pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageError> {
+    let db = Db::open(&config.database).await?;
+    seed::seed_if_empty(&db).await?;
+    AppState::load(db, config.widget_dir.clone()).await
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
+    let state = open_state(&config).await?;
+    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let addr: SocketAddr = listener.local_addr()?;
+    let public_url = config
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+
+    if let Some(demo_addr) = config.demo_page_addr {
+        let demo = tokio::net::TcpListener::bind(demo_addr).await?;
+        let page = demo_page::app(&public_url);
+        println!("Demo ministry page:  http://{}/", demo.local_addr()?);
+        tokio::spawn(async move { axum::serve(demo, page).await });
+    }
+    println!("Widget (direct):     {public_url}/w/demo");
+    println!("Consultation JSON:   {public_url}/api/v1/consultations/demo");
+    println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
+    tracing::info!(%addr, database = %config.database, "mitreden is listening");
+
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

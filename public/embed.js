@@ -1,0 +1,66 @@
+/*
+ * mitreden embed loader.
+ *
+ * Put an element with data-consultation="SLUG" on the page and load this script from the
+ * mitreden server:
+ *
+ *   <div data-consultation="demo" data-lang="de"></div>
+ *   <script src="https://beteiligung.example.de/embed.js" async></script>
+ *
+ * The loader replaces nothing and sets no cookies: it adds an iframe from the mitreden server
+ * and keeps its height fitted to the content, trusting height messages only from that exact
+ * origin and that exact frame.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !script.src) return;
+  var origin = new URL(script.src).origin;
+  var titles = { de: "Online-Beteiligung", en: "Online consultation" };
+
+  function language(el) {
+    var lang = (el.getAttribute("data-lang") || document.documentElement.lang || "de")
+      .slice(0, 2)
+      .toLowerCase();
+    return titles[lang] ? lang : "de";
+  }
+
+  function mount(el) {
+    if (el.getAttribute("data-mitreden-mounted")) return;
+    el.setAttribute("data-mitreden-mounted", "true");
+    var slug = el.getAttribute("data-consultation");
+    var lang = language(el);
+    var url = new URL("/w/" + encodeURIComponent(slug), origin);
+    url.searchParams.set("lang", lang);
+    url.searchParams.set("parent", window.location.origin);
+
+    var frame = document.createElement("iframe");
+    frame.src = url.href;
+    frame.title = el.getAttribute("data-title") || titles[lang];
+    frame.setAttribute("data-mitreden-frame", slug);
+    frame.style.cssText = "display:block;width:100%;border:0;min-height:24rem;";
+    el.appendChild(frame);
+
+    window.addEventListener("message", function (event) {
+      if (event.origin !== origin || event.source !== frame.contentWindow) return;
+      var data = event.data;
+      if (!data || data.type !== "mitreden:height") return;
+      var height = Number(data.height);
+      if (height > 0 && height < 100000) {
+        frame.style.minHeight = "0";
+        frame.style.height = Math.ceil(height) + "px";
+      }
+    });
+  }
+
+  function mountAll() {
+    var nodes = document.querySelectorAll("[data-consultation]");
+    for (var i = 0; i < nodes.length; i++) mount(nodes[i]);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();

@@ -1,0 +1,48 @@
+//! The command line: `mitreden-server serve …`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mitreden-server",
+    version,
+    about = "The mitreden consultation server"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the JSON API, the widget and its embed script.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "MITREDEN_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// SQLite database file (a path or sqlite://path). Created with the demo consultation if
+    /// it does not exist.
+    #[arg(long, env = "MITREDEN_DATABASE", default_value = "data/mitreden.db")]
+    pub database: String,
+
+    /// Folder with the built widget (the output of `trunk build`).
+    #[arg(long, env = "MITREDEN_WIDGET_DIR", default_value = "dist")]
+    pub widget_dir: PathBuf,
+
+    /// The address browsers reach this server at, if not http://ADDR (e.g. behind a proxy).
+    #[arg(long, env = "MITREDEN_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// Also serve a demo ministry page that embeds the widget, on this second address (a
+    /// different origin, to show cross-origin embedding).
+    #[arg(long, env = "MITREDEN_DEMO_PAGE_ADDR")]
+    pub demo_page_addr: Option<SocketAddr>,
+}

@@ -1,0 +1,98 @@
+//! One error type for every endpoint, rendered as `{"error":{"code":"…","message":"…"}}`.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use mitreden_core::{submission, ValidationError};
+use serde_json::json;
+
+use crate::storage::StorageError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("There is no consultation '{0}'.")]
+    ConsultationNotFound(String),
+    #[error(transparent)]
+    Invalid(#[from] ValidationError),
+    #[error(
+        "A different response with this id was already submitted. Use a new id for a new response."
+    )]
+    IdConflict,
+    #[error("The request body is not valid JSON: {0}")]
+    InvalidJson(String),
+    #[error("The request body does not have the expected fields and types: {0}")]
+    InvalidBody(String),
+    #[error("Send the request body as JSON with the header 'Content-Type: application/json'.")]
+    UnsupportedMediaType,
+    #[error("The request body is too large; at most 64 KiB are accepted.")]
+    PayloadTooLarge,
+    #[error("There is nothing at this address.")]
+    NotFound,
+    #[error("This address does not support the request method.")]
+    MethodNotAllowed,
+    #[error("The widget has not been built; run the README's run command.")]
+    WidgetMissing,
+    #[error("Something went wrong on our side. Please try again later.")]
+    Internal(#[from] StorageError),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::ConsultationNotFound(_) | Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Invalid(submission::ValidationError::ConsultationNotOpen) | Self::IdConflict => {
+                StatusCode::CONFLICT
+            }
+            Self::Invalid(_) | Self::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            Self::WidgetMissing => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable, machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::ConsultationNotFound(_) => "consultation_not_found",
+            Self::Invalid(e) => e.code(),
+            Self::IdConflict => "id_conflict",
+            Self::InvalidJson(_) => "invalid_json",
+            Self::InvalidBody(_) => "invalid_body",
+            Self::UnsupportedMediaType => "unsupported_media_type",
+            Self::PayloadTooLarge => "payload_too_large",
+            Self::NotFound => "not_found",
+            Self::MethodNotAllowed => "method_not_allowed",
+            Self::WidgetMissing => "widget_missing",
+            Self::Internal(_) => "internal",
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(e) = &self {
+            // The detail goes to the log, never to the client.
+            tracing::error!(error = %e, "internal error");
+        }
+        let body = json!({ "error": { "code": self.code(), "message": self.to_string() } });
+        (self.status(), Json(body)).into_response()
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        match rejection {
+            JsonRejection::JsonDataError(e) => Self::InvalidBody(e.body_text()),
+            JsonRejection::JsonSyntaxError(e) => Self::InvalidJson(e.body_text()),
+            JsonRejection::MissingJsonContentType(_) => Self::UnsupportedMediaType,
+            JsonRejection::BytesRejection(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Self::PayloadTooLarge
+            }
+            other => Self::InvalidJson(other.body_text()),
+        }
+    }
+}

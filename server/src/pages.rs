@@ -1,0 +1,42 @@
+//! Everything the server serves that is not JSON: the embed loader, the widget page and its
+//! assets.
+
+use axum::extract::State;
+use axum::http::header;
+use axum::response::{Html, IntoResponse};
+use axum::routing::get;
+use axum::Router;
+use tower_http::services::ServeDir;
+
+use crate::error::AppError;
+use crate::state::AppState;
+
+const EMBED_JS: &str = include_str!("../../public/embed.js");
+const INDEX: &str = include_str!("../assets/index.html");
+
+pub fn routes(state: &AppState) -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Html(INDEX) }))
+        .route("/embed.js", get(embed_js))
+        .route("/w/{slug}", get(widget_page))
+        .nest_service("/widget", ServeDir::new(&state.widget_dir))
+}
+
+async fn embed_js() -> impl IntoResponse {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=300"),
+        ],
+        EMBED_JS,
+    )
+}
+
+/// The widget's HTML page for one consultation. The widget reads the slug from the address and
+/// shows its own message if the consultation does not exist.
+async fn widget_page(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+    let html = tokio::fs::read_to_string(state.widget_dir.join("index.html"))
+        .await
+        .map_err(|_| AppError::WidgetMissing)?;
+    Ok(([(header::CACHE_CONTROL, "no-cache")], Html(html)))
+}

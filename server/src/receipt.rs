@@ -1,0 +1,62 @@
+//! Receipts: a code the participant keeps to view or withdraw their response later.
+//!
+//! A receipt is derived from the response id with a server-side key (HMAC-SHA-256), so it is
+//! never stored, a replayed submission gets the same receipt back, and knowing a response id is
+//! not enough to make its receipt.
+
+use hmac::{Hmac, Mac};
+use mitreden_core::ResponseId;
+use sha2::Sha256;
+
+/// Crockford's base-32 alphabet: no I, L, O or U, so codes read aloud without confusion.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+#[derive(Clone)]
+pub struct ReceiptKey(Vec<u8>);
+
+impl ReceiptKey {
+    pub fn new(secret: Vec<u8>) -> Self {
+        Self(secret)
+    }
+
+    /// A receipt such as `7KQ2-M9XD-4HNA-0ZTR` (80 bits).
+    pub fn receipt(&self, id: &ResponseId) -> String {
+        let mut mac =
+            Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC accepts keys of any length");
+        mac.update(id.as_str().as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let mut bits: u128 = 0;
+        for &b in &digest[..10] {
+            bits = (bits << 8) | u128::from(b);
+        }
+        let mut out = String::with_capacity(19);
+        for i in 0..16 {
+            if i > 0 && i % 4 == 0 {
+                out.push('-');
+            }
+            let shift = 75 - 5 * i;
+            out.push(ALPHABET[((bits >> shift) & 31) as usize] as char);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn receipts_are_stable_per_key_and_id_and_differ_otherwise() {
+        let id = ResponseId::parse("123e4567-e89b-42d3-a456-426614174000").unwrap();
+        let other = ResponseId::parse("123e4567-e89b-42d3-a456-426614174001").unwrap();
+        let key = ReceiptKey::new(vec![1; 32]);
+        let receipt = key.receipt(&id);
+        assert_eq!(receipt.len(), 19);
+        assert_eq!(receipt, key.receipt(&id));
+        assert_ne!(receipt, key.receipt(&other));
+        assert_ne!(receipt, ReceiptKey::new(vec![2; 32]).receipt(&id));
+        assert!(receipt
+            .chars()
+            .all(|c| c == '-' || ALPHABET.contains(&(c as u8))));
+    }
+}

@@ -1,0 +1,319 @@
+//! The JSON API over HTTP, against a real SQLite file.
+
+mod common;
+
+use common::{submission, uuid, TestApp, ALL};
+use mitreden_core::Consultation;
+use serde_json::{json, Value};
+
+fn borda_of(ranking: &Value, priority: &str) -> i64 {
+    ranking
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["priority"] == priority)
+        .unwrap()["borda"]
+        .as_i64()
+        .unwrap()
+}
+
+#[tokio::test]
+async fn consultation_is_served_with_texts_in_german_and_english() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/api/v1/consultations/demo").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["slug"], "demo");
+    assert!(body["title"]["de"]
+        .as_str()
+        .unwrap()
+        .contains("Digitalministerium"));
+    assert!(body["title"]["en"].is_string());
+    assert_eq!(body["groups"].as_array().unwrap().len(), 5);
+    assert_eq!(body["groups"][0]["id"], "citizens");
+    assert_eq!(body["priorities"].as_array().unwrap().len(), ALL.len());
+    assert!(body["priorities"][0]["description"]["en"].is_string());
+    let conflict = &body["conflicts"][0];
+    assert!(conflict["left"]["de"].is_string() && conflict["right"]["en"].is_string());
+    assert_eq!(body["settings"]["partial_ranking"], true);
+}
+
+#[tokio::test]
+async fn unknown_consultation_is_a_404_with_a_code() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/api/v1/consultations/nope").await;
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "consultation_not_found");
+    let (status, body) = app
+        .post(
+            "/api/v1/consultations/nope/responses",
+            &submission(&uuid(1), "citizens", &ALL[..1], &ALL),
+        )
+        .await;
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "consultation_not_found");
+}
+
+#[tokio::test]
+async fn submission_is_acknowledged_with_a_receipt_and_counted_per_group() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app
+        .submit(&submission(
+            &uuid(1),
+            "academia",
+            &["impact-steering", "once-only"],
+            &ALL,
+        ))
+        .await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["id"], uuid(1));
+    assert_eq!(body["receipt"].as_str().unwrap().len(), 19);
+
+    let results = app.results().await;
+    assert_eq!(results["total"], 1);
+    assert_eq!(results["overall"]["responses"], 1);
+    assert_eq!(results["groups"]["academia"]["responses"], 1);
+    assert_eq!(results["groups"]["citizens"]["responses"], 0);
+    let ranking = &results["groups"]["academia"]["ranking"];
+    // First place beats 7 others; second beats 6 and loses to 1; the 6 unranked tie below.
+    assert_eq!(ranking[0]["priority"], "impact-steering");
+    assert_eq!(ranking[0]["rank"], 1);
+    assert_eq!(borda_of(ranking, "impact-steering"), 7);
+    assert_eq!(borda_of(ranking, "once-only"), 5);
+    assert_eq!(borda_of(ranking, "federal-it"), -2);
+    assert_eq!(ranking[2]["rank"], 3);
+    assert_eq!(ranking[7]["rank"], 3);
+    assert_eq!(results["overall"]["schulze"][0], "impact-steering");
+}
+
+#[tokio::test]
+async fn priorities_not_shown_count_neither_way() {
+    let app = TestApp::spawn().await;
+    let shown = &ALL[..3];
+    let (status, _) = app
+        .submit(&submission(&uuid(1), "business", &["once-only"], shown))
+        .await;
+    assert_eq!(status, 201);
+    let ranking = &app.results().await["overall"]["ranking"];
+    assert_eq!(borda_of(ranking, "once-only"), 2);
+    assert_eq!(borda_of(ranking, "digital-identity"), -1);
+    assert_eq!(borda_of(ranking, "visible-progress"), 0);
+}
+
+#[tokio::test]
+async fn replayed_submission_is_stored_once_with_the_same_receipt() {
+    let app = TestApp::spawn().await;
+    let body = submission(&uuid(7), "citizens", &["once-only"], &ALL);
+    let (first, a) = app.submit(&body).await;
+    let (second, b) = app.submit(&body).await;
+    assert_eq!(first, 201);
+    assert_eq!(second, 200);
+    assert_eq!(a, b);
+    // The same response with `shown` in another order is still the same response.
+    let mut reordered: Vec<&str> = ALL.to_vec();
+    reordered.reverse();
+    let (third, c) = app
+        .submit(&submission(
+            &uuid(7),
+            "citizens",
+            &["once-only"],
+            &reordered,
+        ))
+        .await;
+    assert_eq!(third, 200);
+    assert_eq!(a, c);
+    assert_eq!(app.results().await["total"], 1);
+}
+
+#[tokio::test]
+async fn same_id_with_a_different_body_is_a_conflict_and_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let (status, _) = app
+        .submit(&submission(&uuid(8), "citizens", &["once-only"], &ALL))
+        .await;
+    assert_eq!(status, 201);
+    let before = app.results().await;
+    let (status, body) = app
+        .submit(&submission(&uuid(8), "business", &["federal-it"], &ALL))
+        .await;
+    assert_eq!(status, 409);
+    assert_eq!(body["error"]["code"], "id_conflict");
+    assert_eq!(app.results().await, before);
+}
+
+#[tokio::test]
+async fn every_malformed_submission_gets_its_own_code_and_nothing_is_stored() {
+    let app = TestApp::spawn().await;
+    let id = uuid(9);
+    let cases: Vec<(Value, u16, &str)> = vec![
+        (
+            submission(&id, "aliens", &ALL[..1], &ALL),
+            422,
+            "unknown_group",
+        ),
+        (
+            submission(&id, "citizens", &["no-such-goal"], &ALL),
+            422,
+            "unknown_priority",
+        ),
+        (
+            submission(&id, "citizens", &["once-only", "once-only"], &ALL),
+            422,
+            "duplicate_in_ranking",
+        ),
+        (
+            submission(&id, "citizens", &["visible-progress"], &ALL[..2]),
+            422,
+            "ranked_not_shown",
+        ),
+        (
+            submission("12345", "citizens", &ALL[..1], &ALL),
+            422,
+            "invalid_response_id",
+        ),
+        (submission(&id, "citizens", &[], &ALL), 422, "empty_ranking"),
+        (
+            json!({ "id": id, "group": "citizens", "ranking": ALL, "shown": ALL, "lang": "fr" }),
+            422,
+            "unsupported_language",
+        ),
+        (
+            json!({ "id": id, "group": "citizens" }),
+            422,
+            "invalid_body",
+        ),
+        (
+            json!({ "id": id, "group": "citizens", "ranking": "once-only", "shown": ALL, "lang": "de" }),
+            422,
+            "invalid_body",
+        ),
+        (
+            json!({ "id": id, "group": "citizens", "ranking": ALL, "shown": ALL, "lang": "de", "ip": "1.2.3.4" }),
+            422,
+            "invalid_body",
+        ),
+    ];
+    for (body, status, code) in cases {
+        let (got, answer) = app.submit(&body).await;
+        assert_eq!(
+            (got, answer["error"]["code"].as_str()),
+            (status, Some(code)),
+            "{body}"
+        );
+        let message = answer["error"]["message"].as_str().unwrap();
+        assert!(
+            message.len() > 10,
+            "message for {code} should explain: {message}"
+        );
+    }
+
+    let url = app.url("/api/v1/consultations/demo/responses");
+    let raw = |body: String, content_type: &'static str| {
+        app.client
+            .post(&url)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let r = raw("{\"id\": ".into(), "application/json").await.unwrap();
+    assert_eq!(r.status(), 400);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error"]["code"],
+        "invalid_json"
+    );
+    let valid = submission(&id, "citizens", &ALL[..1], &ALL).to_string();
+    let r = raw(valid, "text/plain").await.unwrap();
+    assert_eq!(r.status(), 415);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error"]["code"],
+        "unsupported_media_type"
+    );
+    let huge = format!(
+        "{{\"id\":\"{id}\",\"group\":\"citizens\",\"ranking\":[],\"shown\":[],\"lang\":\"{}\"}}",
+        "x".repeat(70 * 1024)
+    );
+    let r = raw(huge, "application/json").await.unwrap();
+    assert_eq!(r.status(), 413);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error"]["code"],
+        "payload_too_large"
+    );
+
+    assert_eq!(app.results().await["total"], 0);
+    assert!(app.state.db.responses("demo").await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn full_rankings_are_required_where_partial_ones_are_not_allowed() {
+    let mut strict: Consultation = mitreden_server::seed::demo();
+    strict.slug = mitreden_core::Slug::parse("strict").unwrap();
+    strict.settings.partial_ranking = false;
+    let app = TestApp::spawn_with(&[strict]).await;
+    let path = "/api/v1/consultations/strict/responses";
+    let (status, body) = app
+        .post(path, &submission(&uuid(1), "citizens", &ALL[..2], &ALL))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(body["error"]["code"], "partial_ranking_not_allowed");
+    let (status, _) = app
+        .post(path, &submission(&uuid(1), "citizens", &ALL, &ALL))
+        .await;
+    assert_eq!(status, 201);
+}
+
+#[tokio::test]
+async fn unknown_routes_and_methods_answer_in_the_error_format() {
+    let app = TestApp::spawn().await;
+    let (status, body) = app.get("/api/v1/nothing-here").await;
+    assert_eq!(status, 404);
+    assert_eq!(body["error"]["code"], "not_found");
+    let r = app
+        .client
+        .delete(app.url("/api/v1/consultations/demo"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 405);
+    assert_eq!(
+        r.json::<Value>().await.unwrap()["error"]["code"],
+        "method_not_allowed"
+    );
+}
+
+#[tokio::test]
+async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
+    let app = TestApp::spawn().await;
+    let groups = ["citizens", "civil-society", "academia", "business"];
+    for n in 0..24u32 {
+        let rotate = n as usize % ALL.len();
+        let mut order: Vec<&str> = ALL.to_vec();
+        order.rotate_left(rotate);
+        let ranked = &order[..1 + n as usize % 5];
+        let (status, _) = app
+            .submit(&submission(&uuid(n), groups[n as usize % 4], ranked, &ALL))
+            .await;
+        assert_eq!(status, 201);
+    }
+    let live = app.state.consultation("demo").unwrap();
+    let stored = app.state.db.responses("demo").await.unwrap();
+    assert_eq!(
+        live.tally(),
+        mitreden_server::state::recount(&live.consultation, &stored)
+    );
+
+    let before = app.results().await;
+    assert_eq!(before["total"], 24);
+    let restarted = TestApp::serve(app.dir).await;
+    assert_eq!(restarted.results().await, before);
+}
+
+#[tokio::test]
+async fn embed_script_is_served_as_javascript() {
+    let app = TestApp::spawn().await;
+    let r = app.client.get(app.url("/embed.js")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(r.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/javascript"));
+    assert!(r.text().await.unwrap().contains("mitreden:height"));
+}

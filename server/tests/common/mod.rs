@@ -1,0 +1,115 @@
+//! Test helpers: a real server on a loopback port over a fresh SQLite file.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use mitreden_core::Consultation;
+use mitreden_server::cli::ServeArgs;
+use mitreden_server::storage::Db;
+use mitreden_server::{app, open_state, AppState};
+use serde_json::{json, Value};
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    pub client: reqwest::Client,
+    pub dir: TempDir,
+}
+
+pub fn args(dir: &TempDir) -> ServeArgs {
+    ServeArgs {
+        addr: "127.0.0.1:0".parse().unwrap(),
+        database: dir.path().join("mitreden.db").display().to_string(),
+        widget_dir: dir.path().join("dist"),
+        public_url: None,
+        demo_page_addr: None,
+    }
+}
+
+impl TestApp {
+    /// A server on a new database holding the demo and `extra` consultations.
+    pub async fn spawn_with(extra: &[Consultation]) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let args = args(&dir);
+        let db = Db::open(&args.database).await.unwrap();
+        for c in extra {
+            db.insert_consultation(c).await.unwrap();
+        }
+        Self::serve(dir).await
+    }
+
+    pub async fn spawn() -> Self {
+        Self::spawn_with(&[]).await
+    }
+
+    /// Serves (again) from the database in `dir`, as a restarted server would.
+    pub async fn serve(dir: TempDir) -> Self {
+        let state = open_state(&args(&dir)).await.unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = app(state.clone());
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        Self {
+            addr,
+            state,
+            client: reqwest::Client::new(),
+            dir,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, Value) {
+        let r = self.client.get(self.url(path)).send().await.unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> (u16, Value) {
+        let r = self
+            .client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+
+    pub async fn submit(&self, body: &Value) -> (u16, Value) {
+        self.post("/api/v1/consultations/demo/responses", body)
+            .await
+    }
+
+    pub async fn results(&self) -> Value {
+        let (status, body) = self.get("/api/v1/consultations/demo/results").await;
+        assert_eq!(status, 200);
+        body
+    }
+}
+
+/// A valid demo submission: `ranking` out of `shown`, in group `group`.
+pub fn submission(id: &str, group: &str, ranking: &[&str], shown: &[&str]) -> Value {
+    json!({ "id": id, "group": group, "ranking": ranking, "shown": shown, "lang": "de" })
+}
+
+pub const ALL: [&str; 8] = [
+    "digital-identity",
+    "services-online",
+    "once-only",
+    "federal-it",
+    "shared-platforms",
+    "digital-skills",
+    "impact-steering",
+    "visible-progress",
+];
+
+/// The n-th test id, a valid UUID.
+pub fn uuid(n: u32) -> String {
+    format!("00000000-0000-4000-8000-{n:012}")
+}
