@@ -17,6 +17,6 @@ pub use consultation::{
 pub use ids::{ConflictId, GroupId, IdError, PriorityId, ResponseId, Slug};
 pub use ranking_draft::RankingDraft;
 pub use results::{GroupResults, RankedPriority, Results};
-pub use submission::{Ballot, ResponseSubmission, ValidResponse, ValidationError};
+pub use submission::{Acknowledgement, Ballot, ResponseSubmission, ValidResponse, ValidationError};
 pub use tally::{PairwiseMatrix, Tally};
 pub use text::{Lang, LocalizedText};

@@ -27,6 +27,14 @@ pub struct ResponseSubmission {
     pub lang: String,
 }
 
+/// The server's answer to an accepted submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    pub id: String,
+    /// Keep this code to view or withdraw the response later.
+    pub receipt: String,
+}
+
 /// A submission that passed every check against its consultation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidResponse {

@@ -4,8 +4,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mitreden_core::{Consultation, ResponseSubmission, Results, Status};
-use serde::Serialize;
+use mitreden_core::{Acknowledgement, Consultation, ResponseSubmission, Results, Status};
 
 use crate::error::AppError;
 use crate::json::ApiJson;
@@ -34,19 +33,11 @@ async fn consultation(
     Ok(Json(public(&state, &slug)?.consultation.clone()))
 }
 
-/// Answer to an accepted submission.
-#[derive(Serialize)]
-struct Accepted {
-    id: String,
-    /// Keep this to view or withdraw the response later.
-    receipt: String,
-}
-
 async fn submit(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     ApiJson(submission): ApiJson<ResponseSubmission>,
-) -> Result<(StatusCode, Json<Accepted>), AppError> {
+) -> Result<(StatusCode, Json<Acknowledgement>), AppError> {
     let live = public(&state, &slug)?;
     let response = submission.validate(&live.consultation)?;
     let status = match state.db.insert_response(&slug, &response).await? {
@@ -60,7 +51,7 @@ async fn submit(
     let receipt = state.receipts.receipt(&response.id);
     Ok((
         status,
-        Json(Accepted {
+        Json(Acknowledgement {
             id: response.id.to_string(),
             receipt,
         }),

@@ -1,0 +1,98 @@
+//! All HTTP of the widget: one error type, one way to read JSON answers.
+//!
+//! The user sees a sentence in their language ([`ApiError::key`]); the console gets the detail.
+
+use gloo_net::http::{Request, Response};
+use mitreden_core::{Acknowledgement, Consultation, ResponseSubmission};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::i18n::Key;
+
+/// Why a call to the server failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// No answer: offline, server down, connection dropped.
+    Network(String),
+    /// The server answered with an error.
+    Http {
+        status: u16,
+        code: String,
+        message: String,
+    },
+    /// The answer could not be read.
+    Decode(String),
+}
+
+impl ApiError {
+    /// The sentence to show the participant.
+    pub fn key(&self) -> Key {
+        match self {
+            ApiError::Network(_) => Key::ErrorNetwork,
+            ApiError::Http { status: 404, .. } => Key::ErrorNotFound,
+            ApiError::Http { code, .. } if code == "consultation_not_open" => Key::ErrorClosed,
+            ApiError::Http { status, .. } if *status < 500 => Key::ErrorRejected,
+            ApiError::Http { .. } | ApiError::Decode(_) => Key::ErrorServer,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    code: String,
+    message: String,
+}
+
+/// Reads a successful answer as `T`, or the API's error format as [`ApiError::Http`].
+async fn into_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.ok() {
+        return response
+            .json()
+            .await
+            .map_err(|e| ApiError::Decode(e.to_string()));
+    }
+    let status = response.status();
+    let (code, message) = match response.json::<ErrorBody>().await {
+        Ok(body) => (body.error.code, body.error.message),
+        Err(_) => ("unknown".to_owned(), response.status_text()),
+    };
+    Err(ApiError::Http {
+        status,
+        code,
+        message,
+    })
+}
+
+fn log(error: ApiError) -> ApiError {
+    leptos::logging::error!("mitreden: {error:?}");
+    error
+}
+
+fn network(e: gloo_net::Error) -> ApiError {
+    ApiError::Network(e.to_string())
+}
+
+/// `GET /api/v1/consultations/{slug}`
+pub async fn consultation(slug: &str) -> Result<Consultation, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}");
+    let response = Request::get(&url).send().await.map_err(network);
+    into_json(response.map_err(log)?).await.map_err(log)
+}
+
+/// `POST /api/v1/consultations/{slug}/responses`
+pub async fn submit(
+    slug: &str,
+    submission: &ResponseSubmission,
+) -> Result<Acknowledgement, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/responses");
+    let request = Request::post(&url)
+        .json(submission)
+        .map_err(|e| log(ApiError::Decode(e.to_string())))?;
+    let response = request.send().await.map_err(network).map_err(log)?;
+    into_json(response).await.map_err(log)
+}

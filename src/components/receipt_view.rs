@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+use mitreden_core::{Acknowledgement, PriorityId};
+
+use crate::context::use_consultation;
+use crate::i18n::{use_i18n, Key};
+
+/// After submitting: thanks, the receipt code to keep, and the ranking that was sent.
+#[component]
+pub fn ReceiptView(acknowledgement: Acknowledgement, ranking: Vec<PriorityId>) -> impl IntoView {
+    let i18n = use_i18n();
+    let consultation = use_consultation();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Focus moves to the new content so screen readers read it and keyboard users start there.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let items = ranking
+        .into_iter()
+        .filter_map(|id| consultation.priority(&id).map(|p| p.title.clone()))
+        .map(|title| view! { <li>{move || title.get(i18n.lang.get()).to_owned()}</li> })
+        .collect_view();
+    view! {
+        <section class="mtr-receipt" aria-labelledby="mtr-receipt-heading" data-testid="receipt">
+            <h2 id="mtr-receipt-heading" class="mtr-h2" tabindex="-1" node_ref=heading>
+                {move || i18n.t(Key::ReceiptHeading)}
+            </h2>
+            <p>{move || i18n.t(Key::ReceiptIntro)}</p>
+            <p class="mtr-receipt-code">
+                <span id="mtr-receipt-label">{move || i18n.t(Key::ReceiptLabel)}</span>
+                ": "
+                <strong aria-describedby="mtr-receipt-label" data-testid="receipt-code">
+                    {acknowledgement.receipt}
+                </strong>
+            </p>
+            <p class="mtr-hint">{move || i18n.t(Key::ReceiptKeep)}</p>
+            <h3 class="mtr-h3">{move || i18n.t(Key::YourRanking)}</h3>
+            <ol class="mtr-summary">{items}</ol>
+        </section>
+    }
+}

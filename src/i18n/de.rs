@@ -1,0 +1,46 @@
+//! German texts (the default).
+
+use super::Key;
+
+pub fn text(key: Key) -> &'static str {
+    match key {
+        Key::Loading => "Die Beteiligung wird geladen …",
+        Key::LanguageSwitch => "Sprache",
+        Key::GroupLegend => "Für welche Gruppe sprechen Sie?",
+        Key::GroupHint => "Wir werten die Antworten getrennt nach Gruppen aus.",
+        Key::RankingHeading => "Ihre Prioritäten",
+        Key::RankingHintPartial => "Nehmen Sie die Ziele, die Ihnen wichtig sind, in Ihre Reihenfolge auf – das wichtigste zuerst. Sie müssen nicht alle Ziele einordnen.",
+        Key::RankingHintFull => "Bringen Sie alle Ziele in Ihre Reihenfolge – das wichtigste zuerst.",
+        Key::RankedListLabel => "Ihre Reihenfolge",
+        Key::RankedEmpty => "Noch keine Ziele eingeordnet.",
+        Key::UnrankedHeading => "Noch nicht eingeordnet",
+        Key::UnrankedEmpty => "Alle Ziele sind eingeordnet.",
+        Key::MoveUp => "{title}: nach oben",
+        Key::MoveDown => "{title}: nach unten",
+        Key::Add => "Einordnen",
+        Key::AddToRanking => "{title}: einordnen",
+        Key::RemoveFromRanking => "{title}: herausnehmen",
+        Key::Submit => "Antwort absenden",
+        Key::Submitting => "Wird gesendet …",
+        Key::ReceiptHeading => "Vielen Dank für Ihre Antwort!",
+        Key::ReceiptIntro => "Ihre Antwort ist gespeichert und wird in den Ergebnissen gezählt.",
+        Key::ReceiptLabel => "Ihr Beleg-Code",
+        Key::ReceiptKeep => "Bewahren Sie diesen Code auf. Mit ihm können Sie Ihre Antwort später ansehen oder zurückziehen.",
+        Key::YourRanking => "Ihre Reihenfolge",
+        Key::AnnounceMoved => "{title}: von Platz {from} auf Platz {to} verschoben",
+        Key::AnnounceAlreadyTop => "{title} steht schon auf Platz 1",
+        Key::AnnounceAlreadyBottom => "{title} steht schon auf dem letzten Platz",
+        Key::AnnounceAdded => "{title}: auf Platz {to} eingeordnet",
+        Key::AnnounceRemoved => "{title}: aus Ihrer Reihenfolge herausgenommen",
+        Key::ErrorNoGroup => "Bitte wählen Sie eine Gruppe.",
+        Key::ErrorEmptyRanking => "Bitte ordnen Sie mindestens ein Ziel ein.",
+        Key::ErrorIncomplete => "Bitte ordnen Sie alle Ziele ein.",
+        Key::ErrorInvalid => "Ihre Antwort passt nicht zu dieser Beteiligung. Bitte laden Sie die Seite neu.",
+        Key::ErrorNetwork => "Der Server ist gerade nicht erreichbar. Ihre Angaben bleiben hier stehen – bitte versuchen Sie es gleich noch einmal.",
+        Key::ErrorNotFound => "Diese Beteiligung gibt es nicht (mehr).",
+        Key::ErrorClosed => "Diese Beteiligung nimmt keine Antworten mehr an.",
+        Key::ErrorRejected => "Ihre Antwort wurde nicht angenommen. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.",
+        Key::ErrorServer => "Auf unserer Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.",
+        Key::ErrorNoConsultation => "Auf dieser Seite ist keine Beteiligung angegeben.",
+    }
+}

@@ -1,0 +1,46 @@
+//! English texts.
+
+use super::Key;
+
+pub fn text(key: Key) -> &'static str {
+    match key {
+        Key::Loading => "Loading the consultation …",
+        Key::LanguageSwitch => "Language",
+        Key::GroupLegend => "Which group do you speak for?",
+        Key::GroupHint => "We analyse the responses separately for each group.",
+        Key::RankingHeading => "Your priorities",
+        Key::RankingHintPartial => "Add the goals that matter to you in your order – the most important first. You do not have to rank every goal.",
+        Key::RankingHintFull => "Put all goals in your order – the most important first.",
+        Key::RankedListLabel => "Your order",
+        Key::RankedEmpty => "No goals ranked yet.",
+        Key::UnrankedHeading => "Not ranked yet",
+        Key::UnrankedEmpty => "All goals are ranked.",
+        Key::MoveUp => "{title}: move up",
+        Key::MoveDown => "{title}: move down",
+        Key::Add => "Add",
+        Key::AddToRanking => "{title}: add to ranking",
+        Key::RemoveFromRanking => "{title}: take out",
+        Key::Submit => "Submit response",
+        Key::Submitting => "Sending …",
+        Key::ReceiptHeading => "Thank you for your response!",
+        Key::ReceiptIntro => "Your response is saved and counted in the results.",
+        Key::ReceiptLabel => "Your receipt code",
+        Key::ReceiptKeep => "Keep this code. With it you can view or withdraw your response later.",
+        Key::YourRanking => "Your order",
+        Key::AnnounceMoved => "{title}: moved from place {from} to place {to}",
+        Key::AnnounceAlreadyTop => "{title} is already in first place",
+        Key::AnnounceAlreadyBottom => "{title} is already in last place",
+        Key::AnnounceAdded => "{title}: ranked in place {to}",
+        Key::AnnounceRemoved => "{title}: taken out of your ranking",
+        Key::ErrorNoGroup => "Please choose a group.",
+        Key::ErrorEmptyRanking => "Please rank at least one goal.",
+        Key::ErrorIncomplete => "Please rank all goals.",
+        Key::ErrorInvalid => "Your response does not match this consultation. Please reload the page.",
+        Key::ErrorNetwork => "The server cannot be reached right now. Your answers stay here – please try again in a moment.",
+        Key::ErrorNotFound => "This consultation does not exist (any more).",
+        Key::ErrorClosed => "This consultation no longer accepts responses.",
+        Key::ErrorRejected => "Your response was not accepted. Please check your answers and try again.",
+        Key::ErrorServer => "Something went wrong on our side. Please try again later.",
+        Key::ErrorNoConsultation => "No consultation is given for this page.",
+    }
+}

@@ -1,0 +1,14 @@
+//! The mitreden widget: a consultation participants answer inside an iframe on any page.
+//!
+//! Built with Leptos (client-side rendering) to WebAssembly. All rules come from
+//! `mitreden-core`; this crate holds the components, the API client and the translations.
+
+pub mod api;
+pub mod components;
+pub mod context;
+pub mod embed;
+pub mod focus;
+pub mod i18n;
+pub mod page;
+
+pub use components::app::App;
