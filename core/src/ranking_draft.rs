@@ -18,23 +18,23 @@ pub struct Move {
 pub struct RankingDraft {
     ranked: Vec<PriorityId>,
     unranked: Vec<PriorityId>,
+    /// Every priority shown, in the order shown.
+    shown: Vec<PriorityId>,
     partial: bool,
 }
 
 impl RankingDraft {
     pub fn new(shown: Vec<PriorityId>, partial: bool) -> Self {
-        if partial {
-            Self {
-                ranked: vec![],
-                unranked: shown,
-                partial,
-            }
+        let (ranked, unranked) = if partial {
+            (vec![], shown.clone())
         } else {
-            Self {
-                ranked: shown,
-                unranked: vec![],
-                partial,
-            }
+            (shown.clone(), vec![])
+        };
+        Self {
+            ranked,
+            unranked,
+            shown,
+            partial,
         }
     }
 
@@ -53,9 +53,9 @@ impl RankingDraft {
         self.partial
     }
 
-    /// Every priority shown to the participant.
-    pub fn shown(&self) -> Vec<PriorityId> {
-        self.ranked.iter().chain(&self.unranked).cloned().collect()
+    /// Every priority shown to the participant, in the order shown.
+    pub fn shown(&self) -> &[PriorityId] {
+        &self.shown
     }
 
     /// 1-based place of a ranked priority.
@@ -93,7 +93,7 @@ impl RankingDraft {
     }
 
     /// Takes a priority out of the ranking (only with partial rankings).
-    pub fn unrank(&mut self, id: &PriorityId, shown_order: &[PriorityId]) -> bool {
+    pub fn unrank(&mut self, id: &PriorityId) -> bool {
         if !self.partial {
             return false;
         }
@@ -103,8 +103,9 @@ impl RankingDraft {
         let p = self.ranked.remove(i);
         self.unranked.push(p);
         // Keep the unranked pile in the order it was shown, so items do not jump around.
+        let shown = &self.shown;
         self.unranked
-            .sort_by_key(|p| shown_order.iter().position(|s| s == p));
+            .sort_by_key(|p| shown.iter().position(|s| s == p));
         true
     }
 }
@@ -134,7 +135,7 @@ mod tests {
         assert_eq!(d.move_down(&shown[1]), None);
         assert_eq!(d.move_down(&shown[0]), Some(Move { from: 1, to: 2 }));
         assert_eq!(names(d.ranked()), ["c", "a", "b"]);
-        assert!(!d.unrank(&shown[0], &shown));
+        assert!(!d.unrank(&shown[0]));
     }
 
     #[test]
@@ -145,8 +146,9 @@ mod tests {
         assert_eq!(d.rank(&shown[2]), Some(1));
         assert_eq!(d.rank(&shown[0]), Some(2));
         assert_eq!(names(d.unranked()), ["b"]);
-        assert!(d.unrank(&shown[2], &shown));
+        assert!(d.unrank(&shown[2]));
         assert_eq!(names(d.unranked()), ["b", "c"]);
+        assert_eq!(names(d.shown()), ["a", "b", "c"]);
         assert_eq!(d.place(&shown[0]), Some(1));
         assert_eq!(d.shown().len(), 3);
     }

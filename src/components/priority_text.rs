@@ -27,11 +27,14 @@ pub fn PriorityText(id: PriorityId) -> impl IntoView {
     })
 }
 
-/// The title of a priority in the current language, for announcements.
-pub fn title_now(id: &PriorityId) -> String {
-    let lang = use_i18n().lang.get_untracked();
-    use_consultation()
-        .priority(id)
-        .map(|p| p.title.get(lang).to_owned())
-        .unwrap_or_default()
+/// The title of a priority in the current language, following language switches.
+pub fn title_signal(id: &PriorityId) -> Signal<String> {
+    let i18n = use_i18n();
+    let title = use_consultation().priority(id).map(|p| p.title.clone());
+    Signal::derive(move || {
+        title
+            .as_ref()
+            .map(|t| t.get(i18n.lang.get()).to_owned())
+            .unwrap_or_default()
+    })
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::{PriorityId, RankingDraft};
 
-use crate::components::priority_text::{title_now, PriorityText};
+use crate::components::priority_text::{title_signal, PriorityText};
 use crate::context::use_announcer;
 use crate::focus::focus_later;
 use crate::i18n::{fill, text, use_i18n, Key};
@@ -15,17 +15,17 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
     let i18n = use_i18n();
     let announcer = use_announcer();
     let partial = draft.with_untracked(RankingDraft::partial);
-    let title = StoredValue::new(title_now(&id));
+    let title = title_signal(&id);
     let item = StoredValue::new(id.clone());
 
     let place = move || draft.with(|d| item.with_value(|id| d.place(id)));
     let at_top = move || place() == Some(1);
     let at_bottom = move || place() == Some(draft.with(|d| d.ranked().len()));
     // Button labels name the priority, so each is clear on its own to a screen reader.
-    let label = move |key: Key| title.with_value(|t| fill(i18n.t(key), &[("title", t)]));
+    let label = move |key: Key| fill(i18n.t(key), &[("title", &title.get())]);
     let say = move |key: Key, extra: &[(&str, &str)]| {
         let lang = i18n.lang.get_untracked();
-        let mut values = vec![("title", title.get_value())];
+        let mut values = vec![("title", title.get_untracked())];
         values.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
         let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         announcer.announce(fill(text(lang, key), &values));
@@ -47,8 +47,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         focus_later(format!("mtr-{button}-{}", item.get_value()));
     };
     let remove = move |_| {
-        let shown = draft.with_untracked(RankingDraft::shown);
-        if draft.try_update(|d| item.with_value(|id| d.unrank(id, &shown))) == Some(true) {
+        if draft.try_update(|d| item.with_value(|id| d.unrank(id))) == Some(true) {
             say(Key::AnnounceRemoved, &[]);
             focus_later(format!("mtr-add-{}", item.get_value()));
         }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::{PriorityId, RankingDraft};
 
-use crate::components::priority_text::{title_now, PriorityText};
+use crate::components::priority_text::{title_signal, PriorityText};
 use crate::context::use_announcer;
 use crate::focus::focus_later;
 use crate::i18n::{fill, text, use_i18n, Key};
@@ -11,9 +11,9 @@ use crate::i18n::{fill, text, use_i18n, Key};
 pub fn UnrankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
-    let title = StoredValue::new(title_now(&id));
+    let title = title_signal(&id);
     let item = StoredValue::new(id.clone());
-    let label = move || title.with_value(|t| fill(i18n.t(Key::AddToRanking), &[("title", t)]));
+    let label = move || fill(i18n.t(Key::AddToRanking), &[("title", &title.get())]);
 
     let add = move |_| {
         // Keep the keyboard in the pile: focus the next unranked item, or the ranked one if
@@ -36,7 +36,10 @@ pub fn UnrankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoV
         let lang = i18n.lang.get_untracked();
         announcer.announce(fill(
             text(lang, Key::AnnounceAdded),
-            &[("title", &title.get_value()), ("to", &place.to_string())],
+            &[
+                ("title", &title.get_untracked()),
+                ("to", &place.to_string()),
+            ],
         ));
         focus_later(match next {
             Some(next) => format!("mtr-add-{next}"),

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what mitreden needs to build (and, with `test`, to test) on a fresh Debian machine
+# with a Rust toolchain. Idempotent: a second run installs nothing.
+#
+#   scripts/setup.sh         build tools: wasm32 target, wasm-bindgen CLI, trunk, wasm-opt
+#   scripts/setup.sh test    also Chromium and ChromeDriver from Debian, for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+# The wasm-bindgen CLI must match the crate version pinned in Cargo.toml exactly.
+WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  apt_install nodejs npm
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (a few minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+fi
+
+# wasm-opt (npm package binaryen), Playwright and axe-core; never a browser download.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "${1:-}" = "test" ]; then
+  apt_install chromium chromium-driver
+fi

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: formatting and lints, core unit tests,
+# server integration tests over HTTP on real SQLite files, widget tests in headless Chromium,
+# and end-to-end tests with Playwright driving Debian's Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh test
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy -p mitreden-core -p mitreden-server --all-targets -- -D warnings
+cargo clippy -p mitreden-widget --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "core unit tests and server integration tests"
+cargo test -p mitreden-core -p mitreden-server
+
+step "widget tests in headless Chromium"
+cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget
+
+step "end-to-end tests: demo page, embedded widget, API"
+scripts/build.sh debug
+MITREDEN_BIN="$PWD/target/debug/mitreden-server" MITREDEN_WIDGET_DIR="$PWD/dist" \
+  node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,308 @@
+//! Widget components in a real browser (headless Chromium through wasm-bindgen-test).
+//!
+//! Each test mounts a component into a fresh element and works it like a person would: by
+//! buttons and their accessible names, reading what is shown and announced.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use mitreden_core::{Consultation, Lang, PriorityId, RankingDraft};
+use mitreden_widget::components::live_region::LiveRegion;
+use mitreden_widget::components::participation::Participation;
+use mitreden_widget::components::ranking_editor::RankingEditor;
+use mitreden_widget::context::{provide_announcer, provide_consultation};
+use mitreden_widget::i18n::{provide_i18n, text, Key};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn consultation(partial: bool) -> Consultation {
+    let json = format!(
+        r#"{{
+        "slug": "sample",
+        "title": {{"de": "Testbeteiligung", "en": "Test consultation"}},
+        "description": {{"de": "Beschreibung", "en": "Description"}},
+        "languages": ["de", "en"],
+        "status": "open",
+        "groups": [
+            {{"id": "citizens", "label": {{"de": "Bürgerinnen und Bürger", "en": "Citizens"}}}},
+            {{"id": "business", "label": {{"de": "Wirtschaft", "en": "Business"}}}}
+        ],
+        "priorities": [
+            {{"id": "alpha", "title": {{"de": "Alpha-Ziel", "en": "Alpha goal"}},
+              "description": {{"de": "Erstes", "en": "First"}}}},
+            {{"id": "beta", "title": {{"de": "Beta-Ziel", "en": "Beta goal"}},
+              "description": {{"de": "Zweites", "en": "Second"}}}},
+            {{"id": "gamma", "title": {{"de": "Gamma-Ziel", "en": "Gamma goal"}},
+              "description": {{"de": "Drittes", "en": "Third"}}}}
+        ],
+        "conflicts": [],
+        "settings": {{"partial_ranking": {partial}, "results_after_submit": false}}
+    }}"#
+    );
+    serde_json::from_str(&json).expect("test consultation parses")
+}
+
+/// A fresh container in the page; each test mounts into its own.
+fn container() -> HtmlElement {
+    let document = document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// Lets Leptos run its effects and the browser draw a frame.
+async fn settle() {
+    gloo_timers::future::sleep(Duration::from_millis(50)).await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The accessible name of a button, as far as these components set it: `aria-label`, else
+/// the text that is not hidden from assistive technology.
+fn name(button: &Element) -> String {
+    if let Some(label) = button.get_attribute("aria-label") {
+        return label;
+    }
+    let hidden: String = all(button, "[aria-hidden=true]")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    let text = button.text_content().unwrap_or_default();
+    text.replacen(&hidden, "", 1)
+}
+
+fn button(root: &Element, accessible_name: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| name(b).trim() == accessible_name)
+        .unwrap_or_else(|| panic!("no button named {accessible_name:?}"))
+        .unchecked_into()
+}
+
+fn ranked_titles(root: &Element) -> Vec<String> {
+    all(root, "[data-testid=ranked] .mtr-item-title")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn live_text(root: &Element) -> String {
+    root.query_selector("[data-testid=live-region]")
+        .unwrap()
+        .expect("live region")
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn mount_editor(partial: bool) -> (HtmlElement, RwSignal<RankingDraft>) {
+    let root = container();
+    let c = consultation(partial);
+    let shown: Vec<PriorityId> = c.priorities.iter().map(|p| p.id.clone()).collect();
+    let draft = RwSignal::new(RankingDraft::new(shown, partial));
+    let handle = mount_to(root.clone(), move || {
+        provide_i18n(Lang::De);
+        provide_announcer();
+        provide_consultation(c.clone());
+        view! {
+            <LiveRegion />
+            <RankingEditor draft error=Signal::derive(|| None) />
+        }
+    });
+    handle.forget();
+    (root, draft)
+}
+
+#[wasm_bindgen_test]
+async fn ranking_by_buttons_reorders_and_announces_the_move() {
+    let (root, draft) = mount_editor(true);
+    assert!(ranked_titles(&root).is_empty());
+
+    button(&root, "Alpha-Ziel: einordnen").click();
+    settle().await;
+    button(&root, "Gamma-Ziel: einordnen").click();
+    settle().await;
+    assert_eq!(ranked_titles(&root), ["Alpha-Ziel", "Gamma-Ziel"]);
+    assert_eq!(live_text(&root), "Gamma-Ziel: auf Platz 2 eingeordnet");
+
+    button(&root, "Gamma-Ziel: nach oben").click();
+    settle().await;
+    assert_eq!(ranked_titles(&root), ["Gamma-Ziel", "Alpha-Ziel"]);
+    assert_eq!(
+        live_text(&root),
+        "Gamma-Ziel: von Platz 2 auf Platz 1 verschoben"
+    );
+    let ranked: Vec<String> =
+        draft.with_untracked(|d| d.ranked().iter().map(|p| p.to_string()).collect());
+    assert_eq!(ranked, ["gamma", "alpha"]);
+}
+
+#[wasm_bindgen_test]
+async fn moving_past_the_top_is_announced_and_keeps_focus() {
+    let (root, _) = mount_editor(false);
+    assert_eq!(
+        ranked_titles(&root),
+        ["Alpha-Ziel", "Beta-Ziel", "Gamma-Ziel"]
+    );
+    let up = button(&root, "Alpha-Ziel: nach oben");
+    assert_eq!(up.get_attribute("aria-disabled").as_deref(), Some("true"));
+    up.focus().unwrap();
+    up.click();
+    settle().await;
+    assert_eq!(live_text(&root), "Alpha-Ziel steht schon auf Platz 1");
+    assert_eq!(
+        ranked_titles(&root),
+        ["Alpha-Ziel", "Beta-Ziel", "Gamma-Ziel"]
+    );
+    let focused = document().active_element().expect("something has focus");
+    assert_eq!(focused.id(), "mtr-up-alpha");
+}
+
+#[wasm_bindgen_test]
+async fn full_rankings_offer_no_way_to_take_items_out() {
+    let (root, _) = mount_editor(false);
+    assert!(all(&root, "[data-testid=unranked]").is_empty());
+    assert!(all(&root, "button")
+        .iter()
+        .all(|b| !name(b).contains("herausnehmen")));
+}
+
+#[wasm_bindgen_test]
+async fn taking_an_item_out_puts_it_back_in_shown_order() {
+    let (root, _) = mount_editor(true);
+    for title in ["Gamma-Ziel", "Beta-Ziel"] {
+        button(&root, &format!("{title}: einordnen")).click();
+        settle().await;
+    }
+    button(&root, "Gamma-Ziel: herausnehmen").click();
+    settle().await;
+    assert_eq!(ranked_titles(&root), ["Beta-Ziel"]);
+    let unranked: Vec<String> = all(&root, "[data-testid=unranked] .mtr-item-title")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(unranked, ["Alpha-Ziel", "Gamma-Ziel"]);
+    assert_eq!(
+        live_text(&root),
+        "Gamma-Ziel: aus Ihrer Reihenfolge herausgenommen"
+    );
+}
+
+fn mount_participation(partial: bool) -> HtmlElement {
+    let root = container();
+    let c = consultation(partial);
+    let handle = mount_to(root.clone(), move || {
+        provide_i18n(Lang::De);
+        provide_announcer();
+        view! {
+            <LiveRegion />
+            <Participation consultation=c.clone() />
+        }
+    });
+    handle.forget();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn submitting_without_a_group_shows_an_error_tied_to_the_group() {
+    let root = mount_participation(true);
+    button(&root, "Antwort absenden").click();
+    settle().await;
+    let error = root
+        .query_selector("#mtr-group-error")
+        .unwrap()
+        .expect("group error shown");
+    assert_eq!(
+        error.text_content().unwrap(),
+        "Bitte wählen Sie eine Gruppe."
+    );
+    let fieldset = root.query_selector("fieldset").unwrap().unwrap();
+    assert!(fieldset
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("mtr-group-error"));
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_ranking_is_refused_before_anything_is_sent() {
+    let root = mount_participation(true);
+    let radio: web_sys::HtmlInputElement = root
+        .query_selector("#mtr-group-business")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    radio.click();
+    settle().await;
+    button(&root, "Antwort absenden").click();
+    settle().await;
+    assert!(root.query_selector("#mtr-group-error").unwrap().is_none());
+    let error = root
+        .query_selector("#mtr-ranking-error")
+        .unwrap()
+        .expect("ranking error shown");
+    assert_eq!(
+        error.text_content().unwrap(),
+        "Bitte ordnen Sie mindestens ein Ziel ein."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_submission_is_a_sentence_in_the_ui_language_not_a_panic() {
+    let root = mount_participation(true);
+    let radio: HtmlElement = root
+        .query_selector("#mtr-group-citizens")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    radio.click();
+    button(&root, "English").click();
+    settle().await;
+    button(&root, "Alpha goal: add to ranking").click();
+    settle().await;
+    // The test page has no mitreden API behind it: the request fails.
+    button(&root, "Submit response").click();
+    let mut alert = None;
+    for _ in 0..100 {
+        settle().await;
+        alert = root.query_selector("#mtr-submit-error").unwrap();
+        if alert.is_some() {
+            break;
+        }
+    }
+    let alert = alert.expect("an error sentence appears");
+    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
+    let sentence = alert.text_content().unwrap();
+    let expected: Vec<&str> = [Key::ErrorNotFound, Key::ErrorNetwork, Key::ErrorRejected]
+        .iter()
+        .map(|k| text(Lang::En, *k))
+        .collect();
+    assert!(expected.contains(&sentence.as_str()), "{sentence}");
+    // The answers are still there to try again.
+    assert_eq!(ranked_titles(&root), ["Alpha goal"]);
+}
+
+#[wasm_bindgen_test]
+fn every_text_exists_in_german_and_english_with_the_same_placeholders() {
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split('}').next())
+            .collect();
+        found.sort_unstable();
+        found
+    }
+    for key in Key::ALL {
+        let (de, en) = (text(Lang::De, key), text(Lang::En, key));
+        assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{key:?}");
+        assert_eq!(placeholders(de), placeholders(en), "{key:?}");
+    }
+}
