@@ -1,0 +1,119 @@
+// Shared set-up for the end-to-end tests: the real server binary on a fresh SQLite file, and
+// Debian's Chromium driven by Playwright (never a downloaded browser).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+/** Starts mitreden on free ports; resolves to { widgetOrigin, demoUrl, stop }. */
+export async function startServer() {
+  const bin = process.env.MITREDEN_BIN ?? 'target/debug/mitreden-server';
+  const dir = mkdtempSync(join(tmpdir(), 'mitreden-e2e-'));
+  const child = spawn(bin, [
+    'serve',
+    '--addr', '127.0.0.1:0',
+    '--demo-page-addr', '127.0.0.1:0',
+    '--database', join(dir, 'e2e.db'),
+    '--widget-dir', process.env.MITREDEN_WIDGET_DIR ?? 'dist',
+  ], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
+
+  const urls = {};
+  const lines = createInterface({ input: child.stdout });
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited early with ${code}`)));
+    lines.on('line', (line) => {
+      const [label, url] = line.split(/:\s+(?=http)/);
+      if (url) urls[label.trim()] = url.trim();
+      if (urls['Demo ministry page'] && urls['Results JSON']) resolve();
+    });
+  });
+  const widgetOrigin = new URL(urls['Results JSON']).origin;
+  return {
+    widgetOrigin,
+    demoUrl: urls['Demo ministry page'],
+    resultsUrl: urls['Results JSON'],
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** Runs axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) in a page or frame. */
+export async function axeViolations(frame) {
+  if (!(await frame.evaluate(() => 'axe' in window))) {
+    await frame.addScriptTag({ path: AXE_PATH });
+  }
+  const result = await frame.evaluate(() =>
+    window.axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'],
+      },
+    }),
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
+}
+
+/**
+ * Presses Tab (inside `page`, which holds the iframe) until the focused element in `frame`
+ * satisfies `test`, as a keyboard user would. Fails after `max` presses.
+ */
+export async function tabUntil(page, frame, test, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await frame.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      return {
+        tag: el.tagName.toLowerCase(),
+        type: el.getAttribute('type'),
+        id: el.id,
+        name: (el.getAttribute('aria-label') ?? el.innerText ?? '').trim(),
+      };
+    });
+    if (focused && test(focused)) return focused;
+  }
+  throw new Error('focus never reached the expected element');
+}
+
+/** Waits until the live region announces `expected` (the widget updates it asynchronously). */
+export async function announced(frame, expected) {
+  try {
+    await frame.waitForFunction(
+      (text) => document.querySelector('[data-testid=live-region]')?.textContent.trim() === text,
+      expected,
+      { timeout: 5000 },
+    );
+  } catch {
+    const actual = await frame.locator('[data-testid=live-region]').textContent();
+    throw new Error(`expected the announcement "${expected}", got "${actual.trim()}"`);
+  }
+}
