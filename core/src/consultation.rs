@@ -4,6 +4,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ballot::MAX_PRIORITIES;
 use crate::ids::{ConflictId, GroupId, PriorityId, Slug};
 use crate::text::{Lang, LocalizedText};
 
@@ -60,6 +61,20 @@ pub struct Settings {
     /// Origins (`https://example.org`) whose pages may embed the widget.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
+    /// Steps on the scale between the two goals of a conflict: 5 or 7.
+    #[serde(default = "default_conflict_scale")]
+    pub conflict_scale: u8,
+    /// Groups with fewer responses are flagged as too small to read.
+    #[serde(default = "default_min_group_size")]
+    pub min_group_size: u64,
+}
+
+fn default_conflict_scale() -> u8 {
+    5
+}
+
+fn default_min_group_size() -> u64 {
+    10
 }
 
 /// A consultation definition.
@@ -91,6 +106,10 @@ pub enum ConsultationError {
     NoGroups,
     #[error("a consultation needs at least two priorities to rank")]
     TooFewPriorities,
+    #[error("a consultation may have at most {max} priorities")]
+    TooManyPriorities { max: usize },
+    #[error("the conflict scale must have 5 or 7 steps, not {0}")]
+    InvalidConflictScale(u8),
     #[error("the id '{0}' is used twice")]
     DuplicateId(String),
     #[error("'{field}' has no text in language '{lang}'")]
@@ -108,6 +127,16 @@ impl Consultation {
         }
         if self.priorities.len() < 2 {
             return Err(ConsultationError::TooFewPriorities);
+        }
+        if self.priorities.len() > MAX_PRIORITIES {
+            return Err(ConsultationError::TooManyPriorities {
+                max: MAX_PRIORITIES,
+            });
+        }
+        if ![5, 7].contains(&self.settings.conflict_scale) {
+            return Err(ConsultationError::InvalidConflictScale(
+                self.settings.conflict_scale,
+            ));
         }
         let ids = self
             .groups
@@ -161,6 +190,11 @@ impl Consultation {
         self.groups.iter().position(|g| g.id.as_str() == id)
     }
 
+    /// Position of a conflict in the definition order.
+    pub fn conflict_index(&self, id: &str) -> Option<usize> {
+        self.conflicts.iter().position(|c| c.id.as_str() == id)
+    }
+
     pub fn priority(&self, id: &PriorityId) -> Option<&Priority> {
         self.priorities.iter().find(|p| &p.id == id)
     }
@@ -208,11 +242,22 @@ pub(crate) mod tests {
                     indicator: None,
                 })
                 .collect(),
-            conflicts: vec![],
+            conflicts: ["c0", "c1"]
+                .iter()
+                .map(|id| GoalConflict {
+                    id: ConflictId::parse(id).unwrap(),
+                    title: text(id),
+                    left: text("left"),
+                    right: text("right"),
+                    description: None,
+                })
+                .collect(),
             settings: Settings {
                 partial_ranking: partial,
                 results_after_submit: true,
                 allowed_origins: vec![],
+                conflict_scale: 5,
+                min_group_size: 2,
             },
         }
     }

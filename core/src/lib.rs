@@ -3,6 +3,7 @@
 //! Everything here is pure: no I/O, no HTTP, no SQL. The server uses it as the authority, the
 //! widget uses the same code for instant feedback, so every rule exists exactly once.
 
+pub mod ballot;
 pub mod consultation;
 pub mod ids;
 pub mod ranking_draft;
@@ -11,12 +12,16 @@ pub mod submission;
 pub mod tally;
 pub mod text;
 
+pub use ballot::{Ballot, Mark};
 pub use consultation::{
     Consultation, ConsultationError, GoalConflict, Priority, Settings, StakeholderGroup, Status,
 };
 pub use ids::{ConflictId, GroupId, IdError, PriorityId, ResponseId, Slug};
 pub use ranking_draft::RankingDraft;
 pub use results::{GroupResults, RankedPriority, Results};
-pub use submission::{Acknowledgement, Ballot, ResponseSubmission, ValidResponse, ValidationError};
-pub use tally::{PairwiseMatrix, Tally};
+pub use submission::{
+    Acknowledgement, PositionSubmission, ResponseSubmission, ValidPosition, ValidResponse,
+    ValidationError,
+};
+pub use tally::{ConflictTally, GroupTally, PairwiseMatrix, Tally};
 pub use text::{Lang, LocalizedText};

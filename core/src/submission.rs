@@ -8,8 +8,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ballot::{Ballot, Mark, UNRANKED, UNSHOWN};
 use crate::consultation::{Consultation, Status};
-use crate::ids::{GroupId, PriorityId, ResponseId};
+use crate::ids::{ConflictId, GroupId, PriorityId, ResponseId};
 use crate::text::Lang;
 
 /// A response as sent by a client (`POST /api/v1/consultations/{slug}/responses`).
@@ -25,7 +26,26 @@ pub struct ResponseSubmission {
     /// The priority ids the participant was shown.
     pub shown: Vec<String>,
     pub lang: String,
+    /// Positions on the consultation's goal conflicts (any, all or none of them).
+    #[serde(default)]
+    pub positions: Vec<PositionSubmission>,
 }
+
+/// Where a participant stands on one goal conflict, as sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PositionSubmission {
+    pub conflict: String,
+    /// From `-k` (fully the left goal) through `0` (balanced) to `k` (fully the right goal),
+    /// where the scale has `2k + 1` steps; `null` means "no view".
+    pub position: Option<i64>,
+    /// Why, in the participant's words (optional).
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+/// Longest comment accepted, in characters.
+pub const MAX_COMMENT_CHARS: usize = 1000;
 
 /// The server's answer to an accepted submission.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +64,20 @@ pub struct ValidResponse {
     /// In the consultation's definition order, so equal submissions compare equal.
     pub shown: Vec<PriorityId>,
     pub lang: Lang,
+    /// In the consultation's conflict order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub positions: Vec<ValidPosition>,
+}
+
+/// A checked position on a goal conflict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidPosition {
+    pub conflict: ConflictId,
+    /// `-k..=k`; `None` = no view.
+    pub position: Option<i8>,
+    /// Trimmed, NFC-normalised, never empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }
 
 /// Why a submission was refused. Each variant has a stable machine-readable code.
@@ -71,6 +105,16 @@ pub enum ValidationError {
     PartialRankingNotAllowed { missing: usize },
     #[error("The language '{0}' is not offered by this consultation.")]
     UnsupportedLanguage(String),
+    #[error("The goal conflict '{0}' does not exist in this consultation.")]
+    UnknownConflict(String),
+    #[error("There is more than one position on the goal conflict '{0}'.")]
+    DuplicateConflict(String),
+    #[error("The position on '{conflict}' must be a whole number from -{max} to {max}, or null for no view.")]
+    PositionOutOfRange { conflict: String, max: i64 },
+    #[error("The comment on '{conflict}' is longer than {max} characters.")]
+    CommentTooLong { conflict: String, max: usize },
+    #[error("The comment on '{0}' contains control characters.")]
+    CommentInvalidCharacters(String),
 }
 
 impl ValidationError {
@@ -88,6 +132,11 @@ impl ValidationError {
             Self::EmptyRanking => "empty_ranking",
             Self::PartialRankingNotAllowed { .. } => "partial_ranking_not_allowed",
             Self::UnsupportedLanguage(_) => "unsupported_language",
+            Self::UnknownConflict(_) => "unknown_conflict",
+            Self::DuplicateConflict(_) => "duplicate_conflict",
+            Self::PositionOutOfRange { .. } => "position_out_of_range",
+            Self::CommentTooLong { .. } => "comment_too_long",
+            Self::CommentInvalidCharacters(_) => "comment_invalid_characters",
         }
     }
 }
@@ -156,40 +205,112 @@ impl ResponseSubmission {
             ranking,
             shown,
             lang,
+            positions: validate_positions(&self.positions, consultation)?,
         })
     }
 }
 
-/// A ballot in index form: positions in the consultation's priority list, ready for counting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ballot {
-    pub group: usize,
-    /// Ranked priorities, most important first.
-    pub ranking: Vec<usize>,
-    /// Shown but not ranked: they tie at the bottom of this ballot.
-    pub unranked: Vec<usize>,
+fn validate_positions(
+    positions: &[PositionSubmission],
+    consultation: &Consultation,
+) -> Result<Vec<ValidPosition>, ValidationError> {
+    let max = i64::from(consultation.settings.conflict_scale / 2);
+    let mut valid: Vec<(usize, ValidPosition)> = Vec::with_capacity(positions.len());
+    for p in positions {
+        let index = consultation
+            .conflict_index(&p.conflict)
+            .ok_or_else(|| ValidationError::UnknownConflict(p.conflict.clone()))?;
+        if valid.iter().any(|(i, _)| *i == index) {
+            return Err(ValidationError::DuplicateConflict(p.conflict.clone()));
+        }
+        let position = match p.position {
+            None => None,
+            Some(v) if (-max..=max).contains(&v) => Some(v as i8),
+            Some(_) => {
+                return Err(ValidationError::PositionOutOfRange {
+                    conflict: p.conflict.clone(),
+                    max,
+                })
+            }
+        };
+        let comment = match p.comment.as_deref().map(normalise_comment) {
+            None | Some(Ok(None)) => None,
+            Some(Ok(Some(text))) => Some(text),
+            Some(Err(CommentProblem::TooLong)) => {
+                return Err(ValidationError::CommentTooLong {
+                    conflict: p.conflict.clone(),
+                    max: MAX_COMMENT_CHARS,
+                })
+            }
+            Some(Err(CommentProblem::ControlCharacters)) => {
+                return Err(ValidationError::CommentInvalidCharacters(
+                    p.conflict.clone(),
+                ))
+            }
+        };
+        let conflict = consultation.conflicts[index].id.clone();
+        valid.push((
+            index,
+            ValidPosition {
+                conflict,
+                position,
+                comment,
+            },
+        ));
+    }
+    valid.sort_by_key(|(i, _)| *i);
+    Ok(valid.into_iter().map(|(_, p)| p).collect())
+}
+
+enum CommentProblem {
+    TooLong,
+    ControlCharacters,
+}
+
+/// NFC-normalises and trims a comment; `None` if nothing is left.
+fn normalise_comment(raw: &str) -> Result<Option<String>, CommentProblem> {
+    use unicode_normalization::UnicodeNormalization;
+    if raw
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return Err(CommentProblem::ControlCharacters);
+    }
+    let text: String = raw.trim().nfc().collect();
+    if text.chars().count() > MAX_COMMENT_CHARS {
+        return Err(CommentProblem::TooLong);
+    }
+    Ok((!text.is_empty()).then_some(text))
 }
 
 impl ValidResponse {
-    /// The ballot of this response, or `None` if it refers to a group or priority the
+    /// The ballot of this response, or `None` if it refers to a group, priority or conflict the
     /// consultation no longer has.
     pub fn ballot(&self, consultation: &Consultation) -> Option<Ballot> {
         let group = consultation.group_index(self.group.as_str())?;
-        let ranking = self
-            .ranking
+        let mut ranks = vec![UNSHOWN; consultation.priorities.len()];
+        for p in &self.shown {
+            ranks[consultation.priority_index(p.as_str())?] = UNRANKED;
+        }
+        for (place, p) in self.ranking.iter().enumerate() {
+            ranks[consultation.priority_index(p.as_str())?] = place as u8;
+        }
+        let half = i16::from(consultation.settings.conflict_scale / 2);
+        let marks = self
+            .positions
             .iter()
-            .map(|p| consultation.priority_index(p.as_str()))
-            .collect::<Option<Vec<_>>>()?;
-        let unranked = self
-            .shown
-            .iter()
-            .filter(|p| !self.ranking.contains(p))
-            .map(|p| consultation.priority_index(p.as_str()))
+            .map(|p| {
+                Some(Mark {
+                    conflict: consultation.conflict_index(p.conflict.as_str())?,
+                    step: p.position.map(|v| (i16::from(v) + half) as u8),
+                    commented: p.comment.is_some(),
+                })
+            })
             .collect::<Option<Vec<_>>>()?;
         Some(Ballot {
             group,
-            ranking,
-            unranked,
+            ranks,
+            marks,
         })
     }
 }
@@ -208,6 +329,19 @@ mod tests {
             ranking: ranking.iter().map(|s| s.to_string()).collect(),
             shown: shown.iter().map(|s| s.to_string()).collect(),
             lang: "de".into(),
+            positions: vec![],
+        }
+    }
+
+    fn position(
+        conflict: &str,
+        position: Option<i64>,
+        comment: Option<&str>,
+    ) -> PositionSubmission {
+        PositionSubmission {
+            conflict: conflict.into(),
+            position,
+            comment: comment.map(Into::into),
         }
     }
 
@@ -283,7 +417,58 @@ mod tests {
             .validate(&c)
             .unwrap();
         let b = r.ballot(&c).unwrap();
-        assert_eq!(b.ranking, vec![2]);
-        assert_eq!(b.unranked, vec![0, 3]);
+        assert_eq!(b.ranks, vec![UNRANKED, UNSHOWN, 0, UNRANKED]);
+    }
+
+    #[test]
+    fn positions_are_checked_normalised_and_put_in_conflict_order() {
+        let c = sample(3, true);
+        let mut s = submission(&["p0"], &["p0"]);
+        s.positions = vec![
+            position("c1", None, Some("  Cafe\u{301} au lait \n")),
+            position("c0", Some(-2), Some("   ")),
+        ];
+        let r = s.validate(&c).unwrap();
+        assert_eq!(r.positions[0].conflict.as_str(), "c0");
+        assert_eq!(r.positions[0].comment, None);
+        assert_eq!(r.positions[1].position, None);
+        assert_eq!(r.positions[1].comment.as_deref(), Some("Caf\u{e9} au lait"));
+        let b = r.ballot(&c).unwrap();
+        assert_eq!(b.marks[0].step, Some(0));
+        assert!(b.marks[1].commented);
+    }
+
+    #[test]
+    fn bad_positions_get_their_own_codes() {
+        let c = sample(3, true);
+        let with = |positions: Vec<PositionSubmission>| {
+            let mut s = submission(&["p0"], &["p0"]);
+            s.positions = positions;
+            code(&c, &s)
+        };
+        assert_eq!(
+            with(vec![position("c9", Some(0), None)]),
+            "unknown_conflict"
+        );
+        assert_eq!(
+            with(vec![
+                position("c0", Some(0), None),
+                position("c0", Some(1), None)
+            ]),
+            "duplicate_conflict"
+        );
+        assert_eq!(
+            with(vec![position("c0", Some(3), None)]),
+            "position_out_of_range"
+        );
+        let long = "x".repeat(MAX_COMMENT_CHARS + 1);
+        assert_eq!(
+            with(vec![position("c0", None, Some(&long))]),
+            "comment_too_long"
+        );
+        assert_eq!(
+            with(vec![position("c0", None, Some("bell\u{7}"))]),
+            "comment_invalid_characters"
+        );
     }
 }

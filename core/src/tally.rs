@@ -1,4 +1,4 @@
-//! Counting ballots into pairwise matrices.
+//! Counting ballots.
 //!
 //! # Ballot semantics
 //!
@@ -7,19 +7,23 @@
 //! - a ranked priority beats every priority that was shown but left unranked;
 //! - shown-but-unranked priorities tie with each other at the bottom (no pair is counted);
 //! - priorities the participant was not shown (for example added to a running consultation
-//!   later) count neither way in any pair.
+//!   later, or left out of a random subset) count neither way in any pair.
 //!
 //! `d[a][b]` is the number of ballots preferring `a` over `b`. Each stakeholder group has its own
-//! matrix; the overall matrix is their sum. Adding a ballot updates its group's matrix in place,
-//! and removing a withdrawn ballot reverses exactly that update.
+//! matrix; the overall matrix is their sum. Adding a ballot updates its group's counts in place,
+//! and removing a withdrawn ballot reverses exactly that update, so a running tally always equals
+//! a recount from scratch.
 
-use crate::submission::Ballot;
+use std::collections::BTreeMap;
+
+use crate::ballot::{Ballot, UNRANKED, UNSHOWN};
+use crate::consultation::Consultation;
 
 /// `d[a][b]` = number of ballots that prefer priority `a` over priority `b`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PairwiseMatrix {
     n: usize,
-    counts: Vec<u64>,
+    counts: Vec<u32>,
 }
 
 impl PairwiseMatrix {
@@ -40,33 +44,35 @@ impl PairwiseMatrix {
     }
 
     /// Ballots preferring `a` over `b`.
-    pub fn get(&self, a: usize, b: usize) -> u64 {
+    pub fn get(&self, a: usize, b: usize) -> u32 {
         self.counts[a * self.n + b]
     }
 
     /// `d[a][b] - d[b][a]`.
     pub fn margin(&self, a: usize, b: usize) -> i64 {
-        self.get(a, b) as i64 - self.get(b, a) as i64
+        i64::from(self.get(a, b)) - i64::from(self.get(b, a))
     }
 
-    pub fn add(&mut self, ballot: &Ballot) {
-        self.apply(ballot, |c| *c += 1);
+    pub fn add(&mut self, ranks: &[u8]) {
+        self.apply(ranks, u32::wrapping_add);
     }
 
-    /// Reverses [`PairwiseMatrix::add`] of the same ballot.
-    pub fn remove(&mut self, ballot: &Ballot) {
-        self.apply(ballot, |c| *c -= 1);
+    /// Reverses [`PairwiseMatrix::add`] of the same ranks.
+    pub fn remove(&mut self, ranks: &[u8]) {
+        self.apply(ranks, u32::wrapping_sub);
     }
 
-    fn apply(&mut self, ballot: &Ballot, mut f: impl FnMut(&mut u64)) {
-        let n = self.n;
-        for (i, &a) in ballot.ranking.iter().enumerate() {
-            let row = &mut self.counts[a * n..(a + 1) * n];
-            for &b in &ballot.ranking[i + 1..] {
-                f(&mut row[b]);
+    /// Only ranked priorities beat anything, so only their rows change. The inner loop is
+    /// branch-free over a whole row, which the compiler vectorises.
+    #[inline]
+    fn apply(&mut self, ranks: &[u8], op: fn(u32, u32) -> u32) {
+        debug_assert_eq!(ranks.len(), self.n);
+        for (row, &ra) in self.counts.chunks_exact_mut(self.n).zip(ranks) {
+            if ra >= UNRANKED {
+                continue;
             }
-            for &b in &ballot.unranked {
-                f(&mut row[b]);
+            for (count, &rb) in row.iter_mut().zip(ranks) {
+                *count = op(*count, u32::from((ra < rb) & (rb != UNSHOWN)));
             }
         }
     }
@@ -79,42 +85,177 @@ impl PairwiseMatrix {
     }
 }
 
-/// The running count of one consultation: one matrix and a ballot count per group.
+/// Positions taken on one goal conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictTally {
+    /// Count per step of the scale, from the left goal to the right one.
+    pub steps: Vec<u64>,
+    /// Participants who said they have no view.
+    pub no_view: u64,
+    /// Participants who explained their position in a comment.
+    pub comments: u64,
+}
+
+impl ConflictTally {
+    fn new(steps: usize) -> Self {
+        Self {
+            steps: vec![0; steps],
+            no_view: 0,
+            comments: 0,
+        }
+    }
+
+    fn merge(&mut self, other: &ConflictTally) {
+        for (c, o) in self.steps.iter_mut().zip(&other.steps) {
+            *c += o;
+        }
+        self.no_view += other.no_view;
+        self.comments += other.comments;
+    }
+}
+
+/// The count of one stakeholder group (or of everyone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupTally {
+    pub ballots: u64,
+    pub matrix: PairwiseMatrix,
+    /// Per priority: ballots that showed it.
+    pub shown: Vec<u64>,
+    /// Per priority: sum of twice its place over the ballots that showed it (see
+    /// [`Ballot::double_places`]); divided by `2 * shown` it is the mean rank.
+    pub double_place_sums: Vec<u64>,
+    /// Each distinct ranking with how many ballots gave it, for resampling.
+    pub rankings: BTreeMap<Box<[u8]>, u64>,
+    pub conflicts: Vec<ConflictTally>,
+}
+
+impl GroupTally {
+    pub fn new(priorities: usize, conflicts: usize, steps: usize) -> Self {
+        Self {
+            ballots: 0,
+            matrix: PairwiseMatrix::new(priorities),
+            shown: vec![0; priorities],
+            double_place_sums: vec![0; priorities],
+            rankings: BTreeMap::new(),
+            conflicts: (0..conflicts).map(|_| ConflictTally::new(steps)).collect(),
+        }
+    }
+
+    fn apply(&mut self, ballot: &Ballot, add: bool) {
+        let op: fn(u64, u64) -> u64 = if add {
+            u64::wrapping_add
+        } else {
+            u64::wrapping_sub
+        };
+        self.ballots = op(self.ballots, 1);
+        if add {
+            self.matrix.add(&ballot.ranks);
+        } else {
+            self.matrix.remove(&ballot.ranks);
+        }
+        for ((shown, sum), place) in self
+            .shown
+            .iter_mut()
+            .zip(&mut self.double_place_sums)
+            .zip(ballot.double_places())
+        {
+            if let Some(place) = place {
+                *shown = op(*shown, 1);
+                *sum = op(*sum, place);
+            }
+        }
+        if add {
+            *self
+                .rankings
+                .entry(ballot.ranks.clone().into())
+                .or_default() += 1;
+        } else if let Some(count) = self.rankings.get_mut(&ballot.ranks[..]) {
+            *count -= 1;
+            if *count == 0 {
+                self.rankings.remove(&ballot.ranks[..]);
+            }
+        }
+        for mark in &ballot.marks {
+            let Some(conflict) = self.conflicts.get_mut(mark.conflict) else {
+                continue;
+            };
+            match mark
+                .step
+                .and_then(|s| conflict.steps.get_mut(usize::from(s)))
+            {
+                Some(count) => *count = op(*count, 1),
+                None => conflict.no_view = op(conflict.no_view, 1),
+            }
+            if mark.commented {
+                conflict.comments = op(conflict.comments, 1);
+            }
+        }
+    }
+
+    /// Adds every count of `other`.
+    pub fn merge(&mut self, other: &GroupTally) {
+        self.ballots += other.ballots;
+        self.matrix.merge(&other.matrix);
+        for (s, o) in self.shown.iter_mut().zip(&other.shown) {
+            *s += o;
+        }
+        for (s, o) in self
+            .double_place_sums
+            .iter_mut()
+            .zip(&other.double_place_sums)
+        {
+            *s += o;
+        }
+        for (ranks, count) in &other.rankings {
+            *self.rankings.entry(ranks.clone()).or_default() += count;
+        }
+        for (c, o) in self.conflicts.iter_mut().zip(&other.conflicts) {
+            c.merge(o);
+        }
+    }
+
+    /// Mean place of each priority among the ballots that showed it.
+    pub fn mean_ranks(&self) -> Vec<Option<f64>> {
+        self.shown
+            .iter()
+            .zip(&self.double_place_sums)
+            .map(|(&shown, &sum)| (shown > 0).then(|| sum as f64 / (2.0 * shown as f64)))
+            .collect()
+    }
+}
+
+/// The running count of one consultation: one [`GroupTally`] per stakeholder group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tally {
     groups: Vec<GroupTally>,
 }
 
-/// The count of one stakeholder group.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GroupTally {
-    pub ballots: u64,
-    pub matrix: PairwiseMatrix,
-}
-
 impl Tally {
-    pub fn new(groups: usize, priorities: usize) -> Self {
+    pub fn new(groups: usize, priorities: usize, conflicts: usize, steps: usize) -> Self {
         Self {
             groups: (0..groups)
-                .map(|_| GroupTally {
-                    ballots: 0,
-                    matrix: PairwiseMatrix::new(priorities),
-                })
+                .map(|_| GroupTally::new(priorities, conflicts, steps))
                 .collect(),
         }
     }
 
+    /// An empty tally shaped for `consultation`.
+    pub fn for_consultation(consultation: &Consultation) -> Self {
+        Self::new(
+            consultation.groups.len(),
+            consultation.priorities.len(),
+            consultation.conflicts.len(),
+            usize::from(consultation.settings.conflict_scale),
+        )
+    }
+
     pub fn add(&mut self, ballot: &Ballot) {
-        let g = &mut self.groups[ballot.group];
-        g.ballots += 1;
-        g.matrix.add(ballot);
+        self.groups[ballot.group].apply(ballot, true);
     }
 
     /// Takes a withdrawn ballot out again.
     pub fn remove(&mut self, ballot: &Ballot) {
-        let g = &mut self.groups[ballot.group];
-        g.ballots -= 1;
-        g.matrix.remove(ballot);
+        self.groups[ballot.group].apply(ballot, false);
     }
 
     pub fn groups(&self) -> &[GroupTally] {
@@ -126,12 +267,15 @@ impl Tally {
         self.groups.iter().map(|g| g.ballots).sum()
     }
 
-    /// The sum of all groups' matrices.
-    pub fn overall(&self) -> PairwiseMatrix {
-        let n = self.groups.first().map_or(0, |g| g.matrix.len());
-        let mut sum = PairwiseMatrix::new(n);
-        for g in &self.groups {
-            sum.merge(&g.matrix);
+    /// Everyone together: the sum of all groups.
+    pub fn overall(&self) -> GroupTally {
+        let mut groups = self.groups.iter();
+        let mut sum = groups
+            .next()
+            .cloned()
+            .unwrap_or_else(|| GroupTally::new(0, 0, 0));
+        for g in groups {
+            sum.merge(g);
         }
         sum
     }
@@ -140,19 +284,12 @@ impl Tally {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ballot(group: usize, ranking: &[usize], unranked: &[usize]) -> Ballot {
-        Ballot {
-            group,
-            ranking: ranking.to_vec(),
-            unranked: unranked.to_vec(),
-        }
-    }
+    use crate::ballot::Mark;
 
     #[test]
     fn ranked_items_beat_lower_ranked_and_unranked_ones() {
         let mut m = PairwiseMatrix::new(4);
-        m.add(&ballot(0, &[2, 0], &[1]));
+        m.add(&Ballot::new(0, 4, &[2, 0], &[1]).ranks);
         assert_eq!(m.get(2, 0), 1);
         assert_eq!(m.get(2, 1), 1);
         assert_eq!(m.get(0, 1), 1);
@@ -162,7 +299,7 @@ mod tests {
     #[test]
     fn partial_ranking_puts_unranked_items_last_and_tied() {
         let mut m = PairwiseMatrix::new(3);
-        m.add(&ballot(0, &[0], &[1, 2]));
+        m.add(&Ballot::new(0, 3, &[0], &[1, 2]).ranks);
         assert_eq!(m.get(1, 2), 0);
         assert_eq!(m.get(2, 1), 0);
         assert_eq!(m.margin(0, 1), 1);
@@ -171,7 +308,7 @@ mod tests {
     #[test]
     fn items_not_shown_count_neither_way() {
         let mut m = PairwiseMatrix::new(4);
-        m.add(&ballot(0, &[0, 1], &[2]));
+        m.add(&Ballot::new(0, 4, &[0, 1], &[2]).ranks);
         for other in 0..3 {
             assert_eq!(m.get(3, other), 0);
             assert_eq!(m.get(other, 3), 0);
@@ -180,25 +317,65 @@ mod tests {
 
     #[test]
     fn removing_a_ballot_restores_the_previous_count() {
-        let mut t = Tally::new(2, 3);
-        t.add(&ballot(1, &[2, 1, 0], &[]));
+        let mut t = Tally::new(2, 3, 1, 5);
+        t.add(&Ballot::new(1, 3, &[2, 1, 0], &[]));
         let before = t.clone();
-        let b = ballot(0, &[0], &[1, 2]);
+        let mut b = Ballot::new(0, 3, &[0], &[1, 2]);
+        b.marks.push(Mark {
+            conflict: 0,
+            step: Some(4),
+            commented: true,
+        });
         t.add(&b);
+        assert_ne!(t, before);
         t.remove(&b);
         assert_eq!(t, before);
     }
 
     #[test]
     fn overall_is_the_sum_of_the_groups() {
-        let mut t = Tally::new(2, 3);
-        t.add(&ballot(0, &[0, 1, 2], &[]));
-        t.add(&ballot(1, &[2, 1, 0], &[]));
-        t.add(&ballot(1, &[2, 0], &[1]));
+        let mut t = Tally::new(2, 3, 0, 5);
+        t.add(&Ballot::new(0, 3, &[0, 1, 2], &[]));
+        t.add(&Ballot::new(1, 3, &[2, 1, 0], &[]));
+        t.add(&Ballot::new(1, 3, &[2, 0], &[1]));
         let overall = t.overall();
         assert_eq!(t.ballots(), 3);
-        assert_eq!(overall.get(2, 0), 2);
-        assert_eq!(overall.get(0, 2), 1);
-        assert_eq!(overall.get(0, 1), 2);
+        assert_eq!(overall.ballots, 3);
+        assert_eq!(overall.matrix.get(2, 0), 2);
+        assert_eq!(overall.matrix.get(0, 2), 1);
+        assert_eq!(overall.matrix.get(0, 1), 2);
+        assert_eq!(overall.rankings.values().sum::<u64>(), 3);
+    }
+
+    #[test]
+    fn mean_rank_counts_only_ballots_that_showed_the_item() {
+        let mut g = GroupTally::new(3, 0, 5);
+        g.apply(&Ballot::new(0, 3, &[0, 1], &[2]), true);
+        g.apply(&Ballot::new(0, 3, &[1], &[0]), true);
+        // p0: place 1, then unranked below one ranked of two shown: place 2 → 1.5.
+        assert_eq!(g.mean_ranks(), vec![Some(1.5), Some(1.5), Some(3.0)]);
+    }
+
+    #[test]
+    fn conflict_marks_fill_the_histogram() {
+        let mut t = Tally::new(1, 2, 2, 5);
+        let mut b = Ballot::new(0, 2, &[0], &[1]);
+        b.marks = vec![
+            Mark {
+                conflict: 0,
+                step: Some(1),
+                commented: false,
+            },
+            Mark {
+                conflict: 1,
+                step: None,
+                commented: true,
+            },
+        ];
+        t.add(&b);
+        let g = &t.groups()[0];
+        assert_eq!(g.conflicts[0].steps, vec![0, 1, 0, 0, 0]);
+        assert_eq!(g.conflicts[1].no_view, 1);
+        assert_eq!(g.conflicts[1].comments, 1);
     }
 }

@@ -1,5 +1,7 @@
 //! The versioned JSON API under `/api/v1`.
 
+use std::sync::Arc;
+
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
@@ -19,7 +21,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// A consultation participants can see: drafts are not public.
-fn public(state: &AppState, slug: &str) -> Result<std::sync::Arc<Live>, AppError> {
+fn public(state: &AppState, slug: &str) -> Result<Arc<Live>, AppError> {
     state
         .consultation(slug)
         .filter(|live| live.consultation.status != Status::Draft)
@@ -61,6 +63,6 @@ async fn submit(
 async fn results(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-) -> Result<Json<Results>, AppError> {
-    Ok(Json(public(&state, &slug)?.results()))
+) -> Result<Json<Arc<Results>>, AppError> {
+    Ok(Json(public(&state, &slug)?.results().await))
 }

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
+use mitreden_core::results::ResultsOptions;
 use mitreden_core::{Consultation, Results, Tally, ValidResponse};
 
 use crate::receipt::ReceiptKey;
@@ -15,7 +16,15 @@ use crate::storage::{Db, StorageError};
 /// A consultation with its running tally.
 pub struct Live {
     pub consultation: Consultation,
-    tally: Mutex<Tally>,
+    counted: Mutex<Counted>,
+}
+
+/// The tally, a version that changes with every counted response, and the results last
+/// computed (with the version they belong to).
+struct Counted {
+    tally: Tally,
+    version: u64,
+    results: Option<(u64, Arc<Results>)>,
 }
 
 impl Live {
@@ -23,36 +32,65 @@ impl Live {
         let tally = recount(&consultation, responses);
         Self {
             consultation,
-            tally: Mutex::new(tally),
+            counted: Mutex::new(Counted {
+                tally,
+                version: 0,
+                results: None,
+            }),
         }
+    }
+
+    fn counted(&self) -> std::sync::MutexGuard<'_, Counted> {
+        self.counted.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Counts a newly stored response.
     pub fn count(&self, response: &ValidResponse) {
         if let Some(ballot) = response.ballot(&self.consultation) {
-            self.tally
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .add(&ballot);
+            let mut counted = self.counted();
+            counted.tally.add(&ballot);
+            counted.version += 1;
         }
     }
 
     pub fn tally(&self) -> Tally {
-        self.tally
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+        self.counted().tally.clone()
     }
 
-    pub fn results(&self) -> Results {
-        let tally = self.tally();
-        Results::compute(&self.consultation, &tally)
+    /// The current results. They are computed from the in-memory tally (never by rescanning
+    /// responses), off the async runtime since the bootstrap takes a moment, and reused until
+    /// the next response is counted.
+    pub async fn results(self: Arc<Self>) -> Arc<Results> {
+        let (version, tally) = {
+            let counted = self.counted();
+            if let Some((v, results)) = &counted.results {
+                if *v == counted.version {
+                    return results.clone();
+                }
+            }
+            (counted.version, counted.tally.clone())
+        };
+        let live = self.clone();
+        let computed = tokio::task::spawn_blocking(move || {
+            Arc::new(Results::compute(
+                &live.consultation,
+                &tally,
+                &ResultsOptions::default(),
+            ))
+        })
+        .await
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
+        let mut counted = self.counted();
+        if counted.results.as_ref().is_none_or(|(v, _)| *v < version) {
+            counted.results = Some((version, computed.clone()));
+        }
+        computed
     }
 }
 
 /// A full count of `responses` from scratch.
 pub fn recount(consultation: &Consultation, responses: &[ValidResponse]) -> Tally {
-    let mut tally = Tally::new(consultation.groups.len(), consultation.priorities.len());
+    let mut tally = Tally::for_consultation(consultation);
     for ballot in responses.iter().filter_map(|r| r.ballot(consultation)) {
         tally.add(&ballot);
     }

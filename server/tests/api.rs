@@ -191,6 +191,41 @@ async fn every_malformed_submission_gets_its_own_code_and_nothing_is_stored() {
             422,
             "invalid_body",
         ),
+        (
+            with_positions(
+                &id,
+                json!([{ "conflict": "no-such-conflict", "position": 0 }]),
+            ),
+            422,
+            "unknown_conflict",
+        ),
+        (
+            with_positions(
+                &id,
+                json!([{ "conflict": "central-vs-local", "position": 3 }]),
+            ),
+            422,
+            "position_out_of_range",
+        ),
+        (
+            with_positions(
+                &id,
+                json!([
+                    { "conflict": "central-vs-local", "position": 1 },
+                    { "conflict": "central-vs-local", "position": null }
+                ]),
+            ),
+            422,
+            "duplicate_conflict",
+        ),
+        (
+            with_positions(
+                &id,
+                json!([{ "conflict": "central-vs-local", "position": 1, "comment": "x".repeat(1001) }]),
+            ),
+            422,
+            "comment_too_long",
+        ),
     ];
     for (body, status, code) in cases {
         let (got, answer) = app.submit(&body).await;
@@ -242,6 +277,58 @@ async fn every_malformed_submission_gets_its_own_code_and_nothing_is_stored() {
     assert!(app.state.db.responses("demo").await.unwrap().is_empty());
 }
 
+fn with_positions(id: &str, positions: Value) -> Value {
+    let mut body = submission(id, "citizens", &ALL[..1], &ALL);
+    body["positions"] = positions;
+    body
+}
+
+#[tokio::test]
+async fn results_show_uncertainty_agreement_and_how_conflicts_split_the_groups() {
+    let app = TestApp::spawn().await;
+    let mut n = 0;
+    for (group, first, position) in [("citizens", 0, -2), ("business", 4, 2)] {
+        for _ in 0..6 {
+            let mut order: Vec<&str> = ALL.to_vec();
+            order.rotate_left(first);
+            let mut body = submission(&uuid(n), group, &order[..3], &ALL);
+            body["positions"] = json!([
+                { "conflict": "quick-wins-vs-depth", "position": position, "comment": "Weil es wichtig ist." },
+                { "conflict": "central-vs-local", "position": null }
+            ]);
+            assert_eq!(app.submit(&body).await.0, 201);
+            n += 1;
+        }
+    }
+    let results = app.results().await;
+    assert_eq!(results["total"], 12);
+    assert_eq!(results["min_group_size"], 10);
+    let citizens = &results["groups"]["citizens"];
+    assert_eq!(citizens["too_small"], true);
+    assert_eq!(citizens["ranking"][0]["priority"], "digital-identity");
+    assert_eq!(citizens["ranking"][0]["rank_interval"], json!([1, 1]));
+    assert_eq!(citizens["ranking"][0]["top_k_probability"], 1.0);
+    assert_eq!(citizens["condorcet_winner"], "digital-identity");
+    assert_eq!(results["overall"]["too_small"], false);
+    assert!(results["overall"]["ranking"][0]["mean_rank"].is_number());
+    assert!(results["equal_weight"]["ranking"].is_array());
+
+    let agreement = &results["agreement"];
+    assert_eq!(agreement["groups"], json!(["citizens", "business"]));
+    let tau = agreement["kendall_tau_b"][0][1].as_f64().unwrap();
+    assert!(tau < 1.0, "different orders: {tau}");
+    assert_eq!(agreement["kendall_tau_b"][0][0], 1.0);
+
+    let conflict = &results["conflicts"][0];
+    assert_eq!(conflict["conflict"], "quick-wins-vs-depth");
+    assert_eq!(conflict["scale"], 5);
+    assert_eq!(conflict["overall"]["histogram"], json!([6, 0, 0, 0, 6]));
+    assert_eq!(conflict["overall"]["comments"], 12);
+    assert_eq!(conflict["groups"]["citizens"]["median"], -2.0);
+    assert_eq!(conflict["groups"]["business"]["median"], 2.0);
+    assert_eq!(results["conflicts"][1]["overall"]["no_view"], 12);
+}
+
 #[tokio::test]
 async fn full_rankings_are_required_where_partial_ones_are_not_allowed() {
     let mut strict: Consultation = mitreden_server::seed::demo();
@@ -288,9 +375,10 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
         let mut order: Vec<&str> = ALL.to_vec();
         order.rotate_left(rotate);
         let ranked = &order[..1 + n as usize % 5];
-        let (status, _) = app
-            .submit(&submission(&uuid(n), groups[n as usize % 4], ranked, &ALL))
-            .await;
+        let mut body = submission(&uuid(n), groups[n as usize % 4], ranked, &ALL);
+        body["positions"] =
+            json!([{ "conflict": "standards-vs-agility", "position": i64::from(n % 5) - 2 }]);
+        let (status, _) = app.submit(&body).await;
         assert_eq!(status, 201);
     }
     let live = app.state.consultation("demo").unwrap();
@@ -302,6 +390,12 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
 
     let before = app.results().await;
     assert_eq!(before["total"], 24);
+    let recounted = mitreden_core::Results::compute(
+        &live.consultation,
+        &mitreden_server::state::recount(&live.consultation, &stored),
+        &mitreden_core::results::ResultsOptions::default(),
+    );
+    assert_eq!(before, serde_json::to_value(recounted).unwrap());
     let restarted = TestApp::serve(app.dir).await;
     assert_eq!(restarted.results().await, before);
 }

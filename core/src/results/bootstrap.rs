@@ -1,0 +1,169 @@
+//! How sure is a ranking? A seeded bootstrap over the ballots.
+//!
+//! Each resample draws, within every stratum (stakeholder group), as many ballots as the stratum
+//! has, with replacement, and ranks the priorities by their Borda score in that resample. Over
+//! all resamples each priority gets a rank interval (the central `confidence` share of its
+//! ranks) and the probability of being among the top `k`. The random generator is seeded, so
+//! the same ballots always give the same figures.
+
+use std::collections::BTreeMap;
+
+use crate::ballot::Ballot;
+use crate::results::methods::competition_ranks;
+
+/// SplitMix64: small, fast, and good enough for resampling; deterministic per seed.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform in `0..bound` (Lemire's multiply-shift; the bias is negligible here).
+    fn below(&mut self, bound: u64) -> u64 {
+        ((u128::from(self.next()) * u128::from(bound)) >> 64) as u64
+    }
+}
+
+/// One stratum prepared for drawing: Borda contributions of each distinct ranking and the
+/// running total of their counts.
+struct Stratum {
+    contributions: Vec<Vec<i32>>,
+    cumulative: Vec<u64>,
+}
+
+impl Stratum {
+    fn new(rankings: &BTreeMap<Box<[u8]>, u64>) -> Self {
+        let mut total = 0;
+        let mut contributions = Vec::with_capacity(rankings.len());
+        let mut cumulative = Vec::with_capacity(rankings.len());
+        for (ranks, &count) in rankings {
+            let ballot = Ballot {
+                group: 0,
+                ranks: ranks.to_vec(),
+                marks: Vec::new(),
+            };
+            contributions.push(ballot.borda());
+            total += count;
+            cumulative.push(total);
+        }
+        Self {
+            contributions,
+            cumulative,
+        }
+    }
+
+    fn size(&self) -> u64 {
+        self.cumulative.last().copied().unwrap_or(0)
+    }
+
+    /// Adds one resample of this stratum to `scores`.
+    fn draw_into(&self, rng: &mut SplitMix64, scores: &mut [i64]) {
+        let size = self.size();
+        for _ in 0..size {
+            let u = rng.below(size);
+            let i = self.cumulative.partition_point(|&c| c <= u);
+            for (s, &c) in scores.iter_mut().zip(&self.contributions[i]) {
+                *s += i64::from(c);
+            }
+        }
+    }
+}
+
+/// Per priority: the rank interval and the chance of being in the top `k`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Uncertainty {
+    pub intervals: Vec<[u32; 2]>,
+    pub top_k: Vec<f64>,
+}
+
+/// Bootstraps the ranking of `n` priorities over the given strata.
+pub fn bootstrap(
+    strata: &[&BTreeMap<Box<[u8]>, u64>],
+    n: usize,
+    resamples: u32,
+    seed: u64,
+    confidence: f64,
+    k: usize,
+) -> Option<Uncertainty> {
+    let strata: Vec<Stratum> = strata.iter().map(|r| Stratum::new(r)).collect();
+    if resamples == 0 || strata.iter().all(|s| s.size() == 0) {
+        return None;
+    }
+    let mut rng = SplitMix64(seed);
+    // histogram[a * n + r - 1]: resamples in which priority a had rank r.
+    let mut histogram = vec![0u32; n * n];
+    let mut scores = vec![0i64; n];
+    for _ in 0..resamples {
+        scores.iter_mut().for_each(|s| *s = 0);
+        for stratum in &strata {
+            stratum.draw_into(&mut rng, &mut scores);
+        }
+        let as_f64: Vec<f64> = scores.iter().map(|&s| s as f64).collect();
+        for (a, rank) in competition_ranks(&as_f64).into_iter().enumerate() {
+            histogram[a * n + rank as usize - 1] += 1;
+        }
+    }
+    let tail = (1.0 - confidence) / 2.0;
+    let quantile = |row: &[u32], q: f64| -> u32 {
+        let target = (q * f64::from(resamples)).ceil().max(1.0) as u32;
+        let mut seen = 0;
+        for (r, &count) in row.iter().enumerate() {
+            seen += count;
+            if seen >= target {
+                return r as u32 + 1;
+            }
+        }
+        n as u32
+    };
+    let rows: Vec<&[u32]> = histogram.chunks_exact(n).collect();
+    Some(Uncertainty {
+        intervals: rows
+            .iter()
+            .map(|row| [quantile(row, tail), quantile(row, 1.0 - tail)])
+            .collect(),
+        top_k: rows
+            .iter()
+            .map(|row| {
+                let hits: u32 = row.iter().take(k).sum();
+                f64::from(hits) / f64::from(resamples)
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rankings(entries: &[(&[u8], u64)]) -> BTreeMap<Box<[u8]>, u64> {
+        entries.iter().map(|(r, c)| (Box::from(*r), *c)).collect()
+    }
+
+    #[test]
+    fn unanimous_ballots_give_certain_ranks() {
+        let r = rankings(&[(&[0, 1, 2], 50)]);
+        let u = bootstrap(&[&r], 3, 200, 7, 0.9, 1).unwrap();
+        assert_eq!(u.intervals, vec![[1, 1], [2, 2], [3, 3]]);
+        assert_eq!(u.top_k, vec![1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn a_close_race_gives_wide_intervals_and_the_same_figures_for_the_same_seed() {
+        let r = rankings(&[(&[0, 1], 11), (&[1, 0], 10)]);
+        let u = bootstrap(&[&r], 2, 500, 42, 0.9, 1).unwrap();
+        assert_eq!(u.intervals, vec![[1, 2], [1, 2]]);
+        assert!(u.top_k[0] > 0.4 && u.top_k[0] < 0.9, "{:?}", u.top_k);
+        assert_eq!(bootstrap(&[&r], 2, 500, 42, 0.9, 1), Some(u));
+    }
+
+    #[test]
+    fn no_ballots_no_uncertainty() {
+        let r = rankings(&[]);
+        assert_eq!(bootstrap(&[&r], 2, 100, 1, 0.9, 1), None);
+    }
+}

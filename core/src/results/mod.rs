@@ -1,0 +1,359 @@
+//! What the ballots say: rankings per stakeholder group and overall, how certain they are,
+//! where groups agree, and how each goal conflict splits them.
+//!
+//! Everything is computed from a [`Tally`], never by rescanning responses. The methods are
+//! described in [`methods`], the uncertainty in [`bootstrap`], the agreement measures in
+//! [`agreement`].
+//!
+//! Two overall views sit side by side: **raw** (every response counts once) and
+//! **equal-weight** (every group that took part counts the same, however many responded; scaled
+//! as if each group had the average group size), so that a mass mobilisation in one group cannot
+//! silently dominate.
+
+pub mod agreement;
+pub mod bootstrap;
+pub mod conflicts;
+pub mod methods;
+mod ordered_map;
+mod score;
+
+use serde::{Deserialize, Serialize};
+
+use crate::consultation::Consultation;
+use crate::ids::{ConflictId, GroupId, PriorityId, Slug};
+use crate::tally::{GroupTally, Tally};
+pub use conflicts::ConflictStats;
+use methods::{competition_ranks, Margins};
+pub use score::Score;
+
+/// Parameters of the analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResultsOptions {
+    /// Bootstrap resamples; 0 switches the uncertainty off.
+    pub resamples: u32,
+    pub seed: u64,
+    /// Share of resampled ranks inside the reported rank interval.
+    pub confidence: f64,
+    /// `k` for the probability of being among the top `k`.
+    pub top_k: usize,
+}
+
+impl Default for ResultsOptions {
+    fn default() -> Self {
+        Self {
+            resamples: 1000,
+            seed: 0x6d69_7472_6564_656e,
+            confidence: 0.9,
+            top_k: 3,
+        }
+    }
+}
+
+/// The results of one consultation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Results {
+    pub consultation: Slug,
+    /// Number of responses counted.
+    pub total: u64,
+    /// Groups with fewer responses are flagged `too_small`.
+    pub min_group_size: u64,
+    /// The `k` of `top_k_probability`.
+    pub top_k: usize,
+    /// The share of resampled ranks inside `rank_interval`.
+    pub confidence: f64,
+    /// Every response counts once.
+    pub overall: GroupResults,
+    /// Every group that took part counts the same.
+    pub equal_weight: GroupResults,
+    /// Per group, in the consultation's order; serialised as an object keyed by group id.
+    #[serde(with = "ordered_map")]
+    pub groups: Vec<(GroupId, GroupResults)>,
+    pub agreement: Agreement,
+    pub conflicts: Vec<ConflictResults>,
+}
+
+/// The ranking of one group (or of everyone).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupResults {
+    pub responses: u64,
+    /// Fewer responses than the consultation's minimum group size: do not read much into it.
+    pub too_small: bool,
+    /// Best first, by symmetric Borda score.
+    pub ranking: Vec<RankedPriority>,
+    /// Priority ids in Schulze order, best first.
+    pub schulze: Vec<PriorityId>,
+    /// The priority that beats every other one head to head, if there is one.
+    pub condorcet_winner: Option<PriorityId>,
+    pub smith_set: Vec<PriorityId>,
+    /// Whether Borda and Schulze order every pair the same way.
+    pub methods_agree: bool,
+    /// Pairs `[a, b]` that Borda puts `a` above `b` and Schulze the other way round.
+    pub disagreements: Vec<[PriorityId; 2]>,
+}
+
+/// One line of a ranking.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedPriority {
+    pub priority: PriorityId,
+    /// Symmetric Borda score (a whole number for raw counts).
+    pub borda: Score,
+    /// 1 is best; equal scores share a rank.
+    pub rank: u32,
+    /// Mean place among the ballots that showed the priority (unranked ones share the bottom
+    /// places); `None` if no ballot showed it.
+    pub mean_rank: Option<f64>,
+    /// Pairwise wins plus half the pairwise ties.
+    pub copeland: f64,
+    /// Bootstrap interval of the rank, `[best, worst]`.
+    pub rank_interval: Option<[u32; 2]>,
+    /// Bootstrap probability of being among the top `k`.
+    pub top_k_probability: Option<f64>,
+}
+
+/// Agreement between the groups that have responses.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    /// The groups compared, in the consultation's order: those with responses.
+    pub groups: Vec<GroupId>,
+    /// Kendall's tau-b between the groups' rankings, in the order of `groups`.
+    pub kendall_tau_b: Vec<Vec<Option<f64>>>,
+    /// In the upper half of every group's ranking (groups large enough to read).
+    pub consensus: Vec<PriorityId>,
+    /// The largest spreads of rank across groups large enough to read, largest first.
+    pub divisive: Vec<Divisive>,
+}
+
+/// A priority the groups rank far apart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Divisive {
+    pub priority: PriorityId,
+    /// Worst rank minus best rank.
+    pub spread: u32,
+    #[serde(with = "ordered_map")]
+    pub ranks: Vec<(GroupId, u32)>,
+}
+
+/// How one goal conflict splits the groups.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConflictResults {
+    pub conflict: ConflictId,
+    /// Steps on the scale (5 or 7); positions run from `-(scale/2)` to `+(scale/2)`.
+    pub scale: u8,
+    pub overall: ConflictStats,
+    #[serde(with = "ordered_map")]
+    pub groups: Vec<(GroupId, ConflictStats)>,
+}
+
+/// How many divisive priorities to report.
+const DIVISIVE_SHOWN: usize = 3;
+
+impl GroupResults {
+    fn compute(
+        consultation: &Consultation,
+        margins: &Margins,
+        tally: &GroupTally,
+        responses: u64,
+        uncertainty: Option<bootstrap::Uncertainty>,
+    ) -> Self {
+        let id = |i: usize| consultation.priorities[i].id.clone();
+        let borda = margins.borda();
+        let ranks = competition_ranks(&borda);
+        let copeland = margins.copeland();
+        let mean_ranks = tally.mean_ranks();
+        let mut order: Vec<usize> = (0..margins.len()).collect();
+        order.sort_by(|&a, &b| ranks[a].cmp(&ranks[b]).then(a.cmp(&b)));
+        let ranking = order
+            .iter()
+            .map(|&i| RankedPriority {
+                priority: id(i),
+                borda: Score(borda[i]),
+                rank: ranks[i],
+                mean_rank: mean_ranks.get(i).copied().flatten(),
+                copeland: copeland[i],
+                rank_interval: uncertainty.as_ref().map(|u| u.intervals[i]),
+                top_k_probability: uncertainty.as_ref().map(|u| u.top_k[i]),
+            })
+            .collect();
+        let disagreements: Vec<[PriorityId; 2]> = margins
+            .borda_schulze_disagreements(&borda)
+            .into_iter()
+            .map(|(a, b)| [id(a), id(b)])
+            .collect();
+        Self {
+            responses,
+            too_small: responses < consultation.settings.min_group_size,
+            ranking,
+            schulze: margins.schulze_order(&borda).into_iter().map(id).collect(),
+            condorcet_winner: margins.condorcet_winner().map(id),
+            smith_set: margins.smith_set().into_iter().map(id).collect(),
+            methods_agree: disagreements.is_empty(),
+            disagreements,
+        }
+    }
+
+    /// Rank of each priority, indexed like the consultation's priorities.
+    fn ranks_by_index(&self, consultation: &Consultation) -> Vec<u32> {
+        let mut ranks = vec![0; consultation.priorities.len()];
+        for r in &self.ranking {
+            if let Some(i) = consultation.priority_index(r.priority.as_str()) {
+                ranks[i] = r.rank;
+            }
+        }
+        ranks
+    }
+}
+
+fn margins_of(tally: &GroupTally) -> Margins {
+    let m = &tally.matrix;
+    Margins::from_counts(m.len(), |a, b| f64::from(m.get(a, b)))
+}
+
+impl Results {
+    pub fn compute(consultation: &Consultation, tally: &Tally, options: &ResultsOptions) -> Self {
+        let n = consultation.priorities.len();
+        let k = options.top_k.min(n);
+        let uncertainty = |strata: &[&GroupTally]| {
+            let rankings: Vec<_> = strata.iter().map(|t| &t.rankings).collect();
+            bootstrap::bootstrap(
+                &rankings,
+                n,
+                options.resamples,
+                options.seed,
+                options.confidence,
+                k,
+            )
+        };
+
+        let group_margins: Vec<Margins> = tally.groups().iter().map(margins_of).collect();
+        let groups: Vec<(GroupId, GroupResults)> = consultation
+            .groups
+            .iter()
+            .zip(tally.groups())
+            .zip(&group_margins)
+            .map(|((g, t), m)| {
+                let u = uncertainty(&[t]);
+                let results = GroupResults::compute(consultation, m, t, t.ballots, u);
+                (g.id.clone(), results)
+            })
+            .collect();
+
+        let all = tally.overall();
+        let strata: Vec<&GroupTally> = tally.groups().iter().collect();
+        let overall = GroupResults::compute(
+            consultation,
+            &margins_of(&all),
+            &all,
+            all.ballots,
+            uncertainty(&strata),
+        );
+
+        let taking_part: Vec<usize> = (0..groups.len())
+            .filter(|&g| tally.groups()[g].ballots > 0)
+            .collect();
+        let mut equal = Margins::from_counts(n, |_, _| 0.0);
+        let average = all.ballots as f64 / taking_part.len().max(1) as f64;
+        for &g in &taking_part {
+            let weight = average / tally.groups()[g].ballots as f64;
+            equal.add_scaled(&group_margins[g], weight);
+        }
+        let equal_weight = GroupResults::compute(consultation, &equal, &all, all.ballots, None);
+
+        let agreement = Self::agreement(consultation, &groups, &taking_part);
+        let conflicts = consultation
+            .conflicts
+            .iter()
+            .enumerate()
+            .map(|(c, conflict)| ConflictResults {
+                conflict: conflict.id.clone(),
+                scale: consultation.settings.conflict_scale,
+                overall: ConflictStats::from_tally(&all.conflicts[c]),
+                groups: consultation
+                    .groups
+                    .iter()
+                    .zip(tally.groups())
+                    .map(|(g, t)| (g.id.clone(), ConflictStats::from_tally(&t.conflicts[c])))
+                    .collect(),
+            })
+            .collect();
+
+        Self {
+            consultation: consultation.slug.clone(),
+            total: all.ballots,
+            min_group_size: consultation.settings.min_group_size,
+            top_k: k,
+            confidence: options.confidence,
+            overall,
+            equal_weight,
+            groups,
+            agreement,
+            conflicts,
+        }
+    }
+
+    fn agreement(
+        consultation: &Consultation,
+        groups: &[(GroupId, GroupResults)],
+        taking_part: &[usize],
+    ) -> Agreement {
+        let n = consultation.priorities.len();
+        let scores: Vec<Vec<f64>> = taking_part
+            .iter()
+            .map(|&g| {
+                let mut s = vec![0.0; n];
+                for r in &groups[g].1.ranking {
+                    if let Some(i) = consultation.priority_index(r.priority.as_str()) {
+                        s[i] = r.borda.0;
+                    }
+                }
+                s
+            })
+            .collect();
+        let kendall_tau_b = scores
+            .iter()
+            .map(|x| {
+                scores
+                    .iter()
+                    .map(|y| agreement::kendall_tau_b(x, y))
+                    .collect()
+            })
+            .collect();
+        let readable: Vec<usize> = taking_part
+            .iter()
+            .copied()
+            .filter(|&g| !groups[g].1.too_small)
+            .collect();
+        let ranks: Vec<Vec<u32>> = readable
+            .iter()
+            .map(|&g| groups[g].1.ranks_by_index(consultation))
+            .collect();
+        let id = |i: usize| consultation.priorities[i].id.clone();
+        Agreement {
+            groups: taking_part.iter().map(|&g| groups[g].0.clone()).collect(),
+            kendall_tau_b,
+            consensus: agreement::consensus(&ranks, n)
+                .into_iter()
+                .map(id)
+                .collect(),
+            divisive: agreement::spreads(&ranks, n)
+                .into_iter()
+                .take(DIVISIVE_SHOWN)
+                .map(|(p, spread)| Divisive {
+                    priority: id(p),
+                    spread,
+                    ranks: readable
+                        .iter()
+                        .zip(&ranks)
+                        .map(|(&g, r)| (groups[g].0.clone(), r[p]))
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn group(&self, id: &GroupId) -> Option<&GroupResults> {
+        self.groups.iter().find(|(g, _)| g == id).map(|(_, r)| r)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,151 @@
+use super::*;
+use crate::ballot::{Ballot, Mark};
+use crate::consultation::tests::sample;
+
+fn options() -> ResultsOptions {
+    ResultsOptions {
+        resamples: 200,
+        ..ResultsOptions::default()
+    }
+}
+
+fn ids(ids: &[PriorityId]) -> Vec<&str> {
+    ids.iter().map(PriorityId::as_str).collect()
+}
+
+#[test]
+fn results_serialise_groups_as_an_object_in_definition_order() {
+    let c = sample(3, true);
+    let mut t = Tally::for_consultation(&c);
+    t.add(&Ballot::new(1, 3, &[2], &[0, 1]));
+    let results = Results::compute(&c, &t, &options());
+    let json = serde_json::to_value(&results).unwrap();
+    assert_eq!(json["total"], 1);
+    assert_eq!(json["groups"]["b"]["responses"], 1);
+    assert_eq!(json["groups"]["a"]["responses"], 0);
+    assert_eq!(json["groups"]["b"]["ranking"][0]["priority"], "p2");
+    assert_eq!(json["groups"]["b"]["ranking"][0]["borda"], 2);
+    assert_eq!(json["groups"]["b"]["ranking"][1]["rank"], 2);
+    assert_eq!(json["groups"]["b"]["ranking"][2]["rank"], 2);
+    let keys: Vec<&String> = json["groups"].as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["a", "b"]);
+    let back: Results = serde_json::from_value(json).unwrap();
+    assert_eq!(back, results);
+}
+
+#[test]
+fn small_groups_are_flagged_and_left_out_of_consensus() {
+    let mut c = sample(4, false);
+    c.settings.min_group_size = 3;
+    let mut t = Tally::for_consultation(&c);
+    for _ in 0..3 {
+        t.add(&Ballot::new(0, 4, &[0, 1, 2, 3], &[]));
+    }
+    t.add(&Ballot::new(1, 4, &[3, 2, 1, 0], &[]));
+    let r = Results::compute(&c, &t, &options());
+    assert!(!r.groups[0].1.too_small);
+    assert!(r.groups[1].1.too_small);
+    // Only group a is readable: its upper half is the consensus, nothing is divisive.
+    assert_eq!(ids(&r.agreement.consensus), ["p0", "p1"]);
+    assert!(r.agreement.divisive.is_empty());
+    // Both groups with responses are compared: exactly opposite orders.
+    assert_eq!(r.agreement.kendall_tau_b[0][1], Some(-1.0));
+}
+
+#[test]
+fn equal_weight_keeps_a_mobilised_group_from_dominating() {
+    let c = sample(2, false);
+    let mut t = Tally::for_consultation(&c);
+    for _ in 0..90 {
+        t.add(&Ballot::new(0, 2, &[0, 1], &[]));
+    }
+    for _ in 0..10 {
+        t.add(&Ballot::new(1, 2, &[1, 0], &[]));
+    }
+    let r = Results::compute(&c, &t, &options());
+    assert_eq!(r.overall.ranking[0].priority.as_str(), "p0");
+    assert_eq!(r.overall.ranking[0].borda, Score(80.0));
+    // With equal weight the two groups cancel out: a tie.
+    assert_eq!(r.equal_weight.ranking[0].rank, 1);
+    assert_eq!(r.equal_weight.ranking[1].rank, 1);
+    assert_eq!(r.equal_weight.ranking[0].borda, Score(0.0));
+}
+
+#[test]
+fn equal_weight_scales_each_group_to_the_average_size() {
+    let c = sample(2, false);
+    let mut t = Tally::for_consultation(&c);
+    for _ in 0..3 {
+        t.add(&Ballot::new(0, 2, &[0, 1], &[]));
+    }
+    t.add(&Ballot::new(1, 2, &[0, 1], &[]));
+    let r = Results::compute(&c, &t, &options());
+    // Average group size 2: group a (3 ballots, margin 3) and b (1, margin 1) each count as 2.
+    assert_eq!(r.equal_weight.ranking[0].borda, Score(4.0));
+}
+
+#[test]
+fn rank_intervals_and_top_k_come_from_the_bootstrap() {
+    let c = sample(3, false);
+    let mut t = Tally::for_consultation(&c);
+    for _ in 0..30 {
+        t.add(&Ballot::new(0, 3, &[0, 1, 2], &[]));
+    }
+    let r = Results::compute(&c, &t, &options());
+    let first = &r.overall.ranking[0];
+    assert_eq!(first.rank_interval, Some([1, 1]));
+    assert_eq!(first.top_k_probability, Some(1.0));
+    assert_eq!(first.mean_rank, Some(1.0));
+    let off = Results::compute(
+        &c,
+        &t,
+        &ResultsOptions {
+            resamples: 0,
+            ..options()
+        },
+    );
+    assert_eq!(off.overall.ranking[0].rank_interval, None);
+    assert_eq!(r.equal_weight.ranking[0].rank_interval, None);
+}
+
+#[test]
+fn condorcet_winner_smith_set_and_method_agreement_are_reported() {
+    let c = sample(3, false);
+    let mut t = Tally::for_consultation(&c);
+    t.add(&Ballot::new(0, 3, &[1, 0, 2], &[]));
+    t.add(&Ballot::new(0, 3, &[1, 2, 0], &[]));
+    let r = Results::compute(&c, &t, &options());
+    assert_eq!(
+        r.overall.condorcet_winner.as_ref().map(PriorityId::as_str),
+        Some("p1")
+    );
+    assert_eq!(ids(&r.overall.smith_set), ["p1"]);
+    assert!(r.overall.methods_agree);
+    assert_eq!(ids(&r.overall.schulze)[0], "p1");
+}
+
+#[test]
+fn conflict_positions_are_reported_per_group_and_overall() {
+    let c = sample(2, true);
+    let mut t = Tally::for_consultation(&c);
+    let mut b = Ballot::new(0, 2, &[0], &[1]);
+    b.marks = vec![Mark {
+        conflict: 1,
+        step: Some(4),
+        commented: true,
+    }];
+    t.add(&b);
+    b.group = 1;
+    b.marks[0].step = Some(0);
+    t.add(&b);
+    let r = Results::compute(&c, &t, &options());
+    let c1 = &r.conflicts[1];
+    assert_eq!(c1.conflict.as_str(), "c1");
+    assert_eq!(c1.scale, 5);
+    assert_eq!(c1.overall.histogram, vec![1, 0, 0, 0, 1]);
+    assert_eq!(c1.overall.median, Some(0.0));
+    assert_eq!(c1.overall.comments, 2);
+    assert_eq!(c1.groups[0].1.median, Some(2.0));
+    assert_eq!(c1.groups[1].1.median, Some(-2.0));
+    assert_eq!(r.conflicts[0].overall.positions, 0);
+}
