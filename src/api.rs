@@ -3,7 +3,9 @@
 //! The user sees a sentence in their language ([`ApiError::key`]); the console gets the detail.
 
 use gloo_net::http::{Request, Response};
-use mitreden_core::{Acknowledgement, Consultation, ResponseSubmission};
+use std::collections::BTreeMap;
+
+use mitreden_core::{Acknowledgement, Consultation, GroupId, PriorityId, ResponseSubmission};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -94,5 +96,36 @@ pub async fn submit(
         .json(submission)
         .map_err(|e| log(ApiError::Decode(e.to_string())))?;
     let response = request.send().await.map_err(network).map_err(log)?;
+    into_json(response).await.map_err(log)
+}
+
+/// The part of the results a participant is shown: each group's ranking. (The full results
+/// carry much more; reading only this keeps the widget small.)
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct GroupStandings {
+    pub groups: BTreeMap<GroupId, GroupStanding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct GroupStanding {
+    pub responses: u64,
+    pub too_small: bool,
+    pub ranking: Vec<Standing>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Standing {
+    pub priority: PriorityId,
+    pub rank: u32,
+}
+
+/// `GET /api/v1/consultations/{slug}/results`, reduced to [`GroupStandings`].
+pub async fn standings(slug: &str) -> Result<GroupStandings, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/results");
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(network)
+        .map_err(log)?;
     into_json(response).await.map_err(log)
 }

@@ -50,11 +50,20 @@ pub enum Key {
     ErrorRejected,
     ErrorServer,
     ErrorNoConsultation,
+    InContextHeading,
+    InContextCaption,
+    ColumnPriority,
+    ColumnGroupRank,
+    ColumnYourPlace,
+    NotRanked,
+    InContextTooSmall,
+    InContextLoading,
+    InContextUnavailable,
 }
 
 impl Key {
     /// Every key, for completeness checks of the tables.
-    pub const ALL: [Key; 38] = [
+    pub const ALL: [Key; 47] = [
         Key::Loading,
         Key::LanguageSwitch,
         Key::GroupLegend,
@@ -93,6 +102,15 @@ impl Key {
         Key::ErrorRejected,
         Key::ErrorServer,
         Key::ErrorNoConsultation,
+        Key::InContextHeading,
+        Key::InContextCaption,
+        Key::ColumnPriority,
+        Key::ColumnGroupRank,
+        Key::ColumnYourPlace,
+        Key::NotRanked,
+        Key::InContextTooSmall,
+        Key::InContextLoading,
+        Key::InContextUnavailable,
     ];
 }
 

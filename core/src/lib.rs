@@ -5,6 +5,7 @@
 
 pub mod ballot;
 pub mod consultation;
+mod hash;
 pub mod ids;
 pub mod ranking_draft;
 pub mod results;
@@ -23,5 +24,5 @@ pub use submission::{
     Acknowledgement, PositionSubmission, ResponseSubmission, ValidPosition, ValidResponse,
     ValidationError,
 };
-pub use tally::{ConflictTally, GroupTally, PairwiseMatrix, Tally};
+pub use tally::{ConflictTally, GroupTally, PairwiseMatrix, Rankings, Tally};
 pub use text::{Lang, LocalizedText};

@@ -267,16 +267,19 @@ enum CommentProblem {
     ControlCharacters,
 }
 
-/// NFC-normalises and trims a comment; `None` if nothing is left.
+/// NFC-normalises (with the `normalize` feature) and trims a comment; `None` if nothing is
+/// left.
 fn normalise_comment(raw: &str) -> Result<Option<String>, CommentProblem> {
-    use unicode_normalization::UnicodeNormalization;
     if raw
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
         return Err(CommentProblem::ControlCharacters);
     }
-    let text: String = raw.trim().nfc().collect();
+    #[cfg(feature = "normalize")]
+    let text: String = unicode_normalization::UnicodeNormalization::nfc(raw.trim()).collect();
+    #[cfg(not(feature = "normalize"))]
+    let text: String = raw.trim().to_owned();
     if text.chars().count() > MAX_COMMENT_CHARS {
         return Err(CommentProblem::TooLong);
     }

@@ -14,10 +14,14 @@
 //! and removing a withdrawn ballot reverses exactly that update, so a running tally always equals
 //! a recount from scratch.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use crate::ballot::{Ballot, UNRANKED, UNSHOWN};
 use crate::consultation::Consultation;
+use crate::hash::FxBuildHasher;
+
+/// Each distinct ranking (a rank vector) with how many ballots gave it.
+pub type Rankings = HashMap<Box<[u8]>, u64, FxBuildHasher>;
 
 /// `d[a][b]` = number of ballots that prefer priority `a` over priority `b`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,8 +128,9 @@ pub struct GroupTally {
     /// Per priority: sum of twice its place over the ballots that showed it (see
     /// [`Ballot::double_places`]); divided by `2 * shown` it is the mean rank.
     pub double_place_sums: Vec<u64>,
-    /// Each distinct ranking with how many ballots gave it, for resampling.
-    pub rankings: BTreeMap<Box<[u8]>, u64>,
+    /// Each distinct ranking with how many ballots gave it, for resampling. Kept per group
+    /// only: the overall view resamples within each group.
+    pub rankings: Rankings,
     pub conflicts: Vec<ConflictTally>,
 }
 
@@ -136,7 +141,7 @@ impl GroupTally {
             matrix: PairwiseMatrix::new(priorities),
             shown: vec![0; priorities],
             double_place_sums: vec![0; priorities],
-            rankings: BTreeMap::new(),
+            rankings: Rankings::default(),
             conflicts: (0..conflicts).map(|_| ConflictTally::new(steps)).collect(),
         }
     }
@@ -192,7 +197,7 @@ impl GroupTally {
         }
     }
 
-    /// Adds every count of `other`.
+    /// Adds every count of `other`, except the distinct rankings (see [`GroupTally::rankings`]).
     pub fn merge(&mut self, other: &GroupTally) {
         self.ballots += other.ballots;
         self.matrix.merge(&other.matrix);
@@ -205,9 +210,6 @@ impl GroupTally {
             .zip(&other.double_place_sums)
         {
             *s += o;
-        }
-        for (ranks, count) in &other.rankings {
-            *self.rankings.entry(ranks.clone()).or_default() += count;
         }
         for (c, o) in self.conflicts.iter_mut().zip(&other.conflicts) {
             c.merge(o);
@@ -267,14 +269,18 @@ impl Tally {
         self.groups.iter().map(|g| g.ballots).sum()
     }
 
-    /// Everyone together: the sum of all groups.
+    /// Everyone together: the sum of all groups (without distinct rankings, see
+    /// [`GroupTally::rankings`]).
     pub fn overall(&self) -> GroupTally {
-        let mut groups = self.groups.iter();
-        let mut sum = groups
-            .next()
-            .cloned()
-            .unwrap_or_else(|| GroupTally::new(0, 0, 0));
-        for g in groups {
+        let Some(first) = self.groups.first() else {
+            return GroupTally::new(0, 0, 0);
+        };
+        let mut sum = GroupTally::new(
+            first.matrix.len(),
+            first.conflicts.len(),
+            first.conflicts.first().map_or(0, |c| c.steps.len()),
+        );
+        for g in &self.groups {
             sum.merge(g);
         }
         sum
@@ -344,7 +350,8 @@ mod tests {
         assert_eq!(overall.matrix.get(2, 0), 2);
         assert_eq!(overall.matrix.get(0, 2), 1);
         assert_eq!(overall.matrix.get(0, 1), 2);
-        assert_eq!(overall.rankings.values().sum::<u64>(), 3);
+        assert!(overall.rankings.is_empty());
+        assert_eq!(t.groups()[1].rankings.values().sum::<u64>(), 2);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The widget's components, one per file.
 
 pub mod app;
+pub mod ballot_in_context;
 pub mod group_picker;
 pub mod language_switch;
 pub mod live_region;

@@ -38,9 +38,14 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     let response_id = StoredValue::new(new_response_id());
 
     let slug = consultation.slug.to_string();
-    let submit = Action::new_local(move |submission: &ResponseSubmission| {
-        let (slug, submission) = (slug.clone(), submission.clone());
-        async move { api::submit(&slug, &submission).await }
+    // The output keeps the group the response was sent for, for the receipt.
+    let submit = Action::new_local(move |(submission, group): &(ResponseSubmission, GroupId)| {
+        let (slug, submission, group) = (slug.clone(), submission.clone(), group.clone());
+        async move {
+            api::submit(&slug, &submission)
+                .await
+                .map(|ack| (ack, group))
+        }
     });
     Effect::new(move |_| {
         if let Some(Err(e)) = submit.value().get() {
@@ -77,7 +82,7 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
             match submission.validate(&consultation) {
                 Ok(_) => {
                     ranking_error.set(None);
-                    submit.dispatch(submission);
+                    submit.dispatch((submission, chosen));
                 }
                 Err(e) => {
                     let key = match e {
@@ -110,7 +115,7 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
             </header>
             <p class="mtr-description">{move || description.get(i18n.lang.get()).to_owned()}</p>
             {move || match acknowledged() {
-                Some(ack) => receipt(ack, draft).into_any(),
+                Some((ack, group)) => receipt(ack, group, draft).into_any(),
                 None => {
                     view! {
                         <form class="mtr-form" novalidate on:submit=on_submit.clone()>
@@ -150,9 +155,9 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     }
 }
 
-fn receipt(ack: Acknowledgement, draft: RwSignal<RankingDraft>) -> impl IntoView {
+fn receipt(ack: Acknowledgement, group: GroupId, draft: RwSignal<RankingDraft>) -> impl IntoView {
     let ranking = draft.with_untracked(|d| d.ranked().to_vec());
-    view! { <ReceiptView acknowledgement=ack ranking /> }
+    view! { <ReceiptView acknowledgement=ack group ranking /> }
 }
 
 /// A fresh random response id from the browser's cryptographic random source.

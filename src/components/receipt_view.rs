@@ -1,12 +1,18 @@
 use leptos::prelude::*;
-use mitreden_core::{Acknowledgement, PriorityId};
+use mitreden_core::{Acknowledgement, GroupId, PriorityId};
 
+use crate::components::ballot_in_context::BallotInContext;
 use crate::context::use_consultation;
 use crate::i18n::{use_i18n, Key};
 
-/// After submitting: thanks, the receipt code to keep, and the ranking that was sent.
+/// After submitting: thanks, the receipt code to keep, the ranking that was sent and, where
+/// the consultation shows results to participants, that ranking beside the group's.
 #[component]
-pub fn ReceiptView(acknowledgement: Acknowledgement, ranking: Vec<PriorityId>) -> impl IntoView {
+pub fn ReceiptView(
+    acknowledgement: Acknowledgement,
+    group: GroupId,
+    ranking: Vec<PriorityId>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let consultation = use_consultation();
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -16,6 +22,10 @@ pub fn ReceiptView(acknowledgement: Acknowledgement, ranking: Vec<PriorityId>) -
             let _ = h.focus();
         }
     });
+    let in_context = consultation
+        .settings
+        .results_after_submit
+        .then(|| view! { <BallotInContext group ranking=ranking.clone() /> });
     let items = ranking
         .into_iter()
         .filter_map(|id| consultation.priority(&id).map(|p| p.title.clone()))
@@ -37,6 +47,7 @@ pub fn ReceiptView(acknowledgement: Acknowledgement, ranking: Vec<PriorityId>) -
             <p class="mtr-hint">{move || i18n.t(Key::ReceiptKeep)}</p>
             <h3 class="mtr-h3">{move || i18n.t(Key::YourRanking)}</h3>
             <ol class="mtr-summary">{items}</ol>
+            {in_context}
         </section>
     }
 }

@@ -42,5 +42,14 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorRejected => "Ihre Antwort wurde nicht angenommen. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.",
         Key::ErrorServer => "Auf unserer Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.",
         Key::ErrorNoConsultation => "Auf dieser Seite ist keine Beteiligung angegeben.",
+        Key::InContextHeading => "Ihre Reihenfolge im Vergleich",
+        Key::InContextCaption => "Bisherige Rangfolge der Gruppe „{group}“ (Antworten bisher: {count}) und Ihre Reihenfolge",
+        Key::ColumnPriority => "Ziel",
+        Key::ColumnGroupRank => "Platz in der Gruppe",
+        Key::ColumnYourPlace => "Ihr Platz",
+        Key::NotRanked => "nicht eingeordnet",
+        Key::InContextTooSmall => "Aus dieser Gruppe haben bisher nur wenige geantwortet; die Rangfolge kann sich noch deutlich ändern.",
+        Key::InContextLoading => "Die bisherigen Ergebnisse werden geladen …",
+        Key::InContextUnavailable => "Die bisherigen Ergebnisse können gerade nicht geladen werden. Ihre Antwort ist trotzdem gespeichert.",
     }
 }

@@ -42,5 +42,14 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorRejected => "Your response was not accepted. Please check your answers and try again.",
         Key::ErrorServer => "Something went wrong on our side. Please try again later.",
         Key::ErrorNoConsultation => "No consultation is given for this page.",
+        Key::InContextHeading => "Your order in context",
+        Key::InContextCaption => "Ranking of the group “{group}” so far (responses so far: {count}) and your order",
+        Key::ColumnPriority => "Goal",
+        Key::ColumnGroupRank => "Place in the group",
+        Key::ColumnYourPlace => "Your place",
+        Key::NotRanked => "not ranked",
+        Key::InContextTooSmall => "Only a few people from this group have responded so far; the ranking may still change a lot.",
+        Key::InContextLoading => "Loading the results so far …",
+        Key::InContextUnavailable => "The results so far cannot be loaded right now. Your response is saved all the same.",
     }
 }

@@ -101,7 +101,18 @@ test('a participant ranks by keyboard only, submits, gets a receipt and is count
   await code.waitFor();
   assert.match(await code.textContent(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   assert.equal(await frame.evaluate(() => document.activeElement.id), 'mtr-receipt-heading');
-  assert.deepEqual(await axeViolations(frame), [], 'receipt');
+
+  // The demo shows results after submitting: the group's ranking with the participant's places.
+  const table = frame.getByTestId('ballot-in-context');
+  await table.waitFor();
+  const row = table.getByRole('row', { name: /Verwaltungsleistungen vollständig online/ });
+  assert.deepEqual(
+    (await row.getByRole('cell').allTextContents()).map((t) => t.trim()),
+    ['1', '1'],
+  );
+  const unranked = table.getByRole('row', { name: /Register, die nur einmal fragen/ });
+  assert.equal((await unranked.getByRole('cell').last().textContent()).trim(), 'nicht eingeordnet');
+  assert.deepEqual(await axeViolations(frame), [], 'receipt with results in context');
 
   const after = await results();
   assert.equal(after.total, totalBefore + 1);

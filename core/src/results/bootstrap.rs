@@ -6,10 +6,9 @@
 //! ranks) and the probability of being among the top `k`. The random generator is seeded, so
 //! the same ballots always give the same figures.
 
-use std::collections::BTreeMap;
-
 use crate::ballot::Ballot;
 use crate::results::methods::competition_ranks;
+use crate::tally::Rankings;
 
 /// SplitMix64: small, fast, and good enough for resampling; deterministic per seed.
 struct SplitMix64(u64);
@@ -29,45 +28,49 @@ impl SplitMix64 {
     }
 }
 
-/// One stratum prepared for drawing: Borda contributions of each distinct ranking and the
-/// running total of their counts.
+/// One stratum prepared for drawing: the Borda contribution of each distinct ranking (in a
+/// fixed order, so results do not depend on hash order), and one slot per ballot naming its
+/// ranking, so a draw is a single random index.
 struct Stratum {
-    contributions: Vec<Vec<i32>>,
-    cumulative: Vec<u64>,
+    n: usize,
+    contributions: Vec<i16>,
+    slots: Vec<u32>,
 }
 
 impl Stratum {
-    fn new(rankings: &BTreeMap<Box<[u8]>, u64>) -> Self {
-        let mut total = 0;
-        let mut contributions = Vec::with_capacity(rankings.len());
-        let mut cumulative = Vec::with_capacity(rankings.len());
-        for (ranks, &count) in rankings {
+    fn new(rankings: &Rankings, n: usize) -> Self {
+        let mut distinct: Vec<(&[u8], u64)> = rankings.iter().map(|(r, &c)| (&r[..], c)).collect();
+        distinct.sort_unstable();
+        let mut contributions = Vec::with_capacity(distinct.len() * n);
+        let mut slots = Vec::new();
+        for (i, (ranks, count)) in distinct.into_iter().enumerate() {
             let ballot = Ballot {
                 group: 0,
                 ranks: ranks.to_vec(),
                 marks: Vec::new(),
             };
-            contributions.push(ballot.borda());
-            total += count;
-            cumulative.push(total);
+            // |contribution| < n ≤ MAX_PRIORITIES, which fits an i16.
+            contributions.extend(ballot.borda().into_iter().map(|c| c as i16));
+            slots.extend(std::iter::repeat_n(i as u32, count as usize));
         }
         Self {
+            n,
             contributions,
-            cumulative,
+            slots,
         }
     }
 
     fn size(&self) -> u64 {
-        self.cumulative.last().copied().unwrap_or(0)
+        self.slots.len() as u64
     }
 
     /// Adds one resample of this stratum to `scores`.
     fn draw_into(&self, rng: &mut SplitMix64, scores: &mut [i64]) {
         let size = self.size();
         for _ in 0..size {
-            let u = rng.below(size);
-            let i = self.cumulative.partition_point(|&c| c <= u);
-            for (s, &c) in scores.iter_mut().zip(&self.contributions[i]) {
+            let i = self.slots[rng.below(size) as usize] as usize;
+            let contribution = &self.contributions[i * self.n..(i + 1) * self.n];
+            for (s, &c) in scores.iter_mut().zip(contribution) {
                 *s += i64::from(c);
             }
         }
@@ -83,17 +86,17 @@ pub struct Uncertainty {
 
 /// Bootstraps the ranking of `n` priorities over the given strata.
 pub fn bootstrap(
-    strata: &[&BTreeMap<Box<[u8]>, u64>],
+    strata: &[&Rankings],
     n: usize,
     resamples: u32,
     seed: u64,
     confidence: f64,
     k: usize,
 ) -> Option<Uncertainty> {
-    let strata: Vec<Stratum> = strata.iter().map(|r| Stratum::new(r)).collect();
-    if resamples == 0 || strata.iter().all(|s| s.size() == 0) {
+    if resamples == 0 || strata.iter().all(|r| r.is_empty()) {
         return None;
     }
+    let strata: Vec<Stratum> = strata.iter().map(|r| Stratum::new(r, n)).collect();
     let mut rng = SplitMix64(seed);
     // histogram[a * n + r - 1]: resamples in which priority a had rank r.
     let mut histogram = vec![0u32; n * n];
@@ -140,7 +143,7 @@ pub fn bootstrap(
 mod tests {
     use super::*;
 
-    fn rankings(entries: &[(&[u8], u64)]) -> BTreeMap<Box<[u8]>, u64> {
+    fn rankings(entries: &[(&[u8], u64)]) -> Rankings {
         entries.iter().map(|(r, c)| (Box::from(*r), *c)).collect()
     }
 

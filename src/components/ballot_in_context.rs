@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use mitreden_core::{GroupId, PriorityId};
+
+use crate::api;
+use crate::context::use_consultation;
+use crate::i18n::{fill, use_i18n, Key};
+
+/// After submitting, where the consultation allows it: the participant's group's ranking so
+/// far with their own places beside it, as a table.
+#[component]
+pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoView {
+    let i18n = use_i18n();
+    let consultation = use_consultation();
+    let slug = consultation.slug.to_string();
+    let results = LocalResource::new(move || {
+        let slug = slug.clone();
+        async move { api::standings(&slug).await }
+    });
+    let group_label = consultation
+        .groups
+        .iter()
+        .find(|g| g.id == group)
+        .map(|g| g.label.clone())
+        .unwrap_or_default();
+    let your_place = move |p: &PriorityId| ranking.iter().position(|r| r == p).map(|i| i + 1);
+
+    let table = move |standings: api::GroupStandings| {
+        let lang = i18n.lang.get();
+        let Some(ours) = standings.groups.get(&group).cloned() else {
+            return view! { <p>{i18n.t(Key::InContextUnavailable)}</p> }.into_any();
+        };
+        let caption = fill(
+            i18n.t(Key::InContextCaption),
+            &[
+                ("group", group_label.get(lang)),
+                ("count", &ours.responses.to_string()),
+            ],
+        );
+        let rows = ours
+            .ranking
+            .iter()
+            .map(|line| {
+                let title = consultation
+                    .priority(&line.priority)
+                    .map(|p| p.title.get(lang).to_owned())
+                    .unwrap_or_default();
+                let yours = your_place(&line.priority)
+                    .map_or_else(|| i18n.t(Key::NotRanked).to_owned(), |p| p.to_string());
+                view! {
+                    <tr>
+                        <th scope="row">{title}</th>
+                        <td>{line.rank}</td>
+                        <td>{yours}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            {ours.too_small.then(|| view! { <p class="mtr-hint">{i18n.t(Key::InContextTooSmall)}</p> })}
+            <div class="mtr-table-wrap">
+                <table class="mtr-table" data-testid="ballot-in-context">
+                    <caption>{caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{i18n.t(Key::ColumnPriority)}</th>
+                            <th scope="col">{i18n.t(Key::ColumnGroupRank)}</th>
+                            <th scope="col">{i18n.t(Key::ColumnYourPlace)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+        .into_any()
+    };
+
+    view! {
+        <section class="mtr-in-context" aria-labelledby="mtr-in-context-heading">
+            <h3 class="mtr-h3" id="mtr-in-context-heading">
+                {move || i18n.t(Key::InContextHeading)}
+            </h3>
+            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::InContextLoading)}</p> }>
+                {move || {
+                    results
+                        .get()
+                        .map(|loaded| match loaded {
+                            Ok(results) => table(results),
+                            Err(_) => {
+                                view! { <p>{move || i18n.t(Key::InContextUnavailable)}</p> }
+                                    .into_any()
+                            }
+                        })
+                }}
+            </Suspense>
+        </section>
+    }
+}
