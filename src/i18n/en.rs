@@ -43,7 +43,7 @@ pub fn text(key: Key) -> &'static str {
         Key::ErrorServer => "Something went wrong on our side. Please try again later.",
         Key::ErrorNoConsultation => "No consultation is given for this page.",
         Key::InContextHeading => "Your order in context",
-        Key::InContextCaption => "Ranking of the group “{group}” so far (responses so far: {count}) and your order",
+        Key::InContextCaption => "Ranking of the group “{group}” (responses so far: {count}) and your order",
         Key::ColumnPriority => "Goal",
         Key::ColumnGroupRank => "Place in the group",
         Key::ColumnYourPlace => "Your place",
