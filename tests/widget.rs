@@ -6,10 +6,12 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+use mitreden_core::{Acknowledgement, GroupId};
 use mitreden_core::{Consultation, Lang, PriorityId, RankingDraft};
 use mitreden_widget::components::live_region::LiveRegion;
 use mitreden_widget::components::participation::Participation;
 use mitreden_widget::components::ranking_editor::RankingEditor;
+use mitreden_widget::components::receipt_view::ReceiptView;
 use mitreden_widget::context::{provide_announcer, provide_consultation};
 use mitreden_widget::i18n::{provide_i18n, text, Key};
 use wasm_bindgen::JsCast;
@@ -19,6 +21,10 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn consultation(partial: bool) -> Consultation {
+    consultation_with(partial, false)
+}
+
+fn consultation_with(partial: bool, results_after_submit: bool) -> Consultation {
     let json = format!(
         r#"{{
         "slug": "sample",
@@ -39,7 +45,7 @@ fn consultation(partial: bool) -> Consultation {
               "description": {{"de": "Drittes", "en": "Third"}}}}
         ],
         "conflicts": [],
-        "settings": {{"partial_ranking": {partial}, "results_after_submit": false}}
+        "settings": {{"partial_ranking": {partial}, "results_after_submit": {results_after_submit}}}
     }}"#
     );
     serde_json::from_str(&json).expect("test consultation parses")
@@ -305,4 +311,57 @@ fn every_text_exists_in_german_and_english_with_the_same_placeholders() {
         assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{key:?}");
         assert_eq!(placeholders(de), placeholders(en), "{key:?}");
     }
+}
+
+fn mount_receipt(results_after_submit: bool) -> HtmlElement {
+    let root = container();
+    let c = consultation_with(true, results_after_submit);
+    let handle = mount_to(root.clone(), move || {
+        provide_i18n(Lang::De);
+        provide_consultation(c.clone());
+        view! {
+            <ReceiptView
+                acknowledgement=Acknowledgement {
+                    id: "00000000-0000-4000-8000-000000000001".into(),
+                    receipt: "ABCD-EFGH-JKMN-PQRS".into(),
+                }
+                group=GroupId::parse("citizens").unwrap()
+                ranking=vec![PriorityId::parse("beta").unwrap()]
+            />
+        }
+    });
+    handle.forget();
+    root
+}
+
+#[wasm_bindgen_test]
+async fn the_receipt_shows_the_code_and_the_ranking_sent() {
+    let root = mount_receipt(false);
+    settle().await;
+    let code = root
+        .query_selector("[data-testid=receipt-code]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(code.text_content().unwrap(), "ABCD-EFGH-JKMN-PQRS");
+    let summary: Vec<String> = all(&root, ".mtr-summary li")
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(summary, ["Beta-Ziel"]);
+}
+
+#[wasm_bindgen_test]
+async fn results_in_context_appear_only_where_the_consultation_shows_them() {
+    let hidden = mount_receipt(false);
+    let shown = mount_receipt(true);
+    settle().await;
+    assert!(hidden.query_selector(".mtr-in-context").unwrap().is_none());
+    let section = shown
+        .query_selector(".mtr-in-context")
+        .unwrap()
+        .expect("the comparison section is there");
+    assert!(section
+        .text_content()
+        .unwrap()
+        .contains("Ihre Reihenfolge im Vergleich"));
 }
