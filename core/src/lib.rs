@@ -7,19 +7,27 @@ pub mod ballot;
 pub mod consultation;
 mod hash;
 pub mod ids;
+pub mod proposal;
 pub mod ranking_draft;
 pub mod results;
+pub mod statement;
 pub mod submission;
 pub mod tally;
 pub mod text;
+pub mod text_input;
 
 pub use ballot::{Ballot, Mark};
 pub use consultation::{
     Consultation, ConsultationError, GoalConflict, Priority, Settings, StakeholderGroup, Status,
 };
 pub use ids::{ConflictId, GroupId, IdError, PriorityId, ResponseId, Slug};
+pub use proposal::{ProposalKind, ProposalSubmission, ValidProposal};
 pub use ranking_draft::RankingDraft;
 pub use results::{GroupResults, RankedPriority, Results};
+pub use statement::{
+    OrganisationKind, Stance, StanceSubmission, StatementSubmission, StatementSummary,
+    StatementTally, ValidStatement,
+};
 pub use submission::{
     Acknowledgement, PositionSubmission, ResponseSubmission, ValidPosition, ValidResponse,
     ValidationError,

@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use crate::ballot::{Ballot, Mark, UNRANKED, UNSHOWN};
 use crate::consultation::{Consultation, Status};
 use crate::ids::{ConflictId, GroupId, PriorityId, ResponseId};
+use crate::proposal::{validate_proposals, ProposalSubmission, ValidProposal};
 use crate::text::Lang;
+use crate::text_input::{self, TextProblem};
 
 /// A response as sent by a client (`POST /api/v1/consultations/{slug}/responses`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +31,9 @@ pub struct ResponseSubmission {
     /// Positions on the consultation's goal conflicts (any, all or none of them).
     #[serde(default)]
     pub positions: Vec<PositionSubmission>,
+    /// Missing priorities or conflicts the participant proposes; they go to moderation.
+    #[serde(default)]
+    pub proposals: Vec<ProposalSubmission>,
 }
 
 /// Where a participant stands on one goal conflict, as sent.
@@ -67,6 +72,8 @@ pub struct ValidResponse {
     /// In the consultation's conflict order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub positions: Vec<ValidPosition>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<ValidProposal>,
 }
 
 /// A checked position on a goal conflict.
@@ -111,10 +118,36 @@ pub enum ValidationError {
     DuplicateConflict(String),
     #[error("The position on '{conflict}' must be a whole number from -{max} to {max}, or null for no view.")]
     PositionOutOfRange { conflict: String, max: i64 },
-    #[error("The comment on '{conflict}' is longer than {max} characters.")]
-    CommentTooLong { conflict: String, max: usize },
-    #[error("The comment on '{0}' contains control characters.")]
-    CommentInvalidCharacters(String),
+    #[error("Please fill in {0}.")]
+    TextMissing(String),
+    #[error("{field} is longer than {max} characters.")]
+    TextTooLong { field: String, max: usize },
+    #[error("{0} contains control characters.")]
+    TextInvalidCharacters(String),
+    #[error("At most {max} proposals can be sent with one response.")]
+    TooManyProposals { max: usize },
+    #[error("'{0}' is not a lobby register number (R001234 or 123456789012-34).")]
+    InvalidLobbyRegister(String),
+    #[error("'{0}' is not an email address.")]
+    InvalidEmail(String),
+    #[error("A contact email can only be stored with consent to be contacted.")]
+    ContactConsentRequired,
+    #[error("There is more than one stance on the priority '{0}'.")]
+    DuplicateStance(String),
+    #[error("A statement needs a stance on at least one priority or a position on a conflict.")]
+    EmptyStatement,
+}
+
+impl ValidationError {
+    /// The error for a text `field` (named for people, e.g. "the comment on 'x'").
+    pub fn text(field: impl Into<String>, problem: TextProblem) -> Self {
+        let field = field.into();
+        match problem {
+            TextProblem::Missing => Self::TextMissing(field),
+            TextProblem::TooLong { max } => Self::TextTooLong { field, max },
+            TextProblem::ControlCharacters => Self::TextInvalidCharacters(field),
+        }
+    }
 }
 
 impl ValidationError {
@@ -135,8 +168,15 @@ impl ValidationError {
             Self::UnknownConflict(_) => "unknown_conflict",
             Self::DuplicateConflict(_) => "duplicate_conflict",
             Self::PositionOutOfRange { .. } => "position_out_of_range",
-            Self::CommentTooLong { .. } => "comment_too_long",
-            Self::CommentInvalidCharacters(_) => "comment_invalid_characters",
+            Self::TextMissing(_) => "text_missing",
+            Self::TextTooLong { .. } => "text_too_long",
+            Self::TextInvalidCharacters(_) => "text_invalid_characters",
+            Self::TooManyProposals { .. } => "too_many_proposals",
+            Self::InvalidLobbyRegister(_) => "invalid_lobby_register",
+            Self::InvalidEmail(_) => "invalid_email",
+            Self::ContactConsentRequired => "contact_consent_required",
+            Self::DuplicateStance(_) => "duplicate_stance",
+            Self::EmptyStatement => "empty_statement",
         }
     }
 }
@@ -206,11 +246,13 @@ impl ResponseSubmission {
             shown,
             lang,
             positions: validate_positions(&self.positions, consultation)?,
+            proposals: validate_proposals(&self.proposals)?,
         })
     }
 }
 
-fn validate_positions(
+/// Checks positions on goal conflicts (used for responses and organisation statements).
+pub fn validate_positions(
     positions: &[PositionSubmission],
     consultation: &Consultation,
 ) -> Result<Vec<ValidPosition>, ValidationError> {
@@ -233,21 +275,8 @@ fn validate_positions(
                 })
             }
         };
-        let comment = match p.comment.as_deref().map(normalise_comment) {
-            None | Some(Ok(None)) => None,
-            Some(Ok(Some(text))) => Some(text),
-            Some(Err(CommentProblem::TooLong)) => {
-                return Err(ValidationError::CommentTooLong {
-                    conflict: p.conflict.clone(),
-                    max: MAX_COMMENT_CHARS,
-                })
-            }
-            Some(Err(CommentProblem::ControlCharacters)) => {
-                return Err(ValidationError::CommentInvalidCharacters(
-                    p.conflict.clone(),
-                ))
-            }
-        };
+        let comment = text_input::optional(p.comment.as_deref(), MAX_COMMENT_CHARS)
+            .map_err(|e| ValidationError::text(format!("The comment on '{}'", p.conflict), e))?;
         let conflict = consultation.conflicts[index].id.clone();
         valid.push((
             index,
@@ -260,30 +289,6 @@ fn validate_positions(
     }
     valid.sort_by_key(|(i, _)| *i);
     Ok(valid.into_iter().map(|(_, p)| p).collect())
-}
-
-enum CommentProblem {
-    TooLong,
-    ControlCharacters,
-}
-
-/// NFC-normalises (with the `normalize` feature) and trims a comment; `None` if nothing is
-/// left.
-fn normalise_comment(raw: &str) -> Result<Option<String>, CommentProblem> {
-    if raw
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
-        return Err(CommentProblem::ControlCharacters);
-    }
-    #[cfg(feature = "normalize")]
-    let text: String = unicode_normalization::UnicodeNormalization::nfc(raw.trim()).collect();
-    #[cfg(not(feature = "normalize"))]
-    let text: String = raw.trim().to_owned();
-    if text.chars().count() > MAX_COMMENT_CHARS {
-        return Err(CommentProblem::TooLong);
-    }
-    Ok((!text.is_empty()).then_some(text))
 }
 
 impl ValidResponse {
@@ -333,6 +338,7 @@ mod tests {
             shown: shown.iter().map(|s| s.to_string()).collect(),
             lang: "de".into(),
             positions: vec![],
+            proposals: vec![],
         }
     }
 
@@ -435,6 +441,7 @@ mod tests {
         assert_eq!(r.positions[0].conflict.as_str(), "c0");
         assert_eq!(r.positions[0].comment, None);
         assert_eq!(r.positions[1].position, None);
+        #[cfg(feature = "normalize")]
         assert_eq!(r.positions[1].comment.as_deref(), Some("Caf\u{e9} au lait"));
         let b = r.ballot(&c).unwrap();
         assert_eq!(b.marks[0].step, Some(0));
@@ -467,11 +474,11 @@ mod tests {
         let long = "x".repeat(MAX_COMMENT_CHARS + 1);
         assert_eq!(
             with(vec![position("c0", None, Some(&long))]),
-            "comment_too_long"
+            "text_too_long"
         );
         assert_eq!(
             with(vec![position("c0", None, Some("bell\u{7}"))]),
-            "comment_invalid_characters"
+            "text_invalid_characters"
         );
     }
 }

@@ -19,6 +19,14 @@ pub enum AppError {
         "A different response with this id was already submitted. Use a new id for a new response."
     )]
     IdConflict,
+    #[error("This submission was withdrawn and cannot be sent again. Start a new one to take part again.")]
+    Withdrawn,
+    #[error("Send the receipt code as 'Authorization: Receipt ABCD-EFGH-JKMN-PQRS'.")]
+    ReceiptRequired,
+    #[error("This is not a receipt code; receipt codes have 16 letters and digits.")]
+    InvalidReceipt,
+    #[error("No submission to this consultation has this receipt code (or it was withdrawn).")]
+    ReceiptUnknown,
     #[error("The request body is not valid JSON: {0}")]
     InvalidJson(String),
     #[error("The request body does not have the expected fields and types: {0}")]
@@ -40,7 +48,12 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::ConsultationNotFound(_) | Self::NotFound => StatusCode::NOT_FOUND,
+            Self::ConsultationNotFound(_) | Self::NotFound | Self::ReceiptUnknown => {
+                StatusCode::NOT_FOUND
+            }
+            Self::Withdrawn => StatusCode::GONE,
+            Self::ReceiptRequired => StatusCode::UNAUTHORIZED,
+            Self::InvalidReceipt => StatusCode::BAD_REQUEST,
             Self::Invalid(submission::ValidationError::ConsultationNotOpen) | Self::IdConflict => {
                 StatusCode::CONFLICT
             }
@@ -60,6 +73,10 @@ impl AppError {
             Self::ConsultationNotFound(_) => "consultation_not_found",
             Self::Invalid(e) => e.code(),
             Self::IdConflict => "id_conflict",
+            Self::Withdrawn => "withdrawn",
+            Self::ReceiptRequired => "receipt_required",
+            Self::InvalidReceipt => "invalid_receipt",
+            Self::ReceiptUnknown => "receipt_unknown",
             Self::InvalidJson(_) => "invalid_json",
             Self::InvalidBody(_) => "invalid_body",
             Self::UnsupportedMediaType => "unsupported_media_type",

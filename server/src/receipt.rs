@@ -41,9 +41,48 @@ impl ReceiptKey {
     }
 }
 
+/// The canonical form of a receipt typed by a person: upper case, without spaces and hyphens,
+/// with the letters Crockford's alphabet leaves out read as the digits they look like. `None`
+/// if it cannot be a receipt.
+pub fn normalise(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| match c.to_ascii_uppercase() {
+            'I' | 'L' => '1',
+            'O' => '0',
+            other => other,
+        })
+        .collect();
+    (code.len() == 16 && code.bytes().all(|b| ALPHABET.contains(&b))).then_some(code)
+}
+
+/// What is stored to find a submission by its receipt: a SHA-256 of the canonical form.
+pub fn hash(receipt: &str) -> Option<String> {
+    use sha2::Digest;
+    let code = normalise(receipt)?;
+    let digest = Sha256::digest(code.as_bytes());
+    Some(digest.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_receipts_are_read_generously() {
+        let key = ReceiptKey::new(vec![3; 32]);
+        let id = ResponseId::parse("123e4567-e89b-42d3-a456-426614174000").unwrap();
+        let receipt = key.receipt(&id);
+        let sloppy = receipt.to_lowercase().replace('-', " ");
+        assert_eq!(hash(&sloppy), hash(&receipt));
+        assert_eq!(
+            normalise("oooo-iiii-llll-0000").as_deref(),
+            Some("0000111111110000")
+        );
+        assert_eq!(hash("too short"), None);
+        assert_eq!(hash("UUUU-UUUU-UUUU-UUUU"), None);
+    }
 
     #[test]
     fn receipts_are_stable_per_key_and_id_and_differ_otherwise() {

@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use mitreden_core::results::ResultsOptions;
-use mitreden_core::{Consultation, Results, Tally, ValidResponse};
+use mitreden_core::{
+    Consultation, Results, StatementSummary, StatementTally, Tally, ValidResponse, ValidStatement,
+};
 
 use crate::receipt::ReceiptKey;
 use crate::storage::{Db, StorageError};
@@ -23,17 +25,27 @@ pub struct Live {
 /// computed (with the version they belong to).
 struct Counted {
     tally: Tally,
+    statements: StatementTally,
     version: u64,
     results: Option<(u64, Arc<Results>)>,
 }
 
 impl Live {
-    fn new(consultation: Consultation, responses: &[ValidResponse]) -> Self {
+    fn new(
+        consultation: Consultation,
+        responses: &[ValidResponse],
+        statements: &[ValidStatement],
+    ) -> Self {
         let tally = recount(&consultation, responses);
+        let mut statement_tally = StatementTally::new(consultation.priorities.len());
+        for s in statements {
+            statement_tally.add(s, &consultation);
+        }
         Self {
             consultation,
             counted: Mutex::new(Counted {
                 tally,
+                statements: statement_tally,
                 version: 0,
                 results: None,
             }),
@@ -51,6 +63,30 @@ impl Live {
             counted.tally.add(&ballot);
             counted.version += 1;
         }
+    }
+
+    /// Takes a withdrawn response out of the count.
+    pub fn uncount(&self, response: &ValidResponse) {
+        if let Some(ballot) = response.ballot(&self.consultation) {
+            let mut counted = self.counted();
+            counted.tally.remove(&ballot);
+            counted.version += 1;
+        }
+    }
+
+    pub fn count_statement(&self, statement: &ValidStatement) {
+        self.counted().statements.add(statement, &self.consultation);
+    }
+
+    pub fn uncount_statement(&self, statement: &ValidStatement) {
+        self.counted()
+            .statements
+            .remove(statement, &self.consultation);
+    }
+
+    /// The organisations' stances, reported apart from individual responses.
+    pub fn statement_summary(&self) -> StatementSummary {
+        StatementSummary::new(&self.consultation, &self.counted().statements)
     }
 
     pub fn tally(&self) -> Tally {
@@ -113,8 +149,10 @@ impl AppState {
         let mut live = HashMap::new();
         for consultation in db.consultations().await? {
             let responses = db.responses(consultation.slug.as_str()).await?;
+            let statements = db.statements(consultation.slug.as_str()).await?;
             let slug = consultation.slug.to_string();
-            live.insert(slug, Arc::new(Live::new(consultation, &responses)));
+            let counted = Live::new(consultation, &responses, &statements);
+            live.insert(slug, Arc::new(counted));
         }
         Ok(Self {
             db,

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use mitreden_core::{Consultation, ValidResponse};
+use mitreden_core::{Consultation, ProposalKind, ValidResponse, ValidStatement};
 use rand::RngCore;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -35,6 +35,8 @@ pub enum Insert {
     Replayed,
     /// A different response with the same id exists.
     Conflict,
+    /// A submission with this id was withdrawn; it stays withdrawn.
+    Withdrawn,
 }
 
 /// A handle to the database; cheap to clone (a connection pool).
@@ -98,39 +100,257 @@ impl Db {
         Ok(result.rows_affected() == 1)
     }
 
-    /// Stores a validated response once. The comparison for replays is on the canonical JSON,
-    /// so a byte-different but equal submission counts as the same.
+    /// Stores a validated response once, with its proposals, in one transaction. The
+    /// comparison for replays is on the canonical JSON, so a byte-different but equal
+    /// submission counts as the same.
     pub async fn insert_response(
         &self,
         consultation: &str,
         response: &ValidResponse,
+        receipt_hash: &str,
     ) -> Result<Insert, StorageError> {
         let ballot = serde_json::to_string(response)?;
-        let result = sqlx::query(
-            "INSERT INTO responses (id, consultation, group_id, ballot, created_at) \
-             VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+        let mut tx = self.pool.begin().await?;
+        // The insert comes first so the transaction takes the write lock at once.
+        let inserted = sqlx::query(
+            "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
+             WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = ?1) \
+             ON CONFLICT (id) DO NOTHING",
         )
         .bind(response.id.as_str())
         .bind(consultation)
         .bind(response.group.as_str())
         .bind(&ballot)
+        .bind(receipt_hash)
         .bind(now())
-        .execute(&self.pool)
-        .await?;
-        if result.rows_affected() == 1 {
-            return Ok(Insert::Created);
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !inserted {
+            return self
+                .existing(
+                    &mut tx,
+                    "responses",
+                    "ballot",
+                    response.id.as_str(),
+                    consultation,
+                    &ballot,
+                )
+                .await;
         }
-        let existing = sqlx::query("SELECT consultation, ballot FROM responses WHERE id = ?")
+        for p in &response.proposals {
+            sqlx::query(
+                "INSERT INTO proposals (consultation, response_id, kind, title, reason, created_at) \
+                 VALUES (?, ?, ?, ?, ?, ?)",
+            )
+            .bind(consultation)
             .bind(response.id.as_str())
-            .fetch_one(&self.pool)
+            .bind(match p.kind {
+                ProposalKind::Priority => "priority",
+                ProposalKind::Conflict => "conflict",
+            })
+            .bind(&p.title)
+            .bind(&p.reason)
+            .bind(now())
+            .execute(&mut *tx)
             .await?;
-        let same = existing.get::<&str, _>("consultation") == consultation
-            && existing.get::<&str, _>("ballot") == ballot;
-        Ok(if same {
-            Insert::Replayed
-        } else {
-            Insert::Conflict
+        }
+        tx.commit().await?;
+        Ok(Insert::Created)
+    }
+
+    /// Why an insert of `id` changed nothing: withdrawn before, the same submission again, or a
+    /// different one with the same id.
+    async fn existing(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+        table: &str,
+        column: &str,
+        id: &str,
+        consultation: &str,
+        body: &str,
+    ) -> Result<Insert, StorageError> {
+        let sql = format!("SELECT consultation, {column} AS body FROM {table} WHERE id = ?");
+        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
+        Ok(match row {
+            None => Insert::Withdrawn,
+            Some(row)
+                if row.get::<&str, _>("consultation") == consultation
+                    && row.get::<&str, _>("body") == body =>
+            {
+                Insert::Replayed
+            }
+            Some(_) => Insert::Conflict,
         })
+    }
+
+    /// The response with this receipt, if it exists.
+    pub async fn response_by_receipt(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidResponse>, StorageError> {
+        let row =
+            sqlx::query("SELECT ballot FROM responses WHERE consultation = ? AND receipt_hash = ?")
+                .bind(consultation)
+                .bind(receipt_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| Ok(serde_json::from_str(r.get("ballot"))?))
+            .transpose()
+    }
+
+    /// Deletes the response with this receipt (and its proposals) and remembers its id as
+    /// withdrawn; returns what was deleted.
+    pub async fn withdraw_response(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidResponse>, StorageError> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "DELETE FROM responses WHERE consultation = ? AND receipt_hash = ? RETURNING ballot",
+        )
+        .bind(consultation)
+        .bind(receipt_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let response: ValidResponse = serde_json::from_str(row.get("ballot"))?;
+        self.tombstone(&mut tx, response.id.as_str(), consultation)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(response))
+    }
+
+    async fn tombstone(
+        &self,
+        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+        id: &str,
+        consultation: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query("INSERT INTO withdrawn (id, consultation, withdrawn_at) VALUES (?, ?, ?)")
+            .bind(id)
+            .bind(consultation)
+            .bind(now())
+            .execute(&mut **tx)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores an organisation statement once (same replay rules as responses).
+    pub async fn insert_statement(
+        &self,
+        consultation: &str,
+        statement: &ValidStatement,
+        receipt_hash: &str,
+    ) -> Result<Insert, StorageError> {
+        let body = serde_json::to_string(statement)?;
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO statements (id, consultation, body, receipt_hash, publish, created_at) \
+             SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
+             WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = ?1) \
+             ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(statement.id.as_str())
+        .bind(consultation)
+        .bind(&body)
+        .bind(receipt_hash)
+        .bind(statement.publish)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if !inserted {
+            return self
+                .existing(
+                    &mut tx,
+                    "statements",
+                    "body",
+                    statement.id.as_str(),
+                    consultation,
+                    &body,
+                )
+                .await;
+        }
+        tx.commit().await?;
+        Ok(Insert::Created)
+    }
+
+    pub async fn statement_by_receipt(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidStatement>, StorageError> {
+        let row =
+            sqlx::query("SELECT body FROM statements WHERE consultation = ? AND receipt_hash = ?")
+                .bind(consultation)
+                .bind(receipt_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| Ok(serde_json::from_str(r.get("body"))?))
+            .transpose()
+    }
+
+    pub async fn withdraw_statement(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidStatement>, StorageError> {
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(
+            "DELETE FROM statements WHERE consultation = ? AND receipt_hash = ? RETURNING body",
+        )
+        .bind(consultation)
+        .bind(receipt_hash)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let statement: ValidStatement = serde_json::from_str(row.get("body"))?;
+        self.tombstone(&mut tx, statement.id.as_str(), consultation)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(statement))
+    }
+
+    /// Every stored statement of a consultation.
+    pub async fn statements(
+        &self,
+        consultation: &str,
+    ) -> Result<Vec<ValidStatement>, StorageError> {
+        let rows = sqlx::query("SELECT body FROM statements WHERE consultation = ? ORDER BY id")
+            .bind(consultation)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| Ok(serde_json::from_str(row.get("body"))?))
+            .collect()
+    }
+
+    /// Proposals waiting for moderation: `(kind, title, reason)`.
+    pub async fn pending_proposals(
+        &self,
+        consultation: &str,
+    ) -> Result<Vec<(String, String, Option<String>)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT kind, title, reason FROM proposals \
+             WHERE consultation = ? AND status = 'pending' ORDER BY id",
+        )
+        .bind(consultation)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("kind"), r.get("title"), r.get("reason")))
+            .collect())
     }
 
     /// Every stored response of a consultation, for a full recount.

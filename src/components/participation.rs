@@ -77,6 +77,7 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
                 shown: d.shown().iter().map(ToString::to_string).collect(),
                 lang: i18n.lang.get_untracked().code().to_owned(),
                 positions: Vec::new(),
+                proposals: Vec::new(),
             });
             // The same rules as the server, for an instant answer.
             match submission.validate(&consultation) {

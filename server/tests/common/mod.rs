@@ -113,3 +113,40 @@ pub const ALL: [&str; 8] = [
 pub fn uuid(n: u32) -> String {
     format!("00000000-0000-4000-8000-{n:012}")
 }
+
+impl TestApp {
+    /// Sends `method` to `path` with `Authorization: Receipt {receipt}`.
+    pub async fn with_receipt(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        receipt: &str,
+    ) -> (u16, Value) {
+        let r = self
+            .client
+            .request(method, self.url(path))
+            .header("authorization", format!("Receipt {receipt}"))
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
+    }
+}
+
+/// A valid organisation statement.
+pub fn statement(id: &str) -> Value {
+    json!({
+        "id": id,
+        "name": "Verband Digitale Verwaltung e. V.",
+        "kind": "association",
+        "lobby_register": "R001234",
+        "stances": [
+            { "priority": "once-only", "stance": "support", "reasoning": "Weniger Doppelarbeit." },
+            { "priority": "federal-it", "stance": "conditional" }
+        ],
+        "positions": [{ "conflict": "central-vs-local", "position": 1 }],
+        "publish": true,
+        "lang": "de"
+    })
+}

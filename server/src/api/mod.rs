@@ -1,0 +1,47 @@
+//! The versioned JSON API under `/api/v1`.
+
+mod receipt_header;
+mod responses;
+mod results;
+mod statements;
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use mitreden_core::{Consultation, Status};
+
+use crate::error::AppError;
+use crate::state::{AppState, Live};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/consultations/{slug}", get(consultation))
+        .route("/consultations/{slug}/responses", post(responses::submit))
+        .route(
+            "/consultations/{slug}/responses/mine",
+            get(responses::view).delete(responses::withdraw),
+        )
+        .route("/consultations/{slug}/statements", post(statements::submit))
+        .route(
+            "/consultations/{slug}/statements/mine",
+            get(statements::view).delete(statements::withdraw),
+        )
+        .route("/consultations/{slug}/results", get(results::results))
+}
+
+/// A consultation participants can see: drafts are not public.
+fn public(state: &AppState, slug: &str) -> Result<Arc<Live>, AppError> {
+    state
+        .consultation(slug)
+        .filter(|live| live.consultation.status != Status::Draft)
+        .ok_or_else(|| AppError::ConsultationNotFound(slug.to_owned()))
+}
+
+async fn consultation(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Consultation>, AppError> {
+    Ok(Json(public(&state, &slug)?.consultation.clone()))
+}

@@ -1,0 +1,33 @@
+//! The results: rankings per group and overall, agreement, conflicts, and, apart from them, the
+//! organisations' stances.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::Json;
+use mitreden_core::{Results, StatementSummary};
+use serde::Serialize;
+
+use super::public;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The results document: the results of individual responses, and organisations apart.
+#[derive(Serialize)]
+pub struct ResultsDocument {
+    #[serde(flatten)]
+    results: Arc<Results>,
+    organisations: StatementSummary,
+}
+
+pub async fn results(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<ResultsDocument>, AppError> {
+    let live = public(&state, &slug)?;
+    let organisations = live.statement_summary();
+    Ok(Json(ResultsDocument {
+        results: live.results().await,
+        organisations,
+    }))
+}
