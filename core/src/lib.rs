@@ -5,6 +5,7 @@
 
 pub mod ballot;
 pub mod consultation;
+pub mod draft;
 mod hash;
 pub mod ids;
 pub mod proposal;

@@ -5,6 +5,8 @@
 //! and the participant reorders them. Moves are by one place, so they work with buttons and
 //! keys alike (no dragging needed).
 
+use serde::{Deserialize, Serialize};
+
 use crate::ids::PriorityId;
 
 /// Where a priority went: 1-based places before and after a move.
@@ -14,7 +16,7 @@ pub struct Move {
     pub to: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RankingDraft {
     ranked: Vec<PriorityId>,
     unranked: Vec<PriorityId>,
@@ -92,6 +94,40 @@ impl RankingDraft {
         Some(self.ranked.len())
     }
 
+    /// Moves a ranked priority to the 1-based `place` (clamped to the list); used to cancel a
+    /// keyboard move.
+    pub fn move_to(&mut self, id: &PriorityId, place: usize) -> Option<Move> {
+        let from = self.ranked.iter().position(|p| p == id)?;
+        let to = place.clamp(1, self.ranked.len()) - 1;
+        let p = self.ranked.remove(from);
+        self.ranked.insert(to, p);
+        Some(Move {
+            from: from + 1,
+            to: to + 1,
+        })
+    }
+
+    /// Fits a draft kept from an earlier visit to the priorities shown now: priorities that no
+    /// longer exist are dropped, new ones join the unranked pile (or the end of a full ranking).
+    pub fn reconcile(mut self, shown: &[PriorityId], partial: bool) -> Self {
+        self.ranked.retain(|p| shown.contains(p));
+        self.unranked.retain(|p| shown.contains(p));
+        for p in shown {
+            if !self.ranked.contains(p) && !self.unranked.contains(p) {
+                self.unranked.push(p.clone());
+            }
+        }
+        if !partial {
+            self.ranked.append(&mut self.unranked);
+        }
+        self.partial = partial;
+        self.shown = shown.to_vec();
+        let order = &self.shown;
+        self.unranked
+            .sort_by_key(|p| order.iter().position(|s| s == p));
+        self
+    }
+
     /// Takes a priority out of the ranking (only with partial rankings).
     pub fn unrank(&mut self, id: &PriorityId) -> bool {
         if !self.partial {
@@ -113,6 +149,22 @@ impl RankingDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn move_to_and_reconcile_keep_the_participants_work() {
+        let shown = ids(&["a", "b", "c"]);
+        let mut d = RankingDraft::new(shown.clone(), true);
+        d.rank(&shown[0]);
+        d.rank(&shown[1]);
+        d.rank(&shown[2]);
+        assert_eq!(d.move_to(&shown[2], 1), Some(Move { from: 3, to: 1 }));
+        assert_eq!(names(d.ranked()), ["c", "a", "b"]);
+        // "b" was removed from the consultation, "d" added.
+        let now = ids(&["a", "c", "d"]);
+        let d = d.reconcile(&now, true);
+        assert_eq!(names(d.ranked()), ["c", "a"]);
+        assert_eq!(names(d.unranked()), ["d"]);
+    }
 
     fn ids(names: &[&str]) -> Vec<PriorityId> {
         names
