@@ -5,7 +5,9 @@
 use gloo_net::http::{Request, Response};
 use std::collections::BTreeMap;
 
-use mitreden_core::{Acknowledgement, Consultation, GroupId, PriorityId, ResponseSubmission};
+use mitreden_core::{
+    Acknowledgement, Consultation, GroupId, PriorityId, ResponseSubmission, StatementSubmission,
+};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -128,4 +130,51 @@ pub async fn standings(slug: &str) -> Result<GroupStandings, ApiError> {
         .map_err(network)
         .map_err(log)?;
     into_json(response).await.map_err(log)
+}
+
+/// `POST /api/v1/consultations/{slug}/statements`
+pub async fn submit_statement(
+    slug: &str,
+    statement: &StatementSubmission,
+) -> Result<Acknowledgement, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/statements");
+    let request = Request::post(&url)
+        .json(statement)
+        .map_err(|e| log(ApiError::Decode(e.to_string())))?;
+    let response = request.send().await.map_err(network).map_err(log)?;
+    into_json(response).await.map_err(log)
+}
+
+/// `DELETE /api/v1/consultations/{slug}/{responses|statements}/mine` with the receipt.
+pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(), ApiError> {
+    let kind = if organisation {
+        "statements"
+    } else {
+        "responses"
+    };
+    let url = format!("/api/v1/consultations/{slug}/{kind}/mine");
+    let response = Request::delete(&url)
+        .header("Authorization", &format!("Receipt {receipt}"))
+        .send()
+        .await
+        .map_err(network)
+        .map_err(log)?;
+    if response.ok() {
+        Ok(())
+    } else {
+        into_json::<serde_json::Value>(response)
+            .await
+            .map(|_| ())
+            .map_err(log)
+    }
+}
+
+impl ApiError {
+    /// Whether sending again later can succeed (no answer, or the server had a problem).
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network(_) | ApiError::Decode(_) => true,
+            ApiError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+        }
+    }
 }

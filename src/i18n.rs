@@ -3,124 +3,39 @@
 //! Components never hold literal UI text: they ask [`I18n::t`] for a [`Key`]. Texts with
 //! placeholders (`{title}`) are filled with [`fill`].
 
-mod de;
-mod en;
-
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-/// One text of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Loading,
-    LanguageSwitch,
-    GroupLegend,
-    GroupHint,
-    RankingHeading,
-    RankingHintPartial,
-    RankingHintFull,
-    RankedListLabel,
-    RankedEmpty,
-    UnrankedHeading,
-    UnrankedEmpty,
-    MoveUp,
-    MoveDown,
-    Add,
-    AddToRanking,
-    RemoveFromRanking,
-    Submit,
-    Submitting,
-    ReceiptHeading,
-    ReceiptIntro,
-    ReceiptLabel,
-    ReceiptKeep,
-    YourRanking,
-    AnnounceMoved,
-    AnnounceAlreadyTop,
-    AnnounceAlreadyBottom,
-    AnnounceAdded,
-    AnnounceRemoved,
-    ErrorNoGroup,
-    ErrorEmptyRanking,
-    ErrorIncomplete,
-    ErrorInvalid,
-    ErrorNetwork,
-    ErrorNotFound,
-    ErrorClosed,
-    ErrorRejected,
-    ErrorServer,
-    ErrorNoConsultation,
-    InContextHeading,
-    InContextCaption,
-    ColumnPriority,
-    ColumnGroupRank,
-    ColumnYourPlace,
-    NotRanked,
-    InContextTooSmall,
-    InContextLoading,
-    InContextUnavailable,
+/// Defines [`Key`], [`Key::ALL`] and [`text`] from one table of `Key => "German", "English";`.
+macro_rules! texts {
+    ($($key:ident => $de:literal, $en:literal;)*) => {
+        /// One text of the user interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Key {
+            $($key,)*
+        }
+
+        impl Key {
+            /// Every key, for completeness checks.
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        }
+
+        /// The text for `key` in `lang`.
+        pub fn text(lang: Lang, key: Key) -> &'static str {
+            match lang {
+                Lang::De => match key {
+                    $(Key::$key => $de,)*
+                },
+                Lang::En => match key {
+                    $(Key::$key => $en,)*
+                },
+            }
+        }
+    };
 }
 
-impl Key {
-    /// Every key, for completeness checks of the tables.
-    pub const ALL: [Key; 47] = [
-        Key::Loading,
-        Key::LanguageSwitch,
-        Key::GroupLegend,
-        Key::GroupHint,
-        Key::RankingHeading,
-        Key::RankingHintPartial,
-        Key::RankingHintFull,
-        Key::RankedListLabel,
-        Key::RankedEmpty,
-        Key::UnrankedHeading,
-        Key::UnrankedEmpty,
-        Key::MoveUp,
-        Key::MoveDown,
-        Key::Add,
-        Key::AddToRanking,
-        Key::RemoveFromRanking,
-        Key::Submit,
-        Key::Submitting,
-        Key::ReceiptHeading,
-        Key::ReceiptIntro,
-        Key::ReceiptLabel,
-        Key::ReceiptKeep,
-        Key::YourRanking,
-        Key::AnnounceMoved,
-        Key::AnnounceAlreadyTop,
-        Key::AnnounceAlreadyBottom,
-        Key::AnnounceAdded,
-        Key::AnnounceRemoved,
-        Key::ErrorNoGroup,
-        Key::ErrorEmptyRanking,
-        Key::ErrorIncomplete,
-        Key::ErrorInvalid,
-        Key::ErrorNetwork,
-        Key::ErrorNotFound,
-        Key::ErrorClosed,
-        Key::ErrorRejected,
-        Key::ErrorServer,
-        Key::ErrorNoConsultation,
-        Key::InContextHeading,
-        Key::InContextCaption,
-        Key::ColumnPriority,
-        Key::ColumnGroupRank,
-        Key::ColumnYourPlace,
-        Key::NotRanked,
-        Key::InContextTooSmall,
-        Key::InContextLoading,
-        Key::InContextUnavailable,
-    ];
-}
-
-/// The text for `key` in `lang`.
-pub fn text(lang: Lang, key: Key) -> &'static str {
-    match lang {
-        Lang::De => de::text(key),
-        Lang::En => en::text(key),
-    }
-}
+mod texts;
+pub use texts::{text, Key};
 
 /// Replaces `{name}` placeholders in `template`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

@@ -6,9 +6,12 @@
 pub mod api;
 pub mod components;
 pub mod context;
+pub mod device;
 pub mod embed;
+pub mod flow;
 pub mod focus;
 pub mod i18n;
+pub mod outbox;
 pub mod page;
 
 pub use components::app::App;

@@ -6,13 +6,15 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use mitreden_core::{Acknowledgement, GroupId};
+use mitreden_core::draft::{Draft, Mode};
+use mitreden_core::{Acknowledgement, GroupId, ResponseId};
 use mitreden_core::{Consultation, Lang, PriorityId, RankingDraft};
 use mitreden_widget::components::live_region::LiveRegion;
 use mitreden_widget::components::participation::Participation;
 use mitreden_widget::components::ranking_editor::RankingEditor;
 use mitreden_widget::components::receipt_view::ReceiptView;
 use mitreden_widget::context::{provide_announcer, provide_consultation};
+use mitreden_widget::device::{Device, Sent};
 use mitreden_widget::i18n::{provide_i18n, text, Key};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -203,6 +205,12 @@ async fn taking_an_item_out_puts_it_back_in_shown_order() {
 }
 
 fn mount_participation(partial: bool) -> HtmlElement {
+    Device::new("sample").clear();
+    remount_participation(partial)
+}
+
+/// Mounts the participation again without clearing the device, as a reload would.
+fn remount_participation(partial: bool) -> HtmlElement {
     let root = container();
     let c = consultation(partial);
     let handle = mount_to(root.clone(), move || {
@@ -217,82 +225,183 @@ fn mount_participation(partial: bool) -> HtmlElement {
     root
 }
 
-#[wasm_bindgen_test]
-async fn submitting_without_a_group_shows_an_error_tied_to_the_group() {
-    let root = mount_participation(true);
-    button(&root, "Antwort absenden").click();
+async fn press(root: &Element, accessible_name: &str) {
+    button(root, accessible_name).click();
     settle().await;
-    let error = root
-        .query_selector("#mtr-group-error")
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
         .unwrap()
-        .expect("group error shown");
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn check(root: &Element, selector: &str) {
+    let input: HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.click();
+}
+
+#[wasm_bindgen_test]
+async fn going_on_without_a_group_shows_an_error_tied_to_the_question() {
+    let root = mount_participation(true);
+    press(&root, "Beginnen").await;
+    press(&root, "Weiter").await;
     assert_eq!(
-        error.text_content().unwrap(),
+        text_of(&root, "#mtr-who-error"),
         "Bitte wählen Sie eine Gruppe."
     );
     let fieldset = root.query_selector("fieldset").unwrap().unwrap();
     assert!(fieldset
         .get_attribute("aria-describedby")
         .unwrap()
-        .contains("mtr-group-error"));
+        .contains("mtr-who-error"));
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Wer Sie sind");
 }
 
 #[wasm_bindgen_test]
-async fn an_empty_ranking_is_refused_before_anything_is_sent() {
+async fn an_empty_ranking_is_refused_before_going_on() {
     let root = mount_participation(true);
-    let radio: web_sys::HtmlInputElement = root
-        .query_selector("#mtr-group-business")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    radio.click();
+    press(&root, "Beginnen").await;
+    check(&root, "#mtr-group-business");
     settle().await;
-    button(&root, "Antwort absenden").click();
-    settle().await;
-    assert!(root.query_selector("#mtr-group-error").unwrap().is_none());
-    let error = root
-        .query_selector("#mtr-ranking-error")
-        .unwrap()
-        .expect("ranking error shown");
+    press(&root, "Weiter").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Prioritäten");
+    press(&root, "Weiter").await;
     assert_eq!(
-        error.text_content().unwrap(),
+        text_of(&root, "#mtr-ranking-error"),
         "Bitte ordnen Sie mindestens ein Ziel ein."
     );
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Prioritäten");
 }
 
 #[wasm_bindgen_test]
-async fn a_failed_submission_is_a_sentence_in_the_ui_language_not_a_panic() {
+async fn a_reload_keeps_the_answers_given_so_far() {
     let root = mount_participation(true);
-    let radio: HtmlElement = root
+    press(&root, "Beginnen").await;
+    check(&root, "#mtr-group-citizens");
+    settle().await;
+    press(&root, "Weiter").await;
+    press(&root, "Beta-Ziel: einordnen").await;
+    let again = remount_participation(true);
+    settle().await;
+    press(&again, "Beginnen").await;
+    let radio: web_sys::HtmlInputElement = again
         .query_selector("#mtr-group-citizens")
         .unwrap()
         .unwrap()
         .unchecked_into();
-    radio.click();
-    button(&root, "English").click();
+    assert!(radio.checked());
+    press(&again, "Weiter").await;
+    assert_eq!(ranked_titles(&again), ["Beta-Ziel"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_submission_is_a_sentence_in_the_ui_language_not_a_panic() {
+    let root = mount_participation(true);
+    press(&root, "English").await;
+    press(&root, "Start").await;
+    check(&root, "#mtr-group-citizens");
     settle().await;
-    button(&root, "Alpha goal: add to ranking").click();
-    settle().await;
-    // The test page has no mitreden API behind it: the request fails.
+    press(&root, "Next").await;
+    press(&root, "Alpha goal: add to ranking").await;
+    press(&root, "Next").await;
+    press(&root, "Next").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Check your answers");
+    // The test page has no mitreden API behind it: the server answers 404.
     button(&root, "Submit response").click();
-    let mut alert = None;
+    let mut sentence = String::new();
     for _ in 0..100 {
         settle().await;
-        alert = root.query_selector("#mtr-submit-error").unwrap();
-        if alert.is_some() {
+        sentence = text_of(&root, "#mtr-submit-error");
+        if !sentence.is_empty() {
             break;
         }
     }
-    let alert = alert.expect("an error sentence appears");
-    assert_eq!(alert.get_attribute("role").as_deref(), Some("alert"));
-    let sentence = alert.text_content().unwrap();
-    let expected: Vec<&str> = [Key::ErrorNotFound, Key::ErrorNetwork, Key::ErrorRejected]
-        .iter()
-        .map(|k| text(Lang::En, *k))
-        .collect();
-    assert!(expected.contains(&sentence.as_str()), "{sentence}");
+    assert_eq!(sentence, text(Lang::En, Key::ErrorNotFound));
     // The answers are still there to try again.
-    assert_eq!(ranked_titles(&root), ["Alpha goal"]);
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Check your answers");
+    assert!(root.text_content().unwrap().contains("Alpha goal"));
+}
+
+fn key(target: &HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+fn handle(root: &Element, id: &str) -> HtmlElement {
+    root.query_selector(&format!("#mtr-handle-{id}"))
+        .unwrap()
+        .expect("the item's move handle")
+        .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_mode_picks_up_moves_drops_and_cancels_with_announcements() {
+    let (root, _) = mount_editor(false);
+    key(&handle(&root, "gamma"), " ");
+    settle().await;
+    assert_eq!(
+        handle(&root, "gamma")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(live_text(&root).starts_with("Gamma-Ziel aufgenommen, Platz 3 von 3."));
+    key(&handle(&root, "gamma"), "ArrowUp");
+    settle().await;
+    assert_eq!(
+        ranked_titles(&root),
+        ["Alpha-Ziel", "Gamma-Ziel", "Beta-Ziel"]
+    );
+    assert_eq!(
+        live_text(&root),
+        "Gamma-Ziel: von Platz 3 auf Platz 2 verschoben"
+    );
+    assert_eq!(
+        document().active_element().unwrap().id(),
+        "mtr-handle-gamma"
+    );
+    key(&handle(&root, "gamma"), "Escape");
+    settle().await;
+    assert_eq!(
+        ranked_titles(&root),
+        ["Alpha-Ziel", "Beta-Ziel", "Gamma-Ziel"]
+    );
+    assert_eq!(
+        live_text(&root),
+        "Verschieben abgebrochen, Gamma-Ziel wieder auf Platz 3"
+    );
+
+    key(&handle(&root, "gamma"), "Enter");
+    settle().await;
+    for _ in 0..2 {
+        key(&handle(&root, "gamma"), "ArrowUp");
+        settle().await;
+    }
+    key(&handle(&root, "gamma"), " ");
+    settle().await;
+    assert_eq!(
+        ranked_titles(&root),
+        ["Gamma-Ziel", "Alpha-Ziel", "Beta-Ziel"]
+    );
+    assert_eq!(live_text(&root), "Gamma-Ziel auf Platz 1 abgelegt");
+    assert_eq!(
+        handle(&root, "gamma")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("false")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -306,7 +415,7 @@ fn every_text_exists_in_german_and_english_with_the_same_placeholders() {
         found.sort_unstable();
         found
     }
-    for key in Key::ALL {
+    for &key in Key::ALL {
         let (de, en) = (text(Lang::De, key), text(Lang::En, key));
         assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{key:?}");
         assert_eq!(placeholders(de), placeholders(en), "{key:?}");
@@ -316,19 +425,21 @@ fn every_text_exists_in_german_and_english_with_the_same_placeholders() {
 fn mount_receipt(results_after_submit: bool) -> HtmlElement {
     let root = container();
     let c = consultation_with(true, results_after_submit);
+    let mut draft = Draft::new(&c, ResponseId::from_random_bytes([1; 16]));
+    draft.mode = Some(Mode::Individual);
+    draft.group = Some(GroupId::parse("citizens").unwrap());
+    draft.ranking.rank(&PriorityId::parse("beta").unwrap());
+    let sent = Sent {
+        acknowledgement: Acknowledgement {
+            id: draft.id.to_string(),
+            receipt: "ABCD-EFGH-JKMN-PQRS".into(),
+        },
+        draft,
+    };
     let handle = mount_to(root.clone(), move || {
         provide_i18n(Lang::De);
         provide_consultation(c.clone());
-        view! {
-            <ReceiptView
-                acknowledgement=Acknowledgement {
-                    id: "00000000-0000-4000-8000-000000000001".into(),
-                    receipt: "ABCD-EFGH-JKMN-PQRS".into(),
-                }
-                group=GroupId::parse("citizens").unwrap()
-                ranking=vec![PriorityId::parse("beta").unwrap()]
-            />
-        }
+        view! { <ReceiptView sent=sent.clone() on_restart=|()| {} /> }
     });
     handle.forget();
     root
@@ -348,6 +459,9 @@ async fn the_receipt_shows_the_code_and_the_ranking_sent() {
         .map(|e| e.text_content().unwrap_or_default())
         .collect();
     assert_eq!(summary, ["Beta-Ziel"]);
+    assert!(all(&root, "button")
+        .iter()
+        .any(|b| name(b) == "Antwort zurückziehen"));
 }
 
 #[wasm_bindgen_test]

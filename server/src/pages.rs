@@ -13,10 +13,12 @@ use crate::state::AppState;
 
 const EMBED_JS: &str = include_str!("../../public/embed.js");
 const INDEX: &str = include_str!("../assets/index.html");
+const PRIVACY: &str = include_str!("../assets/privacy.html");
 
 pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Html(INDEX) }))
+        .route("/datenschutz", get(|| async { Html(PRIVACY) }))
         .route("/embed.js", get(embed_js))
         .route("/w/{slug}", get(widget_page))
         .nest_service("/widget", ServeDir::new(&state.widget_dir))

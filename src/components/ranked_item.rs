@@ -46,6 +46,86 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         let button = if up { "up" } else { "down" };
         focus_later(format!("mtr-{button}-{}", item.get_value()));
     };
+    // Keyboard mode: Space picks the item up, the arrow keys move it, Space drops it, Escape
+    // puts it back. `grabbed` holds the place it was picked up from.
+    let grabbed = RwSignal::new(None::<usize>);
+    let handle_id = move || format!("mtr-handle-{}", item.get_value());
+    let total = move || draft.with_untracked(|d| d.ranked().len()).to_string();
+    let pick_up = move || {
+        let place = draft.with_untracked(|d| item.with_value(|id| d.place(id)));
+        if let Some(place) = place {
+            grabbed.set(Some(place));
+            say(
+                Key::AnnouncePickedUp,
+                &[("place", &place.to_string()), ("total", &total())],
+            );
+        }
+    };
+    let drop_here = move || {
+        grabbed.set(None);
+        let place = draft.with_untracked(|d| item.with_value(|id| d.place(id)));
+        say(
+            Key::AnnounceDropped,
+            &[("place", &place.unwrap_or(0).to_string())],
+        );
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        let Some(origin) = grabbed.get_untracked() else {
+            if key == " " || key == "Enter" {
+                ev.prevent_default();
+                pick_up();
+            }
+            return;
+        };
+        match key.as_str() {
+            "ArrowUp" | "ArrowDown" => {
+                ev.prevent_default();
+                let up = key == "ArrowUp";
+                let moved = draft
+                    .try_update(|d| {
+                        item.with_value(|id| if up { d.move_up(id) } else { d.move_down(id) })
+                    })
+                    .flatten();
+                match moved {
+                    Some(m) => say(
+                        Key::AnnounceMoved,
+                        &[("from", &m.from.to_string()), ("to", &m.to.to_string())],
+                    ),
+                    None if up => say(Key::AnnounceAlreadyTop, &[]),
+                    None => say(Key::AnnounceAlreadyBottom, &[]),
+                }
+                focus_later(handle_id());
+            }
+            " " | "Enter" => {
+                ev.prevent_default();
+                drop_here();
+            }
+            "Escape" => {
+                ev.prevent_default();
+                grabbed.set(None);
+                draft.update(|d| {
+                    item.with_value(|id| d.move_to(id, origin));
+                });
+                say(Key::AnnounceCancelled, &[("place", &origin.to_string())]);
+                focus_later(handle_id());
+            }
+            _ => {}
+        }
+    };
+    // Mouse and touch: a click toggles the mode too. Clicks made by the keyboard (detail 0)
+    // were already handled by `on_key`.
+    let on_handle_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.detail() == 0 {
+            return;
+        }
+        if grabbed.get_untracked().is_some() {
+            drop_here();
+        } else {
+            pick_up();
+        }
+    };
+
     let remove = move |_| {
         if draft.try_update(|d| item.with_value(|id| d.unrank(id))) == Some(true) {
             say(Key::AnnounceRemoved, &[]);
@@ -54,9 +134,25 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
     };
 
     view! {
-        <li class="mtr-item" data-testid=format!("ranked-{id}")>
+        <li
+            class="mtr-item"
+            class:mtr-grabbed=move || grabbed.get().is_some()
+            data-testid=format!("ranked-{id}")
+        >
             <PriorityText id=id.clone() />
             <div class="mtr-actions">
+                <button
+                    type="button"
+                    class="mtr-icon-button mtr-handle"
+                    id=handle_id
+                    aria-pressed=move || grabbed.get().is_some().to_string()
+                    aria-label=move || label(Key::MoveHandle)
+                    title=move || label(Key::MoveHandle)
+                    on:keydown=on_key
+                    on:click=on_handle_click
+                >
+                    <span aria-hidden="true">"⇅"</span>
+                </button>
                 <button
                     type="button"
                     class="mtr-icon-button"

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::RankingDraft;
 
+use crate::components::field_error::FieldError;
 use crate::components::ranked_item::RankedItem;
 use crate::components::unranked_item::UnrankedItem;
 use crate::i18n::{use_i18n, Key};
@@ -26,31 +27,23 @@ pub fn RankingEditor(
     let is_empty = move || draft.with(|d| d.ranked().is_empty());
 
     view! {
-        <section class="mtr-ranking" aria-labelledby="mtr-ranking-heading">
-            <h2 id="mtr-ranking-heading" class="mtr-h2">
-                {move || i18n.t(Key::RankingHeading)}
-            </h2>
+        <div class="mtr-ranking">
             <p class="mtr-hint" id="mtr-ranking-hint">
                 {move || i18n.t(hint)}
             </p>
-            {move || {
-                error
-                    .get()
-                    .map(|key| {
-                        view! {
-                            <p class="mtr-field-error" id="mtr-ranking-error">
-                                {move || i18n.t(key)}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldError id="mtr-ranking-error" error />
             <h3 class="mtr-h3" id="mtr-ranked-heading">
                 {move || i18n.t(Key::RankedListLabel)}
             </h3>
             <Show when=is_empty>
                 <p class="mtr-empty">{move || i18n.t(Key::RankedEmpty)}</p>
             </Show>
-            <ol class="mtr-list mtr-ranked" aria-labelledby="mtr-ranked-heading" data-testid="ranked">
+            <ol
+                class="mtr-list mtr-ranked"
+                aria-labelledby="mtr-ranked-heading"
+                aria-describedby="mtr-ranking-hint"
+                data-testid="ranked"
+            >
                 <For each=ranked key=|id| id.clone() let(id)>
                     <RankedItem id draft />
                 </For>
@@ -72,6 +65,6 @@ pub fn RankingEditor(
                     </For>
                 </ul>
             </Show>
-        </section>
+        </div>
     }
 }

@@ -1,19 +1,24 @@
 use leptos::prelude::*;
-use mitreden_core::{Acknowledgement, GroupId, PriorityId};
+use mitreden_core::draft::Mode;
 
 use crate::components::ballot_in_context::BallotInContext;
-use crate::context::use_consultation;
+use crate::components::withdraw_panel::WithdrawPanel;
+use crate::context::{use_announcer, use_consultation};
+use crate::device::Sent;
 use crate::i18n::{use_i18n, Key};
 
-/// After submitting: thanks, the receipt code to keep, the ranking that was sent and, where
-/// the consultation shows results to participants, that ranking beside the group's.
+/// After sending: thanks, the receipt code to keep (with a copy button), the ranking that was
+/// sent and, where the consultation shows results to participants, that ranking beside the
+/// group's; and the way to withdraw.
 #[component]
 pub fn ReceiptView(
-    acknowledgement: Acknowledgement,
-    group: GroupId,
-    ranking: Vec<PriorityId>,
+    sent: Sent,
+    /// Starts a new participation after a withdrawal.
+    #[prop(into)]
+    on_restart: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let announcer = use_announcer();
     let consultation = use_consultation();
     let heading = NodeRef::<leptos::html::H2>::new();
     // Focus moves to the new content so screen readers read it and keyboard users start there.
@@ -22,32 +27,55 @@ pub fn ReceiptView(
             let _ = h.focus();
         }
     });
-    let in_context = consultation
-        .settings
-        .results_after_submit
-        .then(|| view! { <BallotInContext group ranking=ranking.clone() /> });
+    let draft = sent.draft.clone();
+    let organisation = draft.mode == Some(Mode::Organisation);
+    let ranking = draft.ranking.ranked().to_vec();
+    let in_context = (!organisation && consultation.settings.results_after_submit)
+        .then(|| draft.group.clone())
+        .flatten()
+        .map(|group| view! { <BallotInContext group ranking=ranking.clone() /> });
     let items = ranking
-        .into_iter()
-        .filter_map(|id| consultation.priority(&id).map(|p| p.title.clone()))
+        .iter()
+        .filter_map(|id| consultation.priority(id).map(|p| p.title.clone()))
         .map(|title| view! { <li>{move || title.get(i18n.lang.get()).to_owned()}</li> })
         .collect_view();
+    let code = sent.acknowledgement.receipt.clone();
+    let copy = {
+        let code = code.clone();
+        move |_| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.navigator().clipboard().write_text(&code);
+                announcer.announce(i18n.t(Key::Copied).to_owned());
+            }
+        }
+    };
     view! {
         <section class="mtr-receipt" aria-labelledby="mtr-receipt-heading" data-testid="receipt">
             <h2 id="mtr-receipt-heading" class="mtr-h2" tabindex="-1" node_ref=heading>
                 {move || i18n.t(Key::ReceiptHeading)}
             </h2>
-            <p>{move || i18n.t(Key::ReceiptIntro)}</p>
+            <p>{move || i18n.t(Key::StatusSent)}" "{move || i18n.t(Key::ReceiptIntro)}</p>
             <p class="mtr-receipt-code">
                 <span id="mtr-receipt-label">{move || i18n.t(Key::ReceiptLabel)}</span>
                 ": "
                 <strong aria-describedby="mtr-receipt-label" data-testid="receipt-code">
-                    {acknowledgement.receipt}
+                    {code}
                 </strong>
+                " "
+                <button type="button" class="mtr-button" on:click=copy>
+                    {move || i18n.t(Key::CopyReceipt)}
+                </button>
             </p>
             <p class="mtr-hint">{move || i18n.t(Key::ReceiptKeep)}</p>
-            <h3 class="mtr-h3">{move || i18n.t(Key::YourRanking)}</h3>
-            <ol class="mtr-summary">{items}</ol>
+            {(!organisation)
+                .then(|| {
+                    view! {
+                        <h3 class="mtr-h3">{move || i18n.t(Key::YourRanking)}</h3>
+                        <ol class="mtr-summary">{items}</ol>
+                    }
+                })}
             {in_context}
+            <WithdrawPanel sent on_restart />
         </section>
     }
 }

@@ -47,7 +47,7 @@ test('the demo page embeds the widget from another origin and fits its height', 
   // The loader sizes the iframe to the widget's content: no inner scrollbar.
   await page.waitForFunction(() => {
     const f = document.querySelector('iframe[data-mitreden-frame]');
-    return f && parseInt(f.style.height, 10) > 600;
+    return f && parseInt(f.style.height, 10) > 300;
   });
   const content = await frame.evaluate(() => document.body.offsetHeight);
   const box = await iframe.boundingBox();
@@ -61,46 +61,93 @@ test('the demo page embeds the widget from another origin and fits its height', 
   await context.close();
 });
 
-test('a participant ranks by keyboard only, submits, gets a receipt and is counted', async () => {
+async function press(page, frame, name) {
+  await tabUntil(page, frame, (f) => f.name === name);
+  await page.keyboard.press('Enter');
+}
+
+async function stepHeading(frame, text) {
+  await frame.waitForFunction(
+    (t) => document.activeElement?.id === 'mtr-step-heading' && document.activeElement.textContent.trim() === t,
+    text,
+    { timeout: 5000 },
+  );
+}
+
+test('a citizen completes every step by keyboard only, with announcements, and is counted', async () => {
   const { context, page, frame, requests, errors } = await openDemo();
   const totalBefore = (await results()).total;
-
-  assert.deepEqual(await axeViolations(frame), [], 'widget at start');
   assert.deepEqual(await axeViolations(page), [], 'host page');
+  assert.deepEqual(await axeViolations(frame), [], 'welcome');
 
+  await press(page, frame, 'Beginnen');
+  await stepHeading(frame, 'Wer Sie sind');
+  assert.deepEqual(await axeViolations(frame), [], 'who');
   // Group: Tab to the radio group, arrow to "Wissenschaft" (academia).
   await tabUntil(page, frame, (f) => f.tag === 'input' && f.type === 'radio');
   await page.keyboard.press('Space');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  assert.equal(await frame.locator('input[name=mtr-group]:checked').getAttribute('value'), 'academia');
+  assert.equal(await frame.locator('#mtr-group-academia').isChecked(), true);
+  await press(page, frame, 'Weiter');
+  await stepHeading(frame, 'Ihre Prioritäten');
 
   // Rank two goals from the pile, in the order they are listed.
-  await tabUntil(page, frame, (f) => f.name === 'Digitale Identitäten, die alle nutzen können: einordnen');
-  await page.keyboard.press('Enter');
+  await press(page, frame, 'Digitale Identitäten, die alle nutzen können: einordnen');
   await announced(frame, 'Digitale Identitäten, die alle nutzen können: auf Platz 1 eingeordnet');
   // Focus stays in the pile, on the next goal.
+  await frame.waitForFunction(() => document.activeElement.id === 'mtr-add-services-online');
   await page.keyboard.press('Enter');
   await announced(frame, 'Verwaltungsleistungen vollständig online: auf Platz 2 eingeordnet');
+  assert.deepEqual(await axeViolations(frame), [], 'ranking');
 
-  // Move the second one up: back through its buttons with Shift+Tab.
-  await frame.waitForFunction(() => document.activeElement.id === 'mtr-add-once-only');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
-  const focused = await frame.evaluate(() => document.activeElement.id);
-  assert.equal(focused, 'mtr-up-services-online');
-  await page.keyboard.press('Enter');
+  // Keyboard mode: pick up with Space, move with the arrows, drop with Space.
+  await page.keyboard.press('Shift+Tab');
+  await tabUntil(page, frame, (f) => f.id === 'mtr-handle-services-online', 20);
+  await page.keyboard.press('Space');
+  await announced(
+    frame,
+    'Verwaltungsleistungen vollständig online aufgenommen, Platz 2 von 2. Mit den Pfeiltasten verschieben, mit der Leertaste ablegen, mit Escape abbrechen.',
+  );
+  await page.keyboard.press('ArrowUp');
   await announced(frame, 'Verwaltungsleistungen vollständig online: von Platz 2 auf Platz 1 verschoben');
+  // Focus follows the moved item.
+  await frame.waitForFunction(() => document.activeElement.id === 'mtr-handle-services-online');
+  await page.keyboard.press('Space');
+  await announced(frame, 'Verwaltungsleistungen vollständig online auf Platz 1 abgelegt');
   const ranked = await frame.locator('[data-testid=ranked] .mtr-item-title').allTextContents();
   assert.deepEqual(ranked, ['Verwaltungsleistungen vollständig online', 'Digitale Identitäten, die alle nutzen können']);
+  await press(page, frame, 'Weiter');
+  await stepHeading(frame, 'Zielkonflikte');
 
-  assert.deepEqual(await axeViolations(frame), [], 'widget with a ranking');
+  // First conflict: leaning to the left goal, with a reason.
+  await tabUntil(page, frame, (f) => f.tag === 'input' && f.type === 'radio');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await frame.locator('#mtr-conflict-quick-wins-vs-depth-1').isChecked(), true);
+  await tabUntil(page, frame, (f) => f.tag === 'textarea');
+  await page.keyboard.type('Vertrauen entsteht durch sichtbare Erfolge.');
+  assert.match(await frame.locator('#mtr-conflict-quick-wins-vs-depth-counter').textContent(), /Noch 957 Zeichen/);
+  assert.deepEqual(await axeViolations(frame), [], 'conflicts');
+  await press(page, frame, 'Weiter');
+  await stepHeading(frame, 'Fehlt etwas?');
 
-  await tabUntil(page, frame, (f) => f.name === 'Antwort absenden');
-  await page.keyboard.press('Enter');
+  await press(page, frame, 'Vorschlag hinzufügen');
+  await frame.waitForFunction(() => document.activeElement.id === 'mtr-proposal-1-title');
+  await page.keyboard.type('Barrierefreiheit digitaler Angebote');
+  assert.deepEqual(await axeViolations(frame), [], 'proposals');
+  await press(page, frame, 'Weiter');
+  await stepHeading(frame, 'Ihre Angaben prüfen');
+  assert.deepEqual(await axeViolations(frame), [], 'review');
+  const review = await frame.locator('.mtr-step').textContent();
+  assert.match(review, /Wissenschaft/);
+  assert.match(review, /Eher: Schnell sichtbare Verbesserungen/);
+  assert.match(review, /Barrierefreiheit digitaler Angebote/);
+
+  await press(page, frame, 'Antwort absenden');
   const code = frame.getByTestId('receipt-code');
   await code.waitFor();
   assert.match(await code.textContent(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
-  assert.equal(await frame.evaluate(() => document.activeElement.id), 'mtr-receipt-heading');
+  await frame.waitForFunction(() => document.activeElement.id === 'mtr-receipt-heading');
 
   // The demo shows results after submitting: the group's ranking with the participant's places.
   const table = frame.getByTestId('ballot-in-context');
@@ -110,16 +157,15 @@ test('a participant ranks by keyboard only, submits, gets a receipt and is count
     (await row.getByRole('cell').allTextContents()).map((t) => t.trim()),
     ['1', '1'],
   );
-  const unranked = table.getByRole('row', { name: /Register, die nur einmal fragen/ });
-  assert.equal((await unranked.getByRole('cell').last().textContent()).trim(), 'nicht eingeordnet');
   assert.deepEqual(await axeViolations(frame), [], 'receipt with results in context');
 
   const after = await results();
   assert.equal(after.total, totalBefore + 1);
-  assert.ok(after.groups.academia.responses >= 1);
   const top = after.groups.academia.ranking[0];
   assert.equal(top.priority, 'services-online');
-  assert.equal(top.rank, 1);
+  const quickWins = after.conflicts.find((c) => c.conflict === 'quick-wins-vs-depth');
+  assert.equal(quickWins.groups.academia.histogram[1], 1);
+  assert.equal(quickWins.groups.academia.comments, 1);
 
   // Private by design: no cookies, nothing requested from anywhere but the two origins.
   assert.deepEqual(await context.cookies(), []);
@@ -129,18 +175,26 @@ test('a participant ranks by keyboard only, submits, gets a receipt and is count
   await context.close();
 });
 
-test('a failed submission says so plainly and a retry is counted exactly once', async () => {
-  const { context, page, frame } = await openDemo();
-  const totalBefore = (await results()).total;
+/** Walks an individual response with the mouse up to the review step. */
+async function answerQuickly(frame, group, goal) {
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.getByLabel(group).check();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('button', { name: `${goal}: einordnen` }).click();
+  for (let i = 0; i < 3; i++) await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();
+}
 
-  await frame.getByLabel('Wirtschaft').check();
-  await frame.getByRole('button', { name: 'Register, die nur einmal fragen: einordnen' }).click();
+test('a lost answer is sent again and counted exactly once', async () => {
+  const { context, frame } = await openDemo();
+  const totalBefore = (await results()).total;
+  await answerQuickly(frame, 'Wirtschaft', 'Register, die nur einmal fragen');
 
   // The first attempt reaches the server, but the answer is lost on the way back.
-  let dropped = 0;
+  let attempts = 0;
   await context.route('**/api/v1/consultations/demo/responses', async (route) => {
-    if (dropped === 0) {
-      dropped++;
+    attempts++;
+    if (attempts === 1) {
       await route.fetch();
       await route.abort('connectionreset');
     } else {
@@ -148,17 +202,91 @@ test('a failed submission says so plainly and a retry is counted exactly once', 
     }
   });
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
-  const alert = frame.getByRole('alert');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /nicht erreichbar/);
-  assert.deepEqual(await axeViolations(frame), [], 'error message');
-
-  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
-  await frame.getByTestId('receipt-code').waitFor();
+  await frame.getByTestId('outbox-status').filter({ hasText: 'Auf diesem Gerät gespeichert' }).waitFor();
+  assert.deepEqual(await axeViolations(frame), [], 'outbox status');
+  await frame.getByTestId('receipt-code').waitFor({ timeout: 15000 });
+  assert.ok(attempts >= 2);
   const after = await results();
   assert.equal(after.total, totalBefore + 1, 'stored once although sent twice');
-  assert.ok(after.groups.business.responses >= 1);
+  await context.close();
+});
+
+test('offline, reloaded and back online: the response is stored exactly once', async () => {
+  const { context, page, frame } = await openDemo();
+  const totalBefore = (await results()).total;
+  await answerQuickly(frame, 'Zivilgesellschaft', 'Gebündelte IT des Bundes');
+  await context.setOffline(true);
+  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
+  await frame.getByTestId('outbox-status').filter({ hasText: 'sobald Sie online sind' }).waitFor();
   await page.close();
+  assert.equal((await results()).total, totalBefore, 'nothing arrived while offline');
+
+  // Back online, the next visit sends what waited in the outbox.
+  await context.setOffline(false);
+  const again = await context.newPage();
+  await again.goto(server.demoUrl);
+  const frame2 = await (await again.locator('iframe').elementHandle()).contentFrame();
+  await frame2.getByTestId('receipt-code').waitFor({ timeout: 15000 });
+  const after = await results();
+  assert.equal(after.total, totalBefore + 1);
+  assert.ok(after.groups['civil-society'].responses >= 1);
+  await context.close();
+});
+
+test('withdrawal by receipt removes the response from the results', async () => {
+  const { context, frame } = await openDemo();
+  const totalBefore = (await results()).total;
+  await answerQuickly(frame, 'Öffentliche Verwaltung', 'Steuerung nach messbarer Wirkung');
+  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
+  await frame.getByTestId('receipt-code').waitFor();
+  assert.equal((await results()).total, totalBefore + 1);
+  await frame.getByRole('button', { name: 'Antwort zurückziehen' }).click();
+  await frame.getByRole('button', { name: 'Ja, zurückziehen' }).click();
+  await frame.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
+  assert.deepEqual(await axeViolations(frame), [], 'withdrawn');
+  const after = await results();
+  assert.equal(after.total, totalBefore);
+  assert.equal(after.groups['public-administration'].responses, 0);
+  await context.close();
+});
+
+test('an organisation hands in a statement, reported apart from responses', async () => {
+  const { context, frame } = await openDemo();
+  const before = await results();
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.getByLabel('Ich spreche für eine Organisation').check();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.locator('#mtr-step-heading', { hasText: 'Ihre Organisation' }).waitFor();
+  // A wrong register number is caught and tied to its field.
+  await frame.getByLabel('Name der Organisation').fill('Bündnis Digitale Teilhabe e. V.');
+  await frame.getByLabel('Verband oder Verein').check();
+  await frame.getByLabel('Lobbyregister-Nummer (freiwillig)').fill('12345');
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  const lobby = frame.getByLabel('Lobbyregister-Nummer (freiwillig)');
+  assert.equal(await lobby.getAttribute('aria-invalid'), 'true');
+  assert.match(await frame.locator('#mtr-org-lobby-error').textContent(), /nicht das Format/);
+  assert.deepEqual(await axeViolations(frame), [], 'organisation with an error');
+  await lobby.fill('R001234');
+  await frame.getByLabel('Unsere Stellungnahme darf veröffentlicht werden.').check();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+
+  await frame.locator('#mtr-step-heading', { hasText: 'Ihre Haltung zu den Zielen' }).waitFor();
+  const stance = frame.getByTestId('stance-once-only');
+  await stance.getByLabel('Unterstützen').check();
+  await stance.getByLabel('Begründung (freiwillig)').fill('Nachweise nur einmal vorlegen entlastet alle.');
+  assert.deepEqual(await axeViolations(frame), [], 'stances');
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();
+  assert.match(await frame.locator('.mtr-step').textContent(), /Bündnis Digitale Teilhabe/);
+  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
+  await frame.getByTestId('receipt-code').waitFor();
+
+  const after = await results();
+  assert.equal(after.total, before.total, 'a statement is not a response');
+  assert.equal(after.organisations.statements, before.organisations.statements + 1);
+  const onceOnly = after.organisations.stances.find((s) => s.priority === 'once-only');
+  assert.ok(onceOnly.support >= 1);
   await context.close();
 });
 

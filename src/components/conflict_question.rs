@@ -1,0 +1,101 @@
+use leptos::prelude::*;
+use mitreden_core::draft::Choice;
+use mitreden_core::submission::MAX_COMMENT_CHARS;
+
+use crate::components::char_counter::CharCounter;
+use crate::context::use_consultation;
+use crate::flow::use_flow;
+use crate::i18n::{fill, use_i18n, Key};
+
+/// One goal conflict: a radio group from one goal to the other (5 or 7 steps) plus "no view",
+/// and an optional comment with a live count of the characters left.
+#[component]
+pub fn ConflictQuestion(index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let consultation = use_consultation();
+    let conflict = consultation.conflicts[index].clone();
+    let half = (consultation.settings.conflict_scale / 2) as i8;
+    let base = format!("mtr-conflict-{}", conflict.id);
+    let (left, right) = (conflict.left.clone(), conflict.right.clone());
+
+    // The label of step `v` on the scale `-half..=half`.
+    let step_label = move |v: i8| {
+        let lang = i18n.lang.get();
+        let goal = if v < 0 {
+            left.get(lang)
+        } else {
+            right.get(lang)
+        };
+        let key = match (v.unsigned_abs(), half) {
+            (0, _) => Key::ScaleBalanced,
+            (d, h) if d == h as u8 => Key::ScaleFully,
+            (2, 3) => Key::ScaleMostly,
+            _ => Key::ScaleRather,
+        };
+        fill(i18n.t(key), &[("goal", goal)])
+    };
+    let choice = move || flow.draft.with(|d| d.positions[index].choice);
+    let set = move |c: Choice| flow.draft.update(|d| d.positions[index].choice = Some(c));
+    let options = (-half..=half)
+        .map(|v| {
+            let id = format!("{base}-{}", v + half);
+            let label = step_label.clone();
+            view! {
+                <div class="mtr-radio">
+                    <input
+                        type="radio"
+                        name=base.clone()
+                        id=id.clone()
+                        prop:checked=move || choice() == Some(Choice::Step(v))
+                        on:change=move |_| set(Choice::Step(v))
+                    />
+                    <label for=id>{move || label(v)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let no_view_id = format!("{base}-none");
+    let comment_id = format!("{base}-comment");
+    let counter_id = format!("{base}-counter");
+    let comment = move || flow.draft.with(|d| d.positions[index].comment.clone());
+    let title = conflict.title.clone();
+    let description = conflict.description.clone();
+
+    view! {
+        <fieldset class="mtr-fieldset mtr-conflict" data-testid=format!("conflict-{}", conflict.id)>
+            <legend class="mtr-legend">{move || title.get(i18n.lang.get()).to_owned()}</legend>
+            {description
+                .map(|d| view! { <p class="mtr-hint">{move || d.get(i18n.lang.get()).to_owned()}</p> })}
+            <div class="mtr-radios mtr-scale">
+                {options}
+                <div class="mtr-radio mtr-radio-separate">
+                    <input
+                        type="radio"
+                        name=base.clone()
+                        id=no_view_id.clone()
+                        prop:checked=move || choice() == Some(Choice::NoView)
+                        on:change=move |_| set(Choice::NoView)
+                    />
+                    <label for=no_view_id>{move || i18n.t(Key::NoView)}</label>
+                </div>
+            </div>
+            <label class="mtr-label" for=comment_id.clone()>
+                {move || i18n.t(Key::CommentLabel)}
+            </label>
+            <textarea
+                class="mtr-textarea"
+                id=comment_id
+                rows="3"
+                maxlength=MAX_COMMENT_CHARS.to_string()
+                aria-describedby=counter_id.clone()
+                prop:value=comment
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    flow.draft.update(|d| d.positions[index].comment = text);
+                }
+            ></textarea>
+            <CharCounter id=counter_id max=MAX_COMMENT_CHARS text=Signal::derive(comment) />
+        </fieldset>
+    }
+}

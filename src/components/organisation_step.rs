@@ -1,0 +1,166 @@
+use leptos::prelude::*;
+use mitreden_core::draft::OrganisationDraft;
+use mitreden_core::statement::{
+    is_lobby_register_number, is_plausible_email, OrganisationKind, MAX_EMAIL_CHARS, MAX_NAME_CHARS,
+};
+
+use crate::components::field_error::FieldError;
+use crate::components::step_frame::StepFrame;
+use crate::flow::use_flow;
+use crate::focus::focus_later;
+use crate::i18n::{use_i18n, Key};
+
+/// Organisation mode: who the organisation is, contact only with consent, and consent to
+/// publish.
+#[component]
+pub fn OrganisationStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let org =
+        move |f: fn(&OrganisationDraft) -> String| move || flow.draft.with(|d| f(&d.organisation));
+    let edit = move |f: fn(&mut OrganisationDraft, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            flow.draft.update(|d| f(&mut d.organisation, value));
+        }
+    };
+    let toggle = move |f: fn(&mut OrganisationDraft, bool)| {
+        move |ev: leptos::ev::Event| {
+            let on = event_target_checked(&ev);
+            flow.draft.update(|d| f(&mut d.organisation, on));
+        }
+    };
+    let name_error = RwSignal::new(None::<Key>);
+    let kind_error = RwSignal::new(None::<Key>);
+    let lobby_error = RwSignal::new(None::<Key>);
+    let email_error = RwSignal::new(None::<Key>);
+
+    let on_next = move |()| {
+        let o = flow.draft.with_untracked(|d| d.organisation.clone());
+        let lobby = o.lobby_register.trim();
+        let email = o.contact_email.trim();
+        name_error.set(o.name.trim().is_empty().then_some(Key::ErrorOrgName));
+        kind_error.set(o.kind.is_none().then_some(Key::ErrorOrgKind));
+        lobby_error.set(
+            (!lobby.is_empty() && !is_lobby_register_number(lobby)).then_some(Key::ErrorLobby),
+        );
+        email_error.set(if email.is_empty() {
+            None
+        } else if !is_plausible_email(email) {
+            Some(Key::ErrorEmail)
+        } else if !o.contact_consent {
+            Some(Key::ErrorConsent)
+        } else {
+            None
+        });
+        let first_problem = [
+            (name_error, "mtr-org-name"),
+            (kind_error, "mtr-org-kind-ngo"),
+            (lobby_error, "mtr-org-lobby"),
+            (email_error, "mtr-org-email"),
+        ]
+        .into_iter()
+        .find(|(e, _)| e.get_untracked().is_some());
+        if let Some((_, id)) = first_problem {
+            focus_later(id.to_owned());
+        }
+        first_problem.is_none()
+    };
+
+    let kinds = OrganisationKind::ALL
+        .into_iter()
+        .map(|k| {
+            let (suffix, label) = match k {
+                OrganisationKind::Ngo => ("ngo", Key::KindNgo),
+                OrganisationKind::Association => ("association", Key::KindAssociation),
+                OrganisationKind::Company => ("company", Key::KindCompany),
+                OrganisationKind::Research => ("research", Key::KindResearch),
+                OrganisationKind::PublicBody => ("public-body", Key::KindPublicBody),
+                OrganisationKind::Other => ("other", Key::KindOther),
+            };
+            let id = format!("mtr-org-kind-{suffix}");
+            view! {
+                <div class="mtr-radio">
+                    <input
+                        type="radio"
+                        name="mtr-org-kind"
+                        id=id.clone()
+                        prop:checked=move || flow.draft.with(|d| d.organisation.kind == Some(k))
+                        on:change=move |_| {
+                            flow.draft.update(|d| d.organisation.kind = Some(k));
+                            kind_error.set(None);
+                        }
+                    />
+                    <label for=id>{move || i18n.t(label)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <StepFrame heading=Key::OrgHeading on_next>
+            <label class="mtr-label" for="mtr-org-name">{move || i18n.t(Key::OrgName)}</label>
+            <input
+                class="mtr-input"
+                type="text"
+                id="mtr-org-name"
+                autocomplete="organization"
+                maxlength=MAX_NAME_CHARS.to_string()
+                aria-describedby="mtr-org-name-error"
+                aria-invalid=move || name_error.get().is_some().to_string()
+                prop:value=org(|o| o.name.clone())
+                on:input=edit(|o, v| o.name = v)
+            />
+            <FieldError id="mtr-org-name-error" error=name_error />
+            <fieldset class="mtr-subfieldset" aria-describedby="mtr-org-kind-error">
+                <legend class="mtr-label">{move || i18n.t(Key::OrgKind)}</legend>
+                <FieldError id="mtr-org-kind-error" error=kind_error />
+                <div class="mtr-radios">{kinds}</div>
+            </fieldset>
+            <label class="mtr-label" for="mtr-org-lobby">{move || i18n.t(Key::LobbyRegister)}</label>
+            <p class="mtr-hint" id="mtr-org-lobby-hint">{move || i18n.t(Key::LobbyHint)}</p>
+            <input
+                class="mtr-input"
+                type="text"
+                id="mtr-org-lobby"
+                maxlength="20"
+                aria-describedby="mtr-org-lobby-hint mtr-org-lobby-error"
+                aria-invalid=move || lobby_error.get().is_some().to_string()
+                prop:value=org(|o| o.lobby_register.clone())
+                on:input=edit(|o, v| o.lobby_register = v)
+            />
+            <FieldError id="mtr-org-lobby-error" error=lobby_error />
+            <label class="mtr-label" for="mtr-org-email">{move || i18n.t(Key::ContactEmail)}</label>
+            <input
+                class="mtr-input"
+                type="email"
+                id="mtr-org-email"
+                autocomplete="email"
+                maxlength=MAX_EMAIL_CHARS.to_string()
+                aria-describedby="mtr-org-email-error"
+                aria-invalid=move || email_error.get().is_some().to_string()
+                prop:value=org(|o| o.contact_email.clone())
+                on:input=edit(|o, v| o.contact_email = v)
+            />
+            <FieldError id="mtr-org-email-error" error=email_error />
+            <div class="mtr-check">
+                <input
+                    type="checkbox"
+                    id="mtr-org-consent"
+                    prop:checked=move || flow.draft.with(|d| d.organisation.contact_consent)
+                    on:change=toggle(|o, on| o.contact_consent = on)
+                />
+                <label for="mtr-org-consent">{move || i18n.t(Key::ContactConsent)}</label>
+            </div>
+            <div class="mtr-check">
+                <input
+                    type="checkbox"
+                    id="mtr-org-publish"
+                    prop:checked=move || flow.draft.with(|d| d.organisation.publish)
+                    on:change=toggle(|o, on| o.publish = on)
+                />
+                <label for="mtr-org-publish">{move || i18n.t(Key::Publish)}</label>
+            </div>
+        </StepFrame>
+    }
+}

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::i18n::{use_i18n, Key};
+
+/// What happens to a submission not yet acknowledged, said honestly: being sent, or kept on
+/// this device until the connection is back.
+#[component]
+pub fn OutboxStatus(#[prop(into)] attempts: Signal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        i18n.t(if attempts.get() == 0 {
+            Key::StatusSending
+        } else {
+            Key::StatusSavedOffline
+        })
+    };
+    view! {
+        <p class="mtr-status" role="status" data-testid="outbox-status">
+            {text}
+        </p>
+    }
+}

@@ -1,0 +1,128 @@
+use leptos::prelude::*;
+use mitreden_core::proposal::{ProposalKind, MAX_PROPOSAL_REASON_CHARS, MAX_PROPOSAL_TITLE_CHARS};
+
+use crate::components::char_counter::CharCounter;
+use crate::components::field_error::FieldError;
+use crate::flow::use_flow;
+use crate::focus::focus_later;
+use crate::i18n::{fill, use_i18n, Key};
+
+/// The fields of one proposal: kind, title, reason, and a button to remove it.
+#[component]
+pub fn ProposalFields(
+    /// Position in the draft's proposals.
+    index: usize,
+    /// Set to the position of a proposal that lacks its title.
+    missing_title: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let n = index + 1;
+    let base = format!("mtr-proposal-{n}");
+    let title_id = format!("{base}-title");
+    let error_id = format!("{base}-error");
+    let reason_id = format!("{base}-reason");
+    let counter_id = format!("{base}-counter");
+    let field = move |f: fn(&mitreden_core::draft::ProposalDraft) -> String| {
+        move || {
+            flow.draft
+                .with(|d| d.proposals.get(index).map(f).unwrap_or_default())
+        }
+    };
+    let kind = move || flow.draft.with(|d| d.proposals.get(index).map(|p| p.kind));
+    let set_kind = move |k: ProposalKind| {
+        flow.draft.update(|d| {
+            if let Some(p) = d.proposals.get_mut(index) {
+                p.kind = k;
+            }
+        })
+    };
+    let error = Signal::derive(move || {
+        (missing_title.get() == Some(index)).then_some(Key::ErrorProposalTitle)
+    });
+    let remove = move |_| {
+        flow.draft.update(|d| {
+            if index < d.proposals.len() {
+                d.proposals.remove(index);
+            }
+        });
+        missing_title.set(None);
+        focus_later(crate::flow::STEP_HEADING.to_owned());
+    };
+    let heading = move || fill(i18n.t(Key::ProposalHeading), &[("n", &n.to_string())]);
+    let kinds = [
+        (ProposalKind::Priority, Key::KindPriority, "priority"),
+        (ProposalKind::Conflict, Key::KindConflict, "conflict"),
+    ]
+    .into_iter()
+    .map(|(k, label, suffix)| {
+        let id = format!("{base}-{suffix}");
+        view! {
+            <div class="mtr-radio">
+                <input
+                    type="radio"
+                    name=format!("{base}-kind")
+                    id=id.clone()
+                    prop:checked=move || kind() == Some(k)
+                    on:change=move |_| set_kind(k)
+                />
+                <label for=id>{move || i18n.t(label)}</label>
+            </div>
+        }
+    })
+    .collect_view();
+
+    view! {
+        <fieldset class="mtr-fieldset mtr-proposal">
+            <legend class="mtr-legend">{heading}</legend>
+            <fieldset class="mtr-subfieldset">
+                <legend class="mtr-label">{move || i18n.t(Key::ProposalKindLegend)}</legend>
+                <div class="mtr-radios">{kinds}</div>
+            </fieldset>
+            <label class="mtr-label" for=title_id.clone()>{move || i18n.t(Key::ProposalTitle)}</label>
+            <input
+                class="mtr-input"
+                type="text"
+                id=title_id
+                maxlength=MAX_PROPOSAL_TITLE_CHARS.to_string()
+                aria-describedby=error_id.clone()
+                aria-invalid=move || error.get().is_some().to_string()
+                prop:value=field(|p| p.title.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    flow.draft.update(|d| {
+                        if let Some(p) = d.proposals.get_mut(index) {
+                            p.title = text;
+                        }
+                    });
+                }
+            />
+            <FieldError id=error_id error />
+            <label class="mtr-label" for=reason_id.clone()>{move || i18n.t(Key::ProposalReason)}</label>
+            <textarea
+                class="mtr-textarea"
+                id=reason_id
+                rows="3"
+                maxlength=MAX_PROPOSAL_REASON_CHARS.to_string()
+                aria-describedby=counter_id.clone()
+                prop:value=field(|p| p.reason.clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    flow.draft.update(|d| {
+                        if let Some(p) = d.proposals.get_mut(index) {
+                            p.reason = text;
+                        }
+                    });
+                }
+            ></textarea>
+            <CharCounter
+                id=counter_id
+                max=MAX_PROPOSAL_REASON_CHARS
+                text=Signal::derive(field(|p| p.reason.clone()))
+            />
+            <button type="button" class="mtr-button" on:click=remove>
+                {move || fill(i18n.t(Key::RemoveProposal), &[("n", &n.to_string())])}
+            </button>
+        </fieldset>
+    }
+}

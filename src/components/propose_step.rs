@@ -1,0 +1,55 @@
+use leptos::prelude::*;
+use mitreden_core::draft::ProposalDraft;
+use mitreden_core::proposal::{ProposalKind, MAX_PROPOSALS};
+
+use crate::components::proposal_fields::ProposalFields;
+use crate::components::step_frame::StepFrame;
+use crate::flow::use_flow;
+use crate::focus::focus_later;
+use crate::i18n::{use_i18n, Key};
+
+/// Co-creation: propose a priority or a conflict that is missing (optional).
+#[component]
+pub fn ProposeStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    // Which proposal (by position) lacks a title, after pressing "next".
+    let missing_title = RwSignal::new(None::<usize>);
+    let count = move || flow.draft.with(|d| d.proposals.len());
+    let add = move |_| {
+        flow.draft.update(|d| {
+            d.proposals.push(ProposalDraft {
+                kind: ProposalKind::Priority,
+                title: String::new(),
+                reason: String::new(),
+            })
+        });
+        let n = flow.draft.with_untracked(|d| d.proposals.len());
+        focus_later(format!("mtr-proposal-{n}-title"));
+    };
+    let on_next = move |()| {
+        let missing = flow
+            .draft
+            .with_untracked(|d| d.proposals.iter().position(|p| p.title.trim().is_empty()));
+        missing_title.set(missing);
+        if let Some(i) = missing {
+            focus_later(format!("mtr-proposal-{}-title", i + 1));
+        }
+        missing.is_none()
+    };
+    view! {
+        <StepFrame heading=Key::ProposeHeading on_next>
+            <p class="mtr-hint">{move || i18n.t(Key::ProposeHint)}</p>
+            {move || {
+                (0..count())
+                    .map(|index| view! { <ProposalFields index missing_title /> })
+                    .collect_view()
+            }}
+            <Show when=move || { count() < MAX_PROPOSALS }>
+                <button type="button" class="mtr-button" on:click=add>
+                    {move || i18n.t(Key::AddProposal)}
+                </button>
+            </Show>
+        </StepFrame>
+    }
+}

@@ -1,0 +1,192 @@
+use leptos::prelude::*;
+use mitreden_core::draft::{Choice, Mode};
+use mitreden_core::ValidationError;
+
+use crate::components::step_frame::StepFrame;
+use crate::context::use_consultation;
+use crate::device::Pending;
+use crate::flow::{use_flow, Step};
+use crate::focus::focus_later;
+use crate::i18n::{fill, use_i18n, Key};
+use crate::outbox::Outbox;
+
+/// A summary of every answer with a way back to each step, and the button that sends it.
+#[component]
+pub fn ReviewStep(
+    /// Why the last attempt was refused, if it was.
+    error: RwSignal<Option<Key>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let consultation = use_consultation();
+    let outbox = expect_context::<Outbox>();
+    let organisation = move || flow.draft.with(|d| d.mode == Some(Mode::Organisation));
+
+    let on_send = {
+        let consultation = consultation.clone();
+        move |()| {
+            let lang = i18n.lang.get_untracked();
+            let draft = flow.draft.get_untracked();
+            // The server's rules, checked here first for an instant answer.
+            let checked = if draft.mode == Some(Mode::Organisation) {
+                draft.statement(lang).validate(&consultation).map(|_| ())
+            } else {
+                draft.response(lang).validate(&consultation).map(|_| ())
+            };
+            match checked {
+                Ok(()) => {
+                    error.set(None);
+                    outbox.submit(Pending { draft, lang });
+                }
+                Err(e) => {
+                    error.set(Some(match e {
+                        ValidationError::UnknownGroup(_) => Key::ErrorNoGroup,
+                        ValidationError::EmptyRanking => Key::ErrorEmptyRanking,
+                        ValidationError::PartialRankingNotAllowed { .. } => Key::ErrorIncomplete,
+                        ValidationError::EmptyStatement => Key::ErrorEmptyStatement,
+                        ValidationError::ConsultationNotOpen => Key::ErrorClosed,
+                        _ => Key::ErrorInvalid,
+                    }));
+                    focus_later("mtr-submit-error".to_owned());
+                }
+            }
+            // Sending replaces this step with the outbox status; never "next".
+            false
+        }
+    };
+
+    let section = move |step: Step, title: Key, body: AnyView| {
+        let change = move |_| flow.go(step);
+        view! {
+            <div class="mtr-review-section">
+                <h3 class="mtr-h3">{move || i18n.t(title)}</h3>
+                {body}
+                <button type="button" class="mtr-link-button" on:click=change>
+                    {move || fill(i18n.t(Key::Change), &[("section", i18n.t(title))])}
+                </button>
+            </div>
+        }
+    };
+
+    let c = consultation.clone();
+    let who = move || {
+        let lang = i18n.lang.get();
+        flow.draft.with(|d| match d.mode {
+            Some(Mode::Organisation) => d.organisation.name.clone(),
+            _ => d
+                .group
+                .as_ref()
+                .and_then(|g| c.groups.iter().find(|x| &x.id == g))
+                .map(|g| g.label.get(lang).to_owned())
+                .unwrap_or_else(|| i18n.t(Key::NotAnswered).to_owned()),
+        })
+    };
+    let c = consultation.clone();
+    let ranking = move || {
+        let lang = i18n.lang.get();
+        let titles: Vec<String> = flow.draft.with(|d| {
+            d.ranking
+                .ranked()
+                .iter()
+                .filter_map(|p| c.priority(p).map(|p| p.title.get(lang).to_owned()))
+                .collect()
+        });
+        titles
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view()
+    };
+    let c = consultation.clone();
+    let stances = move || {
+        let lang = i18n.lang.get();
+        flow.draft.with(|d| {
+            d.organisation
+                .stances
+                .iter()
+                .filter_map(|s| {
+                    let stance = s.stance?;
+                    let title = c.priority(&s.priority)?.title.get(lang).to_owned();
+                    let key = match stance {
+                        mitreden_core::Stance::Support => Key::StanceSupport,
+                        mitreden_core::Stance::Oppose => Key::StanceOppose,
+                        mitreden_core::Stance::Conditional => Key::StanceConditional,
+                        mitreden_core::Stance::NoView => Key::StanceNoView,
+                    };
+                    Some(view! { <li>{title}" – "{i18n.t(key)}</li> })
+                })
+                .collect_view()
+        })
+    };
+    let c = consultation.clone();
+    let half = (consultation.settings.conflict_scale / 2) as i8;
+    let conflicts = move || {
+        let lang = i18n.lang.get();
+        flow.draft.with(|d| {
+            d.positions
+                .iter()
+                .filter_map(|p| {
+                    let conflict = c.conflicts.iter().find(|x| x.id == p.conflict)?;
+                    let answer = match p.choice {
+                        None => i18n.t(Key::NotAnswered).to_owned(),
+                        Some(Choice::NoView) => i18n.t(Key::NoView).to_owned(),
+                        Some(Choice::Step(0)) => i18n.t(Key::ScaleBalanced).to_owned(),
+                        Some(Choice::Step(v)) => {
+                            let goal = if v < 0 {
+                                &conflict.left
+                            } else {
+                                &conflict.right
+                            };
+                            let key = match (v.unsigned_abs(), half) {
+                                (d, h) if d == h as u8 => Key::ScaleFully,
+                                (2, 3) => Key::ScaleMostly,
+                                _ => Key::ScaleRather,
+                            };
+                            fill(i18n.t(key), &[("goal", goal.get(lang))])
+                        }
+                    };
+                    let title = conflict.title.get(lang).to_owned();
+                    Some(view! { <li>{title}" – "{answer}</li> })
+                })
+                .collect_view()
+        })
+    };
+    let proposals = move || {
+        let titles: Vec<String> = flow
+            .draft
+            .with(|d| d.proposals.iter().map(|p| p.title.clone()).collect());
+        if titles.is_empty() {
+            view! { <p>{i18n.t(Key::Nothing)}</p> }.into_any()
+        } else {
+            view! { <ul>{titles.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
+                .into_any()
+        }
+    };
+    let has_conflicts = !consultation.conflicts.is_empty();
+
+    view! {
+        <StepFrame heading=Key::ReviewHeading on_next=on_send next_label=Key::Submit>
+            <p class="mtr-hint">{move || i18n.t(Key::ReviewHint)}</p>
+            {move || {
+                if organisation() {
+                    view! {
+                        {section(Step::Organisation, Key::ReviewOrganisation, view! { <p>{who.clone()}</p> }.into_any())}
+                        {section(Step::Stances, Key::ReviewStances, view! { <ul>{stances.clone()}</ul> }.into_any())}
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        {section(Step::Who, Key::ReviewGroup, view! { <p>{who.clone()}</p> }.into_any())}
+                        {section(Step::Rank, Key::ReviewRanking, view! { <ol>{ranking.clone()}</ol> }.into_any())}
+                        {section(Step::Propose, Key::ReviewProposals, proposals.into_any())}
+                    }
+                        .into_any()
+                }
+            }}
+            {has_conflicts
+                .then(|| section(Step::Conflicts, Key::ReviewConflicts, view! { <ul>{conflicts}</ul> }.into_any()))}
+            <p class="mtr-error" id="mtr-submit-error" role="alert" tabindex="-1" class:mtr-hidden=move || error.get().is_none()>
+                {move || error.get().map(|key| i18n.t(key))}
+            </p>
+        </StepFrame>
+    }
+}

@@ -1,0 +1,69 @@
+use leptos::prelude::*;
+use mitreden_core::statement::{Stance, MAX_REASONING_CHARS};
+
+use crate::components::char_counter::CharCounter;
+use crate::context::use_consultation;
+use crate::flow::use_flow;
+use crate::i18n::{use_i18n, Key};
+
+/// An organisation's stance on one priority, with its reasoning.
+#[component]
+pub fn StanceQuestion(index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let priority = use_consultation().priorities[index].clone();
+    let base = format!("mtr-stance-{}", priority.id);
+    let reasoning_id = format!("{base}-reasoning");
+    let counter_id = format!("{base}-counter");
+    let stance = move || flow.draft.with(|d| d.organisation.stances[index].stance);
+    let reasoning = move || {
+        flow.draft
+            .with(|d| d.organisation.stances[index].reasoning.clone())
+    };
+    let options = Stance::ALL
+        .into_iter()
+        .map(|s| {
+            let (suffix, label) = match s {
+                Stance::Support => ("support", Key::StanceSupport),
+                Stance::Oppose => ("oppose", Key::StanceOppose),
+                Stance::Conditional => ("conditional", Key::StanceConditional),
+                Stance::NoView => ("no-view", Key::StanceNoView),
+            };
+            let id = format!("{base}-{suffix}");
+            view! {
+                <div class="mtr-radio">
+                    <input
+                        type="radio"
+                        name=base.clone()
+                        id=id.clone()
+                        prop:checked=move || stance() == Some(s)
+                        on:change=move |_| flow.draft.update(|d| d.organisation.stances[index].stance = Some(s))
+                    />
+                    <label for=id>{move || i18n.t(label)}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let (title, description) = (priority.title.clone(), priority.description.clone());
+    view! {
+        <fieldset class="mtr-fieldset" data-testid=format!("stance-{}", priority.id)>
+            <legend class="mtr-legend">{move || title.get(i18n.lang.get()).to_owned()}</legend>
+            <p class="mtr-hint">{move || description.get(i18n.lang.get()).to_owned()}</p>
+            <div class="mtr-radios mtr-inline">{options}</div>
+            <label class="mtr-label" for=reasoning_id.clone()>{move || i18n.t(Key::Reasoning)}</label>
+            <textarea
+                class="mtr-textarea"
+                id=reasoning_id
+                rows="3"
+                maxlength=MAX_REASONING_CHARS.to_string()
+                aria-describedby=counter_id.clone()
+                prop:value=reasoning
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    flow.draft.update(|d| d.organisation.stances[index].reasoning = text);
+                }
+            ></textarea>
+            <CharCounter id=counter_id max=MAX_REASONING_CHARS text=Signal::derive(reasoning) />
+        </fieldset>
+    }
+}

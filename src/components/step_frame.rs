@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+
+use crate::flow::{use_flow, Step, STEP_HEADING};
+use crate::i18n::{fill, use_i18n, Key};
+
+/// The frame of every step: progress, the heading (where focus goes when the step changes),
+/// the content, and "back"/"next" buttons. `on_next` checks the step and says whether to go on.
+#[component]
+pub fn StepFrame(
+    heading: Key,
+    /// Checks the step; `true` goes to the next step.
+    #[prop(into)]
+    on_next: Callback<(), bool>,
+    /// The label of the forward button, if not "next".
+    #[prop(optional)]
+    next_label: Option<Key>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let flow = use_flow();
+    let progress = move || {
+        let (n, total) = flow.progress();
+        fill(
+            i18n.t(Key::StepProgress),
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        )
+    };
+    let first = move || flow.step.get() == Step::Welcome;
+    let next = move |_| {
+        if on_next.run(()) {
+            flow.next();
+        }
+    };
+    view! {
+        <section class="mtr-step" aria-labelledby=STEP_HEADING>
+            <p class="mtr-progress">{progress}</p>
+            <h2 id=STEP_HEADING class="mtr-h2" tabindex="-1">
+                {move || i18n.t(heading)}
+            </h2>
+            {children()}
+            <div class="mtr-nav">
+                <Show when=move || !first()>
+                    <button type="button" class="mtr-button" on:click=move |_| flow.back()>
+                        {move || i18n.t(Key::Back)}
+                    </button>
+                </Show>
+                <button type="button" class="mtr-button mtr-primary" on:click=next>
+                    {move || i18n.t(next_label.unwrap_or(Key::Next))}
+                </button>
+            </div>
+        </section>
+    }
+}

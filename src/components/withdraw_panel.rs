@@ -1,0 +1,97 @@
+use leptos::prelude::*;
+use mitreden_core::draft::Mode;
+
+use crate::api;
+use crate::context::use_consultation;
+use crate::device::{Device, Sent};
+use crate::focus::focus_later;
+use crate::i18n::{use_i18n, Key};
+
+/// Withdrawing the submission with its receipt, after a confirmation.
+#[component]
+pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = use_consultation().slug.to_string();
+    let confirming = RwSignal::new(false);
+    let organisation = sent.draft.mode == Some(Mode::Organisation);
+    let receipt = sent.acknowledgement.receipt.clone();
+    let withdraw = Action::new_local(move |(): &()| {
+        let (slug, receipt) = (slug.clone(), receipt.clone());
+        async move {
+            let result = api::withdraw(&slug, organisation, &receipt).await;
+            if result.is_ok() {
+                Device::new(&slug).clear();
+            }
+            result
+        }
+    });
+    let done = move || matches!(withdraw.value().get(), Some(Ok(())));
+    let failed = move || match withdraw.value().get() {
+        Some(Err(e)) => Some(i18n.t(e.key())),
+        _ => None,
+    };
+    Effect::new(move |_| {
+        if done() {
+            focus_later("mtr-withdrawn".to_owned());
+        }
+    });
+    view! {
+        <div class="mtr-withdraw">
+            <Show
+                when=done
+                fallback=move || {
+                    view! {
+                        <Show
+                            when=move || confirming.get()
+                            fallback=move || {
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="mtr-button"
+                                        on:click=move |_| {
+                                            confirming.set(true);
+                                            focus_later("mtr-withdraw-confirm".to_owned());
+                                        }
+                                    >
+                                        {move || i18n.t(Key::Withdraw)}
+                                    </button>
+                                }
+                            }
+                        >
+                            <p id="mtr-withdraw-confirm" tabindex="-1">
+                                {move || i18n.t(Key::WithdrawConfirm)}
+                            </p>
+                            <button
+                                type="button"
+                                class="mtr-button mtr-danger"
+                                on:click=move |_| {
+                                    withdraw.dispatch(());
+                                }
+                            >
+                                {move || i18n.t(Key::WithdrawYes)}
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                class="mtr-button"
+                                on:click=move |_| confirming.set(false)
+                            >
+                                {move || i18n.t(Key::WithdrawNo)}
+                            </button>
+                            <p class="mtr-error" role="alert" class:mtr-hidden=move || failed().is_none()>
+                                {failed}
+                            </p>
+                        </Show>
+                    }
+                }
+            >
+                <p id="mtr-withdrawn" tabindex="-1" role="status">
+                    {move || i18n.t(Key::WithdrawnNotice)}
+                </p>
+                <button type="button" class="mtr-button" on:click=move |_| on_restart.run(())>
+                    {move || i18n.t(Key::StartAgain)}
+                </button>
+            </Show>
+        </div>
+    }
+}
