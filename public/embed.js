@@ -7,9 +7,15 @@
  *   <div data-consultation="demo" data-lang="de"></div>
  *   <script src="https://beteiligung.example.de/embed.js" async></script>
  *
- * The loader replaces nothing and sets no cookies: it adds an iframe from the mitreden server
- * and keeps its height fitted to the content, trusting height messages only from that exact
- * origin and that exact frame.
+ * Optional attributes: data-lang (de, en), data-title (the frame's accessible name), and the
+ * host's look: data-accent (#rrggbb; ignored unless white text on it stays readable),
+ * data-font (a font-family list) and data-radius (e.g. 4px). Any number of widgets may be on
+ * one page. Put a link to the widget page inside the element, in a <noscript>, for visitors
+ * without JavaScript.
+ *
+ * The loader sets no cookies: it adds an iframe from the mitreden server and keeps its height
+ * fitted to the content, trusting height messages only from that exact origin and that exact
+ * frame.
  */
 (function () {
   "use strict";
@@ -33,6 +39,10 @@
     var url = new URL("/w/" + encodeURIComponent(slug), origin);
     url.searchParams.set("lang", lang);
     url.searchParams.set("parent", window.location.origin);
+    ["accent", "font", "radius"].forEach(function (name) {
+      var value = el.getAttribute("data-" + name);
+      if (value) url.searchParams.set(name, value);
+    });
 
     var frame = document.createElement("iframe");
     frame.src = url.href;

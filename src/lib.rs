@@ -13,5 +13,6 @@ pub mod focus;
 pub mod i18n;
 pub mod outbox;
 pub mod page;
+pub mod theme;
 
 pub use components::app::App;

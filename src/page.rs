@@ -2,6 +2,8 @@
 
 use mitreden_core::Lang;
 
+use crate::theme::Theme;
+
 /// Parameters of the widget page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageParams {
@@ -9,6 +11,8 @@ pub struct PageParams {
     pub lang: Option<Lang>,
     /// The origin of the embedding page, to send height updates to (and only to it).
     pub parent_origin: Option<String>,
+    /// The host page's look.
+    pub theme: Theme,
 }
 
 impl PageParams {
@@ -38,6 +42,11 @@ impl PageParams {
             slug,
             lang: param("lang").as_deref().and_then(Lang::from_code),
             parent_origin: param("parent").filter(|o| is_origin(o)),
+            theme: Theme::parse(
+                param("accent").as_deref(),
+                param("font").as_deref(),
+                param("radius").as_deref(),
+            ),
         }
     }
 }

@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
+    params.theme.apply();
     if let Some(origin) = params.parent_origin.clone() {
         embed::report_height(origin);
     }

@@ -1,6 +1,7 @@
 // The whole path as a participant walks it: a ministry page on one origin embeds the widget
 // from another; the participant ranks by keyboard only, submits, and the results count it.
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import { announced, axeViolations, launchBrowser, startServer, tabUntil } from './harness.mjs';
 
@@ -288,6 +289,55 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   const onceOnly = after.organisations.stances.find((s) => s.priority === 'once-only');
   assert.ok(onceOnly.support >= 1);
   await context.close();
+});
+
+test('several themed widgets on one page work independently; without JavaScript a link remains', async () => {
+  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Zwei Beteiligungen</title></head>
+    <body><main><h1>Zwei Beteiligungen</h1>
+    <div data-consultation="demo" data-accent="#6b2c91" data-font="Georgia, serif" data-radius="0px">
+      <noscript><a href="${server.widgetOrigin}/w/demo">Zur Online-Beteiligung</a></noscript></div>
+    <div data-consultation="demo" data-lang="en" data-accent="#ffee00"></div>
+    <script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`;
+  // Another host page on a loopback origin of its own.
+  const host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const hostUrl = `http://127.0.0.1:${host.address().port}/`;
+  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(hostUrl);
+  const frames = page.locator('iframe[data-mitreden-frame]');
+  await page.waitForFunction(() => document.querySelectorAll('iframe[data-mitreden-frame]').length === 2);
+  const [first, second] = await Promise.all([0, 1].map(async (i) => (await frames.nth(i).elementHandle()).contentFrame()));
+  await first.getByRole('heading', { level: 1, name: 'Wofür soll das Digitalministerium zuerst sorgen?' }).waitFor();
+  await second.getByRole('heading', { level: 1, name: 'What should the digital ministry take care of first?' }).waitFor();
+
+  // The host's accent and font reach the first widget; the unreadable yellow is refused.
+  const look = (frame) => frame.evaluate(() => {
+    const button = document.querySelector('.mtr-primary');
+    const style = getComputedStyle(button);
+    return { background: style.backgroundColor, font: getComputedStyle(document.body).fontFamily, radius: style.borderTopLeftRadius };
+  });
+  assert.deepEqual(await look(first), { background: 'rgb(107, 44, 145)', font: 'Georgia, serif', radius: '0px' });
+  assert.equal((await look(second)).background, 'rgb(0, 75, 118)');
+
+  // Each frame keeps its own height: moving on in one changes only that one.
+  await page.waitForFunction(() => [...document.querySelectorAll('iframe[data-mitreden-frame]')].every((f) => f.style.height));
+  const heights = () => page.evaluate(() => [...document.querySelectorAll('iframe[data-mitreden-frame]')].map((f) => parseInt(f.style.height, 10)));
+  const before = await heights();
+  await second.getByRole('button', { name: 'Start' }).click();
+  await page.waitForFunction((h) => parseInt(document.querySelectorAll('iframe[data-mitreden-frame]')[1].style.height, 10) !== h, before[1]);
+  const after = await heights();
+  assert.equal(after[0], before[0]);
+  assert.deepEqual(await axeViolations(page), [], 'host page with two widgets');
+  await context.close();
+
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
+  await plain.goto(hostUrl);
+  const link = plain.getByRole('link', { name: 'Zur Online-Beteiligung' });
+  assert.equal(await link.getAttribute('href'), `${server.widgetOrigin}/w/demo`);
+  await noJs.close();
+  host.close();
 });
 
 test('the widget speaks English when the page asks for it', async () => {
