@@ -33,6 +33,8 @@ impl ApiError {
     pub fn key(&self) -> Key {
         match self {
             ApiError::Network(_) => Key::ErrorNetwork,
+            ApiError::Http { code, .. } if code == "invalid_receipt" => Key::ErrorReceiptInvalid,
+            ApiError::Http { code, .. } if code == "receipt_unknown" => Key::ErrorReceiptUnknown,
             ApiError::Http { status: 404, .. } => Key::ErrorNotFound,
             ApiError::Http { code, .. } if code == "consultation_not_open" => Key::ErrorClosed,
             ApiError::Http { status, .. } if *status < 500 => Key::ErrorRejected,
@@ -177,4 +179,30 @@ impl ApiError {
             ApiError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
         }
     }
+}
+
+/// What a receipt leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Found {
+    Response(mitreden_core::ValidResponse),
+    Statement(mitreden_core::ValidStatement),
+}
+
+/// Looks a submission up by its receipt: a response, else an organisation statement.
+pub async fn find_by_receipt(slug: &str, receipt: &str) -> Result<Found, ApiError> {
+    let get = |kind: &'static str| {
+        let url = format!("/api/v1/consultations/{slug}/{kind}/mine");
+        Request::get(&url)
+            .header("Authorization", &format!("Receipt {receipt}"))
+            .send()
+    };
+    let response = get("responses").await.map_err(network).map_err(log)?;
+    if response.status() != 404 {
+        return into_json(response).await.map(Found::Response).map_err(log);
+    }
+    let statement = get("statements").await.map_err(network).map_err(log)?;
+    into_json(statement)
+        .await
+        .map(Found::Statement)
+        .map_err(log)
 }

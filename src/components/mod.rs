@@ -17,6 +17,7 @@ pub mod propose_step;
 pub mod rank_step;
 pub mod ranked_item;
 pub mod ranking_editor;
+pub mod receipt_lookup;
 pub mod receipt_view;
 pub mod review_step;
 pub mod stance_question;

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::components::receipt_lookup::ReceiptLookup;
 use crate::components::step_frame::StepFrame;
 use crate::i18n::{use_i18n, Key};
 
@@ -18,6 +19,7 @@ pub fn WelcomeStep() -> impl IntoView {
                     {move || i18n.t(Key::PrivacyLink)}
                 </a>
             </p>
+            <ReceiptLookup />
         </StepFrame>
     }
 }

@@ -140,4 +140,11 @@ texts! {
     StepConflicts => "Zielkonflikte", "Conflicts";
     StepPropose => "Vorschläge", "Proposals";
     StepReview => "Prüfen", "Review";
+    LookupSummary => "Schon teilgenommen? Antwort mit dem Beleg-Code ansehen oder zurückziehen", "Taken part already? View or withdraw your response with the receipt code";
+    ReceiptCodeInput => "Beleg-Code", "Receipt code";
+    ShowResponse => "Antwort ansehen", "View response";
+    ErrorReceiptInvalid => "Das ist kein gültiger Beleg-Code. Er hat 16 Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN-PQRS.", "That is not a valid receipt code. It has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.";
+    ErrorReceiptUnknown => "Zu diesem Code gibt es keine Antwort (mehr).", "There is no response (any more) for this code.";
+    FoundResponse => "Antwort für die Gruppe „{group}“", "Response for the group “{group}”";
+    FoundStatement => "Stellungnahme von {name}", "Statement by {name}";
 }

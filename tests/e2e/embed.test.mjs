@@ -251,6 +251,33 @@ test('withdrawal by receipt removes the response from the results', async () => 
   await context.close();
 });
 
+test('on another device, the receipt code shows the response and withdraws it', async () => {
+  const { context, frame } = await openDemo();
+  const totalBefore = (await results()).total;
+  await answerQuickly(frame, 'Wissenschaft', 'Fortschritt öffentlich sichtbar');
+  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
+  const code = (await frame.getByTestId('receipt-code').textContent()).trim();
+  await context.close();
+  assert.equal((await results()).total, totalBefore + 1);
+
+  const other = await openDemo();
+  const lookup = other.frame.locator('.mtr-lookup');
+  await lookup.locator('summary').click();
+  // A typo is explained; the code is read generously (lower case, no hyphens).
+  await lookup.getByLabel('Beleg-Code').fill('nonsense');
+  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByText('Das ist kein gültiger Beleg-Code.', { exact: false }).waitFor();
+  await lookup.getByLabel('Beleg-Code').fill(code.toLowerCase().replaceAll('-', ''));
+  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
+  assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
+  assert.deepEqual(await axeViolations(other.frame), [], 'receipt lookup');
+  await lookup.getByRole('button', { name: 'Antwort zurückziehen' }).click();
+  await lookup.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
+  assert.equal((await results()).total, totalBefore);
+  await other.context.close();
+});
+
 test('an organisation hands in a statement, reported apart from responses', async () => {
   const { context, frame } = await openDemo();
   const before = await results();
