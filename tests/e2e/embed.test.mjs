@@ -367,6 +367,38 @@ test('several themed widgets on one page work independently; without JavaScript 
   host.close();
 });
 
+test('every step reflows at 320 CSS pixels (as at 400 % zoom) without sideways scrolling', async () => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${server.widgetOrigin}/w/demo`);
+  const fits = async (where) => {
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(scroll <= client, `${where}: ${scroll}px wide in ${client}px`);
+  };
+  await page.getByRole('button', { name: 'Beginnen' }).waitFor();
+  await fits('welcome');
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.getByLabel('Öffentliche Verwaltung').check();
+  await fits('who');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('button', { name: 'Gemeinsame Plattformdienste für Länder und Kommunen: einordnen' }).click();
+  await page.getByRole('button', { name: 'Digitale Kompetenz in der Verwaltung: einordnen' }).click();
+  await fits('ranking');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await fits('conflicts');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('button', { name: 'Vorschlag hinzufügen' }).click();
+  await fits('proposals');
+  await page.getByLabel('Titel').fill('Offene Schnittstellen');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await fits('review');
+  assert.deepEqual(await axeViolations(page), [], 'review at 320 px');
+  await context.close();
+});
+
 test('the widget speaks English when the page asks for it', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
