@@ -20,6 +20,38 @@ pub struct Cli {
 pub enum Command {
     /// Serve the JSON API, the widget and its embed script.
     Serve(ServeArgs),
+    /// Manage staff accounts and their API tokens.
+    Staff {
+        #[command(subcommand)]
+        command: StaffCommand,
+        /// SQLite database file (a path or sqlite://path).
+        #[arg(
+            long,
+            env = "MITREDEN_DATABASE",
+            default_value = "data/mitreden.db",
+            global = true
+        )]
+        database: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StaffCommand {
+    /// Add a staff member. The password is asked for on a terminal; otherwise one is generated
+    /// and printed once.
+    Add {
+        /// Sign-in name (letters, digits, '.', '-', '_', '@').
+        name: String,
+        /// What the member may do.
+        #[arg(long, value_enum)]
+        role: crate::staff::Role,
+    },
+    /// List staff members and their roles.
+    List,
+    /// Remove a staff member, with their sessions and tokens.
+    Remove { name: String },
+    /// Create an API token (printed once) for a staff member: `Authorization: Bearer TOKEN`.
+    Token { name: String },
 }
 
 #[derive(Debug, Clone, clap::Args)]

@@ -27,6 +27,16 @@ pub enum AppError {
     InvalidReceipt,
     #[error("No submission to this consultation has this receipt code (or it was withdrawn).")]
     ReceiptUnknown,
+    #[error("Please sign in.")]
+    SignInRequired,
+    #[error("Your role does not allow this.")]
+    Forbidden,
+    #[error("The name or the password is wrong.")]
+    WrongCredentials,
+    #[error("Too many failed attempts; try again in {0} seconds.")]
+    TooManyAttempts(u64),
+    #[error("The consultation definition is not usable: {0}")]
+    InvalidConsultation(String),
     #[error("The request body is not valid JSON: {0}")]
     InvalidJson(String),
     #[error("The request body does not have the expected fields and types: {0}")]
@@ -52,6 +62,10 @@ impl AppError {
                 StatusCode::NOT_FOUND
             }
             Self::Withdrawn => StatusCode::GONE,
+            Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::InvalidConsultation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::ReceiptRequired => StatusCode::UNAUTHORIZED,
             Self::InvalidReceipt => StatusCode::BAD_REQUEST,
             Self::Invalid(submission::ValidationError::ConsultationNotOpen) | Self::IdConflict => {
@@ -74,6 +88,11 @@ impl AppError {
             Self::Invalid(e) => e.code(),
             Self::IdConflict => "id_conflict",
             Self::Withdrawn => "withdrawn",
+            Self::SignInRequired => "sign_in_required",
+            Self::Forbidden => "forbidden",
+            Self::WrongCredentials => "wrong_credentials",
+            Self::TooManyAttempts(_) => "too_many_attempts",
+            Self::InvalidConsultation(_) => "invalid_consultation",
             Self::ReceiptRequired => "receipt_required",
             Self::InvalidReceipt => "invalid_receipt",
             Self::ReceiptUnknown => "receipt_unknown",
@@ -96,7 +115,13 @@ impl IntoResponse for AppError {
             tracing::error!(error = %e, "internal error");
         }
         let body = json!({ "error": { "code": self.code(), "message": self.to_string() } });
-        (self.status(), Json(body)).into_response()
+        let mut response = (self.status(), Json(body)).into_response();
+        if let Self::TooManyAttempts(seconds) = self {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+        }
+        response
     }
 }
 

@@ -2,6 +2,7 @@
 //! loader. [`app`] builds the router; [`run`] opens storage and serves it.
 
 pub mod api;
+pub mod auth;
 pub mod cli;
 pub mod demo_page;
 pub mod error;
@@ -9,6 +10,9 @@ pub mod json;
 pub mod pages;
 pub mod receipt;
 pub mod seed;
+pub mod staff;
+pub mod staff_api;
+pub mod staff_cli;
 pub mod state;
 pub mod storage;
 
@@ -29,6 +33,7 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api::routes())
+        .nest("/api/v1/staff", staff_api::routes())
         .merge(pages::routes(&state))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

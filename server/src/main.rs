@@ -12,6 +12,9 @@ async fn main() -> std::process::ExitCode {
     let Cli { command } = Cli::parse();
     let result = match command {
         Command::Serve(args) => mitreden_server::run(args).await,
+        Command::Staff { command, database } => mitreden_server::staff_cli::run(&database, command)
+            .await
+            .map(|out| println!("{out}")),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

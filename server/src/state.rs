@@ -137,6 +137,8 @@ pub fn recount(consultation: &Consultation, responses: &[ValidResponse]) -> Tall
 pub struct AppState {
     pub db: Db,
     pub receipts: ReceiptKey,
+    /// Failed staff sign-ins, to slow down guessing.
+    pub throttle: crate::auth::Throttle,
     /// Where the built widget (`trunk build`) lives.
     pub widget_dir: PathBuf,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
@@ -157,9 +159,37 @@ impl AppState {
         Ok(Self {
             db,
             receipts,
+            throttle: crate::auth::Throttle::default(),
             widget_dir,
             live: Arc::new(RwLock::new(live)),
         })
+    }
+
+    /// Every consultation, in the order they were loaded.
+    pub fn consultations(&self) -> Vec<Arc<Live>> {
+        let mut all: Vec<Arc<Live>> = self
+            .live
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .values()
+            .cloned()
+            .collect();
+        all.sort_by(|a, b| a.consultation.slug.cmp(&b.consultation.slug));
+        all
+    }
+
+    /// Replaces a consultation's definition (or adds a new one) and counts its stored
+    /// responses afresh under it.
+    pub async fn reload(&self, consultation: Consultation) -> Result<(), StorageError> {
+        let slug = consultation.slug.to_string();
+        let responses = self.db.responses(&slug).await?;
+        let statements = self.db.statements(&slug).await?;
+        let live = Arc::new(Live::new(consultation, &responses, &statements));
+        self.live
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(slug, live);
+        Ok(())
     }
 
     pub fn consultation(&self, slug: &str) -> Option<Arc<Live>> {

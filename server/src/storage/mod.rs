@@ -14,6 +14,8 @@ use sqlx::sqlite::{
 };
 use sqlx::Row;
 
+mod staff;
+
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
     #[error("database: {0}")]
@@ -24,6 +26,17 @@ pub enum StorageError {
     Corrupt(#[from] serde_json::Error),
     #[error("cannot create the database folder: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// A proposal as staff moderate it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ProposalRow {
+    pub id: i64,
+    pub kind: String,
+    pub title: String,
+    pub reason: Option<String>,
+    /// `pending`, `approved` or `rejected`.
+    pub status: String,
 }
 
 /// What happened to a response handed to [`Db::insert_response`].
@@ -45,7 +58,7 @@ pub struct Db {
     pool: SqlitePool,
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -333,6 +346,78 @@ impl Db {
         rows.iter()
             .map(|row| Ok(serde_json::from_str(row.get("body"))?))
             .collect()
+    }
+
+    /// Stores a consultation definition, replacing the one with the same slug.
+    pub async fn save_consultation(&self, c: &Consultation) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO consultations (slug, definition, created_at) VALUES (?, ?, ?) \
+             ON CONFLICT (slug) DO UPDATE SET definition = excluded.definition",
+        )
+        .bind(c.slug.as_str())
+        .bind(serde_json::to_string(c)?)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Every stored response with the time it arrived (seconds since 1970), oldest first.
+    pub async fn responses_with_time(
+        &self,
+        consultation: &str,
+    ) -> Result<Vec<(i64, ValidResponse)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT created_at, ballot FROM responses WHERE consultation = ? ORDER BY created_at, id",
+        )
+        .bind(consultation)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok((
+                    row.get("created_at"),
+                    serde_json::from_str(row.get("ballot"))?,
+                ))
+            })
+            .collect()
+    }
+
+    /// All proposals of a consultation for moderation, oldest first.
+    pub async fn proposals(&self, consultation: &str) -> Result<Vec<ProposalRow>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT id, kind, title, reason, status FROM proposals WHERE consultation = ? ORDER BY id",
+        )
+        .bind(consultation)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| ProposalRow {
+                id: r.get("id"),
+                kind: r.get("kind"),
+                title: r.get("title"),
+                reason: r.get("reason"),
+                status: r.get("status"),
+            })
+            .collect())
+    }
+
+    /// Records a moderation decision; `false` if there is no such proposal.
+    pub async fn decide_proposal(
+        &self,
+        consultation: &str,
+        id: i64,
+        approved: bool,
+    ) -> Result<bool, StorageError> {
+        let result =
+            sqlx::query("UPDATE proposals SET status = ? WHERE consultation = ? AND id = ?")
+                .bind(if approved { "approved" } else { "rejected" })
+                .bind(consultation)
+                .bind(id)
+                .execute(&self.pool)
+                .await?;
+        Ok(result.rows_affected() == 1)
     }
 
     /// Proposals waiting for moderation: `(kind, title, reason)`.

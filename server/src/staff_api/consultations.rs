@@ -1,0 +1,124 @@
+//! Defining consultations, opening and closing them, and reading their full results.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use mitreden_core::{Consultation, Results, StatementSummary, Status};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use super::any;
+use crate::auth::Staff;
+use crate::error::AppError;
+use crate::json::ApiJson;
+use crate::staff::Role;
+use crate::state::AppState;
+
+/// One line of the consultation list.
+#[derive(Serialize)]
+pub struct Summary {
+    slug: String,
+    title: mitreden_core::LocalizedText,
+    status: Status,
+    responses: u64,
+    statements: u64,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    staff: Staff,
+) -> Result<Json<Vec<Summary>>, AppError> {
+    staff.require(Role::Moderator)?;
+    Ok(Json(
+        state
+            .consultations()
+            .iter()
+            .map(|live| Summary {
+                slug: live.consultation.slug.to_string(),
+                title: live.consultation.title.clone(),
+                status: live.consultation.status,
+                responses: live.tally().ballots(),
+                statements: live.statement_summary().statements,
+            })
+            .collect(),
+    ))
+}
+
+pub async fn definition(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Consultation>, AppError> {
+    staff.require(Role::Moderator)?;
+    Ok(Json(any(&state, &slug)?.consultation.clone()))
+}
+
+/// Creates or replaces a consultation definition. Stored responses are counted afresh under
+/// the new definition: priorities added later count as not shown for earlier ballots.
+pub async fn save(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+    ApiJson(consultation): ApiJson<Consultation>,
+) -> Result<StatusCode, AppError> {
+    staff.require(Role::Admin)?;
+    if consultation.slug.as_str() != slug {
+        return Err(AppError::InvalidConsultation(format!(
+            "the slug in the body ('{}') differs from the address ('{slug}')",
+            consultation.slug
+        )));
+    }
+    consultation
+        .validate()
+        .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
+    let existed = state.consultation(&slug).is_some();
+    state.db.save_consultation(&consultation).await?;
+    state.reload(consultation).await?;
+    Ok(if existed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewStatus {
+    status: Status,
+}
+
+pub async fn set_status(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+    ApiJson(change): ApiJson<NewStatus>,
+) -> Result<Json<Consultation>, AppError> {
+    staff.require(Role::Admin)?;
+    let mut consultation = any(&state, &slug)?.consultation.clone();
+    consultation.status = change.status;
+    state.db.save_consultation(&consultation).await?;
+    state.reload(consultation.clone()).await?;
+    Ok(Json(consultation))
+}
+
+/// The full results, for staff.
+#[derive(Serialize)]
+pub struct StaffResults {
+    #[serde(flatten)]
+    results: Arc<Results>,
+    organisations: StatementSummary,
+}
+
+pub async fn results(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<StaffResults>, AppError> {
+    staff.require(Role::Moderator)?;
+    let live = any(&state, &slug)?;
+    let organisations = live.statement_summary();
+    Ok(Json(StaffResults {
+        results: live.results().await,
+        organisations,
+    }))
+}

@@ -1,0 +1,184 @@
+//! Exports of a consultation: CSV (one row per response) for spreadsheets, JSON for everything.
+//!
+//! CSV columns: `id`, `submitted_at` (UTC, ISO 8601), `group`, `lang`, `ranking` (priority ids,
+//! best first, joined by ` > `), then per priority `rank:<id>` (its place, empty if unranked or
+//! not shown), then per conflict `position:<id>` (from `-k` to `k`, `no_view`, or empty) and
+//! `comment:<id>`. UTF-8 with a byte order mark, so spreadsheet programs read umlauts right;
+//! text that a spreadsheet would take for a formula is prefixed with `'`.
+
+use axum::extract::{Path, State};
+use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::IntoResponse;
+use axum::Json;
+use mitreden_core::{Consultation, ValidResponse};
+use serde_json::{json, Value};
+
+use super::any;
+use crate::auth::Staff;
+use crate::error::AppError;
+use crate::staff::Role;
+use crate::state::AppState;
+
+pub async fn csv(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<impl IntoResponse, AppError> {
+    staff.require(Role::Moderator)?;
+    let live = any(&state, &slug)?;
+    let rows = state.db.responses_with_time(&slug).await?;
+    let body = to_csv(&live.consultation, &rows);
+    Ok((
+        [
+            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{slug}-responses.csv\""),
+            ),
+        ],
+        body,
+    ))
+}
+
+pub async fn json(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Value>, AppError> {
+    staff.require(Role::Moderator)?;
+    let live = any(&state, &slug)?;
+    let responses: Vec<Value> = state
+        .db
+        .responses_with_time(&slug)
+        .await?
+        .into_iter()
+        .map(|(at, r)| json!({ "submitted_at": iso8601(at), "response": r }))
+        .collect();
+    Ok(Json(json!({
+        "consultation": live.consultation,
+        "responses": responses,
+        "statements": state.db.statements(&slug).await?,
+        "results": *live.clone().results().await,
+        "organisations": live.statement_summary(),
+    })))
+}
+
+/// The CSV document, BOM first.
+pub fn to_csv(consultation: &Consultation, rows: &[(i64, ValidResponse)]) -> String {
+    let mut header = vec![
+        "id".to_owned(),
+        "submitted_at".to_owned(),
+        "group".to_owned(),
+        "lang".to_owned(),
+        "ranking".to_owned(),
+    ];
+    header.extend(
+        consultation
+            .priorities
+            .iter()
+            .map(|p| format!("rank:{}", p.id)),
+    );
+    for c in &consultation.conflicts {
+        header.push(format!("position:{}", c.id));
+        header.push(format!("comment:{}", c.id));
+    }
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, header);
+    for (at, r) in rows {
+        let mut row = vec![
+            r.id.to_string(),
+            iso8601(*at),
+            r.group.to_string(),
+            r.lang.code().to_owned(),
+            r.ranking
+                .iter()
+                .map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join(" > "),
+        ];
+        row.extend(consultation.priorities.iter().map(|p| {
+            r.ranking
+                .iter()
+                .position(|x| *x == p.id)
+                .map(|i| (i + 1).to_string())
+                .unwrap_or_default()
+        }));
+        for c in &consultation.conflicts {
+            let position = r.positions.iter().find(|x| x.conflict == c.id);
+            row.push(match position {
+                None => String::new(),
+                Some(p) => p.position.map_or("no_view".to_owned(), |v| v.to_string()),
+            });
+            row.push(defuse(
+                position.and_then(|p| p.comment.clone()).unwrap_or_default(),
+            ));
+        }
+        push_row(&mut out, row);
+    }
+    out
+}
+
+fn push_row(out: &mut String, fields: Vec<String>) {
+    let line: Vec<String> = fields.into_iter().map(quote).collect();
+    out.push_str(&line.join(","));
+    out.push_str("\r\n");
+}
+
+fn quote(field: String) -> String {
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
+    }
+}
+
+/// Free text that starts like a spreadsheet formula is shown as text.
+fn defuse(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// `2026-11-26T18:26:35Z` from seconds since 1970 (proleptic Gregorian calendar, UTC).
+pub fn iso8601(secs: i64) -> String {
+    let days = secs.div_euclid(86_400);
+    let rest = secs.rem_euclid(86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_iso_8601_utc() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(iso8601(1_795_631_195), "2026-11-25T18:26:35Z");
+    }
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(quote("a,b".into()), "\"a,b\"");
+        assert_eq!(quote("sagt \"nein\"".into()), "\"sagt \"\"nein\"\"\"");
+        assert_eq!(defuse("=HYPERLINK(1)".into()), "'=HYPERLINK(1)");
+        assert_eq!(defuse("Gut so".into()), "Gut so");
+    }
+}

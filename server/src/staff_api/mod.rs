@@ -1,0 +1,52 @@
+//! The staff API under `/api/v1/staff`: every route but signing in needs a signed-in staff
+//! member ([`crate::auth::Staff`]) and checks the role it needs.
+
+mod consultations;
+mod export;
+mod moderation;
+mod session;
+
+use std::sync::Arc;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+use crate::error::AppError;
+use crate::state::{AppState, Live};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/session", post(session::sign_in).delete(session::sign_out))
+        .route("/me", get(session::me))
+        .route("/consultations", get(consultations::list))
+        .route(
+            "/consultations/{slug}",
+            get(consultations::definition).put(consultations::save),
+        )
+        .route(
+            "/consultations/{slug}/status",
+            post(consultations::set_status),
+        )
+        .route("/consultations/{slug}/results", get(consultations::results))
+        .route(
+            "/consultations/{slug}/proposals",
+            get(moderation::proposals),
+        )
+        .route(
+            "/consultations/{slug}/proposals/{id}",
+            post(moderation::decide),
+        )
+        .route(
+            "/consultations/{slug}/statements",
+            get(moderation::statements),
+        )
+        .route("/consultations/{slug}/export.csv", get(export::csv))
+        .route("/consultations/{slug}/export.json", get(export::json))
+}
+
+/// Any consultation, drafts included.
+fn any(state: &AppState, slug: &str) -> Result<Arc<Live>, AppError> {
+    state
+        .consultation(slug)
+        .ok_or_else(|| AppError::ConsultationNotFound(slug.to_owned()))
+}

@@ -1,0 +1,64 @@
+//! Moderation: proposals waiting for a decision, and organisation statements.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use mitreden_core::ValidStatement;
+use serde::Deserialize;
+
+use super::any;
+use crate::auth::Staff;
+use crate::error::AppError;
+use crate::json::ApiJson;
+use crate::staff::Role;
+use crate::state::AppState;
+use crate::storage::ProposalRow;
+
+pub async fn proposals(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<ProposalRow>>, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    Ok(Json(state.db.proposals(&slug).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Approve,
+    Reject,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decide {
+    decision: Decision,
+}
+
+pub async fn decide(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((slug, id)): Path<(String, i64)>,
+    ApiJson(decide): ApiJson<Decide>,
+) -> Result<StatusCode, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    let approved = matches!(decide.decision, Decision::Approve);
+    if state.db.decide_proposal(&slug, id, approved).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+pub async fn statements(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<ValidStatement>>, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    Ok(Json(state.db.statements(&slug).await?))
+}

@@ -1,0 +1,77 @@
+//! Signing in and out of the dashboard.
+
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::Deserialize;
+
+use crate::auth::{Staff, SESSION_COOKIE, SESSION_HOURS};
+use crate::error::AppError;
+use crate::json::ApiJson;
+use crate::staff::{secret, secret_hash, verify_password, Role, StaffMember};
+use crate::state::AppState;
+use crate::storage::now;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignIn {
+    name: String,
+    password: String,
+}
+
+pub async fn sign_in(
+    State(state): State<AppState>,
+    ApiJson(form): ApiJson<SignIn>,
+) -> Result<impl IntoResponse, AppError> {
+    state
+        .throttle
+        .check(&form.name)
+        .map_err(AppError::TooManyAttempts)?;
+    let credentials = state.db.staff_credentials(&form.name).await?;
+    let member = match credentials {
+        Some((member, hash)) if verify_password(&form.password, &hash) => member,
+        _ => {
+            state.throttle.failed(&form.name);
+            return Err(AppError::WrongCredentials);
+        }
+    };
+    state.throttle.succeeded(&form.name);
+    let session = secret(32);
+    let max_age = SESSION_HOURS * 3600;
+    state
+        .db
+        .add_session(member.id, &secret_hash(&session), now() + max_age)
+        .await?;
+    let cookie = format!(
+        "{SESSION_COOKIE}={session}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict"
+    );
+    Ok(([(SET_COOKIE, cookie)], Json(member)))
+}
+
+pub async fn sign_out(
+    State(state): State<AppState>,
+    staff: Staff,
+    headers: axum::http::HeaderMap,
+) -> Result<impl IntoResponse, AppError> {
+    let _ = staff;
+    let session = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|p| p.trim().split_once('='))
+        .find(|(k, _)| *k == SESSION_COOKIE)
+        .map(|(_, v)| v.to_owned());
+    if let Some(session) = session {
+        state.db.remove_session(&secret_hash(&session)).await?;
+    }
+    let expired =
+        format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, expired)]))
+}
+
+pub async fn me(staff: Staff) -> Result<Json<StaffMember>, AppError> {
+    Ok(Json(staff.require(Role::Moderator)?.clone()))
+}

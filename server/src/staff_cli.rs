@@ -1,0 +1,68 @@
+//! `mitreden-server staff …`: staff accounts on the command line.
+
+use std::io::IsTerminal;
+
+use crate::cli::StaffCommand;
+use crate::staff::{hash_password, secret, secret_hash, valid_name};
+use crate::storage::Db;
+
+/// Runs a staff command; returns what to print.
+pub async fn run(
+    database: &str,
+    command: StaffCommand,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let db = Db::open(database).await?;
+    match command {
+        StaffCommand::Add { name, role } => {
+            if !valid_name(&name) {
+                return Err("a name has 1–64 letters, digits, '.', '-', '_' or '@'".into());
+            }
+            let (password, generated) = if std::io::stdin().is_terminal() {
+                let first = rpassword::prompt_password("Password (at least 12 characters): ")?;
+                let again = rpassword::prompt_password("Password again: ")?;
+                if first != again {
+                    return Err("the passwords differ".into());
+                }
+                if first.chars().count() < 12 {
+                    return Err("a password needs at least 12 characters".into());
+                }
+                (first, false)
+            } else {
+                (secret(12), true)
+            };
+            if !db.add_staff(&name, role, &hash_password(&password)).await? {
+                return Err(format!("there is already a staff member '{name}'").into());
+            }
+            Ok(if generated {
+                format!(
+                    "Added {name} ({}). Password (shown only now): {password}",
+                    role.as_str()
+                )
+            } else {
+                format!("Added {name} ({}).", role.as_str())
+            })
+        }
+        StaffCommand::List => Ok(db
+            .staff()
+            .await?
+            .iter()
+            .map(|m| format!("{}\t{}", m.name, m.role.as_str()))
+            .collect::<Vec<_>>()
+            .join("\n")),
+        StaffCommand::Remove { name } => {
+            if db.remove_staff(&name).await? {
+                Ok(format!("Removed {name}."))
+            } else {
+                Err(format!("there is no staff member '{name}'").into())
+            }
+        }
+        StaffCommand::Token { name } => {
+            let token = secret(32);
+            if db.add_token(&name, &secret_hash(&token)).await? {
+                Ok(format!("API token for {name} (shown only now): {token}"))
+            } else {
+                Err(format!("there is no staff member '{name}'").into())
+            }
+        }
+    }
+}

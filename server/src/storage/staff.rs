@@ -1,0 +1,134 @@
+//! Staff accounts, sessions and API tokens.
+
+use sqlx::Row;
+
+use super::{now, Db, StorageError};
+use crate::staff::{Role, StaffMember};
+
+fn member(row: &sqlx::sqlite::SqliteRow) -> Option<StaffMember> {
+    Some(StaffMember {
+        id: row.get("id"),
+        name: row.get("name"),
+        role: Role::parse(row.get("role"))?,
+    })
+}
+
+impl Db {
+    /// Adds a staff member; `false` if the name is taken.
+    pub async fn add_staff(
+        &self,
+        name: &str,
+        role: Role,
+        password_hash: &str,
+    ) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO staff (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) \
+             ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(name)
+        .bind(role.as_str())
+        .bind(password_hash)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    pub async fn staff(&self) -> Result<Vec<StaffMember>, StorageError> {
+        let rows = sqlx::query("SELECT id, name, role FROM staff ORDER BY name")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().filter_map(member).collect())
+    }
+
+    /// Removes a staff member with their sessions and tokens; `false` if there was none.
+    pub async fn remove_staff(&self, name: &str) -> Result<bool, StorageError> {
+        let result = sqlx::query("DELETE FROM staff WHERE name = ?")
+            .bind(name)
+            .execute(&self.pool)
+            .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    /// The member and their password hash, for signing in.
+    pub async fn staff_credentials(
+        &self,
+        name: &str,
+    ) -> Result<Option<(StaffMember, String)>, StorageError> {
+        let row = sqlx::query("SELECT id, name, role, password_hash FROM staff WHERE name = ?")
+            .bind(name)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|r| Some((member(&r)?, r.get("password_hash")))))
+    }
+
+    pub async fn add_session(
+        &self,
+        staff_id: i64,
+        token_hash: &str,
+        expires_at: i64,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO staff_sessions (token_hash, staff_id, expires_at) VALUES (?, ?, ?)",
+        )
+        .bind(token_hash)
+        .bind(staff_id)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn remove_session(&self, token_hash: &str) -> Result<(), StorageError> {
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The member a live session belongs to.
+    pub async fn session_member(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<StaffMember>, StorageError> {
+        let row = sqlx::query(
+            "SELECT staff.id, staff.name, staff.role FROM staff_sessions \
+             JOIN staff ON staff.id = staff_sessions.staff_id \
+             WHERE token_hash = ? AND expires_at > ?",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().and_then(member))
+    }
+
+    /// Stores an API token for `name`; `false` if there is no such member.
+    pub async fn add_token(&self, name: &str, token_hash: &str) -> Result<bool, StorageError> {
+        let result = sqlx::query(
+            "INSERT INTO staff_tokens (token_hash, staff_id, created_at) \
+             SELECT ?, id, ? FROM staff WHERE name = ?",
+        )
+        .bind(token_hash)
+        .bind(now())
+        .bind(name)
+        .execute(&self.pool)
+        .await?;
+        Ok(result.rows_affected() == 1)
+    }
+
+    pub async fn token_member(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<StaffMember>, StorageError> {
+        let row = sqlx::query(
+            "SELECT staff.id, staff.name, staff.role FROM staff_tokens \
+             JOIN staff ON staff.id = staff_tokens.staff_id WHERE token_hash = ?",
+        )
+        .bind(token_hash)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.as_ref().and_then(member))
+    }
+}

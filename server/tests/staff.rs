@@ -1,0 +1,392 @@
+//! The staff API: who may do what, signing in, running a consultation, exports; and the
+//! `staff` command line.
+
+mod common;
+
+use common::{submission, uuid, TestApp, ALL};
+use mitreden_server::staff::{hash_password, secret_hash, Role};
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const PASSWORD: &str = "ein langes Passwort";
+
+/// Adds a member and returns an API token for them.
+async fn member(app: &TestApp, name: &str, role: Role) -> String {
+    assert!(app
+        .state
+        .db
+        .add_staff(name, role, &hash_password(PASSWORD))
+        .await
+        .unwrap());
+    let token = format!("token-{name}");
+    assert!(app
+        .state
+        .db
+        .add_token(name, &secret_hash(&token))
+        .await
+        .unwrap());
+    token
+}
+
+async fn call(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = app.client.request(method, app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+fn demo_definition(slug: &str) -> Value {
+    let mut c = serde_json::to_value(mitreden_server::seed::demo()).unwrap();
+    c["slug"] = json!(slug);
+    c["status"] = json!("draft");
+    c
+}
+
+/// Every staff route with the least role it needs.
+fn routes() -> Vec<(Method, &'static str, Option<Value>, Role)> {
+    vec![
+        (Method::GET, "/api/v1/staff/me", None, Role::Moderator),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations/demo",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::PUT,
+            "/api/v1/staff/consultations/new-one",
+            Some(demo_definition("new-one")),
+            Role::Admin,
+        ),
+        (
+            Method::POST,
+            "/api/v1/staff/consultations/demo/status",
+            Some(json!({ "status": "open" })),
+            Role::Admin,
+        ),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations/demo/results",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations/demo/proposals",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::POST,
+            "/api/v1/staff/consultations/demo/proposals/1",
+            Some(json!({ "decision": "approve" })),
+            Role::Moderator,
+        ),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations/demo/statements",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations/demo/export.csv",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::GET,
+            "/api/v1/staff/consultations/demo/export.json",
+            None,
+            Role::Moderator,
+        ),
+        (
+            Method::DELETE,
+            "/api/v1/staff/session",
+            None,
+            Role::Moderator,
+        ),
+    ]
+}
+
+#[tokio::test]
+async fn every_staff_route_refuses_anonymous_callers_and_wrong_roles() {
+    let app = TestApp::spawn().await;
+    let moderator = member(&app, "mona", Role::Moderator).await;
+    let admin = member(&app, "ada", Role::Admin).await;
+    for (method, path, body, needed) in routes() {
+        let (status, answer) = call(&app, method.clone(), path, None, body.clone()).await;
+        assert_eq!(
+            (status, answer["error"]["code"].as_str()),
+            (401, Some("sign_in_required")),
+            "{method} {path}"
+        );
+        let (status, _) = call(
+            &app,
+            method.clone(),
+            path,
+            Some("wrong-token"),
+            body.clone(),
+        )
+        .await;
+        assert_eq!(status, 401, "{method} {path} with an unknown token");
+        let (status, answer) =
+            call(&app, method.clone(), path, Some(&moderator), body.clone()).await;
+        if needed == Role::Admin {
+            assert_eq!(
+                (status, answer["error"]["code"].as_str()),
+                (403, Some("forbidden")),
+                "{method} {path}"
+            );
+        } else {
+            assert_ne!(status, 401, "{method} {path}");
+            assert_ne!(status, 403, "{method} {path}");
+        }
+        let (status, _) = call(&app, method.clone(), path, Some(&admin), body).await;
+        assert!(
+            status != 401 && status != 403,
+            "{method} {path} as admin: {status}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn signing_in_sets_a_strict_session_cookie_and_guessing_is_throttled() {
+    let app = TestApp::spawn().await;
+    member(&app, "ada", Role::Admin).await;
+    let sign_in = |password: &'static str| {
+        app.client
+            .post(app.url("/api/v1/staff/session"))
+            .json(&json!({ "name": "ada", "password": password }))
+            .send()
+    };
+    let r = sign_in(PASSWORD).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    for attribute in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attribute), "{cookie}");
+    }
+    let session = cookie.split(';').next().unwrap().to_owned();
+    let me = app
+        .client
+        .get(app.url("/api/v1/staff/me"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    assert_eq!(
+        me.json::<Value>().await.unwrap(),
+        json!({ "name": "ada", "role": "admin" })
+    );
+
+    let out = app
+        .client
+        .delete(app.url("/api/v1/staff/session"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 204);
+    let after = app
+        .client
+        .get(app.url("/api/v1/staff/me"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), 401, "the session ended");
+
+    for _ in 0..5 {
+        let r = sign_in("falsch").await.unwrap();
+        assert_eq!(r.status(), 401);
+    }
+    let locked = sign_in(PASSWORD).await.unwrap();
+    assert_eq!(locked.status(), 429);
+    assert!(locked.headers().contains_key("retry-after"));
+}
+
+#[tokio::test]
+async fn staff_define_open_moderate_and_export_a_consultation() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ada", Role::Admin).await;
+    let path = "/api/v1/staff/consultations/digital-2027";
+    let (status, _) = call(
+        &app,
+        Method::PUT,
+        path,
+        Some(&admin),
+        Some(demo_definition("digital-2027")),
+    )
+    .await;
+    assert_eq!(status, 201);
+    // A draft is not public yet.
+    assert_eq!(app.get("/api/v1/consultations/digital-2027").await.0, 404);
+    let (status, bad) = call(
+        &app,
+        Method::PUT,
+        path,
+        Some(&admin),
+        Some(demo_definition("other")),
+    )
+    .await;
+    assert_eq!(
+        (status, bad["error"]["code"].as_str()),
+        (422, Some("invalid_consultation"))
+    );
+
+    let (status, opened) = call(
+        &app,
+        Method::POST,
+        &format!("{path}/status"),
+        Some(&admin),
+        Some(json!({ "status": "open" })),
+    )
+    .await;
+    assert_eq!((status, opened["status"].as_str()), (200, Some("open")));
+    let mut body = submission(&uuid(1), "citizens", &["once-only", "federal-it"], &ALL);
+    body["positions"] = json!([{ "conflict": "central-vs-local", "position": 1, "comment": "=Mehr Freiraum bitte" }]);
+    body["proposals"] = json!([{ "kind": "priority", "title": "Barrierefreiheit" }]);
+    let (status, _) = app
+        .post("/api/v1/consultations/digital-2027/responses", &body)
+        .await;
+    assert_eq!(status, 201);
+
+    let (_, proposals) = call(
+        &app,
+        Method::GET,
+        &format!("{path}/proposals"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(proposals[0]["title"], "Barrierefreiheit");
+    assert_eq!(proposals[0]["status"], "pending");
+    let id = proposals[0]["id"].as_i64().unwrap();
+    let (status, _) = call(
+        &app,
+        Method::POST,
+        &format!("{path}/proposals/{id}"),
+        Some(&admin),
+        Some(json!({ "decision": "approve" })),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let (_, proposals) = call(
+        &app,
+        Method::GET,
+        &format!("{path}/proposals"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(proposals[0]["status"], "approved");
+
+    let (status, csv) = call(
+        &app,
+        Method::GET,
+        &format!("{path}/export.csv"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let csv = csv.as_str().unwrap();
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let row: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let column = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(column("id"), uuid(1));
+    assert_eq!(column("group"), "citizens");
+    assert_eq!(column("ranking"), "once-only > federal-it");
+    assert_eq!(column("rank:federal-it"), "2");
+    assert_eq!(column("rank:digital-identity"), "");
+    assert_eq!(column("position:central-vs-local"), "1");
+    assert_eq!(column("comment:central-vs-local"), "'=Mehr Freiraum bitte");
+    assert!(column("submitted_at").ends_with('Z'));
+
+    let (_, export) = call(
+        &app,
+        Method::GET,
+        &format!("{path}/export.json"),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(export["consultation"]["slug"], "digital-2027");
+    assert_eq!(export["responses"][0]["response"]["group"], "citizens");
+    assert_eq!(export["results"]["total"], 1);
+
+    let (_, list) = call(
+        &app,
+        Method::GET,
+        "/api/v1/staff/consultations",
+        Some(&admin),
+        None,
+    )
+    .await;
+    let ours = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["slug"] == "digital-2027")
+        .unwrap();
+    assert_eq!(ours["responses"], 1);
+}
+
+#[test]
+fn the_staff_command_line_adds_lists_tokens_and_removes_members() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("staff.db").display().to_string();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
+            .args(["staff"])
+            .args(args)
+            .args(["--database", &db])
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (ok, out, _) = run(&["add", "anna", "--role", "admin"]);
+    assert!(ok);
+    assert!(out.contains("Password (shown only now): "), "{out}");
+    let (ok, _, err) = run(&["add", "anna", "--role", "moderator"]);
+    assert!(!ok);
+    assert!(err.contains("already"), "{err}");
+    let (_, list, _) = run(&["list"]);
+    assert_eq!(list.trim(), "anna\tadmin");
+    let (ok, token, _) = run(&["token", "anna"]);
+    assert!(ok && token.contains("API token for anna"));
+    let (ok, _, _) = run(&["remove", "anna"]);
+    assert!(ok);
+    let (_, list, _) = run(&["list"]);
+    assert_eq!(list.trim(), "");
+}
