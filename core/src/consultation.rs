@@ -9,6 +9,7 @@ use crate::ids::{ConflictId, GroupId, PriorityId, Slug};
 use crate::text::{Lang, LocalizedText};
 
 /// Whether a consultation takes responses.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
@@ -18,6 +19,7 @@ pub enum Status {
 }
 
 /// A stakeholder group participants say they belong to.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StakeholderGroup {
@@ -26,6 +28,7 @@ pub struct StakeholderGroup {
 }
 
 /// An impact goal (Wirkungsziel) participants rank.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Priority {
@@ -39,6 +42,7 @@ pub struct Priority {
 
 /// Two goals in tension. `left` and `right` name the two poles participants place themselves
 /// between; they may be priorities of this consultation or goals named only here.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GoalConflict {
@@ -51,6 +55,7 @@ pub struct GoalConflict {
 }
 
 /// What a consultation allows.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
@@ -78,6 +83,7 @@ fn default_min_group_size() -> u64 {
 }
 
 /// A consultation definition.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Consultation {

@@ -39,6 +39,7 @@ fn parse_key(s: &str) -> Result<(), IdError> {
 macro_rules! key_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
@@ -94,6 +95,7 @@ key_type!(
 
 /// The id of a response, made by the client. It doubles as idempotency key, so it must be
 /// unguessable: a UUID, stored in its lower-case hyphenated form.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ResponseId(String);

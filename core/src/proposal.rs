@@ -12,6 +12,7 @@ pub const MAX_PROPOSAL_TITLE_CHARS: usize = 120;
 pub const MAX_PROPOSAL_REASON_CHARS: usize = 1000;
 
 /// What is proposed.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProposalKind {
@@ -20,6 +21,7 @@ pub enum ProposalKind {
 }
 
 /// A proposal as sent.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProposalSubmission {
@@ -31,6 +33,7 @@ pub struct ProposalSubmission {
 }
 
 /// A checked proposal: trimmed, NFC-normalised text.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidProposal {
     pub kind: ProposalKind,

@@ -16,6 +16,7 @@ pub const MAX_REASONING_CHARS: usize = 2000;
 pub const MAX_EMAIL_CHARS: usize = 254;
 
 /// What kind of organisation speaks.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
@@ -39,6 +40,7 @@ impl OrganisationKind {
 }
 
 /// An organisation's stance on one priority.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stance {
@@ -57,6 +59,7 @@ impl Stance {
 }
 
 /// A stance as sent.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StanceSubmission {
@@ -67,6 +70,7 @@ pub struct StanceSubmission {
 }
 
 /// A statement as sent (`POST /api/v1/consultations/{slug}/statements`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatementSubmission {
@@ -92,6 +96,7 @@ pub struct StatementSubmission {
     pub lang: String,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidStance {
     pub priority: PriorityId,
@@ -101,6 +106,7 @@ pub struct ValidStance {
 }
 
 /// A statement that passed every check.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidStatement {
     pub id: ResponseId,
@@ -259,6 +265,7 @@ impl StatementTally {
 }
 
 /// How organisations' stances are reported: apart from individual responses.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementSummary {
     pub statements: u64,
@@ -267,6 +274,7 @@ pub struct StatementSummary {
     pub stances: Vec<StanceCount>,
 }
 
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StanceCount {
     pub priority: PriorityId,

@@ -16,6 +16,7 @@ use crate::text::Lang;
 use crate::text_input::{self, TextProblem};
 
 /// A response as sent by a client (`POST /api/v1/consultations/{slug}/responses`).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseSubmission {
@@ -37,6 +38,7 @@ pub struct ResponseSubmission {
 }
 
 /// Where a participant stands on one goal conflict, as sent.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PositionSubmission {
@@ -53,6 +55,7 @@ pub struct PositionSubmission {
 pub const MAX_COMMENT_CHARS: usize = 1000;
 
 /// The server's answer to an accepted submission.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acknowledgement {
     pub id: String,
@@ -61,6 +64,7 @@ pub struct Acknowledgement {
 }
 
 /// A submission that passed every check against its consultation.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidResponse {
     pub id: ResponseId,
@@ -77,6 +81,7 @@ pub struct ValidResponse {
 }
 
 /// A checked position on a goal conflict.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidPosition {
     pub conflict: ConflictId,

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod demo_page;
 pub mod error;
 pub mod json;
+pub mod openapi;
 pub mod pages;
 pub mod receipt;
 pub mod seed;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::tally::ConflictTally;
 
 /// Positions on one conflict within one group (or overall).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictStats {
     /// Participants who placed themselves on the scale.

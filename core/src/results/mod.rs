@@ -50,6 +50,7 @@ impl Default for ResultsOptions {
 }
 
 /// The results of one consultation.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Results {
     pub consultation: Slug,
@@ -67,12 +68,17 @@ pub struct Results {
     pub equal_weight: GroupResults,
     /// Per group, in the consultation's order; serialised as an object keyed by group id.
     #[serde(with = "ordered_map")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<GroupId, GroupResults>")
+    )]
     pub groups: Vec<(GroupId, GroupResults)>,
     pub agreement: Agreement,
     pub conflicts: Vec<ConflictResults>,
 }
 
 /// The ranking of one group (or of everyone).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GroupResults {
     pub responses: u64,
@@ -92,6 +98,7 @@ pub struct GroupResults {
 }
 
 /// One line of a ranking.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RankedPriority {
     pub priority: PriorityId,
@@ -111,6 +118,7 @@ pub struct RankedPriority {
 }
 
 /// Agreement between the groups that have responses.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Agreement {
     /// The groups compared, in the consultation's order: those with responses.
@@ -124,16 +132,22 @@ pub struct Agreement {
 }
 
 /// A priority the groups rank far apart.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Divisive {
     pub priority: PriorityId,
     /// Worst rank minus best rank.
     pub spread: u32,
     #[serde(with = "ordered_map")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<GroupId, u32>")
+    )]
     pub ranks: Vec<(GroupId, u32)>,
 }
 
 /// How one goal conflict splits the groups.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ConflictResults {
     pub conflict: ConflictId,
@@ -141,6 +155,10 @@ pub struct ConflictResults {
     pub scale: u8,
     pub overall: ConflictStats,
     #[serde(with = "ordered_map")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "std::collections::BTreeMap<GroupId, ConflictStats>")
+    )]
     pub groups: Vec<(GroupId, ConflictStats)>,
 }
 

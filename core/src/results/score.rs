@@ -23,3 +23,14 @@ impl<'de> Deserialize<'de> for Score {
         f64::deserialize(d).map(Score)
     }
 }
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Score {
+    fn schema_name() -> String {
+        "Score".to_owned()
+    }
+
+    fn json_schema(generator: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        <f64 as schemars::JsonSchema>::json_schema(generator)
+    }
+}

@@ -29,6 +29,10 @@ pub fn routes() -> Router<AppState> {
             get(statements::view).delete(statements::withdraw),
         )
         .route("/consultations/{slug}/results", get(results::results))
+        .route(
+            "/openapi.json",
+            get(|| async { Json(crate::openapi::document()) }),
+        )
 }
 
 /// A consultation participants can see: drafts are not public.

@@ -1,0 +1,321 @@
+//! The OpenAPI 3 document of the whole API, served at `/api/v1/openapi.json`. Schemas come from
+//! the core types themselves (schemars), so the document cannot drift from what is sent; a test
+//! checks that it lists exactly the routes the router serves.
+
+use mitreden_core::{
+    Acknowledgement, Consultation, ResponseSubmission, Results, StatementSubmission,
+    StatementSummary, ValidResponse, ValidStatement,
+};
+use schemars::gen::{SchemaGenerator, SchemaSettings};
+use schemars::JsonSchema;
+use serde_json::{json, Map, Value};
+
+/// Who may call an operation.
+#[derive(Clone, Copy)]
+enum Access {
+    Public,
+    Receipt,
+    Staff,
+}
+
+struct Operation {
+    method: &'static str,
+    path: &'static str,
+    summary: &'static str,
+    access: Access,
+    request: Option<Value>,
+    /// Status and schema of the success answer (`None` for an empty body).
+    success: (u16, Option<Value>),
+}
+
+fn schema<T: JsonSchema>(generator: &mut SchemaGenerator) -> Option<Value> {
+    serde_json::to_value(generator.subschema_for::<T>()).ok()
+}
+
+fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
+    use Access::*;
+    let op = |method, path, summary, access, request, success| Operation {
+        method,
+        path,
+        summary,
+        access,
+        request,
+        success,
+    };
+    let object = Some(json!({ "type": "object" }));
+    let text = Some(json!({ "type": "string" }));
+    vec![
+        op(
+            "get",
+            "/api/v1/openapi.json",
+            "This document",
+            Public,
+            None,
+            (200, object.clone()),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}",
+            "A consultation, texts in every language",
+            Public,
+            None,
+            (200, schema::<Consultation>(g)),
+        ),
+        op(
+            "post",
+            "/api/v1/consultations/{slug}/responses",
+            "Submit a response (201; the same again: 200)",
+            Public,
+            schema::<ResponseSubmission>(g),
+            (201, schema::<Acknowledgement>(g)),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}/responses/mine",
+            "The response with the receipt in `Authorization: Receipt …`",
+            Receipt,
+            None,
+            (200, schema::<ValidResponse>(g)),
+        ),
+        op(
+            "delete",
+            "/api/v1/consultations/{slug}/responses/mine",
+            "Withdraw the response with that receipt",
+            Receipt,
+            None,
+            (204, None),
+        ),
+        op(
+            "post",
+            "/api/v1/consultations/{slug}/statements",
+            "Hand in an organisation statement",
+            Public,
+            schema::<StatementSubmission>(g),
+            (201, schema::<Acknowledgement>(g)),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}/statements/mine",
+            "The statement with that receipt",
+            Receipt,
+            None,
+            (200, schema::<ValidStatement>(g)),
+        ),
+        op(
+            "delete",
+            "/api/v1/consultations/{slug}/statements/mine",
+            "Withdraw the statement with that receipt",
+            Receipt,
+            None,
+            (204, None),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}/results",
+            "Results per group and overall; organisations apart (`organisations`)",
+            Public,
+            None,
+            (200, schema::<Results>(g)),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/session",
+            "Sign in (sets the session cookie)",
+            Public,
+            Some(
+                json!({ "type": "object", "required": ["name", "password"], "properties": { "name": { "type": "string" }, "password": { "type": "string" } } }),
+            ),
+            (200, object.clone()),
+        ),
+        op(
+            "delete",
+            "/api/v1/staff/session",
+            "Sign out",
+            Staff,
+            None,
+            (204, None),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/me",
+            "The signed-in staff member",
+            Staff,
+            None,
+            (200, object.clone()),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations",
+            "All consultations with their counts",
+            Staff,
+            None,
+            (
+                200,
+                Some(json!({ "type": "array", "items": { "type": "object" } })),
+            ),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations/{slug}",
+            "A consultation's definition (drafts too)",
+            Staff,
+            None,
+            (200, schema::<Consultation>(g)),
+        ),
+        op(
+            "put",
+            "/api/v1/staff/consultations/{slug}",
+            "Create (201) or replace (200) a definition (admin)",
+            Staff,
+            schema::<Consultation>(g),
+            (200, None),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/consultations/{slug}/status",
+            "Open, close or draft a consultation (admin)",
+            Staff,
+            Some(
+                json!({ "type": "object", "required": ["status"], "properties": { "status": { "enum": ["draft", "open", "closed"] } } }),
+            ),
+            (200, schema::<Consultation>(g)),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations/{slug}/results",
+            "Full results",
+            Staff,
+            None,
+            (200, schema::<Results>(g)),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations/{slug}/proposals",
+            "Proposals for moderation",
+            Staff,
+            None,
+            (
+                200,
+                Some(json!({ "type": "array", "items": { "type": "object" } })),
+            ),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/consultations/{slug}/proposals/{id}",
+            "Approve or reject a proposal",
+            Staff,
+            Some(
+                json!({ "type": "object", "required": ["decision"], "properties": { "decision": { "enum": ["approve", "reject"] } } }),
+            ),
+            (204, None),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations/{slug}/statements",
+            "Organisation statements",
+            Staff,
+            None,
+            (
+                200,
+                Some(json!({ "type": "array", "items": schema::<ValidStatement>(g) })),
+            ),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations/{slug}/export.csv",
+            "Responses as CSV (UTF-8 with BOM)",
+            Staff,
+            None,
+            (200, text),
+        ),
+        op(
+            "get",
+            "/api/v1/staff/consultations/{slug}/export.json",
+            "Definition, responses, statements and results",
+            Staff,
+            None,
+            (200, object),
+        ),
+    ]
+}
+
+/// `(method, path)` of every documented operation, for tests.
+pub fn documented_routes() -> Vec<(String, String)> {
+    let mut g = SchemaSettings::openapi3().into_generator();
+    operations(&mut g)
+        .into_iter()
+        .map(|o| (o.method.to_owned(), o.path.to_owned()))
+        .collect()
+}
+
+/// The document.
+pub fn document() -> Value {
+    let mut g = SchemaSettings::openapi3().into_generator();
+    // Referenced from the results document's `organisations`.
+    let _ = schema::<StatementSummary>(&mut g);
+    let mut paths: Map<String, Value> = Map::new();
+    for o in operations(&mut g) {
+        let mut responses = Map::new();
+        let (status, body) = &o.success;
+        responses.insert(
+            status.to_string(),
+            match body {
+                Some(s) => json!({ "description": "Success", "content": { "application/json": { "schema": s } } }),
+                None => json!({ "description": "Success, no content" }),
+            },
+        );
+        responses.insert(
+            "default".into(),
+            json!({ "description": "An error, with a stable code", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }),
+        );
+        let mut parameters = Vec::new();
+        for name in ["slug", "id"] {
+            if o.path.contains(&format!("{{{name}}}")) {
+                parameters.push(json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }));
+            }
+        }
+        let mut operation =
+            json!({ "summary": o.summary, "parameters": parameters, "responses": responses });
+        if let Some(body) = o.request {
+            operation["requestBody"] =
+                json!({ "required": true, "content": { "application/json": { "schema": body } } });
+        }
+        match o.access {
+            Access::Public => {}
+            Access::Receipt => operation["security"] = json!([{ "receipt": [] }]),
+            Access::Staff => operation["security"] = json!([{ "session": [] }, { "token": [] }]),
+        }
+        paths
+            .entry(o.path.to_owned())
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+            .expect("path items are objects")
+            .insert(o.method.to_owned(), operation);
+    }
+    let mut schemas = serde_json::to_value(g.definitions()).unwrap_or_else(|_| json!({}));
+    schemas["Error"] = json!({
+        "type": "object",
+        "required": ["error"],
+        "properties": { "error": { "type": "object", "required": ["code", "message"], "properties": {
+            "code": { "type": "string", "description": "Stable and machine-readable, e.g. unknown_group" },
+            "message": { "type": "string", "description": "A sentence for people" }
+        } } }
+    });
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "mitreden API",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Co-creative public consultations: rank priorities, take positions on goal conflicts, hand in statements; results per stakeholder group."
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "receipt": { "type": "apiKey", "in": "header", "name": "Authorization", "description": "`Receipt ABCD-EFGH-JKMN-PQRS`" },
+                "session": { "type": "apiKey", "in": "cookie", "name": "mitreden_staff" },
+                "token": { "type": "http", "scheme": "bearer" }
+            }
+        }
+    })
+}
