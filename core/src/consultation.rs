@@ -63,6 +63,10 @@ pub struct Settings {
     pub partial_ranking: bool,
     /// Participants see the current results after submitting.
     pub results_after_submit: bool,
+    /// The results (with approved comments) are public: the results feed and the public
+    /// results page.
+    #[serde(default)]
+    pub publish_results: bool,
     /// Origins (`https://example.org`) whose pages may embed the widget.
     #[serde(default)]
     pub allowed_origins: Vec<String>,
@@ -205,6 +209,11 @@ impl Consultation {
         self.priorities.iter().find(|p| &p.id == id)
     }
 
+    /// Whether anyone may read the results: when they are published, or shown to participants.
+    pub fn results_public(&self) -> bool {
+        self.settings.publish_results || self.settings.results_after_submit
+    }
+
     /// The language to use for a participant who asked for `wanted`.
     pub fn language_for(&self, wanted: Lang) -> Lang {
         if self.languages.contains(&wanted) {
@@ -261,6 +270,7 @@ pub(crate) mod tests {
             settings: Settings {
                 partial_ranking: partial,
                 results_after_submit: true,
+                publish_results: true,
                 allowed_origins: vec![],
                 conflict_scale: 5,
                 min_group_size: 2,

@@ -27,6 +27,8 @@ pub enum AppError {
     InvalidReceipt,
     #[error("No submission to this consultation has this receipt code (or it was withdrawn).")]
     ReceiptUnknown,
+    #[error("The results of this consultation are not published.")]
+    ResultsNotPublished,
     #[error("Please sign in.")]
     SignInRequired,
     #[error("Your role does not allow this.")]
@@ -63,7 +65,7 @@ impl AppError {
             }
             Self::Withdrawn => StatusCode::GONE,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::ResultsNotPublished => StatusCode::FORBIDDEN,
             Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::InvalidConsultation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::ReceiptRequired => StatusCode::UNAUTHORIZED,
@@ -90,6 +92,7 @@ impl AppError {
             Self::Withdrawn => "withdrawn",
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
+            Self::ResultsNotPublished => "results_not_published",
             Self::WrongCredentials => "wrong_credentials",
             Self::TooManyAttempts(_) => "too_many_attempts",
             Self::InvalidConsultation(_) => "invalid_consultation",

@@ -10,6 +10,7 @@ pub mod json;
 pub mod openapi;
 pub mod pages;
 pub mod receipt;
+pub mod results_page;
 pub mod seed;
 pub mod staff;
 pub mod staff_api;
@@ -68,6 +69,7 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
     }
     println!("Widget (direct):     {public_url}/w/demo");
     println!("Consultation JSON:   {public_url}/api/v1/consultations/demo");
+    println!("Results page:        {public_url}/results/demo");
     println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
     tracing::info!(%addr, database = %config.database, "mitreden is listening");
 

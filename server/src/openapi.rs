@@ -211,6 +211,27 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "get",
+            "/api/v1/staff/consultations/{slug}/comments",
+            "Comments for moderation, with how many read the same (a possible campaign)",
+            Staff,
+            None,
+            (
+                200,
+                Some(json!({ "type": "array", "items": { "type": "object" } })),
+            ),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/consultations/{slug}/comments/{id}",
+            "Approve, reject (with a reason) or hide a comment",
+            Staff,
+            Some(
+                json!({ "type": "object", "required": ["decision"], "properties": { "decision": { "enum": ["approve", "reject", "hide"] }, "reason": { "type": "string" } } }),
+            ),
+            (204, None),
+        ),
+        op(
+            "get",
             "/api/v1/staff/consultations/{slug}/statements",
             "Organisation statements",
             Staff,

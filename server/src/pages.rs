@@ -20,6 +20,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/", get(|| async { Html(INDEX) }))
         .route("/datenschutz", get(|| async { Html(PRIVACY) }))
         .route("/embed.js", get(embed_js))
+        .route("/results/{slug}", get(crate::results_page::page))
         .route("/w/{slug}", get(widget_page))
         .nest_service("/widget", ServeDir::new(&state.widget_dir))
 }

@@ -390,3 +390,111 @@ fn the_staff_command_line_adds_lists_tokens_and_removes_members() {
     let (_, list, _) = run(&["list"]);
     assert_eq!(list.trim(), "");
 }
+
+#[tokio::test]
+async fn unpublished_results_stay_private_and_identical_comments_are_flagged() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ada", Role::Admin).await;
+    let mut definition = demo_definition("quiet");
+    definition["status"] = json!("open");
+    definition["settings"]["results_after_submit"] = json!(false);
+    definition["settings"]["publish_results"] = json!(false);
+    let (status, _) = call(
+        &app,
+        Method::PUT,
+        "/api/v1/staff/consultations/quiet",
+        Some(&admin),
+        Some(definition),
+    )
+    .await;
+    assert_eq!(status, 201);
+    for n in 0..3 {
+        let mut body = submission(&uuid(n), "business", &["once-only"], &ALL);
+        let text = if n < 2 {
+            "Schneller werden!"
+        } else {
+            "<script>alert(1)</script> Sorgfalt"
+        };
+        body["positions"] =
+            json!([{ "conflict": "quick-wins-vs-depth", "position": -2, "comment": text }]);
+        assert_eq!(
+            app.post("/api/v1/consultations/quiet/responses", &body)
+                .await
+                .0,
+            201
+        );
+    }
+    let (status, body) = app.get("/api/v1/consultations/quiet/results").await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("results_not_published"))
+    );
+    let page = app
+        .client
+        .get(app.url("/results/quiet"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 403);
+    assert!(page
+        .text()
+        .await
+        .unwrap()
+        .contains("noch nicht veröffentlicht"));
+
+    let (_, comments) = call(
+        &app,
+        Method::GET,
+        "/api/v1/staff/consultations/quiet/comments",
+        Some(&admin),
+        None,
+    )
+    .await;
+    let copies: Vec<u64> = comments
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["copies"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        copies,
+        [2, 2, 1],
+        "the same text twice is flagged as copies"
+    );
+
+    // Published, an approved comment with markup is shown as text, never as markup.
+    let mut definition = demo_definition("quiet");
+    definition["status"] = json!("open");
+    definition["settings"]["publish_results"] = json!(true);
+    call(
+        &app,
+        Method::PUT,
+        "/api/v1/staff/consultations/quiet",
+        Some(&admin),
+        Some(definition),
+    )
+    .await;
+    let id = comments[2]["id"].as_i64().unwrap();
+    let path = format!("/api/v1/staff/consultations/quiet/comments/{id}");
+    call(
+        &app,
+        Method::POST,
+        &path,
+        Some(&admin),
+        Some(json!({ "decision": "approve" })),
+    )
+    .await;
+    let html = app
+        .client
+        .get(app.url("/results/quiet"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Sorgfalt"));
+    assert!(!html.contains("<script>alert"));
+    let (status, results) = app.get("/api/v1/consultations/quiet/results").await;
+    assert_eq!((status, results["total"].as_u64()), (200, Some(3)));
+}

@@ -411,6 +411,21 @@ test('the widget speaks English when the page asks for it', async () => {
   await context.close();
 });
 
+test('the public results page is readable without JavaScript and accessible', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.widgetOrigin}/results/demo`);
+  await page.getByRole('heading', { level: 1, name: /^Ergebnisse: / }).waitFor();
+  await page.getByRole('table', { name: /Rangfolge nach Borda-Punkten/ }).waitFor();
+  await context.close();
+  const withJs = await browser.newContext();
+  const checked = await withJs.newPage();
+  await checked.goto(`${server.widgetOrigin}/results/demo?lang=en`);
+  await checked.getByRole('heading', { level: 1, name: /^Results: / }).waitFor();
+  assert.deepEqual(await axeViolations(checked), [], 'public results page');
+  await withJs.close();
+});
+
 test('an unknown consultation is a plain sentence, not a blank frame', async () => {
   const context = await browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();

@@ -25,6 +25,9 @@ pub async fn results(
     Path(slug): Path<String>,
 ) -> Result<Json<ResultsDocument>, AppError> {
     let live = public(&state, &slug)?;
+    if !live.consultation.results_public() {
+        return Err(AppError::ResultsNotPublished);
+    }
     let organisations = live.statement_summary();
     Ok(Json(ResultsDocument {
         results: live.results().await,

@@ -36,6 +36,11 @@ pub fn routes() -> Router<AppState> {
             "/consultations/{slug}/proposals/{id}",
             post(moderation::decide),
         )
+        .route("/consultations/{slug}/comments", get(moderation::comments))
+        .route(
+            "/consultations/{slug}/comments/{id}",
+            post(moderation::moderate_comment),
+        )
         .route(
             "/consultations/{slug}/statements",
             get(moderation::statements),

@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::staff::Role;
 use crate::state::AppState;
-use crate::storage::ProposalRow;
+use crate::storage::{CommentRow, ProposalRow};
 
 pub async fn proposals(
     State(state): State<AppState>,
@@ -61,4 +61,52 @@ pub async fn statements(
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
     Ok(Json(state.db.statements(&slug).await?))
+}
+
+pub async fn comments(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<CommentRow>>, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    Ok(Json(state.db.comments(&slug).await?))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommentDecision {
+    Approve,
+    Reject,
+    Hide,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModerateComment {
+    decision: CommentDecision,
+    /// Why a comment is rejected (kept for the record).
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+pub async fn moderate_comment(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((slug, id)): Path<(String, i64)>,
+    ApiJson(m): ApiJson<ModerateComment>,
+) -> Result<StatusCode, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    let status = match m.decision {
+        CommentDecision::Approve => "approved",
+        CommentDecision::Reject => "rejected",
+        CommentDecision::Hide => "hidden",
+    };
+    let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    if state.db.moderate_comment(&slug, id, status, reason).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::NotFound)
+    }
 }

@@ -14,6 +14,9 @@ use sqlx::sqlite::{
 };
 use sqlx::Row;
 
+mod comments;
+
+pub use comments::CommentRow;
 mod staff;
 
 #[derive(Debug, thiserror::Error)]
@@ -152,6 +155,20 @@ impl Db {
                     &ballot,
                 )
                 .await;
+        }
+        for p in &response.positions {
+            let Some(text) = &p.comment else { continue };
+            sqlx::query(
+                "INSERT INTO comments (consultation, response_id, conflict, text, created_at) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(consultation)
+            .bind(response.id.as_str())
+            .bind(p.conflict.as_str())
+            .bind(text)
+            .bind(now())
+            .execute(&mut *tx)
+            .await?;
         }
         for p in &response.proposals {
             sqlx::query(
