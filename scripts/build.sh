@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Builds the widget bundle (dist/) and the server. Usage: scripts/build.sh [release|debug]
+# Builds the widget bundle (dist/), the staff dashboard (dashboard/dist/) and the server. Usage: scripts/build.sh [release|debug]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 trunk build --release
+(cd dashboard && trunk build --release)
 if [ "${1:-release}" = "release" ]; then
   cargo build --profile server -p mitreden-server
 else

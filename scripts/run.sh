@@ -11,4 +11,5 @@ exec target/server/mitreden-server serve \
   --addr "${MITREDEN_ADDR:-127.0.0.1:8080}" \
   --database "${MITREDEN_DATABASE:-data/mitreden.db}" \
   --widget-dir dist \
+  --dashboard-dir dashboard/dist \
   --demo-page-addr "${MITREDEN_DEMO_PAGE_ADDR:-127.0.0.1:8081}"

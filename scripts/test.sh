@@ -12,7 +12,7 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p mitreden-core -p mitreden-server --all-targets -- -D warnings
-cargo clippy -p mitreden-widget --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p mitreden-widget -p mitreden-dashboard --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "core unit tests and server integration tests"
 cargo test -p mitreden-core -p mitreden-server
@@ -23,4 +23,5 @@ cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget
 step "end-to-end tests: demo page, embedded widget, API"
 scripts/build.sh debug
 MITREDEN_BIN="$PWD/target/debug/mitreden-server" MITREDEN_WIDGET_DIR="$PWD/dist" \
+  MITREDEN_DASHBOARD_DIR="$PWD/dashboard/dist" \
   node --test --test-concurrency=1 tests/e2e/

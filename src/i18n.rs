@@ -6,34 +6,6 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-/// Defines [`Key`], [`Key::ALL`] and [`text`] from one table of `Key => "German", "English";`.
-macro_rules! texts {
-    ($($key:ident => $de:literal, $en:literal;)*) => {
-        /// One text of the user interface.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Key {
-            $($key,)*
-        }
-
-        impl Key {
-            /// Every key, for completeness checks.
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
-        }
-
-        /// The text for `key` in `lang`.
-        pub fn text(lang: Lang, key: Key) -> &'static str {
-            match lang {
-                Lang::De => match key {
-                    $(Key::$key => $de,)*
-                },
-                Lang::En => match key {
-                    $(Key::$key => $en,)*
-                },
-            }
-        }
-    };
-}
-
 mod texts;
 pub use texts::{text, Key};
 

@@ -16,6 +16,7 @@ pub mod submission;
 pub mod tally;
 pub mod text;
 pub mod text_input;
+mod ui_texts;
 
 pub use ballot::{Ballot, Mark};
 pub use consultation::{

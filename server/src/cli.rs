@@ -69,6 +69,11 @@ pub struct ServeArgs {
     #[arg(long, env = "MITREDEN_WIDGET_DIR", default_value = "dist")]
     pub widget_dir: PathBuf,
 
+    /// Folder with the built staff dashboard (`trunk build` in dashboard/), served under
+    /// /staff/.
+    #[arg(long, env = "MITREDEN_DASHBOARD_DIR", default_value = "dashboard/dist")]
+    pub dashboard_dir: PathBuf,
+
     /// The address browsers reach this server at, if not http://ADDR (e.g. behind a proxy).
     #[arg(long, env = "MITREDEN_PUBLIC_URL")]
     pub public_url: Option<String>,

@@ -48,7 +48,7 @@ pub fn app(state: AppState) -> Router {
 pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageError> {
     let db = Db::open(&config.database).await?;
     seed::seed_if_empty(&db).await?;
-    AppState::load(db, config.widget_dir.clone()).await
+    AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await
 }
 
 /// Serves until Ctrl-C or SIGTERM.
@@ -68,6 +68,7 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
         tokio::spawn(async move { axum::serve(demo, page).await });
     }
     println!("Widget (direct):     {public_url}/w/demo");
+    println!("Staff dashboard:     {public_url}/staff/");
     println!("Consultation JSON:   {public_url}/api/v1/consultations/demo");
     println!("Results page:        {public_url}/results/demo");
     println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");

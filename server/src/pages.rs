@@ -23,6 +23,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/results/{slug}", get(crate::results_page::page))
         .route("/w/{slug}", get(widget_page))
         .nest_service("/widget", ServeDir::new(&state.widget_dir))
+        .nest_service("/staff", ServeDir::new(&state.dashboard_dir))
 }
 
 async fn embed_js() -> impl IntoResponse {

@@ -141,12 +141,18 @@ pub struct AppState {
     pub throttle: crate::auth::Throttle,
     /// Where the built widget (`trunk build`) lives.
     pub widget_dir: PathBuf,
+    /// Where the built staff dashboard lives.
+    pub dashboard_dir: PathBuf,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
 }
 
 impl AppState {
     /// Loads every consultation and counts its stored responses.
-    pub async fn load(db: Db, widget_dir: PathBuf) -> Result<Self, StorageError> {
+    pub async fn load(
+        db: Db,
+        widget_dir: PathBuf,
+        dashboard_dir: PathBuf,
+    ) -> Result<Self, StorageError> {
         let receipts = ReceiptKey::new(db.secret("receipt_key").await?);
         let mut live = HashMap::new();
         for consultation in db.consultations().await? {
@@ -161,6 +167,7 @@ impl AppState {
             receipts,
             throttle: crate::auth::Throttle::default(),
             widget_dir,
+            dashboard_dir,
             live: Arc::new(RwLock::new(live)),
         })
     }

@@ -1,9 +1,7 @@
 //! The translation table: every text of the user interface, in German and English side by
 //! side, so that a text cannot exist in one language only.
 
-use mitreden_core::Lang;
-
-texts! {
+mitreden_core::ui_texts! {
     Loading => "Die Beteiligung wird geladen …", "Loading the consultation …";
     LanguageSwitch => "Sprache", "Language";
     GroupLegend => "Für welche Gruppe sprechen Sie?", "Which group do you speak for?";

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: the real server binary on a fresh SQLite file, and
 // Debian's Chromium driven by Playwright (never a downloaded browser).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -11,16 +11,22 @@ import { chromium } from 'playwright-core';
 const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
-/** Starts mitreden on free ports; resolves to { widgetOrigin, demoUrl, stop }. */
+/** Starts mitreden on free ports with a staff admin `ada`; resolves to
+ * { widgetOrigin, demoUrl, resultsUrl, staffPassword, stop }. */
 export async function startServer() {
   const bin = process.env.MITREDEN_BIN ?? 'target/debug/mitreden-server';
   const dir = mkdtempSync(join(tmpdir(), 'mitreden-e2e-'));
+  const database = join(dir, 'e2e.db');
+  const added = spawnSync(bin, ['staff', 'add', 'ada', '--role', 'admin', '--database', database], { encoding: 'utf8' });
+  const staffPassword = added.stdout.split('Password (shown only now): ')[1]?.trim();
+  if (!staffPassword) throw new Error(`could not add a staff member: ${added.stderr}`);
   const child = spawn(bin, [
     'serve',
     '--addr', '127.0.0.1:0',
     '--demo-page-addr', '127.0.0.1:0',
-    '--database', join(dir, 'e2e.db'),
+    '--database', database,
     '--widget-dir', process.env.MITREDEN_WIDGET_DIR ?? 'dist',
+    '--dashboard-dir', process.env.MITREDEN_DASHBOARD_DIR ?? 'dashboard/dist',
   ], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
 
   const urls = {};
@@ -38,6 +44,7 @@ export async function startServer() {
     widgetOrigin,
     demoUrl: urls['Demo ministry page'],
     resultsUrl: urls['Results JSON'],
+    staffPassword,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -79,6 +79,14 @@ main{max-width:56rem;margin:0 auto;padding:1rem}table{border-collapse:collapse;w
 caption{text-align:left;font-weight:600;padding:.25rem 0}th,td{border-bottom:1px solid #6b6b6b;padding:.375rem .5rem;text-align:left;vertical-align:top}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}.wrap{overflow-x:auto}";
 
+/// A table in a region that scrolls sideways on narrow screens, reachable by keyboard.
+fn wrap(label: &str, table: String) -> String {
+    format!(
+        "<div class=\"wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">{table}</div>",
+        esc(label)
+    )
+}
+
 fn title_of(c: &Consultation, id: &mitreden_core::PriorityId, lang: Lang) -> String {
     c.priority(id)
         .map(|p| esc(p.title.get(lang)))
@@ -108,15 +116,15 @@ fn ranking_table(
             )
         })
         .collect();
-    format!(
-        "<div class=\"wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div>",
+    wrap(caption, format!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
         esc(caption),
         esc(t(lang, T::Place)),
         esc(t(lang, T::Goal)),
         esc(t(lang, T::Score)),
         esc(t(lang, T::Range)),
-    )
+    ))
 }
 
 fn overall(c: &Consultation, r: &Results, lang: Lang) -> String {
@@ -169,12 +177,16 @@ fn by_group(c: &Consultation, r: &Results, lang: Lang) -> String {
             )
         })
         .collect();
-    format!(
-        "<h2>{}</h2><div class=\"wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{head}</tr></thead>\
-         <tbody>{rows}</tbody></table></div>",
-        esc(t(lang, T::ByGroup)),
+    let table = format!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{head}</tr></thead>\
+         <tbody>{rows}</tbody></table>",
         esc(t(lang, T::ByGroupCaption)),
         esc(t(lang, T::Goal)),
+    );
+    format!(
+        "<h2>{}</h2>{}",
+        esc(t(lang, T::ByGroup)),
+        wrap(t(lang, T::ByGroupCaption), table)
     )
 }
 
@@ -215,15 +227,18 @@ fn conflicts(c: &Consultation, r: &Results, comments: &[(String, String)], lang:
         } else {
             format!("<ul>{}</ul>", quotes.concat())
         };
-        out.push_str(&format!(
-            "<h3>{}</h3><div class=\"wrap\"><table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{steps}\
-             <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div>\
-             <h4>{}</h4>{quotes}",
-            esc(conflict.title.get(lang)),
+        let table = format!(
+            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{steps}\
+             <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
             esc(&caption),
             esc(t(lang, T::Group)),
             esc(t(lang, T::NoView)),
             esc(t(lang, T::Median)),
+        );
+        out.push_str(&format!(
+            "<h3>{}</h3>{}<h4>{}</h4>{quotes}",
+            esc(conflict.title.get(lang)),
+            wrap(&caption, table),
             esc(t(lang, T::Comments)),
         ));
     }
@@ -244,14 +259,18 @@ fn organisations(c: &Consultation, s: &StatementSummary, lang: Lang) -> String {
             )
         })
         .collect();
-    format!(
-        "<h2>{}</h2><p>{}</p><div class=\"wrap\"><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></div>",
-        esc(t(lang, T::Organisations)),
-        esc(&t(lang, T::OrganisationsCount).replace("{n}", &s.statements.to_string())),
+    let table = format!(
+        "<table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
         esc(t(lang, T::Goal)),
         esc(t(lang, T::Support)),
         esc(t(lang, T::Oppose)),
         esc(t(lang, T::Conditional)),
+    );
+    format!(
+        "<h2>{}</h2><p>{}</p>{}",
+        esc(t(lang, T::Organisations)),
+        esc(&t(lang, T::OrganisationsCount).replace("{n}", &s.statements.to_string())),
+        wrap(t(lang, T::Organisations), table)
     )
 }

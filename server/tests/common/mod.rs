@@ -23,6 +23,7 @@ pub fn args(dir: &TempDir) -> ServeArgs {
         addr: "127.0.0.1:0".parse().unwrap(),
         database: dir.path().join("mitreden.db").display().to_string(),
         widget_dir: dir.path().join("dist"),
+        dashboard_dir: dir.path().join("dashboard"),
         public_url: None,
         demo_page_addr: None,
     }

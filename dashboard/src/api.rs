@@ -1,0 +1,205 @@
+//! All HTTP of the dashboard, against the staff API (same origin; the session cookie goes
+//! along). One error type; the user sees a sentence, the console the detail.
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use mitreden_core::{
+    Consultation, LocalizedText, Results, StatementSummary, Status, ValidStatement,
+};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::i18n::Key;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    Network(String),
+    Http {
+        status: u16,
+        code: String,
+        message: String,
+    },
+    Decode(String),
+}
+
+impl ApiError {
+    pub fn key(&self) -> Key {
+        match self {
+            ApiError::Http { code, .. } if code == "wrong_credentials" => Key::WrongCredentials,
+            ApiError::Http { code, .. } if code == "too_many_attempts" => Key::Throttled,
+            ApiError::Http { status: 403, .. } => Key::Forbidden,
+            _ => Key::Failed,
+        }
+    }
+
+    pub fn is_unauthorised(&self) -> bool {
+        matches!(self, ApiError::Http { status: 401, .. })
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    error: ErrorDetail,
+}
+
+#[derive(Deserialize)]
+struct ErrorDetail {
+    code: String,
+    message: String,
+}
+
+async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
+    let request = request.map_err(|e| ApiError::Decode(e.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+    if response.ok() {
+        return Ok(response);
+    }
+    let status = response.status();
+    let (code, message) = match response.json::<ErrorBody>().await {
+        Ok(b) => (b.error.code, b.error.message),
+        Err(_) => ("unknown".into(), response.status_text()),
+    };
+    let error = ApiError::Http {
+        status,
+        code,
+        message,
+    };
+    leptos::logging::error!("mitreden: {error:?}");
+    Err(error)
+}
+
+async fn json<T: DeserializeOwned>(
+    request: Result<Request, gloo_net::Error>,
+) -> Result<T, ApiError> {
+    send(request)
+        .await?
+        .json()
+        .await
+        .map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+fn with_body(builder: RequestBuilder, body: &impl Serialize) -> Result<Request, gloo_net::Error> {
+    builder.json(body)
+}
+
+const STAFF: &str = "/api/v1/staff";
+
+/// The signed-in member.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Member {
+    pub name: String,
+    pub role: String,
+}
+
+impl Member {
+    pub fn is_admin(&self) -> bool {
+        self.role == "admin"
+    }
+}
+
+pub async fn me() -> Result<Member, ApiError> {
+    json(Request::get(&format!("{STAFF}/me")).build()).await
+}
+
+pub async fn sign_in(name: &str, password: &str) -> Result<Member, ApiError> {
+    let body = json!({ "name": name, "password": password });
+    json(with_body(Request::post(&format!("{STAFF}/session")), &body)).await
+}
+
+pub async fn sign_out() -> Result<(), ApiError> {
+    send(Request::delete(&format!("{STAFF}/session")).build())
+        .await
+        .map(|_| ())
+}
+
+/// One line of the consultation list.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Summary {
+    pub slug: String,
+    pub title: LocalizedText,
+    pub status: Status,
+    pub responses: u64,
+    pub statements: u64,
+}
+
+pub async fn consultations() -> Result<Vec<Summary>, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations")).build()).await
+}
+
+pub async fn definition(slug: &str) -> Result<Consultation, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}")).build()).await
+}
+
+pub async fn save(consultation: &Consultation) -> Result<(), ApiError> {
+    let url = format!("{STAFF}/consultations/{}", consultation.slug);
+    send(with_body(Request::put(&url), consultation))
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_status(slug: &str, status: Status) -> Result<Consultation, ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/status");
+    json(with_body(Request::post(&url), &json!({ "status": status }))).await
+}
+
+/// The full results with the organisations' stances.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct StaffResults {
+    #[serde(flatten)]
+    pub results: Results,
+    pub organisations: StatementSummary,
+}
+
+pub async fn results(slug: &str) -> Result<StaffResults, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}/results")).build()).await
+}
+
+/// A comment or proposal in the moderation queue.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Item {
+    pub id: i64,
+    #[serde(default)]
+    pub conflict: Option<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(alias = "title")]
+    pub text: String,
+    #[serde(default)]
+    pub reason: Option<String>,
+    pub status: String,
+    #[serde(default)]
+    pub copies: u64,
+}
+
+pub async fn comments(slug: &str) -> Result<Vec<Item>, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}/comments")).build()).await
+}
+
+pub async fn proposals(slug: &str) -> Result<Vec<Item>, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}/proposals")).build()).await
+}
+
+/// `what` is `comments` or `proposals`; `decision` e.g. `approve`.
+pub async fn decide(
+    slug: &str,
+    what: &str,
+    id: i64,
+    decision: &str,
+    reason: Option<String>,
+) -> Result<(), ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/{what}/{id}");
+    let body = match reason {
+        Some(r) if what == "comments" => json!({ "decision": decision, "reason": r }),
+        _ => json!({ "decision": decision }),
+    };
+    send(with_body(Request::post(&url), &body))
+        .await
+        .map(|_| ())
+}
+
+pub async fn statements(slug: &str) -> Result<Vec<ValidStatement>, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}/statements")).build()).await
+}

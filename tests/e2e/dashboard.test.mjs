@@ -1,0 +1,102 @@
+// The staff side, end to end: sign in, create and open a consultation, a participant answers
+// through the embed, staff approve a comment, export CSV, and the public results page shows
+// the approved comment. axe-core on every dashboard page.
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { after, before, test } from 'node:test';
+import { axeViolations, launchBrowser, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('staff run a consultation from sign-in to the published, moderated results', async () => {
+  const staff = await browser.newContext({ locale: 'de-DE' });
+  const page = await staff.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.widgetOrigin}/staff/`);
+  await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'sign-in');
+
+  await page.getByLabel('Name').fill('ada');
+  await page.getByLabel('Passwort').fill('wrong password');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Name oder Passwort stimmen nicht.' }).waitFor();
+  await page.getByLabel('Passwort').fill(server.staffPassword);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Beteiligungen' }).waitFor();
+  const cookie = (await staff.cookies()).find((c) => c.name === 'mitreden_staff');
+  assert.ok(cookie && cookie.httpOnly && cookie.secure && cookie.sameSite === 'Strict');
+  assert.deepEqual(await axeViolations(page), [], 'consultation list');
+
+  // Create a consultation from JSON: the demo's definition under a new slug, as a draft.
+  const definition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/demo`)).json();
+  definition.slug = 'e2e-2027';
+  definition.status = 'draft';
+  definition.settings.publish_results = true;
+  await page.getByLabel('Definition (JSON)').fill(JSON.stringify(definition));
+  await page.getByRole('button', { name: 'Anlegen' }).click();
+  await page.getByTestId('status').filter({ hasText: 'Entwurf' }).waitFor();
+  await page.getByRole('button', { name: 'Beteiligung öffnen' }).click();
+  await page.getByTestId('status').filter({ hasText: 'Offen' }).waitFor();
+  assert.match(await page.getByTestId('embed-snippet').textContent(), /data-consultation="e2e-2027"/);
+
+  // A participant answers through the embed on another origin, with a comment.
+  const host = createServer((_, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Ministerium</title></head>
+      <body><main><h1>Ministerium</h1><div data-consultation="e2e-2027"></div><script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`),
+  );
+  await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const citizen = await browser.newContext();
+  const hostPage = await citizen.newPage();
+  await hostPage.goto(`http://127.0.0.1:${host.address().port}/`);
+  const frame = await (await hostPage.locator('iframe').elementHandle()).contentFrame();
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.getByLabel('Wissenschaft').check();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('button', { name: 'Register, die nur einmal fragen: einordnen' }).click();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  const conflict = frame.getByTestId('conflict-legal-certainty-vs-experiment');
+  await conflict.getByLabel('Eher: Reallabore und Erprobungsklauseln').check();
+  await conflict.getByLabel('Warum? (freiwillig)').fill('Reallabore zeigen schnell, was wirkt.');
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
+  await frame.getByTestId('receipt-code').waitFor();
+  await citizen.close();
+  host.close();
+
+  // Staff see it, approve the comment, export it.
+  await page.reload();
+  await page.getByTestId('total').filter({ hasText: 'Antworten insgesamt: 1' }).waitFor();
+  await page.getByTestId('chart-legal-certainty-vs-experiment').waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'consultation page');
+  const item = page.locator('[data-testid^="comments-"]');
+  await item.filter({ hasText: 'Reallabore zeigen schnell, was wirkt.' }).waitFor();
+  await item.getByRole('button', { name: 'Freigeben' }).click();
+  await item.filter({ hasText: 'freigegeben' }).waitFor();
+
+  const csv = await page.request.get(`${server.widgetOrigin}/api/v1/staff/consultations/e2e-2027/export.csv`);
+  assert.equal(csv.status(), 200);
+  const text = await csv.text();
+  const row = text.split('\r\n').find((line) => line.includes('academia'));
+  assert.ok(row, 'the response is a row of the CSV');
+  assert.match(row, /Reallabore zeigen schnell, was wirkt\./);
+
+  const results = await staff.newPage();
+  await results.goto(`${server.widgetOrigin}/results/e2e-2027`);
+  await results.getByText('Reallabore zeigen schnell, was wirkt.').waitFor();
+  assert.deepEqual(await axeViolations(results), [], 'public results');
+  assert.deepEqual(errors, []);
+  await staff.close();
+});
