@@ -200,6 +200,35 @@ pub async fn decide(
         .map(|_| ())
 }
 
-pub async fn statements(slug: &str) -> Result<Vec<ValidStatement>, ApiError> {
+/// A statement with staff's publication mark.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct MarkedStatement {
+    #[serde(flatten)]
+    pub statement: ValidStatement,
+    pub published: bool,
+}
+
+pub async fn statements(slug: &str) -> Result<Vec<MarkedStatement>, ApiError> {
     json(Request::get(&format!("{STAFF}/consultations/{slug}/statements")).build()).await
+}
+
+pub async fn mark_statement(slug: &str, id: &str, published: bool) -> Result<(), ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/statements/{id}/publication");
+    send(with_body(
+        Request::post(&url),
+        &json!({ "published": published }),
+    ))
+    .await
+    .map(|_| ())
+}
+
+/// Responses on one day.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Day {
+    pub date: String,
+    pub responses: u64,
+}
+
+pub async fn timeline(slug: &str) -> Result<Vec<Day>, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}/timeline")).build()).await
 }

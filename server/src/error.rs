@@ -29,6 +29,8 @@ pub enum AppError {
     ReceiptUnknown,
     #[error("The results of this consultation are not published.")]
     ResultsNotPublished,
+    #[error("The organisation did not agree to publish this statement.")]
+    NoPublicationConsent,
     #[error("Please sign in.")]
     SignInRequired,
     #[error("Your role does not allow this.")]
@@ -64,6 +66,7 @@ impl AppError {
                 StatusCode::NOT_FOUND
             }
             Self::Withdrawn => StatusCode::GONE,
+            Self::NoPublicationConsent => StatusCode::CONFLICT,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::ResultsNotPublished => StatusCode::FORBIDDEN,
             Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -90,6 +93,7 @@ impl AppError {
             Self::Invalid(e) => e.code(),
             Self::IdConflict => "id_conflict",
             Self::Withdrawn => "withdrawn",
+            Self::NoPublicationConsent => "no_publication_consent",
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
             Self::ResultsNotPublished => "results_not_published",

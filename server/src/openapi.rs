@@ -190,6 +190,29 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "get",
+            "/api/v1/staff/consultations/{slug}/timeline",
+            "Responses per day (UTC)",
+            Staff,
+            None,
+            (
+                200,
+                Some(
+                    json!({ "type": "array", "items": { "type": "object", "properties": { "date": { "type": "string" }, "responses": { "type": "integer" } } } }),
+                ),
+            ),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/consultations/{slug}/statements/{id}/publication",
+            "Mark a statement for publication (only with the organisation's consent)",
+            Staff,
+            Some(
+                json!({ "type": "object", "required": ["published"], "properties": { "published": { "type": "boolean" } } }),
+            ),
+            (204, None),
+        ),
+        op(
+            "get",
             "/api/v1/staff/consultations/{slug}/proposals",
             "Proposals for moderation",
             Staff,

@@ -498,3 +498,102 @@ async fn unpublished_results_stay_private_and_identical_comments_are_flagged() {
     let (status, results) = app.get("/api/v1/consultations/quiet/results").await;
     assert_eq!((status, results["total"].as_u64()), (200, Some(3)));
 }
+
+#[tokio::test]
+async fn statements_are_published_only_with_consent_and_the_timeline_counts_days() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ada", Role::Admin).await;
+    let mut consenting = common::statement(&uuid(1));
+    consenting["name"] = json!("Verband A");
+    let mut private = common::statement(&uuid(2));
+    private["name"] = json!("Verband B");
+    private["publish"] = json!(false);
+    for body in [&consenting, &private] {
+        assert_eq!(
+            app.post("/api/v1/consultations/demo/statements", body)
+                .await
+                .0,
+            201
+        );
+    }
+    let mark = |id: String, published: bool| {
+        let path = format!("/api/v1/staff/consultations/demo/statements/{id}/publication");
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            call(
+                app,
+                Method::POST,
+                &path,
+                Some(&admin),
+                Some(json!({ "published": published })),
+            )
+            .await
+        }
+    };
+    assert_eq!(mark(uuid(1), true).await.0, 204);
+    let (status, body) = mark(uuid(2), true).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (409, Some("no_publication_consent"))
+    );
+    assert_eq!(mark(uuid(9), true).await.0, 404);
+
+    let (_, list) = call(
+        &app,
+        Method::GET,
+        "/api/v1/staff/consultations/demo/statements",
+        Some(&admin),
+        None,
+    )
+    .await;
+    let marks: Vec<(String, bool)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_owned(),
+                s["published"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            ("Verband A".to_owned(), true),
+            ("Verband B".to_owned(), false)
+        ]
+    );
+    let html = app
+        .client
+        .get(app.url("/results/demo"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Verband A"));
+    assert!(
+        html.contains("Weniger Doppelarbeit."),
+        "the reasoning is published"
+    );
+    assert!(!html.contains("Verband B"));
+
+    app.submit(&submission(&uuid(3), "citizens", &ALL[..1], &ALL))
+        .await;
+    app.submit(&submission(&uuid(4), "citizens", &ALL[..2], &ALL))
+        .await;
+    let (_, days) = call(
+        &app,
+        Method::GET,
+        "/api/v1/staff/consultations/demo/timeline",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(days.as_array().unwrap().len(), 1);
+    assert_eq!(days[0]["responses"], 2);
+    assert_eq!(days[0]["date"].as_str().unwrap().len(), 10);
+}

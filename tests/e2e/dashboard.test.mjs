@@ -86,6 +86,15 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await item.getByRole('button', { name: 'Freigeben' }).click();
   await item.filter({ hasText: 'freigegeben' }).waitFor();
 
+  // Responses over time, and the settings form.
+  await page.getByRole('table', { name: 'Antworten im Zeitverlauf' }).getByRole('row').nth(1).waitFor();
+  await page.getByLabel('Mindestgröße einer Gruppe für belastbare Aussagen').fill('1');
+  await page.getByRole('button', { name: 'Speichern' }).first().click();
+  await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).first().waitFor();
+  const saved = await (await page.request.get(`${server.widgetOrigin}/api/v1/staff/consultations/e2e-2027`)).json();
+  assert.equal(saved.settings.min_group_size, 1);
+  assert.equal(saved.status, 'open');
+
   const csv = await page.request.get(`${server.widgetOrigin}/api/v1/staff/consultations/e2e-2027/export.csv`);
   assert.equal(csv.status(), 200);
   const text = await csv.text();

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::Consultation;
 
 use crate::api;
+use crate::components::settings_form::SettingsForm;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// The definition as JSON, to edit and save (admins): settings, texts, priorities, conflicts,
@@ -11,11 +12,13 @@ pub fn DefinitionSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let source = RwSignal::new(String::new());
     let note = RwSignal::new(None::<String>);
+    let loaded = RwSignal::new(None::<Consultation>);
     leptos::task::spawn_local({
         let slug = slug.clone();
         async move {
             if let Ok(c) = api::definition(&slug).await {
                 source.set(serde_json::to_string_pretty(&c).unwrap_or_default());
+                loaded.set(Some(c));
             }
         }
     });
@@ -44,6 +47,7 @@ pub fn DefinitionSection(slug: String) -> impl IntoView {
     view! {
         <section aria-labelledby="dash-definition">
             <h2 id="dash-definition">{move || i18n.t(Key::Definition)}</h2>
+            {move || loaded.get().map(|c| view! { <SettingsForm consultation=c /> })}
             <form class="dash-form" on:submit=submit>
                 <label for="dash-definition-json">{move || i18n.t(Key::DefinitionJson)}</label>
                 <textarea

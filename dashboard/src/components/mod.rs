@@ -14,5 +14,7 @@ pub mod moderation_section;
 pub mod queue_item;
 pub mod ranking_table;
 pub mod results_section;
+pub mod settings_form;
 pub mod sign_in;
 pub mod statements_section;
+pub mod timeline_chart;

@@ -6,12 +6,14 @@ use crate::components::agreement_table::AgreementTable;
 use crate::components::conflict_chart::ConflictChart;
 use crate::components::groups_table::GroupsTable;
 use crate::components::ranking_table::RankingTable;
+use crate::components::timeline_chart::TimelineChart;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// Everything staff read about the results.
 #[component]
 pub fn ResultsSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
+    let timeline_slug = slug.clone();
     let data = LocalResource::new(move || {
         let slug = slug.clone();
         async move {
@@ -52,6 +54,7 @@ pub fn ResultsSection(slug: String) -> impl IntoView {
         <section aria-labelledby="dash-results">
             <h2 id="dash-results">{move || i18n.t(Key::Results)}</h2>
             <Suspense fallback=move || view! { <p>{i18n.t(Key::Loading)}</p> }>{body}</Suspense>
+            <TimelineChart slug=timeline_slug />
         </section>
     }
 }

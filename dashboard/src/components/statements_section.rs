@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use mitreden_core::{OrganisationKind, ValidStatement};
+use mitreden_core::OrganisationKind;
 
 use crate::api;
 use crate::i18n::{use_i18n, Key};
@@ -9,9 +9,23 @@ use crate::i18n::{use_i18n, Key};
 pub fn StatementsSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let kind = RwSignal::new(String::new());
-    let statements = LocalResource::new(move || {
+    let version = RwSignal::new(0u32);
+    let statements = {
         let slug = slug.clone();
-        async move { api::statements(&slug).await }
+        LocalResource::new(move || {
+            version.track();
+            let slug = slug.clone();
+            async move { api::statements(&slug).await }
+        })
+    };
+    let mark = Action::new_local(move |(id, published): &(String, bool)| {
+        let (slug, id, published) = (slug.clone(), id.clone(), *published);
+        async move { api::mark_statement(&slug, &id, published).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = mark.value().get() {
+            version.update(|v| *v += 1);
+        }
     });
     let kind_name = |k: OrganisationKind| match k {
         OrganisationKind::Ngo => "ngo",
@@ -30,8 +44,25 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
             Ok(list) => {
                 let wanted = kind.get();
                 list.into_iter()
-                    .filter(|s: &ValidStatement| wanted.is_empty() || kind_name(s.kind) == wanted)
-                    .map(|s| {
+                    .filter(|m| wanted.is_empty() || kind_name(m.statement.kind) == wanted)
+                    .map(|m| {
+                        let s = m.statement;
+                        let id = s.id.to_string();
+                        let published = m.published;
+                        let action = s.publish.then(|| {
+                            let key = if published { Key::Unmark } else { Key::MarkForPublication };
+                            view! {
+                                <button
+                                    type="button"
+                                    class="dash-button"
+                                    on:click=move |_| {
+                                        mark.dispatch((id.clone(), !published));
+                                    }
+                                >
+                                    {move || i18n.t(key)}
+                                </button>
+                            }
+                        });
                         view! {
                             <tr>
                                 <th scope="row">{s.name.clone()}</th>
@@ -39,13 +70,14 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                                 <td>{s.lobby_register.clone().unwrap_or_default()}</td>
                                 <td class="dash-n">{s.stances.len()}</td>
                                 <td>{move || i18n.t(if s.publish { Key::Yes } else { Key::No })}</td>
+                                <td>{move || i18n.t(if published { Key::Yes } else { Key::No })}" "{action}</td>
                             </tr>
                         }
                     })
                     .collect_view()
                     .into_any()
             }
-            Err(e) => view! { <tr><td colspan="5">{i18n.t(e.key())}</td></tr> }.into_any(),
+            Err(e) => view! { <tr><td colspan="6">{i18n.t(e.key())}</td></tr> }.into_any(),
         })
     };
     view! {
@@ -65,10 +97,11 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                         <th scope="col">"Lobbyregister"</th>
                         <th scope="col">{move || i18n.t(Key::Statements)}</th>
                         <th scope="col">{move || i18n.t(Key::Publish)}</th>
+                        <th scope="col">{move || i18n.t(Key::Published)}</th>
                     </tr>
                 </thead>
                 <tbody>
-                    <Suspense fallback=move || view! { <tr><td colspan="5">{i18n.t(Key::Loading)}</td></tr> }>
+                    <Suspense fallback=move || view! { <tr><td colspan="6">{i18n.t(Key::Loading)}</td></tr> }>
                         {rows}
                     </Suspense>
                 </tbody>

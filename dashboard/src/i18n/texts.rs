@@ -83,4 +83,15 @@ mitreden_core::ui_texts! {
     PreviewTitle => "Vorschau der eingebetteten Beteiligung", "Preview of the embedded consultation";
     Definition => "Definition", "Definition";
     Language => "Sprache", "Language";
+    Published => "Zur Veröffentlichung markiert", "Marked for publication";
+    MarkForPublication => "Zur Veröffentlichung markieren", "Mark for publication";
+    Unmark => "Markierung aufheben", "Remove the mark";
+    Timeline => "Antworten im Zeitverlauf", "Responses over time";
+    Date => "Tag", "Day";
+    Settings => "Einstellungen", "Settings";
+    PartialRanking => "Teilweise Rangfolgen erlaubt", "Partial rankings allowed";
+    ResultsAfterSubmit => "Teilnehmende sehen nach dem Absenden die Ergebnisse", "Participants see the results after submitting";
+    PublishResults => "Ergebnisse öffentlich (Ergebnisseite und JSON)", "Results public (results page and JSON)";
+    MinGroupSize => "Mindestgröße einer Gruppe für belastbare Aussagen", "Minimum group size to read much into";
+    AllowedOrigins => "Seiten, die einbetten dürfen (eine Adresse je Zeile, z. B. https://www.bmds.bund.de)", "Pages allowed to embed (one origin per line, e.g. https://www.example.org)";
 }

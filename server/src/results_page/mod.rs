@@ -7,7 +7,7 @@ mod texts;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Html;
-use mitreden_core::{Consultation, Lang, Results, StatementSummary};
+use mitreden_core::{Consultation, Lang, Results, Stance, StatementSummary, ValidStatement};
 use serde::Deserialize;
 
 use crate::error::AppError;
@@ -51,11 +51,13 @@ pub async fn page(
     }
     let results = live.clone().results().await;
     let comments = state.db.approved_comments(&slug).await?;
+    let statements = state.db.published_statements(&slug).await?;
     let body = [
         overall(c, &results, lang),
         by_group(c, &results, lang),
         conflicts(c, &results, &comments, lang),
         organisations(c, &live.statement_summary(), lang),
+        published_statements(c, &statements, lang),
     ]
     .concat();
     Ok((StatusCode::OK, Html(frame(c, lang, &body))))
@@ -243,6 +245,44 @@ fn conflicts(c: &Consultation, r: &Results, comments: &[(String, String)], lang:
         ));
     }
     out
+}
+
+fn published_statements(c: &Consultation, statements: &[ValidStatement], lang: Lang) -> String {
+    if statements.is_empty() {
+        return String::new();
+    }
+    let items: String = statements
+        .iter()
+        .map(|s| {
+            let stances: String = s
+                .stances
+                .iter()
+                .map(|x| {
+                    let stance = match x.stance {
+                        Stance::Support => t(lang, T::Support),
+                        Stance::Oppose => t(lang, T::Oppose),
+                        Stance::Conditional => t(lang, T::Conditional),
+                        Stance::NoView => t(lang, T::NoViewStance),
+                    };
+                    let reasoning = x
+                        .reasoning
+                        .as_deref()
+                        .map(|r| format!(": {}", esc(r)))
+                        .unwrap_or_default();
+                    format!(
+                        "<li><strong>{}</strong> – {}{reasoning}</li>",
+                        title_of(c, &x.priority, lang),
+                        esc(stance)
+                    )
+                })
+                .collect();
+            format!(
+                "<article><h3>{}</h3><ul>{stances}</ul></article>",
+                esc(&s.name)
+            )
+        })
+        .collect();
+    format!("<h2>{}</h2>{items}", esc(t(lang, T::PublishedStatements)))
 }
 
 fn organisations(c: &Consultation, s: &StatementSummary, lang: Lang) -> String {

@@ -42,4 +42,6 @@ texts! {
     Support => "Unterstützen", "Support";
     Oppose => "Ablehnen", "Oppose";
     Conditional => "Unter Bedingungen", "Conditional";
+    NoViewStance => "Keine Haltung", "No view";
+    PublishedStatements => "Veröffentlichte Stellungnahmen", "Published statements";
 }

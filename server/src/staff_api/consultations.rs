@@ -122,3 +122,29 @@ pub async fn results(
         organisations,
     }))
 }
+
+/// Responses on one day.
+#[derive(Serialize)]
+pub struct Day {
+    /// `YYYY-MM-DD` (UTC).
+    date: String,
+    responses: i64,
+}
+
+pub async fn timeline(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(slug): Path<String>,
+) -> Result<Json<Vec<Day>>, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    let days = state.db.responses_per_day(&slug).await?;
+    Ok(Json(
+        days.into_iter()
+            .map(|(day, n)| Day {
+                date: crate::staff_api::export::iso8601(day * 86_400)[..10].to_owned(),
+                responses: n,
+            })
+            .collect(),
+    ))
+}

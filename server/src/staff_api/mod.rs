@@ -2,7 +2,7 @@
 //! member ([`crate::auth::Staff`]) and checks the role it needs.
 
 mod consultations;
-mod export;
+pub mod export;
 mod moderation;
 mod session;
 
@@ -28,6 +28,14 @@ pub fn routes() -> Router<AppState> {
             post(consultations::set_status),
         )
         .route("/consultations/{slug}/results", get(consultations::results))
+        .route(
+            "/consultations/{slug}/timeline",
+            get(consultations::timeline),
+        )
+        .route(
+            "/consultations/{slug}/statements/{id}/publication",
+            post(moderation::publish_statement),
+        )
         .route(
             "/consultations/{slug}/proposals",
             get(moderation::proposals),

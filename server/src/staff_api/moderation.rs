@@ -53,14 +53,57 @@ pub async fn decide(
     }
 }
 
+/// A statement with staff's publication mark.
+#[derive(serde::Serialize)]
+pub struct MarkedStatement {
+    #[serde(flatten)]
+    statement: ValidStatement,
+    /// Marked for publication by staff (only possible with the organisation's consent).
+    published: bool,
+}
+
 pub async fn statements(
     State(state): State<AppState>,
     staff: Staff,
     Path(slug): Path<String>,
-) -> Result<Json<Vec<ValidStatement>>, AppError> {
+) -> Result<Json<Vec<MarkedStatement>>, AppError> {
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
-    Ok(Json(state.db.statements(&slug).await?))
+    let marked = state.db.statements_with_marks(&slug).await?;
+    Ok(Json(
+        marked
+            .into_iter()
+            .map(|(statement, published)| MarkedStatement {
+                statement,
+                published,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publication {
+    published: bool,
+}
+
+pub async fn publish_statement(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((slug, id)): Path<(String, String)>,
+    ApiJson(p): ApiJson<Publication>,
+) -> Result<StatusCode, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    match state
+        .db
+        .set_statement_published(&slug, &id, p.published)
+        .await?
+    {
+        None => Err(AppError::NotFound),
+        Some(false) => Err(AppError::NoPublicationConsent),
+        Some(true) => Ok(StatusCode::NO_CONTENT),
+    }
 }
 
 pub async fn comments(

@@ -351,6 +351,79 @@ impl Db {
         Ok(Some(statement))
     }
 
+    /// Marks a statement for publication (or takes the mark away). `None` if there is no such
+    /// statement, `Some(false)` if its organisation did not consent to publication.
+    pub async fn set_statement_published(
+        &self,
+        consultation: &str,
+        id: &str,
+        published: bool,
+    ) -> Result<Option<bool>, StorageError> {
+        let row = sqlx::query("SELECT publish FROM statements WHERE consultation = ? AND id = ?")
+            .bind(consultation)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        if published && !row.get::<bool, _>("publish") {
+            return Ok(Some(false));
+        }
+        sqlx::query("UPDATE statements SET published = ? WHERE consultation = ? AND id = ?")
+            .bind(published)
+            .bind(consultation)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(Some(true))
+    }
+
+    /// Statements staff marked for publication.
+    pub async fn published_statements(
+        &self,
+        consultation: &str,
+    ) -> Result<Vec<ValidStatement>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT body FROM statements WHERE consultation = ? AND published = 1 AND publish = 1 ORDER BY id",
+        )
+        .bind(consultation)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok(serde_json::from_str(row.get("body"))?))
+            .collect()
+    }
+
+    /// Every statement with whether staff marked it for publication.
+    pub async fn statements_with_marks(
+        &self,
+        consultation: &str,
+    ) -> Result<Vec<(ValidStatement, bool)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT body, published FROM statements WHERE consultation = ? ORDER BY id",
+        )
+        .bind(consultation)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((serde_json::from_str(row.get("body"))?, row.get("published"))))
+            .collect()
+    }
+
+    /// Responses per day (UTC), oldest first: `(days since 1970, count)`.
+    pub async fn responses_per_day(
+        &self,
+        consultation: &str,
+    ) -> Result<Vec<(i64, i64)>, StorageError> {
+        let rows = sqlx::query(
+            "SELECT created_at / 86400 AS day, COUNT(*) AS n FROM responses \
+             WHERE consultation = ? GROUP BY day ORDER BY day",
+        )
+        .bind(consultation)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(|r| (r.get("day"), r.get("n"))).collect())
+    }
+
     /// Every stored statement of a consultation.
     pub async fn statements(
         &self,

@@ -1,0 +1,94 @@
+use leptos::prelude::*;
+use mitreden_core::Consultation;
+
+use crate::api;
+use crate::i18n::{use_i18n, Key};
+
+/// The consultation's settings as a form (admins): partial rankings, results for participants,
+/// publication, minimum group size, allowed embedding origins.
+#[component]
+pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = consultation.settings.clone();
+    let initial = s.clone();
+    let partial = RwSignal::new(initial.partial_ranking);
+    let after = RwSignal::new(initial.results_after_submit);
+    let publish = RwSignal::new(initial.publish_results);
+    let min = RwSignal::new(initial.min_group_size.to_string());
+    let origins = RwSignal::new(initial.allowed_origins.join("\n"));
+    let note = RwSignal::new(None::<Key>);
+    // Only the settings change: the rest of the definition is read afresh when saving, so a
+    // status changed meanwhile is not undone.
+    let slug = consultation.slug.to_string();
+    let save = Action::new_local(move |settings: &mitreden_core::Settings| {
+        let (slug, settings) = (slug.clone(), settings.clone());
+        async move {
+            let mut current = api::definition(&slug).await?;
+            current.settings = settings;
+            api::save(&current).await
+        }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(())) => note.set(Some(Key::Saved)),
+        Some(Err(e)) => note.set(Some(e.key())),
+        None => {}
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut settings = s.clone();
+        settings.partial_ranking = partial.get_untracked();
+        settings.results_after_submit = after.get_untracked();
+        settings.publish_results = publish.get_untracked();
+        settings.min_group_size = min
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(settings.min_group_size);
+        settings.allowed_origins = origins
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        save.dispatch(settings);
+    };
+    let check = move |id: &'static str, key: Key, value: RwSignal<bool>| {
+        view! {
+            <div class="dash-check">
+                <input
+                    type="checkbox"
+                    id=id
+                    prop:checked=move || value.get()
+                    on:change=move |ev| value.set(event_target_checked(&ev))
+                />
+                <label for=id>{move || i18n.t(key)}</label>
+            </div>
+        }
+    };
+    view! {
+        <h3>{move || i18n.t(Key::Settings)}</h3>
+        <form class="dash-form" on:submit=submit>
+            {check("dash-partial", Key::PartialRanking, partial)}
+            {check("dash-after", Key::ResultsAfterSubmit, after)}
+            {check("dash-publish", Key::PublishResults, publish)}
+            <label for="dash-min">{move || i18n.t(Key::MinGroupSize)}</label>
+            <input
+                id="dash-min"
+                type="number"
+                min="1"
+                prop:value=move || min.get()
+                on:input=move |ev| min.set(event_target_value(&ev))
+            />
+            <label for="dash-origins">{move || i18n.t(Key::AllowedOrigins)}</label>
+            <textarea
+                id="dash-origins"
+                rows="3"
+                prop:value=move || origins.get()
+                on:input=move |ev| origins.set(event_target_value(&ev))
+            ></textarea>
+            <p role="status">{move || note.get().map(|k| i18n.t(k))}</p>
+            <button type="submit" class="dash-button dash-primary">{move || i18n.t(Key::Save)}</button>
+        </form>
+    }
+}
