@@ -209,6 +209,50 @@ impl Consultation {
         self.priorities.iter().find(|p| &p.id == id)
     }
 
+    /// Adds a priority proposed by participants (texts as proposed, in every language, for
+    /// staff to translate later); its id is made from the title and unique. Ballots given
+    /// before count it as not shown.
+    pub fn adopt_priority(&mut self, title: &str, reason: Option<&str>) -> PriorityId {
+        let mut base: String = title
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'ä' => 'a',
+                'ö' => 'o',
+                'ü' => 'u',
+                'ß' => 's',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        base.truncate(48);
+        if base.is_empty() {
+            base = "proposal".to_owned();
+        }
+        let mut id = base.clone();
+        let mut n = 2;
+        while self.priority_index(&id).is_some() {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let id = PriorityId::parse(id.trim_end_matches('-')).unwrap_or_else(|_| {
+            PriorityId::parse(&format!("proposal-{}", self.priorities.len() + 1))
+                .expect("a plain key")
+        });
+        let text = |t: &str| LocalizedText::new(self.languages.iter().map(|&l| (l, t.to_owned())));
+        self.priorities.push(Priority {
+            id: id.clone(),
+            title: text(title),
+            description: text(reason.unwrap_or(title)),
+            indicator: None,
+        });
+        id
+    }
+
     /// Whether anyone may read the results: when they are published, or shown to participants.
     pub fn results_public(&self) -> bool {
         self.settings.publish_results || self.settings.results_after_submit
@@ -276,6 +320,17 @@ pub(crate) mod tests {
                 min_group_size: 2,
             },
         }
+    }
+
+    #[test]
+    fn an_adopted_priority_gets_a_unique_id_and_texts_in_every_language() {
+        let mut c = sample(2, true);
+        let a = c.adopt_priority("Barrierefreiheit für alle!", Some("Fehlt."));
+        let b = c.adopt_priority("Barrierefreiheit für alle", None);
+        assert_eq!(a.as_str(), "barrierefreiheit-fur-alle");
+        assert_eq!(b.as_str(), "barrierefreiheit-fur-alle-2");
+        assert_eq!(c.priorities[2].description.get(Lang::En), "Fehlt.");
+        assert_eq!(c.validate(), Ok(()));
     }
 
     #[test]

@@ -232,3 +232,9 @@ pub struct Day {
 pub async fn timeline(slug: &str) -> Result<Vec<Day>, ApiError> {
     json(Request::get(&format!("{STAFF}/consultations/{slug}/timeline")).build()).await
 }
+
+/// Adds an approved priority proposal as a new priority.
+pub async fn adopt(slug: &str, id: i64) -> Result<(), ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/proposals/{id}/adopt");
+    send(Request::post(&url).build()).await.map(|_| ())
+}

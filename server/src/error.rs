@@ -29,6 +29,8 @@ pub enum AppError {
     ReceiptUnknown,
     #[error("The results of this consultation are not published.")]
     ResultsNotPublished,
+    #[error("Only approved proposals of a priority can be adopted; add conflicts in the definition, with their two goals.")]
+    NotAdoptable,
     #[error("The organisation did not agree to publish this statement.")]
     NoPublicationConsent,
     #[error("Please sign in.")]
@@ -66,7 +68,7 @@ impl AppError {
                 StatusCode::NOT_FOUND
             }
             Self::Withdrawn => StatusCode::GONE,
-            Self::NoPublicationConsent => StatusCode::CONFLICT,
+            Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::ResultsNotPublished => StatusCode::FORBIDDEN,
             Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
@@ -94,6 +96,7 @@ impl AppError {
             Self::IdConflict => "id_conflict",
             Self::Withdrawn => "withdrawn",
             Self::NoPublicationConsent => "no_publication_consent",
+            Self::NotAdoptable => "not_adoptable",
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
             Self::ResultsNotPublished => "results_not_published",

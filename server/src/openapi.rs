@@ -189,6 +189,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             (200, schema::<Results>(g)),
         ),
         op(
+            "post",
+            "/api/v1/staff/consultations/{slug}/proposals/{id}/adopt",
+            "Add an approved priority proposal as a new priority (admin); earlier ballots count it as not shown",
+            Staff,
+            None,
+            (200, schema::<Consultation>(g)),
+        ),
+        op(
             "get",
             "/api/v1/staff/consultations/{slug}/timeline",
             "Responses per day (UTC)",

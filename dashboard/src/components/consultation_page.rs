@@ -96,7 +96,7 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
             <ul class="dash-nav">{nav}</ul>
         </nav>
         <ResultsSection slug=slug.clone() />
-        <ModerationSection slug=slug.clone() />
+        <ModerationSection slug=slug.clone() admin />
         <StatementsSection slug=slug.clone() />
         <ExportSection slug=slug.clone() />
         <EmbedSection slug=slug.clone() />

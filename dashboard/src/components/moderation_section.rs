@@ -6,7 +6,7 @@ use crate::i18n::{use_i18n, Key};
 
 /// The moderation queues: comments on conflicts and proposals.
 #[component]
-pub fn ModerationSection(slug: String) -> impl IntoView {
+pub fn ModerationSection(slug: String, admin: bool) -> impl IntoView {
     let i18n = use_i18n();
     let version = RwSignal::new(0u32);
     let queue = |what: &'static str, slug: String| {
@@ -33,7 +33,7 @@ pub fn ModerationSection(slug: String) -> impl IntoView {
                     <ul class="dash-queue">
                         {items
                             .into_iter()
-                            .map(|item| view! { <QueueItem slug=slug.clone() what item version /> })
+                            .map(|item| view! { <QueueItem slug=slug.clone() what item version admin /> })
                             .collect_view()}
                     </ul>
                 }

@@ -12,9 +12,12 @@ pub fn QueueItem(
     item: Item,
     /// Bumped after a decision so the queue reloads.
     version: RwSignal<u32>,
+    /// Admins may adopt approved priority proposals.
+    admin: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let reason = RwSignal::new(String::new());
+    let adopt_slug = slug.clone();
     let decide = Action::new_local(move |decision: &&'static str| {
         let (slug, decision, id) = (slug.clone(), *decision, item.id);
         let reason = Some(reason.get_untracked()).filter(|r| !r.trim().is_empty());
@@ -34,6 +37,23 @@ pub fn QueueItem(
     let copies = (item.copies > 1).then(|| {
         let n = item.copies;
         view! { <p class="dash-flag">{move || fill(i18n.t(Key::Copies), &[("n", &n.to_string())])}</p> }
+    });
+    let adopt = Action::new_local(move |id: &i64| {
+        let (slug, id) = (adopt_slug.clone(), *id);
+        async move { api::adopt(&slug, id).await }
+    });
+    let adopted = move || matches!(adopt.value().get(), Some(Ok(())));
+    let adoptable = admin && item.status == "approved" && item.kind.as_deref() == Some("priority");
+    let item_id = item.id;
+    let adopt_button = adoptable.then(|| {
+        view! {
+            <button type="button" class="dash-button" on:click=move |_| {
+                adopt.dispatch(item_id);
+            }>
+                {move || i18n.t(Key::Adopt)}
+            </button>
+            <span role="status">{move || adopted().then(|| i18n.t(Key::Adopted))}</span>
+        }
     });
     let reason_id = format!("dash-reason-{what}-{}", item.id);
     let context = item
@@ -69,6 +89,7 @@ pub fn QueueItem(
                 })}
                 {button(Key::Reject, "reject")}
                 {(what == "comments").then(|| button(Key::Hide, "hide"))}
+                {adopt_button}
             </div>
         </li>
     }

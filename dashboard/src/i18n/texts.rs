@@ -94,4 +94,6 @@ mitreden_core::ui_texts! {
     PublishResults => "Ergebnisse öffentlich (Ergebnisseite und JSON)", "Results public (results page and JSON)";
     MinGroupSize => "Mindestgröße einer Gruppe für belastbare Aussagen", "Minimum group size to read much into";
     AllowedOrigins => "Seiten, die einbetten dürfen (eine Adresse je Zeile, z. B. https://www.bmds.bund.de)", "Pages allowed to embed (one origin per line, e.g. https://www.example.org)";
+    Adopt => "Als neues Ziel aufnehmen", "Adopt as a new goal";
+    Adopted => "Aufgenommen: neue Teilnehmende sehen das Ziel.", "Adopted: new participants see the goal.";
 }

@@ -37,6 +37,10 @@ pub fn routes() -> Router<AppState> {
             post(moderation::publish_statement),
         )
         .route(
+            "/consultations/{slug}/proposals/{id}/adopt",
+            post(moderation::adopt),
+        )
+        .route(
             "/consultations/{slug}/proposals",
             get(moderation::proposals),
         )

@@ -153,3 +153,32 @@ pub async fn moderate_comment(
         Err(AppError::NotFound)
     }
 }
+
+/// Adds an approved priority proposal to the consultation as a new priority (admins).
+/// Ballots given before count it as not shown.
+pub async fn adopt(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path((slug, id)): Path<(String, i64)>,
+) -> Result<Json<mitreden_core::Consultation>, AppError> {
+    staff.require(Role::Admin)?;
+    let live = any(&state, &slug)?;
+    let proposal = state
+        .db
+        .proposals(&slug)
+        .await?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(AppError::NotFound)?;
+    if proposal.status != "approved" || proposal.kind != "priority" {
+        return Err(AppError::NotAdoptable);
+    }
+    let mut consultation = live.consultation.clone();
+    consultation.adopt_priority(&proposal.title, proposal.reason.as_deref());
+    consultation
+        .validate()
+        .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
+    state.db.save_consultation(&consultation).await?;
+    state.reload(consultation.clone()).await?;
+    Ok(Json(consultation))
+}
