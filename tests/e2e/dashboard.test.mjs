@@ -76,6 +76,18 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await citizen.close();
   host.close();
 
+  // An organisation hands in a statement it agrees to publish.
+  const statement = await fetch(`${server.widgetOrigin}/api/v1/consultations/e2e-2027/statements`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: '0b7e4c1e-5f0a-4c55-9d27-2f8e6b1f9a01', name: 'Forum Verwaltung digital', kind: 'association',
+      stances: [{ priority: 'once-only', stance: 'support', reasoning: 'Entlastet Bürgerinnen und Behörden.' }],
+      publish: true, lang: 'de',
+    }),
+  });
+  assert.equal(statement.status, 201);
+
   // Staff see it, approve the comment, export it.
   await page.reload();
   await page.getByTestId('total').filter({ hasText: 'Antworten insgesamt: 1' }).waitFor();
@@ -102,9 +114,18 @@ test('staff run a consultation from sign-in to the published, moderated results'
   assert.ok(row, 'the response is a row of the CSV');
   assert.match(row, /Reallabore zeigen schnell, was wirkt\./);
 
+  // Statements: filtered by stance, opened, marked for publication.
+  await page.getByLabel('mit der Haltung').selectOption('support');
+  await page.locator('summary', { hasText: 'Forum Verwaltung digital' }).click();
+  await page.getByText('Entlastet Bürgerinnen und Behörden.').waitFor();
+  await page.getByRole('button', { name: 'Zur Veröffentlichung markieren' }).click();
+  await page.getByRole('button', { name: 'Markierung aufheben' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'consultation page with a statement open');
+
   const results = await staff.newPage();
   await results.goto(`${server.widgetOrigin}/results/e2e-2027`);
   await results.getByText('Reallabore zeigen schnell, was wirkt.').waitFor();
+  await results.getByRole('heading', { name: 'Forum Verwaltung digital' }).waitFor();
   assert.deepEqual(await axeViolations(results), [], 'public results');
   assert.deepEqual(errors, []);
   await staff.close();

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use mitreden_core::OrganisationKind;
+use mitreden_core::{OrganisationKind, Stance};
 
 use crate::api;
 use crate::i18n::{use_i18n, Key};
@@ -9,6 +9,14 @@ use crate::i18n::{use_i18n, Key};
 pub fn StatementsSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let kind = RwSignal::new(String::new());
+    let stance = RwSignal::new(String::new());
+    let consultation = LocalResource::new({
+        let slug = slug.clone();
+        move || {
+            let slug = slug.clone();
+            async move { api::definition(&slug).await.ok() }
+        }
+    });
     let version = RwSignal::new(0u32);
     let statements = {
         let slug = slug.clone();
@@ -35,6 +43,22 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
         OrganisationKind::PublicBody => "public_body",
         OrganisationKind::Other => "other",
     };
+    let stance_name = |s: Stance| match s {
+        Stance::Support => "support",
+        Stance::Oppose => "oppose",
+        Stance::Conditional => "conditional",
+        Stance::NoView => "no_view",
+    };
+    let stance_key = |s: Stance| match s {
+        Stance::Support => Key::StanceSupport,
+        Stance::Oppose => Key::StanceOppose,
+        Stance::Conditional => Key::StanceConditional,
+        Stance::NoView => Key::StanceNoView,
+    };
+    let stance_options = Stance::ALL
+        .into_iter()
+        .map(|s| view! { <option value=stance_name(s)>{move || i18n.t(stance_key(s))}</option> })
+        .collect_view();
     let options = OrganisationKind::ALL
         .into_iter()
         .map(|k| view! { <option value=kind_name(k)>{kind_name(k)}</option> })
@@ -43,8 +67,14 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
         statements.get().map(|loaded| match loaded {
             Ok(list) => {
                 let wanted = kind.get();
+                let wanted_stance = stance.get();
+                let definition = consultation.get().flatten();
                 list.into_iter()
                     .filter(|m| wanted.is_empty() || kind_name(m.statement.kind) == wanted)
+                    .filter(|m| {
+                        wanted_stance.is_empty()
+                            || m.statement.stances.iter().any(|x| stance_name(x.stance) == wanted_stance)
+                    })
                     .map(|m| {
                         let s = m.statement;
                         let id = s.id.to_string();
@@ -63,9 +93,28 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                                 </button>
                             }
                         });
+                        let lang = i18n.lang.get();
+                        let details = s
+                            .stances
+                            .iter()
+                            .map(|x| {
+                                let title = definition
+                                    .as_ref()
+                                    .and_then(|c| c.priority(&x.priority))
+                                    .map(|p| p.title.get(lang).to_owned())
+                                    .unwrap_or_else(|| x.priority.to_string());
+                                let reasoning = x.reasoning.clone().unwrap_or_default();
+                                view! { <li><strong>{title}</strong>" – "{i18n.t(stance_key(x.stance))}" "{reasoning}</li> }
+                            })
+                            .collect_view();
                         view! {
                             <tr>
-                                <th scope="row">{s.name.clone()}</th>
+                                <th scope="row">
+                                    <details>
+                                        <summary>{s.name.clone()}</summary>
+                                        <ul>{details}</ul>
+                                    </details>
+                                </th>
                                 <td>{kind_name(s.kind)}</td>
                                 <td>{s.lobby_register.clone().unwrap_or_default()}</td>
                                 <td class="dash-n">{s.stances.len()}</td>
@@ -88,6 +137,13 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
             <select id="dash-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
                 <option value="">{move || i18n.t(Key::AllKinds)}</option>
                 {options}
+            </select>
+            " "
+            <label for="dash-stance">{move || i18n.t(Key::StanceFilter)}</label>
+            " "
+            <select id="dash-stance" on:change=move |ev| stance.set(event_target_value(&ev))>
+                <option value="">{move || i18n.t(Key::AllStances)}</option>
+                {stance_options}
             </select>
             <table class="dash-table">
                 <thead>

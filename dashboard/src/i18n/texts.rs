@@ -96,4 +96,10 @@ mitreden_core::ui_texts! {
     AllowedOrigins => "Seiten, die einbetten dürfen (eine Adresse je Zeile, z. B. https://www.bmds.bund.de)", "Pages allowed to embed (one origin per line, e.g. https://www.example.org)";
     Adopt => "Als neues Ziel aufnehmen", "Adopt as a new goal";
     Adopted => "Aufgenommen: neue Teilnehmende sehen das Ziel.", "Adopted: new participants see the goal.";
+    StanceFilter => "mit der Haltung", "with the stance";
+    AllStances => "beliebig", "any";
+    StanceSupport => "Unterstützen", "Support";
+    StanceOppose => "Ablehnen", "Oppose";
+    StanceConditional => "Unter Bedingungen", "Conditional";
+    StanceNoView => "Keine Haltung", "No view";
 }
