@@ -66,6 +66,16 @@ impl LocalizedText {
             .unwrap_or("")
     }
 
+    /// The text in exactly `lang`, empty if there is none (for editing).
+    pub fn get_exact(&self, lang: Lang) -> &str {
+        self.0.get(&lang).map_or("", String::as_str)
+    }
+
+    /// Sets the text in `lang`.
+    pub fn set(&mut self, lang: Lang, text: String) {
+        self.0.insert(lang, text);
+    }
+
     /// Whether a non-blank text exists in `lang`.
     pub fn has(&self, lang: Lang) -> bool {
         self.0.get(&lang).is_some_and(|t| !t.trim().is_empty())

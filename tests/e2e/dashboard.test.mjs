@@ -107,6 +107,20 @@ test('staff run a consultation from sign-in to the published, moderated results'
   assert.equal(saved.settings.min_group_size, 1);
   assert.equal(saved.status, 'open');
 
+  // The definition form: a new goal in both languages, seen by new participants.
+  await page.getByRole('button', { name: 'Ziel hinzufügen' }).click();
+  const goal = page.locator('fieldset', { hasText: 'Ziel 9' });
+  await goal.getByLabel('Titel (de)').fill('Offene Schnittstellen');
+  await goal.getByLabel('Titel (en)').fill('Open interfaces');
+  await goal.getByLabel('Beschreibung (de)').fill('Daten und Dienste über offene Schnittstellen nutzbar.');
+  await goal.getByLabel('Beschreibung (en)').fill('Data and services usable through open interfaces.');
+  await page.locator('form', { hasText: 'Ziel hinzufügen' }).getByRole('button', { name: 'Speichern' }).click();
+  await page.locator('form', { hasText: 'Ziel hinzufügen' }).getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
+  const publicDefinition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/e2e-2027`)).json();
+  assert.equal(publicDefinition.priorities.length, 9);
+  assert.equal(publicDefinition.priorities[8].title.en, 'Open interfaces');
+  assert.deepEqual(await axeViolations(page), [], 'definition form');
+
   const csv = await page.request.get(`${server.widgetOrigin}/api/v1/staff/consultations/e2e-2027/export.csv`);
   assert.equal(csv.status(), 200);
   const text = await csv.text();

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::Consultation;
 
 use crate::api;
+use crate::components::definition_form::DefinitionForm;
 use crate::components::settings_form::SettingsForm;
 use crate::i18n::{fill, use_i18n, Key};
 
@@ -47,7 +48,7 @@ pub fn DefinitionSection(slug: String) -> impl IntoView {
     view! {
         <section aria-labelledby="dash-definition">
             <h2 id="dash-definition">{move || i18n.t(Key::Definition)}</h2>
-            {move || loaded.get().map(|c| view! { <SettingsForm consultation=c /> })}
+            {move || loaded.get().map(|c| view! { <SettingsForm consultation=c.clone() /> <DefinitionForm consultation=c /> })}
             <form class="dash-form" on:submit=submit>
                 <label for="dash-definition-json">{move || i18n.t(Key::DefinitionJson)}</label>
                 <textarea

@@ -102,4 +102,15 @@ mitreden_core::ui_texts! {
     StanceOppose => "Ablehnen", "Oppose";
     StanceConditional => "Unter Bedingungen", "Conditional";
     StanceNoView => "Keine Haltung", "No view";
+    DefinitionForm => "Texte, Gruppen, Ziele und Zielkonflikte", "Texts, groups, goals and goal conflicts";
+    Description => "Beschreibung", "Description";
+    Groups => "Gruppen", "Groups";
+    Goals => "Ziele", "Goals";
+    Conflict => "Zielkonflikt", "Goal conflict";
+    LeftGoal => "Ziel links", "Left goal";
+    RightGoal => "Ziel rechts", "Right goal";
+    Remove => "Entfernen", "Remove";
+    AddGroup => "Gruppe hinzufügen", "Add a group";
+    AddGoal => "Ziel hinzufügen", "Add a goal";
+    AddConflict => "Zielkonflikt hinzufügen", "Add a goal conflict";
 }
