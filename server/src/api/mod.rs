@@ -1,9 +1,8 @@
 //! The versioned JSON API under `/api/v1`.
 
 mod receipt_header;
-mod responses;
 mod results;
-mod statements;
+mod submissions;
 
 use std::sync::Arc;
 
@@ -14,19 +13,23 @@ use mitreden_core::{Consultation, Status};
 
 use crate::error::AppError;
 use crate::state::{AppState, Live};
+use submissions::{submit, view, withdraw, Responses, Statements};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/consultations/{slug}", get(consultation))
-        .route("/consultations/{slug}/responses", post(responses::submit))
+        .route("/consultations/{slug}/responses", post(submit::<Responses>))
         .route(
             "/consultations/{slug}/responses/mine",
-            get(responses::view).delete(responses::withdraw),
+            get(view::<Responses>).delete(withdraw::<Responses>),
         )
-        .route("/consultations/{slug}/statements", post(statements::submit))
+        .route(
+            "/consultations/{slug}/statements",
+            post(submit::<Statements>),
+        )
         .route(
             "/consultations/{slug}/statements/mine",
-            get(statements::view).delete(statements::withdraw),
+            get(view::<Statements>).delete(withdraw::<Statements>),
         )
         .route("/consultations/{slug}/results", get(results::results))
         .route(

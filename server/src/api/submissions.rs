@@ -1,0 +1,196 @@
+//! Responses and organisation statements go the same way: checked against the consultation,
+//! stored once under the client's id, counted, and found or withdrawn with their receipt.
+//! The handlers here serve both, through [`Submission`].
+
+use std::future::Future;
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use mitreden_core::{
+    Acknowledgement, Consultation, ResponseId, ResponseSubmission, StatementSubmission,
+    ValidResponse, ValidStatement, ValidationError,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::public;
+use super::receipt_header::ReceiptHash;
+use crate::error::AppError;
+use crate::json::ApiJson;
+use crate::receipt;
+use crate::state::{AppState, Live};
+use crate::storage::{Db, Insert, StorageError};
+
+/// A kind of submission.
+pub trait Submission: Send + Sync + 'static {
+    /// As sent by the client.
+    type Sent: DeserializeOwned + Send + 'static;
+    /// As checked and stored.
+    type Stored: Serialize + Send + Sync + 'static;
+
+    fn check(sent: &Self::Sent, c: &Consultation) -> Result<Self::Stored, ValidationError>;
+    fn id(stored: &Self::Stored) -> &ResponseId;
+    fn insert(
+        db: &Db,
+        slug: &str,
+        stored: &Self::Stored,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Insert, StorageError>> + Send;
+    fn find(
+        db: &Db,
+        slug: &str,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<Self::Stored>, StorageError>> + Send;
+    fn withdraw(
+        db: &Db,
+        slug: &str,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<Self::Stored>, StorageError>> + Send;
+    fn count(live: &Live, stored: &Self::Stored);
+    fn uncount(live: &Live, stored: &Self::Stored);
+}
+
+/// Individual responses.
+pub struct Responses;
+
+impl Submission for Responses {
+    type Sent = ResponseSubmission;
+    type Stored = ValidResponse;
+
+    fn check(
+        sent: &ResponseSubmission,
+        c: &Consultation,
+    ) -> Result<ValidResponse, ValidationError> {
+        sent.validate(c)
+    }
+    fn id(stored: &ValidResponse) -> &ResponseId {
+        &stored.id
+    }
+    fn insert(
+        db: &Db,
+        slug: &str,
+        stored: &ValidResponse,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Insert, StorageError>> + Send {
+        db.insert_response(slug, stored, receipt_hash)
+    }
+    fn find(
+        db: &Db,
+        slug: &str,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<ValidResponse>, StorageError>> + Send {
+        db.response_by_receipt(slug, receipt_hash)
+    }
+    fn withdraw(
+        db: &Db,
+        slug: &str,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<ValidResponse>, StorageError>> + Send {
+        db.withdraw_response(slug, receipt_hash)
+    }
+    fn count(live: &Live, stored: &ValidResponse) {
+        live.count(stored);
+    }
+    fn uncount(live: &Live, stored: &ValidResponse) {
+        live.uncount(stored);
+    }
+}
+
+/// Organisation statements.
+pub struct Statements;
+
+impl Submission for Statements {
+    type Sent = StatementSubmission;
+    type Stored = ValidStatement;
+
+    fn check(
+        sent: &StatementSubmission,
+        c: &Consultation,
+    ) -> Result<ValidStatement, ValidationError> {
+        sent.validate(c)
+    }
+    fn id(stored: &ValidStatement) -> &ResponseId {
+        &stored.id
+    }
+    fn insert(
+        db: &Db,
+        slug: &str,
+        stored: &ValidStatement,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Insert, StorageError>> + Send {
+        db.insert_statement(slug, stored, receipt_hash)
+    }
+    fn find(
+        db: &Db,
+        slug: &str,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<ValidStatement>, StorageError>> + Send {
+        db.statement_by_receipt(slug, receipt_hash)
+    }
+    fn withdraw(
+        db: &Db,
+        slug: &str,
+        receipt_hash: &str,
+    ) -> impl Future<Output = Result<Option<ValidStatement>, StorageError>> + Send {
+        db.withdraw_statement(slug, receipt_hash)
+    }
+    fn count(live: &Live, stored: &ValidStatement) {
+        live.count_statement(stored);
+    }
+    fn uncount(live: &Live, stored: &ValidStatement) {
+        live.uncount_statement(stored);
+    }
+}
+
+/// `POST …/{responses|statements}`: `201` when stored, `200` for the same again.
+pub async fn submit<K: Submission>(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ApiJson(sent): ApiJson<K::Sent>,
+) -> Result<(StatusCode, Json<Acknowledgement>), AppError> {
+    let live = public(&state, &slug)?;
+    let stored = K::check(&sent, &live.consultation)?;
+    let receipt = state.receipts.receipt(K::id(&stored));
+    let hash = receipt::hash(&receipt).expect("receipts made here are well-formed");
+    let status = match K::insert(&state.db, &slug, &stored, &hash).await? {
+        Insert::Created => {
+            K::count(&live, &stored);
+            StatusCode::CREATED
+        }
+        Insert::Replayed => StatusCode::OK,
+        Insert::Conflict => return Err(AppError::IdConflict),
+        Insert::Withdrawn => return Err(AppError::Withdrawn),
+    };
+    Ok((
+        status,
+        Json(Acknowledgement {
+            id: K::id(&stored).to_string(),
+            receipt,
+        }),
+    ))
+}
+
+/// `GET …/mine` with the receipt.
+pub async fn view<K: Submission>(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ReceiptHash(hash): ReceiptHash,
+) -> Result<Json<K::Stored>, AppError> {
+    public(&state, &slug)?;
+    let stored = K::find(&state.db, &slug, &hash).await?;
+    stored.map(Json).ok_or(AppError::ReceiptUnknown)
+}
+
+/// `DELETE …/mine` with the receipt: gone from storage and from the count.
+pub async fn withdraw<K: Submission>(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    ReceiptHash(hash): ReceiptHash,
+) -> Result<StatusCode, AppError> {
+    let live = public(&state, &slug)?;
+    let stored = K::withdraw(&state.db, &slug, &hash).await?;
+    let stored = stored.ok_or(AppError::ReceiptUnknown)?;
+    K::uncount(&live, &stored);
+    Ok(StatusCode::NO_CONTENT)
+}
