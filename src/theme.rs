@@ -23,25 +23,27 @@ impl Theme {
         }
     }
 
-    /// Sets the custom properties on the document's root element.
+    /// Sets the custom properties on the document's root element (through the CSS object
+    /// model, which the page's Content-Security-Policy allows, unlike a `style` attribute).
     pub fn apply(&self) {
+        use wasm_bindgen::JsCast;
         let Some(root) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         else {
             return;
         };
+        let style = root.style();
         let values = [
             ("--mtr-primary", &self.accent),
             ("--mtr-font", &self.font),
             ("--mtr-radius", &self.radius),
         ];
-        let style: String = values
-            .iter()
-            .filter_map(|(name, value)| value.as_ref().map(|v| format!("{name}:{v};")))
-            .collect();
-        if !style.is_empty() {
-            let _ = root.set_attribute("style", &style);
+        for (name, value) in values {
+            if let Some(value) = value {
+                let _ = style.set_property(name, value);
+            }
         }
     }
 }

@@ -1,14 +1,15 @@
 //! Everything the server serves that is not JSON: the embed loader, the widget page and its
 //! assets.
 
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::header;
-use axum::response::{Html, IntoResponse};
+use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
 use tower_http::services::ServeDir;
 
 use crate::error::AppError;
+use crate::security;
 use crate::state::AppState;
 
 const EMBED_JS: &str = include_str!("../../public/embed.js");
@@ -23,7 +24,9 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/results/{slug}", get(crate::results_page::page))
         .route("/w/{slug}", get(widget_page))
         .nest_service("/widget", ServeDir::new(&state.widget_dir))
-        .nest_service("/staff", ServeDir::new(&state.dashboard_dir))
+        .route("/staff", get(|| async { Redirect::permanent("/staff/") }))
+        .route("/staff/", get(dashboard_page))
+        .nest_service("/staff-assets", ServeDir::new(&state.dashboard_dir))
 }
 
 async fn embed_js() -> impl IntoResponse {
@@ -37,10 +40,40 @@ async fn embed_js() -> impl IntoResponse {
 }
 
 /// The widget's HTML page for one consultation. The widget reads the slug from the address and
-/// shows its own message if the consultation does not exist.
-async fn widget_page(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+/// shows its own message if the consultation does not exist. Only the consultation's allowed
+/// origins may frame it.
+async fn widget_page(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<impl IntoResponse, AppError> {
     let html = tokio::fs::read_to_string(state.widget_dir.join("index.html"))
         .await
         .map_err(|_| AppError::WidgetMissing)?;
-    Ok(([(header::CACHE_CONTROL, "no-cache")], Html(html)))
+    let allowed = state
+        .consultation(&slug)
+        .map(|live| live.consultation.settings.allowed_origins.clone())
+        .unwrap_or_default();
+    let policy = security::app_policy(&html, &security::widget_ancestors(&allowed));
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-cache".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, policy),
+        ],
+        Html(html),
+    ))
+}
+
+/// The staff dashboard's page; it may not be framed.
+async fn dashboard_page(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
+    let html = tokio::fs::read_to_string(state.dashboard_dir.join("index.html"))
+        .await
+        .map_err(|_| AppError::WidgetMissing)?;
+    let policy = security::app_policy(&html, "'none'");
+    Ok((
+        [
+            (header::CACHE_CONTROL, "no-cache".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, policy),
+        ],
+        Html(html),
+    ))
 }

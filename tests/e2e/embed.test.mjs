@@ -399,6 +399,50 @@ test('every step reflows at 320 CSS pixels (as at 400 % zoom) without sideways s
   await context.close();
 });
 
+test('a page on an origin the consultation does not allow cannot frame the widget', async () => {
+  // Staff restrict framing to one origin.
+  const signIn = await fetch(`${server.widgetOrigin}/api/v1/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'ada', password: server.staffPassword }),
+  });
+  assert.equal(signIn.status, 200);
+  const cookie = signIn.headers.get('set-cookie').split(';')[0];
+  const definition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/demo`)).json();
+  definition.slug = 'only-bmds';
+  definition.settings.allowed_origins = ['https://bmds.example'];
+  const saved = await fetch(`${server.widgetOrigin}/api/v1/staff/consultations/only-bmds`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(definition),
+  });
+  assert.equal(saved.status, 201);
+
+  const html = (slug) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fremd</title></head>
+    <body><main><h1>Fremde Seite</h1><div data-consultation="${slug}"></div>
+    <script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`;
+  const host = createServer((req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html(req.url.includes('open') ? 'demo' : 'only-bmds')),
+  );
+  await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  // The open demo can be embedded here…
+  await page.goto(`http://127.0.0.1:${host.address().port}/open`);
+  const open = await (await page.locator('iframe').elementHandle()).contentFrame();
+  await open.getByRole('heading', { level: 1 }).waitFor();
+  // …the restricted consultation cannot.
+  await page.goto(`http://127.0.0.1:${host.address().port}/restricted`);
+  await page.locator('iframe').waitFor();
+  await page.waitForTimeout(1500);
+  const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
+  assert.ok(!frame.url().startsWith(server.widgetOrigin), `blocked, not loaded: ${frame.url()}`);
+  const widget = await frame.locator('.mtr-root').count().catch(() => 0);
+  assert.equal(widget, 0, 'the widget did not render in a frame it may not be in');
+  await context.close();
+  host.close();
+});
+
 test('the widget speaks English when the page asks for it', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
