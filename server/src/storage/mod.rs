@@ -9,6 +9,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use mitreden_core::{Consultation, ProposalKind, ValidResponse, ValidStatement};
 use rand::RngCore;
+use serde::de::DeserializeOwned;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -29,6 +30,23 @@ pub enum StorageError {
     Corrupt(#[from] serde_json::Error),
     #[error("cannot create the database folder: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// The two tables of submissions that receipts lead to.
+#[derive(Clone, Copy)]
+enum Submissions {
+    Responses,
+    Statements,
+}
+
+impl Submissions {
+    /// The table and the column holding the submission's JSON.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Submissions::Responses => ("responses", "ballot"),
+            Submissions::Statements => ("statements", "body"),
+        }
+    }
 }
 
 /// A proposal as staff moderate it.
@@ -216,45 +234,89 @@ impl Db {
         })
     }
 
-    /// The response with this receipt, if it exists.
+    /// The stored submission with this receipt in `table` (`responses`, whose JSON is in
+    /// `ballot`, or `statements`, in `body`).
+    async fn by_receipt<T: DeserializeOwned>(
+        &self,
+        table: Submissions,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let (table, column) = table.names();
+        let sql = format!(
+            "SELECT {column} AS body FROM {table} WHERE consultation = ? AND receipt_hash = ?"
+        );
+        let row = sqlx::query(&sql)
+            .bind(consultation)
+            .bind(receipt_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(serde_json::from_str(r.get("body"))?))
+            .transpose()
+    }
+
+    /// Deletes the submission with this receipt (a response's proposals and comments go with
+    /// it) and remembers its id as withdrawn; returns what was deleted.
+    async fn withdraw<T: DeserializeOwned>(
+        &self,
+        table: Submissions,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let (table, column) = table.names();
+        let sql = format!(
+            "DELETE FROM {table} WHERE consultation = ? AND receipt_hash = ? \
+             RETURNING id, {column} AS body"
+        );
+        let mut tx = self.pool.begin().await?;
+        let row = sqlx::query(&sql)
+            .bind(consultation)
+            .bind(receipt_hash)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let deleted: T = serde_json::from_str(row.get("body"))?;
+        self.tombstone(&mut tx, row.get("id"), consultation).await?;
+        tx.commit().await?;
+        Ok(Some(deleted))
+    }
+
     pub async fn response_by_receipt(
         &self,
         consultation: &str,
         receipt_hash: &str,
     ) -> Result<Option<ValidResponse>, StorageError> {
-        let row =
-            sqlx::query("SELECT ballot FROM responses WHERE consultation = ? AND receipt_hash = ?")
-                .bind(consultation)
-                .bind(receipt_hash)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|r| Ok(serde_json::from_str(r.get("ballot"))?))
-            .transpose()
+        self.by_receipt(Submissions::Responses, consultation, receipt_hash)
+            .await
     }
 
-    /// Deletes the response with this receipt (and its proposals) and remembers its id as
-    /// withdrawn; returns what was deleted.
     pub async fn withdraw_response(
         &self,
         consultation: &str,
         receipt_hash: &str,
     ) -> Result<Option<ValidResponse>, StorageError> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "DELETE FROM responses WHERE consultation = ? AND receipt_hash = ? RETURNING ballot",
-        )
-        .bind(consultation)
-        .bind(receipt_hash)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        let response: ValidResponse = serde_json::from_str(row.get("ballot"))?;
-        self.tombstone(&mut tx, response.id.as_str(), consultation)
-            .await?;
-        tx.commit().await?;
-        Ok(Some(response))
+        self.withdraw(Submissions::Responses, consultation, receipt_hash)
+            .await
+    }
+
+    pub async fn statement_by_receipt(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidStatement>, StorageError> {
+        self.by_receipt(Submissions::Statements, consultation, receipt_hash)
+            .await
+    }
+
+    pub async fn withdraw_statement(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidStatement>, StorageError> {
+        self.withdraw(Submissions::Statements, consultation, receipt_hash)
+            .await
     }
 
     async fn tombstone(
@@ -311,44 +373,6 @@ impl Db {
         }
         tx.commit().await?;
         Ok(Insert::Created)
-    }
-
-    pub async fn statement_by_receipt(
-        &self,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<ValidStatement>, StorageError> {
-        let row =
-            sqlx::query("SELECT body FROM statements WHERE consultation = ? AND receipt_hash = ?")
-                .bind(consultation)
-                .bind(receipt_hash)
-                .fetch_optional(&self.pool)
-                .await?;
-        row.map(|r| Ok(serde_json::from_str(r.get("body"))?))
-            .transpose()
-    }
-
-    pub async fn withdraw_statement(
-        &self,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<ValidStatement>, StorageError> {
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(
-            "DELETE FROM statements WHERE consultation = ? AND receipt_hash = ? RETURNING body",
-        )
-        .bind(consultation)
-        .bind(receipt_hash)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        let statement: ValidStatement = serde_json::from_str(row.get("body"))?;
-        self.tombstone(&mut tx, statement.id.as_str(), consultation)
-            .await?;
-        tx.commit().await?;
-        Ok(Some(statement))
     }
 
     /// Marks a statement for publication (or takes the mark away). `None` if there is no such
