@@ -5,7 +5,7 @@ use crate::api::{self, Member};
 use crate::components::consultation_list::ConsultationList;
 use crate::components::consultation_page::ConsultationPage;
 use crate::components::sign_in::SignIn;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, text, use_i18n, Key};
 
 /// Where the dashboard is.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,10 +88,7 @@ pub fn App() -> impl IntoView {
                     lang=move || other_lang().code()
                     on:click=move |_| i18n.lang.set(other_lang())
                 >
-                    {move || match other_lang() {
-                        Lang::De => "Deutsch",
-                        Lang::En => "English",
-                    }}
+                    {move || text(other_lang(), Key::LanguageName)}
                 </button>
             </div>
         </header>

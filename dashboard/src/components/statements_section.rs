@@ -150,7 +150,7 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                     <tr>
                         <th scope="col">{move || i18n.t(Key::Organisation)}</th>
                         <th scope="col">{move || i18n.t(Key::Kind)}</th>
-                        <th scope="col">"Lobbyregister"</th>
+                        <th scope="col">{move || i18n.t(Key::LobbyRegister)}</th>
                         <th scope="col">{move || i18n.t(Key::Statements)}</th>
                         <th scope="col">{move || i18n.t(Key::Publish)}</th>
                         <th scope="col">{move || i18n.t(Key::Published)}</th>

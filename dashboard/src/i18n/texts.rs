@@ -113,4 +113,6 @@ mitreden_core::ui_texts! {
     AddGroup => "Gruppe hinzufügen", "Add a group";
     AddGoal => "Ziel hinzufügen", "Add a goal";
     AddConflict => "Zielkonflikt hinzufügen", "Add a goal conflict";
+    LobbyRegister => "Lobbyregister", "Lobby register";
+    LanguageName => "Deutsch", "English";
 }
