@@ -1,8 +1,11 @@
-//! The same submission arriving many times at once is stored once.
+//! Many submissions at once: each is acknowledged only when stored, stored once, and counted
+//! once, whatever batch the writer put it in.
 
 mod common;
 
 use common::{submission, uuid, TestApp, ALL};
+use mitreden_core::ResponseSubmission;
+use mitreden_server::storage::Insert;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn the_same_id_sent_a_hundred_times_at_once_is_stored_once() {
@@ -36,6 +39,56 @@ async fn the_same_id_sent_a_hundred_times_at_once_is_stored_once() {
         (status, answer["error"]["code"].as_str()),
         (409, Some("id_conflict"))
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn hundreds_of_different_submissions_at_once_are_all_stored_and_counted() {
+    let app = TestApp::spawn().await;
+    let sends = (0..400).map(|n| {
+        let group = ["citizens", "business", "academia"][n as usize % 3];
+        let body = submission(&uuid(n), group, &ALL[..(n as usize % 8) + 1], &ALL);
+        let request = app
+            .client
+            .post(app.url("/api/v1/consultations/demo/responses"))
+            .json(&body);
+        async move { request.send().await.unwrap().status().as_u16() }
+    });
+    let statuses = futures_join_all(sends).await;
+    assert!(statuses.iter().all(|&s| s == 201), "{statuses:?}");
+    assert_eq!(app.state.db.responses("demo").await.unwrap().len(), 400);
+    assert_eq!(app.results().await["total"], 400);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_write_that_fails_in_a_batch_fails_alone() {
+    let app = TestApp::spawn().await;
+    let demo = app.state.db.consultations().await.unwrap().remove(0);
+    let valid = |n: u32| {
+        let sent: ResponseSubmission =
+            serde_json::from_value(submission(&uuid(n), "citizens", &ALL[..2], &ALL)).unwrap();
+        sent.validate(&demo).unwrap()
+    };
+    // Responses to a consultation that is not in the database break its foreign key; they
+    // are queued among good ones, so they share batches with them.
+    let writes = (0..60).map(|n| {
+        let db = app.state.db.clone();
+        let response = valid(n);
+        let consultation = if n % 10 == 3 { "missing" } else { "demo" };
+        async move {
+            db.insert_response(consultation, &response, &format!("h{n}"))
+                .await
+        }
+    });
+    let outcomes = futures_join_all(writes).await;
+    for (n, outcome) in outcomes.iter().enumerate() {
+        if n % 10 == 3 {
+            assert!(outcome.is_err(), "{n}: {outcome:?}");
+        } else {
+            assert_eq!(outcome.as_ref().unwrap(), &Insert::Created, "{n}");
+        }
+    }
+    assert_eq!(app.state.db.responses("demo").await.unwrap().len(), 54);
+    assert!(app.state.db.responses("missing").await.unwrap().is_empty());
 }
 
 /// Runs all futures concurrently on the runtime and collects their outputs in order.

@@ -7,18 +7,20 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use mitreden_core::{Consultation, ProposalKind, ValidResponse, ValidStatement};
+use mitreden_core::{Consultation, ValidResponse, ValidStatement};
 use rand::RngCore;
-use serde::de::DeserializeOwned;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use sqlx::Row;
 
 mod comments;
+mod staff;
+mod submissions;
+mod writer;
 
 pub use comments::CommentRow;
-mod staff;
+use writer::Writer;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -30,23 +32,11 @@ pub enum StorageError {
     Corrupt(#[from] serde_json::Error),
     #[error("cannot create the database folder: {0}")]
     Io(#[from] std::io::Error),
-}
-
-/// The two tables of submissions that receipts lead to.
-#[derive(Clone, Copy)]
-enum Submissions {
-    Responses,
-    Statements,
-}
-
-impl Submissions {
-    /// The table and the column holding the submission's JSON.
-    fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Submissions::Responses => ("responses", "ballot"),
-            Submissions::Statements => ("statements", "body"),
-        }
-    }
+    /// A database error that failed several writes at once.
+    #[error("database: {0}")]
+    Shared(std::sync::Arc<sqlx::Error>),
+    #[error("the writer task has stopped")]
+    WriterGone,
 }
 
 /// A proposal as staff moderate it.
@@ -77,6 +67,7 @@ pub enum Insert {
 #[derive(Clone, Debug)]
 pub struct Db {
     pool: SqlitePool,
+    writer: Writer,
 }
 
 pub(crate) fn now() -> i64 {
@@ -103,11 +94,12 @@ impl Db {
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(8)
             .connect_with(options)
             .await?;
         sqlx::migrate!("./migrations").run(&pool).await?;
-        Ok(Self { pool })
+        let writer = Writer::start(pool.clone());
+        Ok(Self { pool, writer })
     }
 
     pub async fn consultations(&self) -> Result<Vec<Consultation>, StorageError> {
@@ -132,247 +124,6 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(result.rows_affected() == 1)
-    }
-
-    /// Stores a validated response once, with its proposals, in one transaction. The
-    /// comparison for replays is on the canonical JSON, so a byte-different but equal
-    /// submission counts as the same.
-    pub async fn insert_response(
-        &self,
-        consultation: &str,
-        response: &ValidResponse,
-        receipt_hash: &str,
-    ) -> Result<Insert, StorageError> {
-        let ballot = serde_json::to_string(response)?;
-        let mut tx = self.pool.begin().await?;
-        // The insert comes first so the transaction takes the write lock at once.
-        let inserted = sqlx::query(
-            "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at) \
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
-             WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = ?1) \
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(response.id.as_str())
-        .bind(consultation)
-        .bind(response.group.as_str())
-        .bind(&ballot)
-        .bind(receipt_hash)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !inserted {
-            return self
-                .existing(
-                    &mut tx,
-                    "responses",
-                    "ballot",
-                    response.id.as_str(),
-                    consultation,
-                    &ballot,
-                )
-                .await;
-        }
-        for p in &response.positions {
-            let Some(text) = &p.comment else { continue };
-            sqlx::query(
-                "INSERT INTO comments (consultation, response_id, conflict, text, created_at) \
-                 VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind(consultation)
-            .bind(response.id.as_str())
-            .bind(p.conflict.as_str())
-            .bind(text)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        }
-        for p in &response.proposals {
-            sqlx::query(
-                "INSERT INTO proposals (consultation, response_id, kind, title, reason, created_at) \
-                 VALUES (?, ?, ?, ?, ?, ?)",
-            )
-            .bind(consultation)
-            .bind(response.id.as_str())
-            .bind(match p.kind {
-                ProposalKind::Priority => "priority",
-                ProposalKind::Conflict => "conflict",
-            })
-            .bind(&p.title)
-            .bind(&p.reason)
-            .bind(now())
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(Insert::Created)
-    }
-
-    /// Why an insert of `id` changed nothing: withdrawn before, the same submission again, or a
-    /// different one with the same id.
-    async fn existing(
-        &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
-        table: &str,
-        column: &str,
-        id: &str,
-        consultation: &str,
-        body: &str,
-    ) -> Result<Insert, StorageError> {
-        let sql = format!("SELECT consultation, {column} AS body FROM {table} WHERE id = ?");
-        let row = sqlx::query(&sql).bind(id).fetch_optional(&mut **tx).await?;
-        Ok(match row {
-            None => Insert::Withdrawn,
-            Some(row)
-                if row.get::<&str, _>("consultation") == consultation
-                    && row.get::<&str, _>("body") == body =>
-            {
-                Insert::Replayed
-            }
-            Some(_) => Insert::Conflict,
-        })
-    }
-
-    /// The stored submission with this receipt in `table` (`responses`, whose JSON is in
-    /// `ballot`, or `statements`, in `body`).
-    async fn by_receipt<T: DeserializeOwned>(
-        &self,
-        table: Submissions,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<T>, StorageError> {
-        let (table, column) = table.names();
-        let sql = format!(
-            "SELECT {column} AS body FROM {table} WHERE consultation = ? AND receipt_hash = ?"
-        );
-        let row = sqlx::query(&sql)
-            .bind(consultation)
-            .bind(receipt_hash)
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|r| Ok(serde_json::from_str(r.get("body"))?))
-            .transpose()
-    }
-
-    /// Deletes the submission with this receipt (a response's proposals and comments go with
-    /// it) and remembers its id as withdrawn; returns what was deleted.
-    async fn withdraw<T: DeserializeOwned>(
-        &self,
-        table: Submissions,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<T>, StorageError> {
-        let (table, column) = table.names();
-        let sql = format!(
-            "DELETE FROM {table} WHERE consultation = ? AND receipt_hash = ? \
-             RETURNING id, {column} AS body"
-        );
-        let mut tx = self.pool.begin().await?;
-        let row = sqlx::query(&sql)
-            .bind(consultation)
-            .bind(receipt_hash)
-            .fetch_optional(&mut *tx)
-            .await?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        let deleted: T = serde_json::from_str(row.get("body"))?;
-        self.tombstone(&mut tx, row.get("id"), consultation).await?;
-        tx.commit().await?;
-        Ok(Some(deleted))
-    }
-
-    pub async fn response_by_receipt(
-        &self,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<ValidResponse>, StorageError> {
-        self.by_receipt(Submissions::Responses, consultation, receipt_hash)
-            .await
-    }
-
-    pub async fn withdraw_response(
-        &self,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<ValidResponse>, StorageError> {
-        self.withdraw(Submissions::Responses, consultation, receipt_hash)
-            .await
-    }
-
-    pub async fn statement_by_receipt(
-        &self,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<ValidStatement>, StorageError> {
-        self.by_receipt(Submissions::Statements, consultation, receipt_hash)
-            .await
-    }
-
-    pub async fn withdraw_statement(
-        &self,
-        consultation: &str,
-        receipt_hash: &str,
-    ) -> Result<Option<ValidStatement>, StorageError> {
-        self.withdraw(Submissions::Statements, consultation, receipt_hash)
-            .await
-    }
-
-    async fn tombstone(
-        &self,
-        tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
-        id: &str,
-        consultation: &str,
-    ) -> Result<(), StorageError> {
-        sqlx::query("INSERT INTO withdrawn (id, consultation, withdrawn_at) VALUES (?, ?, ?)")
-            .bind(id)
-            .bind(consultation)
-            .bind(now())
-            .execute(&mut **tx)
-            .await?;
-        Ok(())
-    }
-
-    /// Stores an organisation statement once (same replay rules as responses).
-    pub async fn insert_statement(
-        &self,
-        consultation: &str,
-        statement: &ValidStatement,
-        receipt_hash: &str,
-    ) -> Result<Insert, StorageError> {
-        let body = serde_json::to_string(statement)?;
-        let mut tx = self.pool.begin().await?;
-        let inserted = sqlx::query(
-            "INSERT INTO statements (id, consultation, body, receipt_hash, publish, created_at) \
-             SELECT ?1, ?2, ?3, ?4, ?5, ?6 \
-             WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = ?1) \
-             ON CONFLICT (id) DO NOTHING",
-        )
-        .bind(statement.id.as_str())
-        .bind(consultation)
-        .bind(&body)
-        .bind(receipt_hash)
-        .bind(statement.publish)
-        .bind(now())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            == 1;
-        if !inserted {
-            return self
-                .existing(
-                    &mut tx,
-                    "statements",
-                    "body",
-                    statement.id.as_str(),
-                    consultation,
-                    &body,
-                )
-                .await;
-        }
-        tx.commit().await?;
-        Ok(Insert::Created)
     }
 
     /// Marks a statement for publication (or takes the mark away). `None` if there is no such

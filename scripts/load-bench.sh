@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Load benchmark: how many responses per second the server acknowledges (each one durably on
+# disk before its 201) and how long they take. Builds the server, starts it on a fresh SQLite
+# file on loopback, and runs wrk (installed from Debian if missing) with scripts/load/submit.lua,
+# which sends a new, valid response to the demo consultation with every request.
+#
+# Usage: scripts/load-bench.sh [seconds] [connections]   (defaults: 30 s, 64 connections)
+# It is a measurement, not a test; put the figures into BENCHMARKS.md by hand.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+seconds=${1:-30}
+connections=${2:-64}
+port=${MITREDEN_BENCH_PORT:-18480}
+
+if ! command -v wrk >/dev/null; then
+  apt-get install -y -qq wrk >/dev/null
+fi
+cargo build --profile server -p mitreden-server --quiet
+
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+# No rate limit here: every request comes from one loopback address.
+target/server/mitreden-server serve --addr "127.0.0.1:$port" --database "$work/bench.db" \
+  >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do
+  curl -sf "http://127.0.0.1:$port/api/v1/consultations/demo" >/dev/null && break
+  sleep 0.1
+done
+
+echo "wrk: $seconds s, $connections connections, 2 threads, $(nproc) cores"
+wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s scripts/load/submit.lua \
+  "http://127.0.0.1:$port"
+stored=$(curl -sf "http://127.0.0.1:$port/api/v1/consultations/demo/results" |
+  sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+echo "responses stored and counted: $stored"

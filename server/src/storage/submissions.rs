@@ -1,0 +1,312 @@
+//! Responses and organisation statements as rows: what is written for one, inside a
+//! transaction the [writer](super::writer) owns, and how they are found again by receipt.
+
+use mitreden_core::{ProposalKind, ValidResponse, ValidStatement};
+use serde::de::DeserializeOwned;
+use sqlx::{Row, SqliteConnection};
+
+use super::{now, Db, Insert, StorageError};
+
+/// The two tables of submissions that receipts lead to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Responses,
+    Statements,
+}
+
+impl Kind {
+    /// The table and the column holding the submission's JSON.
+    fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Responses => ("responses", "ballot"),
+            Kind::Statements => ("statements", "body"),
+        }
+    }
+}
+
+/// Everything written for one submission, owned so it can travel to the writer.
+#[derive(Debug)]
+pub(crate) struct NewSubmission {
+    pub kind: Kind,
+    pub consultation: String,
+    pub id: String,
+    /// The canonical JSON of the validated submission: a replay produces the same text.
+    pub body: String,
+    pub receipt_hash: String,
+    /// Responses: the stakeholder group. Statements: `None`.
+    pub group: Option<String>,
+    /// Statements: whether the organisation consented to publication.
+    pub publish: bool,
+    /// Responses: `(conflict, comment)` for moderation.
+    pub comments: Vec<(String, String)>,
+    /// Responses: `(kind, title, reason)` for moderation.
+    pub proposals: Vec<(&'static str, String, Option<String>)>,
+}
+
+impl NewSubmission {
+    pub fn response(
+        consultation: &str,
+        r: &ValidResponse,
+        receipt_hash: &str,
+    ) -> Result<Self, StorageError> {
+        Ok(Self {
+            kind: Kind::Responses,
+            consultation: consultation.to_owned(),
+            id: r.id.to_string(),
+            body: serde_json::to_string(r)?,
+            receipt_hash: receipt_hash.to_owned(),
+            group: Some(r.group.to_string()),
+            publish: false,
+            comments: r
+                .positions
+                .iter()
+                .filter_map(|p| Some((p.conflict.to_string(), p.comment.clone()?)))
+                .collect(),
+            proposals: r
+                .proposals
+                .iter()
+                .map(|p| {
+                    let kind = match p.kind {
+                        ProposalKind::Priority => "priority",
+                        ProposalKind::Conflict => "conflict",
+                    };
+                    (kind, p.title.clone(), p.reason.clone())
+                })
+                .collect(),
+        })
+    }
+
+    pub fn statement(
+        consultation: &str,
+        s: &ValidStatement,
+        receipt_hash: &str,
+    ) -> Result<Self, StorageError> {
+        Ok(Self {
+            kind: Kind::Statements,
+            consultation: consultation.to_owned(),
+            id: s.id.to_string(),
+            body: serde_json::to_string(s)?,
+            receipt_hash: receipt_hash.to_owned(),
+            group: None,
+            publish: s.publish,
+            comments: Vec::new(),
+            proposals: Vec::new(),
+        })
+    }
+}
+
+/// Writes one submission unless its id is taken or was withdrawn. The insert comes first so
+/// the transaction takes the write lock at once.
+pub(crate) async fn insert(
+    conn: &mut SqliteConnection,
+    s: &NewSubmission,
+) -> Result<Insert, StorageError> {
+    let sql = match s.kind {
+        Kind::Responses => {
+            "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at) \
+             SELECT $1, $2, $3, $4, $5, $6 \
+             WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = $1) \
+             ON CONFLICT (id) DO NOTHING"
+        }
+        Kind::Statements => {
+            "INSERT INTO statements (id, consultation, publish, body, receipt_hash, created_at) \
+             SELECT $1, $2, $3, $4, $5, $6 \
+             WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = $1) \
+             ON CONFLICT (id) DO NOTHING"
+        }
+    };
+    let third = match s.kind {
+        Kind::Responses => sqlx::query(sql)
+            .bind(s.id.as_str())
+            .bind(&s.consultation)
+            .bind(&s.group),
+        Kind::Statements => sqlx::query(sql)
+            .bind(s.id.as_str())
+            .bind(&s.consultation)
+            .bind(s.publish),
+    };
+    let inserted = third
+        .bind(&s.body)
+        .bind(&s.receipt_hash)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?
+        .rows_affected()
+        == 1;
+    if !inserted {
+        return existing(conn, s).await;
+    }
+    for (conflict, text) in &s.comments {
+        sqlx::query(
+            "INSERT INTO comments (consultation, response_id, conflict, text, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&s.consultation)
+        .bind(&s.id)
+        .bind(conflict)
+        .bind(text)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (kind, title, reason) in &s.proposals {
+        sqlx::query(
+            "INSERT INTO proposals (consultation, response_id, kind, title, reason, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(&s.consultation)
+        .bind(&s.id)
+        .bind(*kind)
+        .bind(title)
+        .bind(reason)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(Insert::Created)
+}
+
+/// Why an insert changed nothing: withdrawn before, the same submission again, or a
+/// different one with the same id.
+async fn existing(conn: &mut SqliteConnection, s: &NewSubmission) -> Result<Insert, StorageError> {
+    let (table, column) = s.kind.names();
+    let sql = format!("SELECT consultation, {column} AS body FROM {table} WHERE id = $1");
+    let row = sqlx::query(&sql).bind(&s.id).fetch_optional(conn).await?;
+    Ok(match row {
+        None => Insert::Withdrawn,
+        Some(row)
+            if row.get::<&str, _>("consultation") == s.consultation
+                && row.get::<&str, _>("body") == s.body =>
+        {
+            Insert::Replayed
+        }
+        Some(_) => Insert::Conflict,
+    })
+}
+
+/// Deletes the submission with this receipt (a response's proposals and comments go with
+/// it) and remembers its id as withdrawn; returns the JSON of what was deleted.
+pub(crate) async fn withdraw(
+    conn: &mut SqliteConnection,
+    kind: Kind,
+    consultation: &str,
+    receipt_hash: &str,
+) -> Result<Option<String>, StorageError> {
+    let (table, column) = kind.names();
+    let sql = format!(
+        "DELETE FROM {table} WHERE consultation = $1 AND receipt_hash = $2 \
+         RETURNING id, {column} AS body"
+    );
+    let row = sqlx::query(&sql)
+        .bind(consultation)
+        .bind(receipt_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    sqlx::query("INSERT INTO withdrawn (id, consultation, withdrawn_at) VALUES ($1, $2, $3)")
+        .bind(row.get::<&str, _>("id"))
+        .bind(consultation)
+        .bind(now())
+        .execute(&mut *conn)
+        .await?;
+    Ok(Some(row.get("body")))
+}
+
+impl Db {
+    /// Stores a validated response once, with its comments and proposals, and returns when
+    /// it is on disk. The comparison for replays is on the canonical JSON, so a
+    /// byte-different but equal submission counts as the same.
+    pub async fn insert_response(
+        &self,
+        consultation: &str,
+        response: &ValidResponse,
+        receipt_hash: &str,
+    ) -> Result<Insert, StorageError> {
+        let new = NewSubmission::response(consultation, response, receipt_hash)?;
+        self.writer.insert(new).await
+    }
+
+    /// Stores an organisation statement once (same replay rules as responses).
+    pub async fn insert_statement(
+        &self,
+        consultation: &str,
+        statement: &ValidStatement,
+        receipt_hash: &str,
+    ) -> Result<Insert, StorageError> {
+        let new = NewSubmission::statement(consultation, statement, receipt_hash)?;
+        self.writer.insert(new).await
+    }
+
+    /// The stored submission with this receipt.
+    async fn by_receipt<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let (table, column) = kind.names();
+        let sql = format!(
+            "SELECT {column} AS body FROM {table} WHERE consultation = $1 AND receipt_hash = $2"
+        );
+        let row = sqlx::query(&sql)
+            .bind(consultation)
+            .bind(receipt_hash)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| Ok(serde_json::from_str(r.get("body"))?))
+            .transpose()
+    }
+
+    async fn withdraw<T: DeserializeOwned>(
+        &self,
+        kind: Kind,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let body = self
+            .writer
+            .withdraw(kind, consultation.to_owned(), receipt_hash.to_owned())
+            .await?;
+        body.map(|b| Ok(serde_json::from_str(&b)?)).transpose()
+    }
+
+    pub async fn response_by_receipt(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidResponse>, StorageError> {
+        self.by_receipt(Kind::Responses, consultation, receipt_hash)
+            .await
+    }
+
+    /// Deletes the response with this receipt, once it is on disk; returns what was deleted.
+    pub async fn withdraw_response(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidResponse>, StorageError> {
+        self.withdraw(Kind::Responses, consultation, receipt_hash)
+            .await
+    }
+
+    pub async fn statement_by_receipt(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidStatement>, StorageError> {
+        self.by_receipt(Kind::Statements, consultation, receipt_hash)
+            .await
+    }
+
+    /// Deletes the statement with this receipt, once it is on disk; returns what was deleted.
+    pub async fn withdraw_statement(
+        &self,
+        consultation: &str,
+        receipt_hash: &str,
+    ) -> Result<Option<ValidStatement>, StorageError> {
+        self.withdraw(Kind::Statements, consultation, receipt_hash)
+            .await
+    }
+}
