@@ -22,6 +22,7 @@ work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 # No rate limit here: every request comes from one loopback address.
 target/server/mitreden-server serve --addr "127.0.0.1:$port" --database "$work/bench.db" \
+  --rate-limit 0 \
   >"$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do

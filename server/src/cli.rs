@@ -82,4 +82,7 @@ pub struct ServeArgs {
     /// different origin, to show cross-origin embedding).
     #[arg(long, env = "MITREDEN_DEMO_PAGE_ADDR")]
     pub demo_page_addr: Option<SocketAddr>,
+
+    #[command(flatten)]
+    pub rate_limit: crate::rate_limit::RateLimit,
 }

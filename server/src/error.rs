@@ -41,6 +41,12 @@ pub enum AppError {
     WrongCredentials,
     #[error("Too many failed attempts; try again in {0} seconds.")]
     TooManyAttempts(u64),
+    #[error("Too many requests from your network; please try again in {0} seconds. Nothing you sent before was lost.")]
+    RateLimited(u64),
+    #[error(
+        "The server cannot tell clients apart behind this proxy; it must send X-Forwarded-For."
+    )]
+    NoClientAddress,
     #[error("The consultation definition is not usable: {0}")]
     InvalidConsultation(String),
     #[error("The request body is not valid JSON: {0}")]
@@ -71,7 +77,8 @@ impl AppError {
             Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::ResultsNotPublished => StatusCode::FORBIDDEN,
-            Self::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::TooManyAttempts(_) | Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
+            Self::NoClientAddress => StatusCode::BAD_REQUEST,
             Self::InvalidConsultation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::ReceiptRequired => StatusCode::UNAUTHORIZED,
             Self::InvalidReceipt => StatusCode::BAD_REQUEST,
@@ -102,6 +109,8 @@ impl AppError {
             Self::ResultsNotPublished => "results_not_published",
             Self::WrongCredentials => "wrong_credentials",
             Self::TooManyAttempts(_) => "too_many_attempts",
+            Self::RateLimited(_) => "rate_limited",
+            Self::NoClientAddress => "no_client_address",
             Self::InvalidConsultation(_) => "invalid_consultation",
             Self::ReceiptRequired => "receipt_required",
             Self::InvalidReceipt => "invalid_receipt",
@@ -126,7 +135,7 @@ impl IntoResponse for AppError {
         }
         let body = json!({ "error": { "code": self.code(), "message": self.to_string() } });
         let mut response = (self.status(), Json(body)).into_response();
-        if let Self::TooManyAttempts(seconds) = self {
+        if let Self::TooManyAttempts(seconds) | Self::RateLimited(seconds) = self {
             response
                 .headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, seconds.into());

@@ -9,6 +9,7 @@ pub mod error;
 pub mod json;
 pub mod openapi;
 pub mod pages;
+pub mod rate_limit;
 pub mod receipt;
 pub mod results_page;
 pub mod security;
@@ -37,7 +38,7 @@ pub const MAX_BODY: usize = 64 * 1024;
 /// The whole HTTP surface of the server.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .nest("/api/v1", api::routes())
+        .nest("/api/v1", api::routes(state.rate_limit))
         .nest("/api/v1/staff", staff_api::routes())
         .merge(pages::routes(&state))
         .fallback(|| async { AppError::NotFound })
@@ -63,7 +64,10 @@ pub fn app(state: AppState) -> Router {
 pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageError> {
     let db = Db::open(&config.database).await?;
     seed::seed_if_empty(&db).await?;
-    AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await
+    let mut state =
+        AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await?;
+    state.rate_limit = config.rate_limit;
+    Ok(state)
 }
 
 /// Serves until Ctrl-C or SIGTERM.
@@ -89,7 +93,9 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
     println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
     tracing::info!(%addr, database = %config.database, "mitreden is listening");
 
-    axum::serve(listener, app(state))
+    // The peer address is needed for rate limiting; it is never stored.
+    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     Ok(())

@@ -143,6 +143,8 @@ pub struct AppState {
     pub widget_dir: PathBuf,
     /// Where the built staff dashboard lives.
     pub dashboard_dir: PathBuf,
+    /// How often one client may write.
+    pub rate_limit: crate::rate_limit::RateLimit,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
 }
 
@@ -168,6 +170,7 @@ impl AppState {
             throttle: crate::auth::Throttle::default(),
             widget_dir,
             dashboard_dir,
+            rate_limit: Default::default(),
             live: Arc::new(RwLock::new(live)),
         })
     }

@@ -12,12 +12,13 @@ use axum::{Json, Router};
 use mitreden_core::{Consultation, Status};
 
 use crate::error::AppError;
+use crate::rate_limit::{self, RateLimit};
 use crate::state::{AppState, Live};
 use submissions::{submit, view, withdraw, Responses, Statements};
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/consultations/{slug}", get(consultation))
+/// The public API; what participants send (and look up with a receipt) is rate limited.
+pub fn routes(limits: RateLimit) -> Router<AppState> {
+    let writes = Router::new()
         .route("/consultations/{slug}/responses", post(submit::<Responses>))
         .route(
             "/consultations/{slug}/responses/mine",
@@ -30,7 +31,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/consultations/{slug}/statements/mine",
             get(view::<Statements>).delete(withdraw::<Statements>),
-        )
+        );
+    Router::new()
+        .route("/consultations/{slug}", get(consultation))
+        .merge(rate_limit::limit(writes, limits))
         .route("/consultations/{slug}/results", get(results::results))
         .route(
             "/openapi.json",

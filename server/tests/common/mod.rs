@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 
 use mitreden_core::Consultation;
 use mitreden_server::cli::ServeArgs;
+use mitreden_server::rate_limit::RateLimit;
 use mitreden_server::storage::Db;
 use mitreden_server::{app, open_state, AppState};
 use serde_json::{json, Value};
@@ -26,6 +27,7 @@ pub fn args(dir: &TempDir) -> ServeArgs {
         dashboard_dir: dir.path().join("dashboard"),
         public_url: None,
         demo_page_addr: None,
+        rate_limit: Default::default(),
     }
 }
 
@@ -47,11 +49,24 @@ impl TestApp {
 
     /// Serves (again) from the database in `dir`, as a restarted server would.
     pub async fn serve(dir: TempDir) -> Self {
-        let state = open_state(&args(&dir)).await.unwrap();
+        Self::serve_limited(dir, RateLimit::default()).await
+    }
+
+    /// A server on a new database holding the demo, with the given rate limit.
+    pub async fn spawn_limited(rate_limit: RateLimit) -> Self {
+        Self::serve_limited(tempfile::tempdir().unwrap(), rate_limit).await
+    }
+
+    async fn serve_limited(dir: TempDir, rate_limit: RateLimit) -> Self {
+        let args = ServeArgs {
+            rate_limit,
+            ..args(&dir)
+        };
+        let state = open_state(&args).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let router = app(state.clone());
-        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
         Self {
             addr,
             state,
