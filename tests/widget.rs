@@ -329,6 +329,42 @@ async fn a_refused_submission_is_a_sentence_in_the_ui_language_not_a_panic() {
     assert!(root.text_content().unwrap().contains("Alpha goal"));
 }
 
+#[wasm_bindgen_test]
+async fn the_honeypot_is_out_of_reach_for_people_and_stops_a_program_that_fills_it() {
+    let root = mount_participation(true);
+    press(&root, "Beginnen").await;
+    check(&root, "#mtr-group-citizens");
+    settle().await;
+    press(&root, "Weiter").await;
+    press(&root, "Alpha-Ziel: einordnen").await;
+    press(&root, "Weiter").await;
+    press(&root, "Weiter").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Angaben prüfen");
+    let trap: web_sys::HtmlInputElement = root
+        .query_selector("#mtr-website")
+        .unwrap()
+        .expect("the review step has the honeypot")
+        .unchecked_into();
+    assert_eq!(trap.tab_index(), -1);
+    assert_eq!(trap.value(), "");
+    let wrapper = trap.parent_element().unwrap();
+    assert_eq!(
+        wrapper.get_attribute("aria-hidden").as_deref(),
+        Some("true")
+    );
+    assert_eq!(wrapper.class_name(), "mtr-honeypot");
+
+    trap.set_value("https://spam.example");
+    trap.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    press(&root, "Antwort absenden").await;
+    assert_eq!(
+        text_of(&root, "#mtr-submit-error"),
+        text(Lang::De, Key::ErrorHoneypot)
+    );
+}
+
 fn key(target: &HtmlElement, key: &str) {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key(key);

@@ -74,6 +74,10 @@ pub struct Draft {
     pub positions: Vec<PositionDraft>,
     pub proposals: Vec<ProposalDraft>,
     pub organisation: OrganisationDraft,
+    /// What went into the honeypot field people never see (see
+    /// [`ResponseSubmission::website`]); empty for people.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
 }
 
 fn blank(s: &str) -> Option<String> {
@@ -96,6 +100,7 @@ impl Draft {
             positions: Vec::new(),
             proposals: Vec::new(),
             organisation: OrganisationDraft::default(),
+            website: String::new(),
         }
         .reconcile(consultation)
     }
@@ -194,6 +199,7 @@ impl Draft {
                     reason: blank(&p.reason),
                 })
                 .collect(),
+            website: self.website.clone(),
         }
     }
 
@@ -221,6 +227,7 @@ impl Draft {
             positions: self.position_submissions(),
             publish: o.publish,
             lang: lang.code().to_owned(),
+            website: self.website.clone(),
         }
     }
 }

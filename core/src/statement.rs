@@ -94,6 +94,9 @@ pub struct StatementSubmission {
     /// The organisation agrees that its statement may be published.
     pub publish: bool,
     pub lang: String,
+    /// A honeypot, as in responses: must be left out or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -157,6 +160,7 @@ impl StatementSubmission {
         if consultation.status != Status::Open {
             return Err(ValidationError::ConsultationNotOpen);
         }
+        crate::submission::honeypot(&self.website)?;
         let id = ResponseId::parse(&self.id).map_err(|_| ValidationError::InvalidResponseId)?;
         let name = text_input::required(&self.name, MAX_NAME_CHARS)
             .map_err(|e| ValidationError::text("The organisation's name", e))?;
@@ -333,6 +337,7 @@ mod tests {
             positions: vec![],
             publish: true,
             lang: "de".into(),
+            website: String::new(),
         }
     }
 

@@ -35,6 +35,10 @@ pub struct ResponseSubmission {
     /// Missing priorities or conflicts the participant proposes; they go to moderation.
     #[serde(default)]
     pub proposals: Vec<ProposalSubmission>,
+    /// A honeypot: the widget has a field people never see; only programs that fill in every
+    /// field send something here, and such a submission is refused. Leave it out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub website: String,
 }
 
 /// Where a participant stands on one goal conflict, as sent.
@@ -141,6 +145,8 @@ pub enum ValidationError {
     DuplicateStance(String),
     #[error("A statement needs a stance on at least one priority or a position on a conflict.")]
     EmptyStatement,
+    #[error("The field 'website' must stay empty; it is there to catch automated submissions.")]
+    HoneypotFilled,
 }
 
 impl ValidationError {
@@ -182,7 +188,17 @@ impl ValidationError {
             Self::ContactConsentRequired => "contact_consent_required",
             Self::DuplicateStance(_) => "duplicate_stance",
             Self::EmptyStatement => "empty_statement",
+            Self::HoneypotFilled => "honeypot_filled",
         }
+    }
+}
+
+/// Refuses a submission whose honeypot field was filled in.
+pub(crate) fn honeypot(website: &str) -> Result<(), ValidationError> {
+    if website.trim().is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationError::HoneypotFilled)
     }
 }
 
@@ -192,6 +208,7 @@ impl ResponseSubmission {
         if consultation.status != Status::Open {
             return Err(ValidationError::ConsultationNotOpen);
         }
+        honeypot(&self.website)?;
         let id = ResponseId::parse(&self.id).map_err(|_| ValidationError::InvalidResponseId)?;
         let group = consultation
             .groups
@@ -344,7 +361,19 @@ mod tests {
             lang: "de".into(),
             positions: vec![],
             proposals: vec![],
+            website: String::new(),
         }
+    }
+
+    #[test]
+    fn a_filled_honeypot_is_refused_and_whitespace_is_not_filled() {
+        let c = sample(3, true);
+        let mut s = submission(&["p0"], &["p0", "p1"]);
+        s.website = " \t".into();
+        assert!(s.validate(&c).is_ok());
+        s.website = "https://spam.example".into();
+        assert_eq!(s.validate(&c), Err(ValidationError::HoneypotFilled));
+        assert_eq!(ValidationError::HoneypotFilled.code(), "honeypot_filled");
     }
 
     fn position(

@@ -81,6 +81,13 @@ async fn hostile_requests_are_refused_precisely_and_change_nothing() {
             "invalid_body",
         ),
         (
+            "a program filled in the honeypot",
+            with(&|v| v["website"] = json!("https://spam.example")),
+            "application/json",
+            422,
+            "honeypot_filled",
+        ),
+        (
             "overlong group",
             with(&|v| v["group"] = json!("g".repeat(10_000))),
             "application/json",

@@ -6,6 +6,7 @@ pub mod char_counter;
 pub mod conflict_question;
 pub mod conflicts_step;
 pub mod field_error;
+pub mod honeypot;
 pub mod language_switch;
 pub mod live_region;
 pub mod organisation_step;

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::draft::{Choice, Mode};
 use mitreden_core::ValidationError;
 
+use crate::components::honeypot::Honeypot;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
 use crate::device::Pending;
@@ -45,6 +46,7 @@ pub fn ReviewStep(
                         ValidationError::PartialRankingNotAllowed { .. } => Key::ErrorIncomplete,
                         ValidationError::EmptyStatement => Key::ErrorEmptyStatement,
                         ValidationError::ConsultationNotOpen => Key::ErrorClosed,
+                        ValidationError::HoneypotFilled => Key::ErrorHoneypot,
                         _ => Key::ErrorInvalid,
                     }));
                     focus_later("mtr-submit-error".to_owned());
@@ -184,6 +186,7 @@ pub fn ReviewStep(
             }}
             {has_conflicts
                 .then(|| section(Step::Conflicts, Key::ReviewConflicts, view! { <ul>{conflicts}</ul> }.into_any()))}
+            <Honeypot />
             <p class="mtr-error" id="mtr-submit-error" role="alert" tabindex="-1" class:mtr-hidden=move || error.get().is_none()>
                 {move || error.get().map(|key| i18n.t(key))}
             </p>

@@ -34,6 +34,8 @@ mitreden_core::ui_texts! {
     ErrorEmptyRanking => "Bitte ordnen Sie mindestens ein Ziel ein.", "Please rank at least one goal.";
     ErrorIncomplete => "Bitte ordnen Sie alle Ziele ein.", "Please rank all goals.";
     ErrorInvalid => "Ihre Antwort passt nicht zu dieser Beteiligung. Bitte laden Sie die Seite neu.", "Your response does not match this consultation. Please reload the page.";
+    HoneypotLabel => "Dieses Feld bitte leer lassen", "Please leave this field empty";
+    ErrorHoneypot => "Ein Feld, das leer bleiben muss, ist ausgefüllt. Bitte laden Sie die Seite neu.", "A field that must stay empty has been filled in. Please reload the page.";
     ErrorNetwork => "Der Server ist gerade nicht erreichbar. Ihre Angaben bleiben hier stehen – bitte versuchen Sie es gleich noch einmal.", "The server cannot be reached right now. Your answers stay here – please try again in a moment.";
     ErrorNotFound => "Diese Beteiligung gibt es nicht (mehr).", "This consultation does not exist (any more).";
     ErrorClosed => "Diese Beteiligung nimmt keine Antworten mehr an.", "This consultation no longer accepts responses.";
