@@ -76,6 +76,17 @@ pub struct Settings {
     /// Groups with fewer responses are flagged as too small to read.
     #[serde(default = "default_min_group_size")]
     pub min_group_size: u64,
+    /// Days after closing until personal data (comment texts, contact emails, receipts) is
+    /// removed; the counted answers and the results stay. At most [`MAX_RETENTION_DAYS`].
+    #[serde(default = "default_retention_days")]
+    pub retention_days: u16,
+}
+
+/// The longest retention staff can set: ten years.
+pub const MAX_RETENTION_DAYS: u16 = 3650;
+
+fn default_retention_days() -> u16 {
+    180
 }
 
 fn default_conflict_scale() -> u8 {
@@ -120,6 +131,8 @@ pub enum ConsultationError {
     TooManyPriorities { max: usize },
     #[error("the conflict scale must have 5 or 7 steps, not {0}")]
     InvalidConflictScale(u8),
+    #[error("personal data can be kept for at most {max} days after closing, not {0}", max = MAX_RETENTION_DAYS)]
+    RetentionTooLong(u16),
     #[error("the id '{0}' is used twice")]
     DuplicateId(String),
     #[error("'{field}' has no text in language '{lang}'")]
@@ -146,6 +159,11 @@ impl Consultation {
         if ![5, 7].contains(&self.settings.conflict_scale) {
             return Err(ConsultationError::InvalidConflictScale(
                 self.settings.conflict_scale,
+            ));
+        }
+        if self.settings.retention_days > MAX_RETENTION_DAYS {
+            return Err(ConsultationError::RetentionTooLong(
+                self.settings.retention_days,
             ));
         }
         let ids = self
@@ -318,6 +336,7 @@ pub(crate) mod tests {
                 allowed_origins: vec![],
                 conflict_scale: 5,
                 min_group_size: 2,
+                retention_days: 30,
             },
         }
     }
@@ -336,6 +355,25 @@ pub(crate) mod tests {
     #[test]
     fn a_sound_definition_validates() {
         assert_eq!(sample(4, true).validate(), Ok(()));
+    }
+
+    #[test]
+    fn retention_is_180_days_unless_set_and_at_most_ten_years() {
+        let mut json = serde_json::to_value(sample(2, true)).unwrap();
+        json["settings"]
+            .as_object_mut()
+            .unwrap()
+            .remove("retention_days");
+        let c: Consultation = serde_json::from_value(json).unwrap();
+        assert_eq!(c.settings.retention_days, 180);
+        let mut c = sample(2, true);
+        c.settings.retention_days = MAX_RETENTION_DAYS;
+        assert_eq!(c.validate(), Ok(()));
+        c.settings.retention_days = MAX_RETENTION_DAYS + 1;
+        assert_eq!(
+            c.validate(),
+            Err(ConsultationError::RetentionTooLong(MAX_RETENTION_DAYS + 1))
+        );
     }
 
     #[test]

@@ -91,7 +91,9 @@ pub struct ValidPosition {
     pub conflict: ConflictId,
     /// `-k..=k`; `None` = no view.
     pub position: Option<i8>,
-    /// Trimmed, NFC-normalised, never empty.
+    /// Trimmed, NFC-normalised, never empty as sent. Once the consultation's retention period
+    /// has passed the text is removed and an empty comment remains, so that the number of
+    /// comments in the results stays.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
 }

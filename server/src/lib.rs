@@ -12,6 +12,7 @@ pub mod pages;
 pub mod rate_limit;
 pub mod receipt;
 pub mod results_page;
+pub mod retention;
 pub mod security;
 pub mod seed;
 pub mod staff;
@@ -73,6 +74,7 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
 /// Serves until Ctrl-C or SIGTERM.
 pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     let state = open_state(&config).await?;
+    retention::spawn(state.clone());
     let listener = tokio::net::TcpListener::bind(config.addr).await?;
     let addr: SocketAddr = listener.local_addr()?;
     let public_url = config

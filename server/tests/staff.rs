@@ -3,53 +3,10 @@
 
 mod common;
 
-use common::{submission, uuid, TestApp, ALL};
-use mitreden_server::staff::{hash_password, secret_hash, Role};
+use common::{call, member, submission, uuid, TestApp, ALL, PASSWORD};
+use mitreden_server::staff::Role;
 use reqwest::Method;
 use serde_json::{json, Value};
-
-const PASSWORD: &str = "ein langes Passwort";
-
-/// Adds a member and returns an API token for them.
-async fn member(app: &TestApp, name: &str, role: Role) -> String {
-    assert!(app
-        .state
-        .db
-        .add_staff(name, role, &hash_password(PASSWORD))
-        .await
-        .unwrap());
-    let token = format!("token-{name}");
-    assert!(app
-        .state
-        .db
-        .add_token(name, &secret_hash(&token))
-        .await
-        .unwrap());
-    token
-}
-
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = app.client.request(method, app.url(path));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    let text = response.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
 
 fn demo_definition(slug: &str) -> Value {
     let mut c = serde_json::to_value(mitreden_server::seed::demo()).unwrap();

@@ -1,11 +1,13 @@
 use leptos::prelude::*;
+use mitreden_core::consultation::MAX_RETENTION_DAYS;
 use mitreden_core::Consultation;
 
 use crate::api;
 use crate::i18n::{use_i18n, Key};
 
 /// The consultation's settings as a form (admins): partial rankings, results for participants,
-/// publication, minimum group size, allowed embedding origins.
+/// publication, minimum group size, how long personal data is kept after closing, allowed
+/// embedding origins.
 #[component]
 pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
     let i18n = use_i18n();
@@ -15,6 +17,7 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
     let after = RwSignal::new(initial.results_after_submit);
     let publish = RwSignal::new(initial.publish_results);
     let min = RwSignal::new(initial.min_group_size.to_string());
+    let retention = RwSignal::new(initial.retention_days.to_string());
     let origins = RwSignal::new(initial.allowed_origins.join("\n"));
     let note = RwSignal::new(None::<Key>);
     // Only the settings change: the rest of the definition is read afresh when saving, so a
@@ -44,6 +47,11 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
             .trim()
             .parse()
             .unwrap_or(settings.min_group_size);
+        settings.retention_days = retention
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(settings.retention_days);
         settings.allowed_origins = origins
             .get_untracked()
             .lines()
@@ -80,6 +88,17 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
                 prop:value=move || min.get()
                 on:input=move |ev| min.set(event_target_value(&ev))
             />
+            <label for="dash-retention">{move || i18n.t(Key::RetentionDays)}</label>
+            <input
+                id="dash-retention"
+                type="number"
+                min="0"
+                max=MAX_RETENTION_DAYS
+                aria-describedby="dash-retention-hint"
+                prop:value=move || retention.get()
+                on:input=move |ev| retention.set(event_target_value(&ev))
+            />
+            <p id="dash-retention-hint" class="dash-meta">{move || i18n.t(Key::RetentionHint)}</p>
             <label for="dash-origins">{move || i18n.t(Key::AllowedOrigins)}</label>
             <textarea
                 id="dash-origins"

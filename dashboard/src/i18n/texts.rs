@@ -92,6 +92,8 @@ mitreden_core::ui_texts! {
     PartialRanking => "Teilweise Rangfolgen erlaubt", "Partial rankings allowed";
     ResultsAfterSubmit => "Teilnehmende sehen nach dem Absenden die Ergebnisse", "Participants see the results after submitting";
     PublishResults => "Ergebnisse öffentlich (Ergebnisseite und JSON)", "Results public (results page and JSON)";
+    RetentionDays => "Personenbezogene Daten löschen nach Abschluss (Tage)", "Remove personal data after closing (days)";
+    RetentionHint => "Dann werden Kommentartexte, Vorschläge, Kontakt-E-Mails und Beleg-Codes gelöscht; Rangfolgen, Positionen und Ergebnisse bleiben.", "Comment texts, proposals, contact emails and receipt codes are then removed; rankings, positions and results stay.";
     MinGroupSize => "Mindestgröße einer Gruppe für belastbare Aussagen", "Minimum group size to read much into";
     AllowedOrigins => "Seiten, die einbetten dürfen (eine Adresse je Zeile, z. B. https://www.bmds.bund.de)", "Pages allowed to embed (one origin per line, e.g. https://www.example.org)";
     Adopt => "Als neues Ziel aufnehmen", "Adopt as a new goal";

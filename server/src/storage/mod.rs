@@ -7,7 +7,7 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use mitreden_core::{Consultation, ValidResponse, ValidStatement};
+use mitreden_core::{Consultation, Status, ValidResponse, ValidStatement};
 use rand::RngCore;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
@@ -15,11 +15,13 @@ use sqlx::sqlite::{
 use sqlx::Row;
 
 mod comments;
+mod retention;
 mod staff;
 mod submissions;
 mod writer;
 
 pub use comments::CommentRow;
+pub use retention::Removed;
 use writer::Writer;
 
 #[derive(Debug, thiserror::Error)]
@@ -70,7 +72,8 @@ pub struct Db {
     writer: Writer,
 }
 
-pub(crate) fn now() -> i64 {
+/// Seconds since 1970.
+pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -92,6 +95,9 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .foreign_keys(true)
+            // What is deleted is overwritten, so removed personal data does not linger in
+            // free pages of the file.
+            .pragma("secure_delete", "ON")
             .busy_timeout(Duration::from_secs(10));
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
@@ -115,12 +121,14 @@ impl Db {
     /// it was stored.
     pub async fn insert_consultation(&self, c: &Consultation) -> Result<bool, StorageError> {
         let result = sqlx::query(
-            "INSERT INTO consultations (slug, definition, created_at) VALUES (?, ?, ?) \
+            "INSERT INTO consultations (slug, definition, created_at, closed_at) \
+             VALUES ($1, $2, $3, CASE WHEN $4 THEN $3 END) \
              ON CONFLICT (slug) DO NOTHING",
         )
         .bind(c.slug.as_str())
         .bind(serde_json::to_string(c)?)
         .bind(now())
+        .bind(c.status == Status::Closed)
         .execute(&self.pool)
         .await?;
         Ok(result.rows_affected() == 1)
@@ -213,15 +221,20 @@ impl Db {
             .collect()
     }
 
-    /// Stores a consultation definition, replacing the one with the same slug.
+    /// Stores a consultation definition, replacing the one with the same slug. Closing it
+    /// starts its retention period; opening it again ends that.
     pub async fn save_consultation(&self, c: &Consultation) -> Result<(), StorageError> {
         sqlx::query(
-            "INSERT INTO consultations (slug, definition, created_at) VALUES (?, ?, ?) \
-             ON CONFLICT (slug) DO UPDATE SET definition = excluded.definition",
+            "INSERT INTO consultations (slug, definition, created_at, closed_at) \
+             VALUES ($1, $2, $3, CASE WHEN $4 THEN $3 END) \
+             ON CONFLICT (slug) DO UPDATE SET definition = excluded.definition, \
+               closed_at = CASE WHEN $4 THEN COALESCE(consultations.closed_at, excluded.closed_at) END, \
+               purged_at = CASE WHEN $4 THEN consultations.purged_at END",
         )
         .bind(c.slug.as_str())
         .bind(serde_json::to_string(c)?)
         .bind(now())
+        .bind(c.status == Status::Closed)
         .execute(&self.pool)
         .await?;
         Ok(())

@@ -7,8 +7,10 @@ use std::net::SocketAddr;
 use mitreden_core::Consultation;
 use mitreden_server::cli::ServeArgs;
 use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::staff::{hash_password, secret_hash, Role};
 use mitreden_server::storage::Db;
 use mitreden_server::{app, open_state, AppState};
+use reqwest::Method;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 
@@ -165,4 +167,47 @@ pub fn statement(id: &str) -> Value {
         "publish": true,
         "lang": "de"
     })
+}
+
+pub const PASSWORD: &str = "ein langes Passwort";
+
+/// Adds a member and returns an API token for them.
+pub async fn member(app: &TestApp, name: &str, role: Role) -> String {
+    assert!(app
+        .state
+        .db
+        .add_staff(name, role, &hash_password(PASSWORD))
+        .await
+        .unwrap());
+    let token = format!("token-{name}");
+    assert!(app
+        .state
+        .db
+        .add_token(name, &secret_hash(&token))
+        .await
+        .unwrap());
+    token
+}
+
+pub async fn call(
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (u16, Value) {
+    let mut request = app.client.request(method, app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request.json(&body);
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status().as_u16();
+    let text = response.text().await.unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
