@@ -35,7 +35,7 @@ impl Db {
     pub async fn comments(&self, consultation: &str) -> Result<Vec<CommentRow>, StorageError> {
         let rows = sqlx::query(
             "SELECT id, conflict, text, status, reason FROM comments \
-             WHERE consultation = ? ORDER BY id",
+             WHERE consultation = $1 ORDER BY id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -71,7 +71,7 @@ impl Db {
         reason: Option<&str>,
     ) -> Result<bool, StorageError> {
         let result = sqlx::query(
-            "UPDATE comments SET status = ?, reason = ? WHERE consultation = ? AND id = ?",
+            "UPDATE comments SET status = $1, reason = $2 WHERE consultation = $3 AND id = $4",
         )
         .bind(status)
         .bind(reason)
@@ -88,7 +88,7 @@ impl Db {
         consultation: &str,
     ) -> Result<Vec<(String, String)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT conflict, text FROM comments WHERE consultation = ? AND status = 'approved' \
+            "SELECT conflict, text FROM comments WHERE consultation = $1 AND status = 'approved' \
              ORDER BY id",
         )
         .bind(consultation)

@@ -142,7 +142,7 @@ impl Db {
         id: &str,
         published: bool,
     ) -> Result<Option<bool>, StorageError> {
-        let row = sqlx::query("SELECT publish FROM statements WHERE consultation = ? AND id = ?")
+        let row = sqlx::query("SELECT publish FROM statements WHERE consultation = $1 AND id = $2")
             .bind(consultation)
             .bind(id)
             .fetch_optional(&self.pool)
@@ -151,7 +151,7 @@ impl Db {
         if published && !row.get::<bool, _>("publish") {
             return Ok(Some(false));
         }
-        sqlx::query("UPDATE statements SET published = ? WHERE consultation = ? AND id = ?")
+        sqlx::query("UPDATE statements SET published = $1 WHERE consultation = $2 AND id = $3")
             .bind(published)
             .bind(consultation)
             .bind(id)
@@ -166,7 +166,7 @@ impl Db {
         consultation: &str,
     ) -> Result<Vec<ValidStatement>, StorageError> {
         let rows = sqlx::query(
-            "SELECT body FROM statements WHERE consultation = ? AND published = 1 AND publish = 1 ORDER BY id",
+            "SELECT body FROM statements WHERE consultation = $1 AND published = 1 AND publish = 1 ORDER BY id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -182,7 +182,7 @@ impl Db {
         consultation: &str,
     ) -> Result<Vec<(ValidStatement, bool)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT body, published FROM statements WHERE consultation = ? ORDER BY id",
+            "SELECT body, published FROM statements WHERE consultation = $1 ORDER BY id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -199,7 +199,7 @@ impl Db {
     ) -> Result<Vec<(i64, i64)>, StorageError> {
         let rows = sqlx::query(
             "SELECT created_at / 86400 AS day, COUNT(*) AS n FROM responses \
-             WHERE consultation = ? GROUP BY day ORDER BY day",
+             WHERE consultation = $1 GROUP BY day ORDER BY day",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -212,7 +212,7 @@ impl Db {
         &self,
         consultation: &str,
     ) -> Result<Vec<ValidStatement>, StorageError> {
-        let rows = sqlx::query("SELECT body FROM statements WHERE consultation = ? ORDER BY id")
+        let rows = sqlx::query("SELECT body FROM statements WHERE consultation = $1 ORDER BY id")
             .bind(consultation)
             .fetch_all(&self.pool)
             .await?;
@@ -246,7 +246,7 @@ impl Db {
         consultation: &str,
     ) -> Result<Vec<(i64, ValidResponse)>, StorageError> {
         let rows = sqlx::query(
-            "SELECT created_at, ballot FROM responses WHERE consultation = ? ORDER BY created_at, id",
+            "SELECT created_at, ballot FROM responses WHERE consultation = $1 ORDER BY created_at, id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -264,7 +264,7 @@ impl Db {
     /// All proposals of a consultation for moderation, oldest first.
     pub async fn proposals(&self, consultation: &str) -> Result<Vec<ProposalRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, kind, title, reason, status FROM proposals WHERE consultation = ? ORDER BY id",
+            "SELECT id, kind, title, reason, status FROM proposals WHERE consultation = $1 ORDER BY id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -289,7 +289,7 @@ impl Db {
         approved: bool,
     ) -> Result<bool, StorageError> {
         let result =
-            sqlx::query("UPDATE proposals SET status = ? WHERE consultation = ? AND id = ?")
+            sqlx::query("UPDATE proposals SET status = $1 WHERE consultation = $2 AND id = $3")
                 .bind(if approved { "approved" } else { "rejected" })
                 .bind(consultation)
                 .bind(id)
@@ -305,7 +305,7 @@ impl Db {
     ) -> Result<Vec<(String, String, Option<String>)>, StorageError> {
         let rows = sqlx::query(
             "SELECT kind, title, reason FROM proposals \
-             WHERE consultation = ? AND status = 'pending' ORDER BY id",
+             WHERE consultation = $1 AND status = 'pending' ORDER BY id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -318,7 +318,7 @@ impl Db {
 
     /// Every stored response of a consultation, for a full recount.
     pub async fn responses(&self, consultation: &str) -> Result<Vec<ValidResponse>, StorageError> {
-        let rows = sqlx::query("SELECT ballot FROM responses WHERE consultation = ? ORDER BY id")
+        let rows = sqlx::query("SELECT ballot FROM responses WHERE consultation = $1 ORDER BY id")
             .bind(consultation)
             .fetch_all(&self.pool)
             .await?;
@@ -331,12 +331,12 @@ impl Db {
     pub async fn secret(&self, name: &str) -> Result<Vec<u8>, StorageError> {
         let mut fresh = [0u8; 32];
         rand::thread_rng().fill_bytes(&mut fresh);
-        sqlx::query("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+        sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
             .bind(name)
             .bind(&fresh[..])
             .execute(&self.pool)
             .await?;
-        let row = sqlx::query("SELECT value FROM meta WHERE key = ?")
+        let row = sqlx::query("SELECT value FROM meta WHERE key = $1")
             .bind(name)
             .fetch_one(&self.pool)
             .await?;

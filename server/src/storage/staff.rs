@@ -22,7 +22,7 @@ impl Db {
         password_hash: &str,
     ) -> Result<bool, StorageError> {
         let result = sqlx::query(
-            "INSERT INTO staff (name, role, password_hash, created_at) VALUES (?, ?, ?, ?) \
+            "INSERT INTO staff (name, role, password_hash, created_at) VALUES ($1, $2, $3, $4) \
              ON CONFLICT (name) DO NOTHING",
         )
         .bind(name)
@@ -43,7 +43,7 @@ impl Db {
 
     /// Removes a staff member with their sessions and tokens; `false` if there was none.
     pub async fn remove_staff(&self, name: &str) -> Result<bool, StorageError> {
-        let result = sqlx::query("DELETE FROM staff WHERE name = ?")
+        let result = sqlx::query("DELETE FROM staff WHERE name = $1")
             .bind(name)
             .execute(&self.pool)
             .await?;
@@ -55,7 +55,7 @@ impl Db {
         &self,
         name: &str,
     ) -> Result<Option<(StaffMember, String)>, StorageError> {
-        let row = sqlx::query("SELECT id, name, role, password_hash FROM staff WHERE name = ?")
+        let row = sqlx::query("SELECT id, name, role, password_hash FROM staff WHERE name = $1")
             .bind(name)
             .fetch_optional(&self.pool)
             .await?;
@@ -69,7 +69,7 @@ impl Db {
         expires_at: i64,
     ) -> Result<(), StorageError> {
         sqlx::query(
-            "INSERT INTO staff_sessions (token_hash, staff_id, expires_at) VALUES (?, ?, ?)",
+            "INSERT INTO staff_sessions (token_hash, staff_id, expires_at) VALUES ($1, $2, $3)",
         )
         .bind(token_hash)
         .bind(staff_id)
@@ -80,7 +80,7 @@ impl Db {
     }
 
     pub async fn remove_session(&self, token_hash: &str) -> Result<(), StorageError> {
-        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = ?")
+        sqlx::query("DELETE FROM staff_sessions WHERE token_hash = $1")
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
@@ -95,7 +95,7 @@ impl Db {
         let row = sqlx::query(
             "SELECT staff.id, staff.name, staff.role FROM staff_sessions \
              JOIN staff ON staff.id = staff_sessions.staff_id \
-             WHERE token_hash = ? AND expires_at > ?",
+             WHERE token_hash = $1 AND expires_at > $2",
         )
         .bind(token_hash)
         .bind(now())
@@ -108,7 +108,7 @@ impl Db {
     pub async fn add_token(&self, name: &str, token_hash: &str) -> Result<bool, StorageError> {
         let result = sqlx::query(
             "INSERT INTO staff_tokens (token_hash, staff_id, created_at) \
-             SELECT ?, id, ? FROM staff WHERE name = ?",
+             SELECT $1, id, $2 FROM staff WHERE name = $3",
         )
         .bind(token_hash)
         .bind(now())
@@ -124,7 +124,7 @@ impl Db {
     ) -> Result<Option<StaffMember>, StorageError> {
         let row = sqlx::query(
             "SELECT staff.id, staff.name, staff.role FROM staff_tokens \
-             JOIN staff ON staff.id = staff_tokens.staff_id WHERE token_hash = ?",
+             JOIN staff ON staff.id = staff_tokens.staff_id WHERE token_hash = $1",
         )
         .bind(token_hash)
         .fetch_optional(&self.pool)
