@@ -1,18 +1,20 @@
-//! The repository: every SQL statement of the server lives here.
+//! The repository: every SQL statement of the server lives here, written once for both
+//! engines it runs on (through sqlx's `Any` driver): SQLite, a file beside the server, and
+//! PostgreSQL, for several server processes sharing one database.
 //!
-//! SQLite runs in WAL mode with `synchronous=FULL`, so a statement that returned has been
-//! written to disk: the API acknowledges a response only after that.
+//! SQLite runs in WAL mode with `synchronous=FULL`, PostgreSQL with its default
+//! `synchronous_commit=on`; either way a committed transaction is on disk, and the API
+//! acknowledges a submission only after that. Statements use `$1`-style parameters, which both
+//! understand; integers are 64-bit and flags are 0/1 integers in both schemas.
 
 use std::path::Path;
-use std::str::FromStr;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{SystemTime, UNIX_EPOCH};
 
 use mitreden_core::{Consultation, Status, ValidResponse, ValidStatement};
 use rand::RngCore;
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-use sqlx::Row;
+use sqlx::any::AnyPoolOptions;
+use sqlx::AnyPool;
+use sqlx::{Executor, Row};
 
 mod comments;
 mod retention;
@@ -65,10 +67,35 @@ pub enum Insert {
     Withdrawn,
 }
 
+/// The database engine behind a [`Db`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    /// The engine a `--database` value names: `postgres://…` or `postgresql://…` is
+    /// PostgreSQL; a file path or `sqlite://path` is SQLite.
+    pub fn of(location: &str) -> Self {
+        if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        }
+    }
+}
+
+/// Set on every SQLite connection. `secure_delete` overwrites what is deleted, so removed
+/// personal data does not linger in free pages of the file.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+    PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; PRAGMA secure_delete = ON;";
+
 /// A handle to the database; cheap to clone (a connection pool).
 #[derive(Clone, Debug)]
 pub struct Db {
-    pool: SqlitePool,
+    pool: AnyPool,
+    backend: Backend,
     writer: Writer,
 }
 
@@ -80,32 +107,49 @@ pub fn now() -> i64 {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database at `location`, a file path or `sqlite://path`,
-    /// and brings its schema up to date.
+    /// Opens the database at `location` (see [`Backend::of`]; a SQLite file is created if
+    /// needed) and brings its schema up to date.
     pub async fn open(location: &str) -> Result<Self, StorageError> {
-        let path = location.strip_prefix("sqlite://").unwrap_or(location);
-        if let Some(parent) = Path::new(path)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        {
-            std::fs::create_dir_all(parent)?;
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(location);
+        let pool = match backend {
+            Backend::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .connect(location)
+                    .await?
+            }
+            Backend::Sqlite => {
+                let path = location.strip_prefix("sqlite://").unwrap_or(location);
+                if let Some(parent) = Path::new(path)
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                {
+                    std::fs::create_dir_all(parent)?;
+                }
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _| {
+                        Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(drop) })
+                    })
+                    .connect(&format!("sqlite://{path}?mode=rwc"))
+                    .await?
+            }
+        };
+        match backend {
+            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
+            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
-        let options = SqliteConnectOptions::from_str(&format!("sqlite://{path}"))?
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .foreign_keys(true)
-            // What is deleted is overwritten, so removed personal data does not linger in
-            // free pages of the file.
-            .pragma("secure_delete", "ON")
-            .busy_timeout(Duration::from_secs(10));
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
         let writer = Writer::start(pool.clone());
-        Ok(Self { pool, writer })
+        Ok(Self {
+            pool,
+            backend,
+            writer,
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
     }
 
     pub async fn consultations(&self) -> Result<Vec<Consultation>, StorageError> {
@@ -148,11 +192,11 @@ impl Db {
             .fetch_optional(&self.pool)
             .await?;
         let Some(row) = row else { return Ok(None) };
-        if published && !row.get::<bool, _>("publish") {
+        if published && row.get::<i64, _>("publish") == 0 {
             return Ok(Some(false));
         }
         sqlx::query("UPDATE statements SET published = $1 WHERE consultation = $2 AND id = $3")
-            .bind(published)
+            .bind(i64::from(published))
             .bind(consultation)
             .bind(id)
             .execute(&self.pool)
@@ -188,7 +232,10 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
-            .map(|row| Ok((serde_json::from_str(row.get("body"))?, row.get("published"))))
+            .map(|row| {
+                let published = row.get::<i64, _>("published") != 0;
+                Ok((serde_json::from_str(row.get("body"))?, published))
+            })
             .collect()
     }
 
@@ -341,5 +388,49 @@ impl Db {
             .fetch_one(&self.pool)
             .await?;
         Ok(row.get("value"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn every_sqlite_connection_is_durable_and_overwrites_what_it_deletes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("x.db").display().to_string())
+            .await
+            .unwrap();
+        assert_eq!(db.backend(), Backend::Sqlite);
+        // More connections than one, so that pragmas set per connection are seen on several.
+        let mut connections = Vec::new();
+        for _ in 0..3 {
+            let mut conn = db.pool.acquire().await.unwrap();
+            for (pragma, expected) in [
+                ("journal_mode", "wal"),
+                ("synchronous", "2"),
+                ("foreign_keys", "1"),
+                ("secure_delete", "1"),
+            ] {
+                let row = sqlx::query(&format!("PRAGMA {pragma}"))
+                    .fetch_one(&mut *conn)
+                    .await
+                    .unwrap();
+                let value = row
+                    .try_get::<String, _>(0)
+                    .or_else(|_| row.try_get::<i64, _>(0).map(|n| n.to_string()))
+                    .unwrap();
+                assert_eq!(value, expected, "{pragma}");
+            }
+            connections.push(conn);
+        }
+    }
+
+    #[test]
+    fn the_location_names_the_engine() {
+        assert_eq!(Backend::of("data/mitreden.db"), Backend::Sqlite);
+        assert_eq!(Backend::of("sqlite:///var/lib/m.db"), Backend::Sqlite);
+        assert_eq!(Backend::of("postgres://m@db/mitreden"), Backend::Postgres);
+        assert_eq!(Backend::of("postgresql://m@db/mitreden"), Backend::Postgres);
     }
 }

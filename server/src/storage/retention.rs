@@ -132,11 +132,13 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        // Old versions of the changed pages stay in the write-ahead log until a checkpoint
-        // copies the new ones into the database file; truncating it leaves them nowhere.
-        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await?;
+        if self.backend == super::Backend::Sqlite {
+            // Old versions of the changed pages stay in the write-ahead log until a checkpoint
+            // copies the new ones into the database file; truncating it leaves them nowhere.
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.pool)
+                .await?;
+        }
         Ok(removed)
     }
 

@@ -5,7 +5,7 @@ use sqlx::Row;
 use super::{now, Db, StorageError};
 use crate::staff::{Role, StaffMember};
 
-fn member(row: &sqlx::sqlite::SqliteRow) -> Option<StaffMember> {
+fn member(row: &sqlx::any::AnyRow) -> Option<StaffMember> {
     Some(StaffMember {
         id: row.get("id"),
         name: row.get("name"),

@@ -3,7 +3,7 @@
 
 use mitreden_core::{ProposalKind, ValidResponse, ValidStatement};
 use serde::de::DeserializeOwned;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use super::{now, Db, Insert, StorageError};
 
@@ -98,7 +98,7 @@ impl NewSubmission {
 /// Writes one submission unless its id is taken or was withdrawn. The insert comes first so
 /// the transaction takes the write lock at once.
 pub(crate) async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     s: &NewSubmission,
 ) -> Result<Insert, StorageError> {
     let sql = match s.kind {
@@ -168,7 +168,7 @@ pub(crate) async fn insert(
 
 /// Why an insert changed nothing: withdrawn before, the same submission again, or a
 /// different one with the same id.
-async fn existing(conn: &mut SqliteConnection, s: &NewSubmission) -> Result<Insert, StorageError> {
+async fn existing(conn: &mut AnyConnection, s: &NewSubmission) -> Result<Insert, StorageError> {
     let (table, column) = s.kind.names();
     let sql = format!("SELECT consultation, {column} AS body FROM {table} WHERE id = $1");
     let row = sqlx::query(&sql).bind(&s.id).fetch_optional(conn).await?;
@@ -187,7 +187,7 @@ async fn existing(conn: &mut SqliteConnection, s: &NewSubmission) -> Result<Inse
 /// Deletes the submission with this receipt (a response's proposals and comments go with
 /// it) and remembers its id as withdrawn; returns the JSON of what was deleted.
 pub(crate) async fn withdraw(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     kind: Kind,
     consultation: &str,
     receipt_hash: &str,

@@ -9,7 +9,7 @@
 //! retried in a transaction of its own, so one bad write cannot take the others with it and
 //! nothing is ever half-stored.
 
-use sqlx::{Connection, SqliteConnection, SqlitePool};
+use sqlx::{AnyConnection, AnyPool, Connection};
 use tokio::sync::{mpsc, oneshot};
 
 use super::submissions::{self, Kind, NewSubmission};
@@ -47,7 +47,7 @@ pub(crate) struct Writer {
 
 impl Writer {
     /// Starts the writer task on the current runtime.
-    pub fn start(pool: SqlitePool) -> Self {
+    pub fn start(pool: AnyPool) -> Self {
         let (queue, jobs) = mpsc::channel(QUEUE);
         tokio::spawn(run(pool, jobs));
         Self { queue }
@@ -84,7 +84,7 @@ impl Writer {
     }
 }
 
-async fn run(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
+async fn run(pool: AnyPool, mut jobs: mpsc::Receiver<Job>) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
         match pool.acquire().await {
@@ -100,7 +100,7 @@ async fn run(pool: SqlitePool, mut jobs: mpsc::Receiver<Job>) {
 }
 
 /// Commits the batch in one transaction, or, if that fails, each job in its own.
-async fn commit(conn: &mut SqliteConnection, batch: Vec<Job>) {
+async fn commit(conn: &mut AnyConnection, batch: Vec<Job>) {
     if batch.len() > 1 {
         match together(conn, &batch).await {
             Ok(outcomes) => {
@@ -120,10 +120,7 @@ async fn commit(conn: &mut SqliteConnection, batch: Vec<Job>) {
     }
 }
 
-async fn together(
-    conn: &mut SqliteConnection,
-    batch: &[Job],
-) -> Result<Vec<Outcome>, StorageError> {
+async fn together(conn: &mut AnyConnection, batch: &[Job]) -> Result<Vec<Outcome>, StorageError> {
     let mut tx = conn.begin().await?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for job in batch {
