@@ -3,7 +3,8 @@
 # with a Rust toolchain. Idempotent: a second run installs nothing.
 #
 #   scripts/setup.sh         build tools: wasm32 target, wasm-bindgen CLI, trunk, wasm-opt
-#   scripts/setup.sh test    also Chromium and ChromeDriver from Debian, for the browser tests
+#   scripts/setup.sh test    also Chromium and ChromeDriver (browser tests) and PostgreSQL from
+#                            Debian
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,5 +54,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "${1:-}" = "test" ]; then
-  apt_install chromium chromium-driver
+  # Browsers for the widget and end-to-end tests; PostgreSQL for the server tests' second run.
+  apt_install chromium chromium-driver postgresql
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: formatting and lints, core unit tests,
-# server integration tests over HTTP on real SQLite files, widget tests in headless Chromium,
-# and end-to-end tests with Playwright driving Debian's Chromium.
+# server integration tests over HTTP on real SQLite files and again on a real PostgreSQL (a
+# private cluster this script starts and removes), widget tests in headless Chromium, and
+# end-to-end tests with Playwright driving Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,8 +15,14 @@ cargo fmt --all -- --check
 cargo clippy -p mitreden-core -p mitreden-server --all-targets -- -D warnings
 cargo clippy -p mitreden-widget -p mitreden-dashboard --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-step "core unit tests and server integration tests"
+step "core unit tests and server integration tests on SQLite"
 cargo test -p mitreden-core -p mitreden-server
+
+step "server integration tests on PostgreSQL"
+trap 'scripts/postgres.sh stop' EXIT
+pg_url=$(scripts/postgres.sh start)
+MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-server
+scripts/postgres.sh stop
 
 step "widget tests in headless Chromium"
 cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget

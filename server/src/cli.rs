@@ -24,7 +24,7 @@ pub enum Command {
     Staff {
         #[command(subcommand)]
         command: StaffCommand,
-        /// SQLite database file (a path or sqlite://path).
+        /// The database: a SQLite file (a path or sqlite://path) or postgres://user@host/db.
         #[arg(
             long,
             env = "MITREDEN_DATABASE",
@@ -60,8 +60,9 @@ pub struct ServeArgs {
     #[arg(long, env = "MITREDEN_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
 
-    /// SQLite database file (a path or sqlite://path). Created with the demo consultation if
-    /// it does not exist.
+    /// The database: a SQLite file (a path or sqlite://path), created if it does not exist,
+    /// or a PostgreSQL database (postgres://user:password@host/db). Seeded with the demo
+    /// consultation when empty.
     #[arg(long, env = "MITREDEN_DATABASE", default_value = "data/mitreden.db")]
     pub database: String,
 

@@ -398,7 +398,7 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
     let mut counted = before.clone();
     counted.as_object_mut().unwrap().remove("organisations");
     assert_eq!(counted, serde_json::to_value(recounted).unwrap());
-    let restarted = TestApp::serve(app.dir).await;
+    let restarted = app.restart().await;
     assert_eq!(restarted.results().await, before);
 }
 

@@ -1,24 +1,24 @@
 //! Crash safety under load: the real server binary is killed with SIGKILL at random moments
 //! while clients keep submitting, many times over. After every kill the database file must
 //! hold every acknowledged submission exactly once, each submission either whole (response,
-//! comments, proposals) or not at all, and pass `PRAGMA integrity_check`; a restarted server
-//! must count exactly what is stored.
+//! comments, proposals) or not at all, and (SQLite) pass `PRAGMA integrity_check`; a
+//! restarted server must count exactly what is stored.
 //!
 //! `MITREDEN_CRASH_CYCLES` sets the number of kills (default 6, which the test command runs);
 //! the long version is `MITREDEN_CRASH_CYCLES=200 cargo test -p mitreden-server --test crash
 //! -- --nocapture`.
 
+mod common;
+
 use std::collections::HashSet;
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
 use rand::{Rng, SeedableRng};
 use serde_json::{json, Value};
-use sqlx::sqlite::SqliteConnectOptions;
-use sqlx::{ConnectOptions, Connection, Row};
+use sqlx::{Connection, Row};
 
 const CLIENTS: usize = 16;
 const PRIORITIES: [&str; 4] = [
@@ -28,26 +28,9 @@ const PRIORITIES: [&str; 4] = [
     "federal-it",
 ];
 
-/// Starts the real server binary on a free port, without rate limit (all clients share one
-/// address); returns it and its base URL.
+/// The server without rate limit (all clients share one address).
 fn start(database: &str) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database", database])
-        .args(["--rate-limit", "0"])
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("server starts");
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let base = loop {
-        let line = lines.next().expect("server prints its URLs").unwrap();
-        if let Some(url) = line.strip_prefix("Results JSON:") {
-            let url = url.trim();
-            break url[..url.find("/api/").unwrap()].to_owned();
-        }
-    };
-    (child, base)
+    common::start_binary(database, &["--rate-limit", "0"])
 }
 
 fn id(cycle: usize, client: usize, n: usize) -> String {
@@ -98,18 +81,16 @@ async fn client(base: String, cycle: usize, client: usize, stop: Arc<AtomicBool>
     acknowledged
 }
 
-/// What the database file holds, checked directly, without the server.
-async fn check_file(database: &str, acknowledged: &HashSet<String>) -> usize {
-    let mut db = SqliteConnectOptions::new()
-        .filename(database)
-        .connect()
-        .await
-        .unwrap();
-    let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(&mut db)
-        .await
-        .unwrap();
-    assert_eq!(integrity, "ok");
+/// What the database holds, checked directly, without the server.
+async fn check_stored(database: &str, acknowledged: &HashSet<String>) -> usize {
+    let mut db = common::connect(database).await;
+    if !common::on_postgres() {
+        let integrity: String = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_one(&mut db)
+            .await
+            .unwrap();
+        assert_eq!(integrity, "ok");
+    }
 
     let rows = sqlx::query(
         "SELECT r.id, \
@@ -155,7 +136,7 @@ async fn sigkill_under_load_loses_nothing_acknowledged_and_half_stores_nothing()
         .and_then(|c| c.parse().ok())
         .unwrap_or(6);
     let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("crash.db").display().to_string();
+    let database = common::database(&dir).await;
     let mut rng = rand::rngs::StdRng::seed_from_u64(0x6d69_7472);
     let mut acknowledged = HashSet::new();
 
@@ -176,7 +157,7 @@ async fn sigkill_under_load_loses_nothing_acknowledged_and_half_stores_nothing()
             this_cycle += ids.len();
             acknowledged.extend(ids);
         }
-        let stored = check_file(&database, &acknowledged).await;
+        let stored = check_stored(&database, &acknowledged).await;
         eprintln!(
             "cycle {cycle}: {this_cycle} acknowledged in this cycle, {} in all, {stored} stored",
             acknowledged.len()
@@ -189,7 +170,7 @@ async fn sigkill_under_load_loses_nothing_acknowledged_and_half_stores_nothing()
     );
 
     // A restarted server counts exactly what is stored.
-    let stored = check_file(&database, &acknowledged).await;
+    let stored = check_stored(&database, &acknowledged).await;
     let (mut server, base) = start(&database);
     let results: Value = reqwest::get(format!("{base}/api/v1/consultations/demo/results"))
         .await

@@ -3,39 +3,16 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-
-use common::{submission, uuid, ALL};
+use common::{start_binary, submission, uuid, ALL};
 use serde_json::Value;
-
-/// Starts the real server binary on a free port; returns it and its base URL.
-fn start(database: &str) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--database", database])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("server starts");
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = BufReader::new(stdout).lines();
-    let base = loop {
-        let line = lines.next().expect("server prints its URLs").unwrap();
-        if let Some(url) = line.strip_prefix("Results JSON:") {
-            let url = url.trim();
-            break url[..url.find("/api/").unwrap()].to_owned();
-        }
-    };
-    (child, base)
-}
 
 #[tokio::test]
 async fn acknowledged_submissions_survive_a_sigkill() {
     let dir = tempfile::tempdir().unwrap();
-    let database = dir.path().join("crash.db").display().to_string();
+    let database = common::database(&dir).await;
     let client = reqwest::Client::new();
 
-    let (mut server, base) = start(&database);
+    let (mut server, base) = start_binary(&database, &[]);
     let url = format!("{base}/api/v1/consultations/demo/responses");
     for n in 0..30 {
         let body = submission(&uuid(n), "citizens", &ALL[..2], &ALL);
@@ -46,7 +23,7 @@ async fn acknowledged_submissions_survive_a_sigkill() {
     server.kill().unwrap();
     server.wait().unwrap();
 
-    let (mut server, base) = start(&database);
+    let (mut server, base) = start_binary(&database, &[]);
     let results: Value = client
         .get(format!("{base}/api/v1/consultations/demo/results"))
         .send()

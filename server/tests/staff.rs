@@ -314,10 +314,10 @@ async fn staff_define_open_moderate_and_export_a_consultation() {
     assert_eq!(ours["responses"], 1);
 }
 
-#[test]
-fn the_staff_command_line_adds_lists_tokens_and_removes_members() {
+#[tokio::test]
+async fn the_staff_command_line_adds_lists_tokens_and_removes_members() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("staff.db").display().to_string();
+    let db = common::database(&dir).await;
     let run = |args: &[&str]| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
             .args(["staff"])

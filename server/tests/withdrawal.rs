@@ -77,7 +77,7 @@ async fn withdrawal_survives_a_restart_as_a_recount() {
         .await;
     assert_eq!(status, 204);
     let before = app.results().await;
-    let restarted = TestApp::serve(app.dir).await;
+    let restarted = app.restart().await;
     assert_eq!(restarted.results().await, before);
     assert_eq!(before["groups"]["citizens"]["responses"], 0);
 }

@@ -123,7 +123,7 @@ pub(crate) async fn insert(
         Kind::Statements => sqlx::query(sql)
             .bind(s.id.as_str())
             .bind(&s.consultation)
-            .bind(s.publish),
+            .bind(i64::from(s.publish)),
     };
     let inserted = third
         .bind(&s.body)

@@ -1,4 +1,6 @@
-//! Test helpers: a real server on a loopback port over a fresh SQLite file.
+//! Test helpers: a real server on a loopback port over a fresh database: a SQLite file, or,
+//! when `MITREDEN_TEST_POSTGRES` holds the URL of a PostgreSQL server (the test command starts
+//! one with `scripts/postgres.sh`), a new database on it.
 
 #![allow(dead_code)]
 
@@ -19,12 +21,39 @@ pub struct TestApp {
     pub state: AppState,
     pub client: reqwest::Client,
     pub dir: TempDir,
+    /// Where the data is: a file in `dir`, or a PostgreSQL URL.
+    pub database: String,
 }
 
-pub fn args(dir: &TempDir) -> ServeArgs {
+/// Whether the tests run against PostgreSQL.
+pub fn on_postgres() -> bool {
+    std::env::var_os("MITREDEN_TEST_POSTGRES").is_some()
+}
+
+/// A new, empty database for one test: `mitreden.db` in `dir`, or a new database on the
+/// PostgreSQL server.
+pub async fn database(dir: &TempDir) -> String {
+    let Ok(admin) = std::env::var("MITREDEN_TEST_POSTGRES") else {
+        return dir.path().join("mitreden.db").display().to_string();
+    };
+    use sqlx::Connection;
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("mitreden_test_{}_{n}", std::process::id());
+    let mut conn = sqlx::PgConnection::connect(&admin).await.unwrap();
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    conn.close().await.unwrap();
+    let (server, _) = admin.rsplit_once('/').unwrap();
+    format!("{server}/{name}")
+}
+
+pub fn args(database: &str, dir: &TempDir) -> ServeArgs {
     ServeArgs {
         addr: "127.0.0.1:0".parse().unwrap(),
-        database: dir.path().join("mitreden.db").display().to_string(),
+        database: database.to_owned(),
         widget_dir: dir.path().join("dist"),
         dashboard_dir: dir.path().join("dashboard"),
         public_url: None,
@@ -37,32 +66,34 @@ impl TestApp {
     /// A server on a new database holding the demo and `extra` consultations.
     pub async fn spawn_with(extra: &[Consultation]) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let args = args(&dir);
-        let db = Db::open(&args.database).await.unwrap();
+        let database = database(&dir).await;
+        let db = Db::open(&database).await.unwrap();
         for c in extra {
             db.insert_consultation(c).await.unwrap();
         }
-        Self::serve(dir).await
+        Self::serve_limited(dir, database, RateLimit::default()).await
     }
 
     pub async fn spawn() -> Self {
         Self::spawn_with(&[]).await
     }
 
-    /// Serves (again) from the database in `dir`, as a restarted server would.
-    pub async fn serve(dir: TempDir) -> Self {
-        Self::serve_limited(dir, RateLimit::default()).await
+    /// Another server on the same database, as a restarted server would be.
+    pub async fn restart(self) -> Self {
+        Self::serve_limited(self.dir, self.database, RateLimit::default()).await
     }
 
     /// A server on a new database holding the demo, with the given rate limit.
     pub async fn spawn_limited(rate_limit: RateLimit) -> Self {
-        Self::serve_limited(tempfile::tempdir().unwrap(), rate_limit).await
+        let dir = tempfile::tempdir().unwrap();
+        let database = database(&dir).await;
+        Self::serve_limited(dir, database, rate_limit).await
     }
 
-    async fn serve_limited(dir: TempDir, rate_limit: RateLimit) -> Self {
+    async fn serve_limited(dir: TempDir, database: String, rate_limit: RateLimit) -> Self {
         let args = ServeArgs {
             rate_limit,
-            ..args(&dir)
+            ..args(&database, &dir)
         };
         let state = open_state(&args).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -74,6 +105,7 @@ impl TestApp {
             state,
             client: reqwest::Client::new(),
             dir,
+            database,
         }
     }
 
@@ -210,4 +242,40 @@ pub async fn call(
         status,
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
+}
+
+/// Starts the real server binary on a free port over `database`, with `extra` arguments;
+/// returns it and its base URL.
+pub fn start_binary(database: &str, extra: &[&str]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database", database])
+        .args(extra)
+        .env("RUST_LOG", "error")
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("server starts");
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let base = loop {
+        let line = lines.next().expect("server prints its URLs").unwrap();
+        if let Some(url) = line.strip_prefix("Results JSON:") {
+            let url = url.trim();
+            break url[..url.find("/api/").unwrap()].to_owned();
+        }
+    };
+    (child, base)
+}
+
+/// A connection of our own to `database` (a SQLite file or a PostgreSQL URL), to look at
+/// what is stored without the server.
+pub async fn connect(database: &str) -> sqlx::AnyConnection {
+    use sqlx::Connection;
+    sqlx::any::install_default_drivers();
+    let url = if on_postgres() {
+        database.to_owned()
+    } else {
+        format!("sqlite://{database}")
+    };
+    sqlx::AnyConnection::connect(&url).await.unwrap()
 }
