@@ -4,13 +4,16 @@
 # file on loopback, and runs wrk (installed from Debian if missing) with scripts/load/submit.lua,
 # which sends a new, valid response to the demo consultation with every request.
 #
-# Usage: scripts/load-bench.sh [seconds] [connections]   (defaults: 30 s, 64 connections)
+# Usage: scripts/load-bench.sh [seconds] [connections] [sqlite|postgres]
+#        (defaults: 30 s, 64 connections, sqlite; postgres starts the private cluster of
+#        scripts/postgres.sh for the run)
 # It is a measurement, not a test; put the figures into BENCHMARKS.md by hand.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 seconds=${1:-30}
 connections=${2:-64}
+engine=${3:-sqlite}
 port=${MITREDEN_BENCH_PORT:-18480}
 
 if ! command -v wrk >/dev/null; then
@@ -19,9 +22,22 @@ fi
 cargo build --profile server -p mitreden-server --quiet
 
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
+server=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+  [ "$engine" = postgres ] && scripts/postgres.sh stop
+  return 0
+}
+trap cleanup EXIT
+if [ "$engine" = postgres ]; then
+  database=$(scripts/postgres.sh start)
+else
+  database="$work/bench.db"
+fi
 # No rate limit here: every request comes from one loopback address.
-target/server/mitreden-server serve --addr "127.0.0.1:$port" --database "$work/bench.db" \
+target/server/mitreden-server serve --addr "127.0.0.1:$port" --database "$database" \
   --rate-limit 0 \
   >"$work/server.log" 2>&1 &
 server=$!
@@ -30,7 +46,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
-echo "wrk: $seconds s, $connections connections, 2 threads, $(nproc) cores"
+echo "wrk: $seconds s, $connections connections, 2 threads, $(nproc) cores, $engine"
 wrk -t 2 -c "$connections" -d "${seconds}s" --latency -s scripts/load/submit.lua \
   "http://127.0.0.1:$port"
 stored=$(curl -sf "http://127.0.0.1:$port/api/v1/consultations/demo/results" |

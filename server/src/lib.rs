@@ -20,6 +20,7 @@ pub mod staff_api;
 pub mod staff_cli;
 pub mod state;
 pub mod storage;
+pub mod sync;
 
 use std::net::SocketAddr;
 

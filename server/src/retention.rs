@@ -1,11 +1,12 @@
 //! Runs the data lifecycle: every hour (and at start) the personal data of each closed
 //! consultation whose retention period has passed is removed (see
-//! [`Db::remove_personal_data`](crate::storage::Db::remove_personal_data)).
+//! [`Db::remove_personal_data`](crate::storage::Db::remove_personal_data)), and the change log
+//! is pruned to its last hour.
 
 use std::time::Duration;
 
 use crate::state::AppState;
-use crate::storage::{now, Removed, StorageError};
+use crate::storage::{changes, now, Removed, StorageError};
 
 /// How often the server looks for consultations due.
 const EVERY: Duration = Duration::from_secs(60 * 60);
@@ -32,6 +33,10 @@ pub fn spawn(state: AppState) {
             tick.tick().await;
             if let Err(e) = remove_due(&state, now()).await {
                 tracing::error!(error = %e, "removing personal data failed; trying again in an hour");
+            }
+            let before = now() - changes::KEEP_CHANGES_SECONDS;
+            if let Err(e) = state.db.prune_changes(before).await {
+                tracing::error!(error = %e, "pruning the change log failed; trying again in an hour");
             }
         }
     });

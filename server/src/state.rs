@@ -1,11 +1,14 @@
 //! Shared state: the database handle and, per consultation, the running tally in memory.
 //!
 //! Results are read from the in-memory tally, never by rescanning responses. The tally is
-//! rebuilt from storage at start and updated after each newly stored response.
+//! loaded from storage at start and then kept in step with the database's change log by
+//! [`crate::sync`], whichever server process made the change.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
+
+use tokio::sync::watch;
 
 use mitreden_core::results::ResultsOptions;
 use mitreden_core::{
@@ -13,6 +16,7 @@ use mitreden_core::{
 };
 
 use crate::receipt::ReceiptKey;
+use crate::storage::changes::{Change, ChangeKind, Snapshot};
 use crate::storage::{Db, StorageError};
 
 /// A consultation with its running tally.
@@ -21,7 +25,7 @@ pub struct Live {
     counted: Mutex<Counted>,
 }
 
-/// The tally, a version that changes with every counted response, and the results last
+/// The tally, the consultation's version it counts everything up to, and the results last
 /// computed (with the version they belong to).
 struct Counted {
     tally: Tally,
@@ -30,15 +34,26 @@ struct Counted {
     results: Option<(u64, Arc<Results>)>,
 }
 
+/// What became of changes handed to [`Live::apply`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum Applied {
+    /// Counted; the tally is at the changes' version now.
+    Counted,
+    /// This version was counted before.
+    Already,
+    /// Versions before this one are not counted yet.
+    Gap,
+    /// The definition changed: the consultation must be loaded afresh.
+    Reload,
+}
+
 impl Live {
-    fn new(
-        consultation: Consultation,
-        responses: &[ValidResponse],
-        statements: &[ValidStatement],
-    ) -> Self {
-        let tally = recount(&consultation, responses);
+    /// Counts everything in a snapshot.
+    pub fn new(snapshot: &Snapshot) -> Self {
+        let consultation = snapshot.consultation.clone();
+        let tally = recount(&consultation, &snapshot.responses);
         let mut statement_tally = StatementTally::new(consultation.priorities.len());
-        for s in statements {
+        for s in &snapshot.statements {
             statement_tally.add(s, &consultation);
         }
         Self {
@@ -46,42 +61,71 @@ impl Live {
             counted: Mutex::new(Counted {
                 tally,
                 statements: statement_tally,
-                version: 0,
+                version: snapshot.version,
                 results: None,
             }),
         }
     }
 
+    /// The consultation's version everything is counted up to.
+    pub fn version(&self) -> u64 {
+        self.counted().version
+    }
+
+    /// Counts the changes logged under `version` if that is the next version.
+    pub fn apply(&self, version: u64, changes: &[Change]) -> Result<Applied, StorageError> {
+        let mut counted = self.counted();
+        if version <= counted.version {
+            return Ok(Applied::Already);
+        }
+        if version != counted.version + 1 {
+            return Ok(Applied::Gap);
+        }
+        if changes.iter().any(|c| c.kind == ChangeKind::Definition) {
+            return Ok(Applied::Reload);
+        }
+        // Decode everything first, so that a bad entry changes nothing.
+        enum Decoded {
+            Response(bool, ValidResponse),
+            Statement(bool, ValidStatement),
+        }
+        let decoded = changes
+            .iter()
+            .map(|c| {
+                Ok(match c.kind {
+                    ChangeKind::Count | ChangeKind::Uncount => Decoded::Response(
+                        c.kind == ChangeKind::Count,
+                        serde_json::from_str(&c.body)?,
+                    ),
+                    _ => Decoded::Statement(
+                        c.kind == ChangeKind::CountStatement,
+                        serde_json::from_str(&c.body)?,
+                    ),
+                })
+            })
+            .collect::<Result<Vec<_>, StorageError>>()?;
+        let c = &self.consultation;
+        for d in decoded {
+            match d {
+                Decoded::Response(add, r) => {
+                    if let Some(ballot) = r.ballot(c) {
+                        if add {
+                            counted.tally.add(&ballot);
+                        } else {
+                            counted.tally.remove(&ballot);
+                        }
+                    }
+                }
+                Decoded::Statement(true, s) => counted.statements.add(&s, c),
+                Decoded::Statement(false, s) => counted.statements.remove(&s, c),
+            }
+        }
+        counted.version = version;
+        Ok(Applied::Counted)
+    }
+
     fn counted(&self) -> std::sync::MutexGuard<'_, Counted> {
         self.counted.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Counts a newly stored response.
-    pub fn count(&self, response: &ValidResponse) {
-        if let Some(ballot) = response.ballot(&self.consultation) {
-            let mut counted = self.counted();
-            counted.tally.add(&ballot);
-            counted.version += 1;
-        }
-    }
-
-    /// Takes a withdrawn response out of the count.
-    pub fn uncount(&self, response: &ValidResponse) {
-        if let Some(ballot) = response.ballot(&self.consultation) {
-            let mut counted = self.counted();
-            counted.tally.remove(&ballot);
-            counted.version += 1;
-        }
-    }
-
-    pub fn count_statement(&self, statement: &ValidStatement) {
-        self.counted().statements.add(statement, &self.consultation);
-    }
-
-    pub fn uncount_statement(&self, statement: &ValidStatement) {
-        self.counted()
-            .statements
-            .remove(statement, &self.consultation);
     }
 
     /// The organisations' stances, reported apart from individual responses.
@@ -146,33 +190,89 @@ pub struct AppState {
     /// How often one client may write.
     pub rate_limit: crate::rate_limit::RateLimit,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
+    /// Bumped whenever something was counted.
+    counted: Arc<watch::Sender<u64>>,
 }
 
 impl AppState {
-    /// Loads every consultation and counts its stored responses.
+    /// Loads every consultation and counts its stored responses, then keeps counting what
+    /// any process stores (see [`crate::sync`]).
     pub async fn load(
         db: Db,
         widget_dir: PathBuf,
         dashboard_dir: PathBuf,
     ) -> Result<Self, StorageError> {
         let receipts = ReceiptKey::new(db.secret("receipt_key").await?);
-        let mut live = HashMap::new();
-        for consultation in db.consultations().await? {
-            let responses = db.responses(consultation.slug.as_str()).await?;
-            let statements = db.statements(consultation.slug.as_str()).await?;
-            let slug = consultation.slug.to_string();
-            let counted = Live::new(consultation, &responses, &statements);
-            live.insert(slug, Arc::new(counted));
-        }
-        Ok(Self {
+        let (counted, _) = watch::channel(0);
+        let state = Self {
             db,
             receipts,
             throttle: crate::auth::Throttle::default(),
             widget_dir,
             dashboard_dir,
             rate_limit: Default::default(),
-            live: Arc::new(RwLock::new(live)),
-        })
+            live: Arc::new(RwLock::new(HashMap::new())),
+            counted: Arc::new(counted),
+        };
+        // Subscribe before loading, so that nothing committed meanwhile is missed.
+        let committed = state.db.subscribe();
+        for (slug, _) in state.db.versions().await? {
+            state.load_afresh(&slug).await?;
+        }
+        crate::sync::spawn(state.clone(), committed);
+        Ok(state)
+    }
+
+    /// Loads the consultation and counts everything stored for it, unless what is in memory
+    /// is as new.
+    pub async fn load_afresh(&self, slug: &str) -> Result<(), StorageError> {
+        let Some(snapshot) = self.db.snapshot(slug).await? else {
+            return Ok(());
+        };
+        let live = Arc::new(Live::new(&snapshot));
+        {
+            let mut all = self.live.write().unwrap_or_else(PoisonError::into_inner);
+            if all
+                .get(slug)
+                .is_none_or(|current| current.version() < snapshot.version)
+            {
+                all.insert(slug.to_owned(), live);
+            }
+        }
+        self.notify_counted();
+        Ok(())
+    }
+
+    /// Tells whoever waits in [`AppState::counted_up_to`] that something was counted.
+    pub(crate) fn notify_counted(&self) {
+        self.counted.send_modify(|n| *n += 1);
+    }
+
+    /// Waits until this process has counted the consultation up to `version` (what it just
+    /// stored, or a definition it just saved), so that whoever stored it sees it in the
+    /// results right away. Gives up after a few seconds: what is stored is stored, and it is
+    /// counted a moment later.
+    pub async fn counted_up_to(&self, slug: &str, version: u64) {
+        let mut counted = self.counted.subscribe();
+        let wait = async {
+            loop {
+                if self
+                    .consultation(slug)
+                    .is_some_and(|l| l.version() >= version)
+                {
+                    return;
+                }
+                if counted.changed().await.is_err() {
+                    return;
+                }
+            }
+        };
+        if tokio::time::timeout(std::time::Duration::from_secs(5), wait)
+            .await
+            .is_err()
+        {
+            tracing::warn!(consultation = slug, version, "counting is behind");
+        }
     }
 
     /// Every consultation, in the order they were loaded.
@@ -186,20 +286,6 @@ impl AppState {
             .collect();
         all.sort_by(|a, b| a.consultation.slug.cmp(&b.consultation.slug));
         all
-    }
-
-    /// Replaces a consultation's definition (or adds a new one) and counts its stored
-    /// responses afresh under it.
-    pub async fn reload(&self, consultation: Consultation) -> Result<(), StorageError> {
-        let slug = consultation.slug.to_string();
-        let responses = self.db.responses(&slug).await?;
-        let statements = self.db.statements(&slug).await?;
-        let live = Arc::new(Live::new(consultation, &responses, &statements));
-        self.live
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .insert(slug, live);
-        Ok(())
     }
 
     pub fn consultation(&self, slug: &str) -> Option<Arc<Live>> {

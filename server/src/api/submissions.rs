@@ -19,7 +19,7 @@ use super::receipt_header::ReceiptHash;
 use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::receipt;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 use crate::storage::{Db, Insert, StorageError};
 
 /// A kind of submission.
@@ -42,13 +42,12 @@ pub trait Submission: Send + Sync + 'static {
         slug: &str,
         receipt_hash: &str,
     ) -> impl Future<Output = Result<Option<Self::Stored>, StorageError>> + Send;
+    /// What was withdrawn, and the consultation's version that uncounts it.
     fn withdraw(
         db: &Db,
         slug: &str,
         receipt_hash: &str,
-    ) -> impl Future<Output = Result<Option<Self::Stored>, StorageError>> + Send;
-    fn count(live: &Live, stored: &Self::Stored);
-    fn uncount(live: &Live, stored: &Self::Stored);
+    ) -> impl Future<Output = Result<Option<(Self::Stored, u64)>, StorageError>> + Send;
 }
 
 /// Individual responses.
@@ -86,14 +85,8 @@ impl Submission for Responses {
         db: &Db,
         slug: &str,
         receipt_hash: &str,
-    ) -> impl Future<Output = Result<Option<ValidResponse>, StorageError>> + Send {
+    ) -> impl Future<Output = Result<Option<(ValidResponse, u64)>, StorageError>> + Send {
         db.withdraw_response(slug, receipt_hash)
-    }
-    fn count(live: &Live, stored: &ValidResponse) {
-        live.count(stored);
-    }
-    fn uncount(live: &Live, stored: &ValidResponse) {
-        live.uncount(stored);
     }
 }
 
@@ -132,14 +125,8 @@ impl Submission for Statements {
         db: &Db,
         slug: &str,
         receipt_hash: &str,
-    ) -> impl Future<Output = Result<Option<ValidStatement>, StorageError>> + Send {
+    ) -> impl Future<Output = Result<Option<(ValidStatement, u64)>, StorageError>> + Send {
         db.withdraw_statement(slug, receipt_hash)
-    }
-    fn count(live: &Live, stored: &ValidStatement) {
-        live.count_statement(stored);
-    }
-    fn uncount(live: &Live, stored: &ValidStatement) {
-        live.uncount_statement(stored);
     }
 }
 
@@ -154,8 +141,8 @@ pub async fn submit<K: Submission>(
     let receipt = state.receipts.receipt(K::id(&stored));
     let hash = receipt::hash(&receipt).expect("receipts made here are well-formed");
     let status = match K::insert(&state.db, &slug, &stored, &hash).await? {
-        Insert::Created => {
-            K::count(&live, &stored);
+        Insert::Created { version } => {
+            state.counted_up_to(&slug, version).await;
             StatusCode::CREATED
         }
         Insert::Replayed => StatusCode::OK,
@@ -188,9 +175,10 @@ pub async fn withdraw<K: Submission>(
     Path(slug): Path<String>,
     ReceiptHash(hash): ReceiptHash,
 ) -> Result<StatusCode, AppError> {
-    let live = public(&state, &slug)?;
-    let stored = K::withdraw(&state.db, &slug, &hash).await?;
-    let stored = stored.ok_or(AppError::ReceiptUnknown)?;
-    K::uncount(&live, &stored);
+    public(&state, &slug)?;
+    let (_, version) = K::withdraw(&state.db, &slug, &hash)
+        .await?
+        .ok_or(AppError::ReceiptUnknown)?;
+    state.counted_up_to(&slug, version).await;
     Ok(StatusCode::NO_CONTENT)
 }

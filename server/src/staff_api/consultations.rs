@@ -72,8 +72,10 @@ pub async fn save(
         .validate()
         .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
     let existed = state.consultation(&slug).is_some();
-    state.db.save_consultation(&consultation).await?;
-    state.reload(consultation).await?;
+    let version = state.db.save_consultation(&consultation).await?;
+    state
+        .counted_up_to(consultation.slug.as_str(), version)
+        .await;
     Ok(if existed {
         StatusCode::OK
     } else {
@@ -96,8 +98,10 @@ pub async fn set_status(
     staff.require(Role::Admin)?;
     let mut consultation = any(&state, &slug)?.consultation.clone();
     consultation.status = change.status;
-    state.db.save_consultation(&consultation).await?;
-    state.reload(consultation.clone()).await?;
+    let version = state.db.save_consultation(&consultation).await?;
+    state
+        .counted_up_to(consultation.slug.as_str(), version)
+        .await;
     Ok(Json(consultation))
 }
 

@@ -178,7 +178,9 @@ pub async fn adopt(
     consultation
         .validate()
         .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
-    state.db.save_consultation(&consultation).await?;
-    state.reload(consultation.clone()).await?;
+    let version = state.db.save_consultation(&consultation).await?;
+    state
+        .counted_up_to(consultation.slug.as_str(), version)
+        .await;
     Ok(Json(consultation))
 }

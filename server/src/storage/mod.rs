@@ -16,6 +16,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
 use sqlx::{Executor, Row};
 
+pub mod changes;
 mod comments;
 mod retention;
 mod staff;
@@ -57,8 +58,8 @@ pub struct ProposalRow {
 /// What happened to a response handed to [`Db::insert_response`].
 #[derive(Debug, PartialEq, Eq)]
 pub enum Insert {
-    /// Newly stored.
-    Created,
+    /// Newly stored, and counted in the consultation's `version` (see [`changes`]).
+    Created { version: u64 },
     /// The same response was stored before; nothing changed.
     Replayed,
     /// A different response with the same id exists.
@@ -97,6 +98,8 @@ pub struct Db {
     pool: AnyPool,
     backend: Backend,
     writer: Writer,
+    /// What this process commits, for the in-memory tallies.
+    committed: tokio::sync::broadcast::Sender<std::sync::Arc<changes::Committed>>,
 }
 
 /// Seconds since 1970.
@@ -140,11 +143,13 @@ impl Db {
             Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
             Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
         }
-        let writer = Writer::start(pool.clone());
+        let (committed, _) = tokio::sync::broadcast::channel(1024);
+        let writer = Writer::start(pool.clone(), committed.clone());
         Ok(Self {
             pool,
             backend,
             writer,
+            committed,
         })
     }
 
@@ -270,7 +275,12 @@ impl Db {
 
     /// Stores a consultation definition, replacing the one with the same slug. Closing it
     /// starts its retention period; opening it again ends that.
-    pub async fn save_consultation(&self, c: &Consultation) -> Result<(), StorageError> {
+    ///
+    /// Returns the consultation's version under which the new definition counts (every
+    /// process counts afresh under it, see [`changes`]).
+    pub async fn save_consultation(&self, c: &Consultation) -> Result<u64, StorageError> {
+        let mut conn = self.pool.acquire().await?;
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         sqlx::query(
             "INSERT INTO consultations (slug, definition, created_at, closed_at) \
              VALUES ($1, $2, $3, CASE WHEN $4 THEN $3 END) \
@@ -282,9 +292,20 @@ impl Db {
         .bind(serde_json::to_string(c)?)
         .bind(now())
         .bind(c.status == Status::Closed)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(())
+        let change = changes::Change {
+            kind: changes::ChangeKind::Definition,
+            body: String::new(),
+        };
+        let version = changes::log(&mut tx, c.slug.as_str(), std::slice::from_ref(&change)).await?;
+        tx.commit().await?;
+        self.announce(changes::Committed {
+            consultation: c.slug.to_string(),
+            version,
+            changes: vec![change],
+        });
+        Ok(version)
     }
 
     /// Every stored response with the time it arrived (seconds since 1970), oldest first.

@@ -5,6 +5,7 @@ use mitreden_core::{ProposalKind, ValidResponse, ValidStatement};
 use serde::de::DeserializeOwned;
 use sqlx::{AnyConnection, Row};
 
+use super::changes::{counted_response, counted_statement};
 use super::{now, Db, Insert, StorageError};
 
 /// The two tables of submissions that receipts lead to.
@@ -32,6 +33,8 @@ pub(crate) struct NewSubmission {
     pub id: String,
     /// The canonical JSON of the validated submission: a replay produces the same text.
     pub body: String,
+    /// What counting needs of it, for the change log.
+    pub counted: String,
     pub receipt_hash: String,
     /// Responses: the stakeholder group. Statements: `None`.
     pub group: Option<String>,
@@ -54,6 +57,7 @@ impl NewSubmission {
             consultation: consultation.to_owned(),
             id: r.id.to_string(),
             body: serde_json::to_string(r)?,
+            counted: counted_response(r)?,
             receipt_hash: receipt_hash.to_owned(),
             group: Some(r.group.to_string()),
             publish: false,
@@ -86,6 +90,7 @@ impl NewSubmission {
             consultation: consultation.to_owned(),
             id: s.id.to_string(),
             body: serde_json::to_string(s)?,
+            counted: counted_statement(s)?,
             receipt_hash: receipt_hash.to_owned(),
             group: None,
             publish: s.publish,
@@ -136,6 +141,7 @@ pub(crate) async fn insert(
     if !inserted {
         return existing(conn, s).await;
     }
+    // The writer fills in the version once the batch is logged.
     for (conflict, text) in &s.comments {
         sqlx::query(
             "INSERT INTO comments (consultation, response_id, conflict, text, created_at) \
@@ -163,7 +169,7 @@ pub(crate) async fn insert(
         .execute(&mut *conn)
         .await?;
     }
-    Ok(Insert::Created)
+    Ok(Insert::Created { version: 0 })
 }
 
 /// Why an insert changed nothing: withdrawn before, the same submission again, or a
@@ -264,12 +270,14 @@ impl Db {
         kind: Kind,
         consultation: &str,
         receipt_hash: &str,
-    ) -> Result<Option<T>, StorageError> {
-        let body = self
+    ) -> Result<Option<(T, u64)>, StorageError> {
+        let withdrawn = self
             .writer
             .withdraw(kind, consultation.to_owned(), receipt_hash.to_owned())
             .await?;
-        body.map(|b| Ok(serde_json::from_str(&b)?)).transpose()
+        withdrawn
+            .map(|(body, version)| Ok((serde_json::from_str(&body)?, version)))
+            .transpose()
     }
 
     pub async fn response_by_receipt(
@@ -281,12 +289,13 @@ impl Db {
             .await
     }
 
-    /// Deletes the response with this receipt, once it is on disk; returns what was deleted.
+    /// Deletes the response with this receipt; returns, once that is on disk, what was
+    /// deleted and the consultation's version that uncounts it.
     pub async fn withdraw_response(
         &self,
         consultation: &str,
         receipt_hash: &str,
-    ) -> Result<Option<ValidResponse>, StorageError> {
+    ) -> Result<Option<(ValidResponse, u64)>, StorageError> {
         self.withdraw(Kind::Responses, consultation, receipt_hash)
             .await
     }
@@ -300,12 +309,13 @@ impl Db {
             .await
     }
 
-    /// Deletes the statement with this receipt, once it is on disk; returns what was deleted.
+    /// Deletes the statement with this receipt; returns, once that is on disk, what was
+    /// deleted and the consultation's version that uncounts it.
     pub async fn withdraw_statement(
         &self,
         consultation: &str,
         receipt_hash: &str,
-    ) -> Result<Option<ValidStatement>, StorageError> {
+    ) -> Result<Option<(ValidStatement, u64)>, StorageError> {
         self.withdraw(Kind::Statements, consultation, receipt_hash)
             .await
     }

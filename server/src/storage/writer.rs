@@ -9,9 +9,12 @@
 //! retried in a transaction of its own, so one bad write cannot take the others with it and
 //! nothing is ever half-stored.
 
-use sqlx::{AnyConnection, AnyPool, Connection};
-use tokio::sync::{mpsc, oneshot};
+use std::sync::Arc;
 
+use sqlx::{AnyConnection, AnyPool, Connection};
+use tokio::sync::{broadcast, mpsc, oneshot};
+
+use super::changes::{self, Change, ChangeKind, Committed};
 use super::submissions::{self, Kind, NewSubmission};
 use super::{Insert, StorageError};
 
@@ -22,6 +25,9 @@ const QUEUE: usize = 16 * 1024;
 
 type Reply<T> = oneshot::Sender<Result<T, StorageError>>;
 
+/// A withdrawn submission's JSON and the consultation's version that uncounts it.
+pub(crate) type Withdrawn = (String, u64);
+
 /// One write and where its outcome goes.
 enum Job {
     Insert(NewSubmission, Reply<Insert>),
@@ -29,14 +35,14 @@ enum Job {
         kind: Kind,
         consultation: String,
         receipt_hash: String,
-        reply: Reply<Option<String>>,
+        reply: Reply<Option<Withdrawn>>,
     },
 }
 
 /// The outcome of one job inside a batch, sent once the batch is committed.
 enum Outcome {
     Insert(Insert),
-    Withdraw(Option<String>),
+    Withdraw(Option<Withdrawn>),
 }
 
 /// The handle callers hold; cheap to clone.
@@ -45,11 +51,14 @@ pub(crate) struct Writer {
     queue: mpsc::Sender<Job>,
 }
 
+type Announce = broadcast::Sender<Arc<Committed>>;
+
 impl Writer {
-    /// Starts the writer task on the current runtime.
-    pub fn start(pool: AnyPool) -> Self {
+    /// Starts the writer task on the current runtime; what it commits is announced on
+    /// `announce`.
+    pub fn start(pool: AnyPool, announce: Announce) -> Self {
         let (queue, jobs) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, jobs));
+        tokio::spawn(run(pool, jobs, announce));
         Self { queue }
     }
 
@@ -64,7 +73,7 @@ impl Writer {
         kind: Kind,
         consultation: String,
         receipt_hash: String,
-    ) -> Result<Option<String>, StorageError> {
+    ) -> Result<Option<Withdrawn>, StorageError> {
         let (reply, answer) = oneshot::channel();
         let job = Job::Withdraw {
             kind,
@@ -84,13 +93,13 @@ impl Writer {
     }
 }
 
-async fn run(pool: AnyPool, mut jobs: mpsc::Receiver<Job>) {
+async fn run(pool: AnyPool, mut jobs: mpsc::Receiver<Job>, announce: Announce) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
         match pool.acquire().await {
-            Ok(mut conn) => commit(&mut conn, std::mem::take(&mut batch)).await,
+            Ok(mut conn) => commit(&mut conn, std::mem::take(&mut batch), &announce).await,
             Err(e) => {
-                let e = std::sync::Arc::new(e);
+                let e = Arc::new(e);
                 for job in batch.drain(..) {
                     answer(job, Err(StorageError::Shared(e.clone())));
                 }
@@ -100,10 +109,11 @@ async fn run(pool: AnyPool, mut jobs: mpsc::Receiver<Job>) {
 }
 
 /// Commits the batch in one transaction, or, if that fails, each job in its own.
-async fn commit(conn: &mut AnyConnection, batch: Vec<Job>) {
+async fn commit(conn: &mut AnyConnection, batch: Vec<Job>, announce: &Announce) {
     if batch.len() > 1 {
         match together(conn, &batch).await {
-            Ok(outcomes) => {
+            Ok((outcomes, committed)) => {
+                publish(announce, committed);
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     answer(job, Ok(outcome));
                 }
@@ -115,29 +125,101 @@ async fn commit(conn: &mut AnyConnection, batch: Vec<Job>) {
         }
     }
     for job in batch {
-        let outcome = together(conn, std::slice::from_ref(&job)).await;
-        answer(job, outcome.map(|mut o| o.remove(0)));
+        let outcome = match together(conn, std::slice::from_ref(&job)).await {
+            Ok((mut outcomes, committed)) => {
+                publish(announce, committed);
+                Ok(outcomes.remove(0))
+            }
+            Err(e) => Err(e),
+        };
+        answer(job, outcome);
     }
 }
 
-async fn together(conn: &mut AnyConnection, batch: &[Job]) -> Result<Vec<Outcome>, StorageError> {
+fn publish(announce: &Announce, committed: Vec<Committed>) {
+    for c in committed {
+        // Nobody listening (the command line) is fine.
+        let _ = announce.send(Arc::new(c));
+    }
+}
+
+/// Writes the jobs in one transaction and logs what they change per consultation, under one
+/// new version each.
+async fn together(
+    conn: &mut AnyConnection,
+    batch: &[Job],
+) -> Result<(Vec<Outcome>, Vec<Committed>), StorageError> {
     let mut tx = conn.begin().await?;
     let mut outcomes = Vec::with_capacity(batch.len());
-    for job in batch {
-        outcomes.push(match job {
-            Job::Insert(s, _) => Outcome::Insert(submissions::insert(&mut tx, s).await?),
+    // Per consultation touched: its changes, and which jobs they came from.
+    let mut touched: Vec<(String, Vec<Change>, Vec<usize>)> = Vec::new();
+    for (i, job) in batch.iter().enumerate() {
+        let (outcome, change) = match job {
+            Job::Insert(s, _) => {
+                let outcome = submissions::insert(&mut tx, s).await?;
+                let change = matches!(outcome, Insert::Created { .. }).then(|| Change {
+                    kind: ChangeKind::stored(s.kind),
+                    body: s.counted.clone(),
+                });
+                (Outcome::Insert(outcome), change)
+            }
             Job::Withdraw {
                 kind,
                 consultation,
                 receipt_hash,
                 ..
-            } => Outcome::Withdraw(
-                submissions::withdraw(&mut tx, *kind, consultation, receipt_hash).await?,
-            ),
+            } => {
+                let body =
+                    submissions::withdraw(&mut tx, *kind, consultation, receipt_hash).await?;
+                let change = match &body {
+                    Some(body) => Some(Change {
+                        kind: ChangeKind::withdrawn(*kind),
+                        body: changes::counted_form(*kind, body)?,
+                    }),
+                    None => None,
+                };
+                (Outcome::Withdraw(body.map(|b| (b, 0))), change)
+            }
+        };
+        if let Some(change) = change {
+            let slug = job.consultation();
+            match touched.iter_mut().find(|(s, ..)| s == slug) {
+                Some((_, changes, jobs)) => {
+                    changes.push(change);
+                    jobs.push(i);
+                }
+                None => touched.push((slug.to_owned(), vec![change], vec![i])),
+            }
+        }
+        outcomes.push(outcome);
+    }
+    let mut committed = Vec::with_capacity(touched.len());
+    for (consultation, changes, jobs) in touched {
+        let version = changes::log(&mut tx, &consultation, &changes).await?;
+        for i in jobs {
+            match &mut outcomes[i] {
+                Outcome::Insert(Insert::Created { version: v }) => *v = version,
+                Outcome::Withdraw(Some((_, v))) => *v = version,
+                _ => {}
+            }
+        }
+        committed.push(Committed {
+            consultation,
+            version,
+            changes,
         });
     }
     tx.commit().await?;
-    Ok(outcomes)
+    Ok((outcomes, committed))
+}
+
+impl Job {
+    fn consultation(&self) -> &str {
+        match self {
+            Job::Insert(s, _) => &s.consultation,
+            Job::Withdraw { consultation, .. } => consultation,
+        }
+    }
 }
 
 fn answer(job: Job, outcome: Result<Outcome, StorageError>) {

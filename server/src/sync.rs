@@ -1,0 +1,99 @@
+//! Keeps this process's in-memory tallies in step with the database, whichever process
+//! changed it. Several server processes can share one database (behind a load balancer);
+//! each counts from the database's change log (see [`crate::storage::changes`]):
+//!
+//! - what this process commits is announced at once and counted from memory;
+//! - twice a second, and whenever an announcement does not follow on from what is counted,
+//!   the consultations' versions are read and anything missing is counted from the log;
+//! - a consultation whose definition changed, that is new, or whose missing versions have left
+//!   the log (after an hour) is loaded and counted afresh from a consistent snapshot.
+//!
+//! Versions of a consultation are handed out one at a time, so "the next version" is always
+//! well defined and nothing is counted twice or skipped.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::broadcast::{self, error::RecvError};
+
+use crate::state::{AppState, Applied};
+use crate::storage::changes::Committed;
+use crate::storage::StorageError;
+
+/// How often the database is asked for changes made by other processes.
+const POLL: Duration = Duration::from_millis(500);
+
+/// Starts counting what is committed.
+pub fn spawn(state: AppState, mut committed: broadcast::Receiver<Arc<Committed>>) {
+    tokio::spawn(async move {
+        let mut poll = tokio::time::interval(POLL);
+        poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            let outcome = tokio::select! {
+                announced = committed.recv() => match announced {
+                    Ok(c) => count_announced(&state, &c).await,
+                    Err(RecvError::Lagged(_)) => catch_up(&state).await,
+                    Err(RecvError::Closed) => return,
+                },
+                _ = poll.tick() => catch_up(&state).await,
+            };
+            if let Err(e) = outcome {
+                tracing::error!(error = %e, "counting from the database failed; trying again");
+                tokio::time::sleep(POLL).await;
+            }
+        }
+    });
+}
+
+/// Counts what this process just committed, if it follows on from what is counted.
+async fn count_announced(state: &AppState, c: &Committed) -> Result<(), StorageError> {
+    let applied = match state.consultation(&c.consultation) {
+        Some(live) => live.apply(c.version, &c.changes)?,
+        None => Applied::Reload,
+    };
+    match applied {
+        Applied::Counted => state.notify_counted(),
+        Applied::Already => {}
+        Applied::Gap => catch_up_one(state, &c.consultation, c.version).await?,
+        Applied::Reload => state.load_afresh(&c.consultation).await?,
+    }
+    Ok(())
+}
+
+/// Counts whatever any process committed that is not counted here yet.
+pub async fn catch_up(state: &AppState) -> Result<(), StorageError> {
+    for (slug, version) in state.db.versions().await? {
+        catch_up_one(state, &slug, version).await?;
+    }
+    Ok(())
+}
+
+/// Counts the consultation up to `version` from the change log, or loads it afresh.
+async fn catch_up_one(state: &AppState, slug: &str, version: u64) -> Result<(), StorageError> {
+    let Some(live) = state.consultation(slug) else {
+        return state.load_afresh(slug).await;
+    };
+    let counted = live.version();
+    if counted >= version {
+        return Ok(());
+    }
+    let Some(changes) = state.db.changes_since(slug, counted, version).await? else {
+        return state.load_afresh(slug).await;
+    };
+    let mut i = 0;
+    while i < changes.len() {
+        let v = changes[i].0;
+        let end = changes[i..]
+            .iter()
+            .position(|(w, _)| *w != v)
+            .map_or(changes.len(), |n| i + n);
+        let batch: Vec<_> = changes[i..end].iter().map(|(_, c)| c.clone()).collect();
+        match live.apply(v, &batch)? {
+            Applied::Counted | Applied::Already => {}
+            Applied::Gap | Applied::Reload => return state.load_afresh(slug).await,
+        }
+        i = end;
+    }
+    state.notify_counted();
+    Ok(())
+}
