@@ -80,7 +80,16 @@ pub struct Settings {
     /// removed; the counted answers and the results stay. At most [`MAX_RETENTION_DAYS`].
     #[serde(default = "default_retention_days")]
     pub retention_days: u16,
+    /// Abuse control: with a number above 0, every submission needs a solved proof-of-work
+    /// challenge whose secret number is at most this (see [`crate::proof`]); 100,000 costs a
+    /// participant's browser a fraction of a second. 0 (the default) asks for none. At most
+    /// [`MAX_PROOF_OF_WORK`].
+    #[serde(default)]
+    pub proof_of_work: u64,
 }
+
+/// The hardest proof of work staff can ask for.
+pub const MAX_PROOF_OF_WORK: u64 = 5_000_000;
 
 /// The longest retention staff can set: ten years.
 pub const MAX_RETENTION_DAYS: u16 = 3650;
@@ -133,6 +142,8 @@ pub enum ConsultationError {
     InvalidConflictScale(u8),
     #[error("personal data can be kept for at most {max} days after closing, not {0}", max = MAX_RETENTION_DAYS)]
     RetentionTooLong(u16),
+    #[error("the proof of work can ask for numbers up to {max} at most, not {0}", max = MAX_PROOF_OF_WORK)]
+    ProofOfWorkTooHard(u64),
     #[error("the id '{0}' is used twice")]
     DuplicateId(String),
     #[error("'{field}' has no text in language '{lang}'")]
@@ -164,6 +175,11 @@ impl Consultation {
         if self.settings.retention_days > MAX_RETENTION_DAYS {
             return Err(ConsultationError::RetentionTooLong(
                 self.settings.retention_days,
+            ));
+        }
+        if self.settings.proof_of_work > MAX_PROOF_OF_WORK {
+            return Err(ConsultationError::ProofOfWorkTooHard(
+                self.settings.proof_of_work,
             ));
         }
         let ids = self
@@ -337,6 +353,7 @@ pub(crate) mod tests {
                 conflict_scale: 5,
                 min_group_size: 2,
                 retention_days: 30,
+                proof_of_work: 0,
             },
         }
     }
@@ -373,6 +390,19 @@ pub(crate) mod tests {
         assert_eq!(
             c.validate(),
             Err(ConsultationError::RetentionTooLong(MAX_RETENTION_DAYS + 1))
+        );
+    }
+
+    #[test]
+    fn no_proof_of_work_unless_set_and_never_beyond_the_maximum() {
+        let mut c = sample(2, true);
+        assert_eq!(c.settings.proof_of_work, 0);
+        c.settings.proof_of_work = MAX_PROOF_OF_WORK;
+        assert_eq!(c.validate(), Ok(()));
+        c.settings.proof_of_work = MAX_PROOF_OF_WORK + 1;
+        assert_eq!(
+            c.validate(),
+            Err(ConsultationError::ProofOfWorkTooHard(MAX_PROOF_OF_WORK + 1))
         );
     }
 

@@ -8,6 +8,7 @@ pub mod consultation;
 pub mod draft;
 mod hash;
 pub mod ids;
+pub mod proof;
 pub mod proposal;
 pub mod ranking_draft;
 pub mod results;

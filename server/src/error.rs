@@ -47,6 +47,16 @@ pub enum AppError {
         "The server cannot tell clients apart behind this proxy; it must send X-Forwarded-For."
     )]
     NoClientAddress,
+    #[error("This consultation asks for a proof of work: get a challenge from …/challenge, solve it and send the solution in the header 'Mitreden-Proof'.")]
+    ProofRequired,
+    #[error("The proof of work is not a solved challenge from this server.")]
+    ProofInvalid,
+    #[error("The proof-of-work challenge has expired; get a new one.")]
+    ProofExpired,
+    #[error("This proof of work was already used for another submission; get a new challenge.")]
+    ProofReused,
+    #[error("This consultation does not ask for a proof of work.")]
+    ProofNotRequired,
     #[error("The consultation definition is not usable: {0}")]
     InvalidConsultation(String),
     #[error("The request body is not valid JSON: {0}")]
@@ -78,7 +88,12 @@ impl AppError {
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::ResultsNotPublished => StatusCode::FORBIDDEN,
             Self::TooManyAttempts(_) | Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
-            Self::NoClientAddress => StatusCode::BAD_REQUEST,
+            Self::NoClientAddress | Self::ProofInvalid | Self::ProofExpired => {
+                StatusCode::BAD_REQUEST
+            }
+            Self::ProofRequired => StatusCode::PRECONDITION_REQUIRED,
+            Self::ProofReused => StatusCode::CONFLICT,
+            Self::ProofNotRequired => StatusCode::NOT_FOUND,
             Self::InvalidConsultation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::ReceiptRequired => StatusCode::UNAUTHORIZED,
             Self::InvalidReceipt => StatusCode::BAD_REQUEST,
@@ -111,6 +126,11 @@ impl AppError {
             Self::TooManyAttempts(_) => "too_many_attempts",
             Self::RateLimited(_) => "rate_limited",
             Self::NoClientAddress => "no_client_address",
+            Self::ProofRequired => "proof_required",
+            Self::ProofInvalid => "proof_invalid",
+            Self::ProofExpired => "proof_expired",
+            Self::ProofReused => "proof_reused",
+            Self::ProofNotRequired => "proof_not_required",
             Self::InvalidConsultation(_) => "invalid_consultation",
             Self::ReceiptRequired => "receipt_required",
             Self::InvalidReceipt => "invalid_receipt",

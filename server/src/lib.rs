@@ -9,6 +9,7 @@ pub mod error;
 pub mod json;
 pub mod openapi;
 pub mod pages;
+pub mod proof;
 pub mod rate_limit;
 pub mod receipt;
 pub mod results_page;

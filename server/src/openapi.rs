@@ -2,6 +2,7 @@
 //! the core types themselves (schemars), so the document cannot drift from what is sent; a test
 //! checks that it lists exactly the routes the router serves.
 
+use mitreden_core::proof::Challenge;
 use mitreden_core::{
     Acknowledgement, Consultation, ResponseSubmission, Results, StatementSubmission,
     StatementSummary, ValidResponse, ValidStatement,
@@ -60,6 +61,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             Public,
             None,
             (200, schema::<Consultation>(g)),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}/challenge",
+            "A proof-of-work challenge, if the consultation asks for one (404 proof_not_required otherwise); the solution goes with the submission in the header Mitreden-Proof",
+            Public,
+            None,
+            (200, schema::<Challenge>(g)),
         ),
         op(
             "post",

@@ -34,6 +34,9 @@ pub fn spawn(state: AppState) {
             if let Err(e) = remove_due(&state, now()).await {
                 tracing::error!(error = %e, "removing personal data failed; trying again in an hour");
             }
+            if let Err(e) = state.db.prune_proofs(now()).await {
+                tracing::error!(error = %e, "pruning used proofs of work failed; trying again in an hour");
+            }
             let before = now() - changes::KEEP_CHANGES_SECONDS;
             if let Err(e) = state.db.prune_changes(before).await {
                 tracing::error!(error = %e, "pruning the change log failed; trying again in an hour");

@@ -181,6 +181,8 @@ pub fn recount(consultation: &Consultation, responses: &[ValidResponse]) -> Tall
 pub struct AppState {
     pub db: Db,
     pub receipts: ReceiptKey,
+    /// Signs and checks proof-of-work challenges.
+    pub proofs: crate::proof::ProofKey,
     /// Failed staff sign-ins, to slow down guessing.
     pub throttle: crate::auth::Throttle,
     /// Where the built widget (`trunk build`) lives.
@@ -203,10 +205,12 @@ impl AppState {
         dashboard_dir: PathBuf,
     ) -> Result<Self, StorageError> {
         let receipts = ReceiptKey::new(db.secret("receipt_key").await?);
+        let proofs = crate::proof::ProofKey::new(db.secret("proof_key").await?);
         let (counted, _) = watch::channel(0);
         let state = Self {
             db,
             receipts,
+            proofs,
             throttle: crate::auth::Throttle::default(),
             widget_dir,
             dashboard_dir,

@@ -81,7 +81,7 @@ async fn a_write_that_fails_in_a_batch_fails_alone() {
         let response = valid(n);
         let consultation = if n % 10 == 3 { "missing" } else { "demo" };
         async move {
-            db.insert_response(consultation, &response, &format!("h{n}"))
+            db.insert_response(consultation, &response, &format!("h{n}"), None)
                 .await
         }
     });

@@ -184,7 +184,7 @@ async fn a_process_behind_the_kept_log_counts_everything_afresh() {
             serde_json::from_value(submission(&uuid(n), "citizens", &ALL[..2], &ALL)).unwrap();
         let valid = sent.validate(&demo).unwrap();
         other
-            .insert_response("demo", &valid, &format!("h{n}"))
+            .insert_response("demo", &valid, &format!("h{n}"), None)
             .await
             .unwrap();
     }

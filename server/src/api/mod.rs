@@ -19,6 +19,10 @@ use submissions::{submit, view, withdraw, Responses, Statements};
 /// The public API; what participants send (and look up with a receipt) is rate limited.
 pub fn routes(limits: RateLimit) -> Router<AppState> {
     let writes = Router::new()
+        .route(
+            "/consultations/{slug}/challenge",
+            get(submissions::challenge),
+        )
         .route("/consultations/{slug}/responses", post(submit::<Responses>))
         .route(
             "/consultations/{slug}/responses/mine",

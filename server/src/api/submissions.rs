@@ -5,8 +5,9 @@
 use std::future::Future;
 
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
+use mitreden_core::proof::Challenge;
 use mitreden_core::{
     Acknowledgement, Consultation, ResponseId, ResponseSubmission, StatementSubmission,
     ValidResponse, ValidStatement, ValidationError,
@@ -20,7 +21,7 @@ use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::receipt;
 use crate::state::AppState;
-use crate::storage::{Db, Insert, StorageError};
+use crate::storage::{now, Db, Insert, StorageError};
 
 /// A kind of submission.
 pub trait Submission: Send + Sync + 'static {
@@ -36,6 +37,7 @@ pub trait Submission: Send + Sync + 'static {
         slug: &str,
         stored: &Self::Stored,
         receipt_hash: &str,
+        proof: Option<(&str, i64)>,
     ) -> impl Future<Output = Result<Insert, StorageError>> + Send;
     fn find(
         db: &Db,
@@ -71,8 +73,9 @@ impl Submission for Responses {
         slug: &str,
         stored: &ValidResponse,
         receipt_hash: &str,
+        proof: Option<(&str, i64)>,
     ) -> impl Future<Output = Result<Insert, StorageError>> + Send {
-        db.insert_response(slug, stored, receipt_hash)
+        db.insert_response(slug, stored, receipt_hash, proof)
     }
     fn find(
         db: &Db,
@@ -111,8 +114,9 @@ impl Submission for Statements {
         slug: &str,
         stored: &ValidStatement,
         receipt_hash: &str,
+        proof: Option<(&str, i64)>,
     ) -> impl Future<Output = Result<Insert, StorageError>> + Send {
-        db.insert_statement(slug, stored, receipt_hash)
+        db.insert_statement(slug, stored, receipt_hash, proof)
     }
     fn find(
         db: &Db,
@@ -134,13 +138,20 @@ impl Submission for Statements {
 pub async fn submit<K: Submission>(
     State(state): State<AppState>,
     Path(slug): Path<String>,
+    headers: HeaderMap,
     ApiJson(sent): ApiJson<K::Sent>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), AppError> {
     let live = public(&state, &slug)?;
+    let proof = if live.consultation.settings.proof_of_work > 0 {
+        Some(state.proofs.check(&headers, now())?)
+    } else {
+        None
+    };
     let stored = K::check(&sent, &live.consultation)?;
     let receipt = state.receipts.receipt(K::id(&stored));
     let hash = receipt::hash(&receipt).expect("receipts made here are well-formed");
-    let status = match K::insert(&state.db, &slug, &stored, &hash).await? {
+    let proof = proof.as_ref().map(|p| (p.challenge.as_str(), p.expires));
+    let status = match K::insert(&state.db, &slug, &stored, &hash, proof).await? {
         Insert::Created { version } => {
             state.counted_up_to(&slug, version).await;
             StatusCode::CREATED
@@ -148,6 +159,7 @@ pub async fn submit<K: Submission>(
         Insert::Replayed => StatusCode::OK,
         Insert::Conflict => return Err(AppError::IdConflict),
         Insert::Withdrawn => return Err(AppError::Withdrawn),
+        Insert::ProofReused => return Err(AppError::ProofReused),
     };
     Ok((
         status,
@@ -181,4 +193,16 @@ pub async fn withdraw<K: Submission>(
         .ok_or(AppError::ReceiptUnknown)?;
     state.counted_up_to(&slug, version).await;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET …/challenge`: a proof-of-work challenge, for consultations that ask for one.
+pub async fn challenge(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+) -> Result<Json<Challenge>, AppError> {
+    let live = public(&state, &slug)?;
+    match live.consultation.settings.proof_of_work {
+        0 => Err(AppError::ProofNotRequired),
+        max => Ok(Json(state.proofs.issue(max, now()))),
+    }
 }

@@ -66,6 +66,8 @@ pub enum Insert {
     Conflict,
     /// A submission with this id was withdrawn; it stays withdrawn.
     Withdrawn,
+    /// Its proof of work was used for another submission.
+    ProofReused,
 }
 
 /// The database engine behind a [`Db`].
@@ -306,6 +308,15 @@ impl Db {
             changes: vec![change],
         });
         Ok(version)
+    }
+
+    /// Forgets used proof-of-work challenges that have expired anyway.
+    pub async fn prune_proofs(&self, now: i64) -> Result<u64, StorageError> {
+        Ok(sqlx::query("DELETE FROM proofs_used WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?
+            .rows_affected())
     }
 
     /// Every stored response with the time it arrived (seconds since 1970), oldest first.

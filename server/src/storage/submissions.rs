@@ -44,6 +44,8 @@ pub(crate) struct NewSubmission {
     pub comments: Vec<(String, String)>,
     /// Responses: `(kind, title, reason)` for moderation.
     pub proposals: Vec<(&'static str, String, Option<String>)>,
+    /// The proof-of-work challenge it came with, usable once, and until when it is kept.
+    pub proof: Option<(String, i64)>,
 }
 
 impl NewSubmission {
@@ -66,6 +68,7 @@ impl NewSubmission {
                 .iter()
                 .filter_map(|p| Some((p.conflict.to_string(), p.comment.clone()?)))
                 .collect(),
+            proof: None,
             proposals: r
                 .proposals
                 .iter()
@@ -96,16 +99,33 @@ impl NewSubmission {
             publish: s.publish,
             comments: Vec::new(),
             proposals: Vec::new(),
+            proof: None,
         })
     }
 }
 
-/// Writes one submission unless its id is taken or was withdrawn. The insert comes first so
-/// the transaction takes the write lock at once.
+/// Writes one submission unless its id is taken or was withdrawn, or its proof of work was
+/// used for another. The first statement writes, so the transaction takes the write lock at
+/// once.
 pub(crate) async fn insert(
     conn: &mut AnyConnection,
     s: &NewSubmission,
 ) -> Result<Insert, StorageError> {
+    if let Some((challenge, expires)) = &s.proof {
+        let used_by: String = sqlx::query_scalar(
+            "INSERT INTO proofs_used (challenge, submission_id, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (challenge) DO UPDATE SET challenge = excluded.challenge \
+             RETURNING submission_id",
+        )
+        .bind(challenge)
+        .bind(&s.id)
+        .bind(*expires)
+        .fetch_one(&mut *conn)
+        .await?;
+        if used_by != s.id {
+            return Ok(Insert::ProofReused);
+        }
+    }
     let sql = match s.kind {
         Kind::Responses => {
             "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at) \
@@ -223,25 +243,30 @@ pub(crate) async fn withdraw(
 impl Db {
     /// Stores a validated response once, with its comments and proposals, and returns when
     /// it is on disk. The comparison for replays is on the canonical JSON, so a
-    /// byte-different but equal submission counts as the same.
+    /// byte-different but equal submission counts as the same. `proof` is the proof-of-work
+    /// challenge it came with and until when that is good, if the consultation asks for one.
     pub async fn insert_response(
         &self,
         consultation: &str,
         response: &ValidResponse,
         receipt_hash: &str,
+        proof: Option<(&str, i64)>,
     ) -> Result<Insert, StorageError> {
-        let new = NewSubmission::response(consultation, response, receipt_hash)?;
+        let mut new = NewSubmission::response(consultation, response, receipt_hash)?;
+        new.proof = proof.map(|(c, e)| (c.to_owned(), e));
         self.writer.insert(new).await
     }
 
-    /// Stores an organisation statement once (same replay rules as responses).
+    /// Stores an organisation statement once (same rules as responses).
     pub async fn insert_statement(
         &self,
         consultation: &str,
         statement: &ValidStatement,
         receipt_hash: &str,
+        proof: Option<(&str, i64)>,
     ) -> Result<Insert, StorageError> {
-        let new = NewSubmission::statement(consultation, statement, receipt_hash)?;
+        let mut new = NewSubmission::statement(consultation, statement, receipt_hash)?;
+        new.proof = proof.map(|(c, e)| (c.to_owned(), e));
         self.writer.insert(new).await
     }
 
