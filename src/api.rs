@@ -90,14 +90,32 @@ pub async fn consultation(slug: &str) -> Result<Consultation, ApiError> {
     into_json(response.map_err(log)?).await.map_err(log)
 }
 
-/// `POST /api/v1/consultations/{slug}/responses`
+/// `POST /api/v1/consultations/{slug}/responses`, with a solved proof-of-work challenge if
+/// the consultation asks for one.
 pub async fn submit(
     slug: &str,
     submission: &ResponseSubmission,
+    proof: Option<&str>,
 ) -> Result<Acknowledgement, ApiError> {
-    let url = format!("/api/v1/consultations/{slug}/responses");
-    let request = Request::post(&url)
-        .json(submission)
+    post_submission(
+        &format!("/api/v1/consultations/{slug}/responses"),
+        submission,
+        proof,
+    )
+    .await
+}
+
+async fn post_submission<T: serde::Serialize>(
+    url: &str,
+    body: &T,
+    proof: Option<&str>,
+) -> Result<Acknowledgement, ApiError> {
+    let mut request = Request::post(url);
+    if let Some(proof) = proof {
+        request = request.header(crate::proof::HEADER, proof);
+    }
+    let request = request
+        .json(body)
         .map_err(|e| log(ApiError::Decode(e.to_string())))?;
     let response = request.send().await.map_err(network).map_err(log)?;
     into_json(response).await.map_err(log)
@@ -134,17 +152,25 @@ pub async fn standings(slug: &str) -> Result<GroupStandings, ApiError> {
     into_json(response).await.map_err(log)
 }
 
-/// `POST /api/v1/consultations/{slug}/statements`
+/// `POST /api/v1/consultations/{slug}/statements`, as [`submit`].
 pub async fn submit_statement(
     slug: &str,
     statement: &StatementSubmission,
+    proof: Option<&str>,
 ) -> Result<Acknowledgement, ApiError> {
-    let url = format!("/api/v1/consultations/{slug}/statements");
-    let request = Request::post(&url)
-        .json(statement)
-        .map_err(|e| log(ApiError::Decode(e.to_string())))?;
-    let response = request.send().await.map_err(network).map_err(log)?;
-    into_json(response).await.map_err(log)
+    post_submission(
+        &format!("/api/v1/consultations/{slug}/statements"),
+        statement,
+        proof,
+    )
+    .await
+}
+
+/// `GET /api/v1/consultations/{slug}/challenge`
+pub async fn challenge(slug: &str) -> Result<mitreden_core::proof::Challenge, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/challenge");
+    let response = Request::get(&url).send().await.map_err(network);
+    into_json(response.map_err(log)?).await.map_err(log)
 }
 
 /// `DELETE /api/v1/consultations/{slug}/{responses|statements}/mine` with the receipt.

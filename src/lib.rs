@@ -13,6 +13,7 @@ pub mod focus;
 pub mod i18n;
 pub mod outbox;
 pub mod page;
+pub mod proof;
 pub mod theme;
 
 pub use components::app::App;

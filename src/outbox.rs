@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use crate::api::{self, ApiError};
 use crate::device::{Device, Pending, Sent};
 use crate::i18n::Key;
+use crate::proof;
 
 /// Where the participation stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -131,11 +132,20 @@ impl Outbox {
     }
 }
 
+/// One attempt: sends the submission; if the consultation asks for a proof of work (or the
+/// one sent has expired), solves a fresh challenge and sends it again with that.
 async fn send(slug: &str, pending: &Pending) -> Result<mitreden_core::Acknowledgement, ApiError> {
-    match pending.draft.mode {
-        Some(Mode::Organisation) => {
-            api::submit_statement(slug, &pending.draft.statement(pending.lang)).await
+    let post = |proof: Option<String>| async move {
+        let proof = proof.as_deref();
+        match pending.draft.mode {
+            Some(Mode::Organisation) => {
+                api::submit_statement(slug, &pending.draft.statement(pending.lang), proof).await
+            }
+            _ => api::submit(slug, &pending.draft.response(pending.lang), proof).await,
         }
-        _ => api::submit(slug, &pending.draft.response(pending.lang)).await,
+    };
+    match post(None).await {
+        Err(e) if proof::asked_for(&e) => post(Some(proof::solve(slug).await?)).await,
+        answered => answered,
     }
 }

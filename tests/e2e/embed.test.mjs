@@ -399,8 +399,8 @@ test('every step reflows at 320 CSS pixels (as at 400 % zoom) without sideways s
   await context.close();
 });
 
-test('a page on an origin the consultation does not allow cannot frame the widget', async () => {
-  // Staff restrict framing to one origin.
+/** Staff save a copy of the demo under `slug` with `settings` changed. */
+async function copyOfDemo(slug, settings) {
   const signIn = await fetch(`${server.widgetOrigin}/api/v1/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -409,14 +409,38 @@ test('a page on an origin the consultation does not allow cannot frame the widge
   assert.equal(signIn.status, 200);
   const cookie = signIn.headers.get('set-cookie').split(';')[0];
   const definition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/demo`)).json();
-  definition.slug = 'only-bmds';
-  definition.settings.allowed_origins = ['https://bmds.example'];
-  const saved = await fetch(`${server.widgetOrigin}/api/v1/staff/consultations/only-bmds`, {
+  definition.slug = slug;
+  Object.assign(definition.settings, settings);
+  const saved = await fetch(`${server.widgetOrigin}/api/v1/staff/consultations/${slug}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify(definition),
   });
   assert.equal(saved.status, 201);
+}
+
+test('where a proof of work is asked for, the browser solves it in the background and the response counts', async () => {
+  await copyOfDemo('mit-beweis', { proof_of_work: 50000 });
+  // The widget page on its own speaks the browser's language.
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${server.widgetOrigin}/w/mit-beweis`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await answerQuickly(page, 'Wissenschaft', 'Register, die nur einmal fragen');
+  await page.getByRole('button', { name: 'Antwort absenden' }).click();
+  await page.getByTestId('receipt-code').waitFor({ timeout: 30000 });
+  assert.ok(requests.some((u) => u.endsWith('/api/v1/consultations/mit-beweis/challenge')));
+  const counted = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/mit-beweis/results`)).json();
+  assert.equal(counted.total, 1);
+  assert.equal(counted.groups.academia.responses, 1);
+  await context.close();
+});
+
+test('a page on an origin the consultation does not allow cannot frame the widget', async () => {
+  // Staff restrict framing to one origin.
+  await copyOfDemo('only-bmds', { allowed_origins: ['https://bmds.example'] });
 
   const html = (slug) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fremd</title></head>
     <body><main><h1>Fremde Seite</h1><div data-consultation="${slug}"></div>

@@ -1,13 +1,13 @@
 use leptos::prelude::*;
-use mitreden_core::consultation::MAX_RETENTION_DAYS;
+use mitreden_core::consultation::{MAX_PROOF_OF_WORK, MAX_RETENTION_DAYS};
 use mitreden_core::Consultation;
 
 use crate::api;
 use crate::i18n::{use_i18n, Key};
 
 /// The consultation's settings as a form (admins): partial rankings, results for participants,
-/// publication, minimum group size, how long personal data is kept after closing, allowed
-/// embedding origins.
+/// publication, minimum group size, how long personal data is kept after closing, the proof
+/// of work asked of each submission, allowed embedding origins.
 #[component]
 pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
     let i18n = use_i18n();
@@ -18,6 +18,7 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
     let publish = RwSignal::new(initial.publish_results);
     let min = RwSignal::new(initial.min_group_size.to_string());
     let retention = RwSignal::new(initial.retention_days.to_string());
+    let work = RwSignal::new(initial.proof_of_work.to_string());
     let origins = RwSignal::new(initial.allowed_origins.join("\n"));
     let note = RwSignal::new(None::<Key>);
     // Only the settings change: the rest of the definition is read afresh when saving, so a
@@ -52,6 +53,11 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
             .trim()
             .parse()
             .unwrap_or(settings.retention_days);
+        settings.proof_of_work = work
+            .get_untracked()
+            .trim()
+            .parse()
+            .unwrap_or(settings.proof_of_work);
         settings.allowed_origins = origins
             .get_untracked()
             .lines()
@@ -99,6 +105,18 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
                 on:input=move |ev| retention.set(event_target_value(&ev))
             />
             <p id="dash-retention-hint" class="dash-meta">{move || i18n.t(Key::RetentionHint)}</p>
+            <label for="dash-work">{move || i18n.t(Key::ProofOfWork)}</label>
+            <input
+                id="dash-work"
+                type="number"
+                min="0"
+                max=MAX_PROOF_OF_WORK
+                step="1000"
+                aria-describedby="dash-work-hint"
+                prop:value=move || work.get()
+                on:input=move |ev| work.set(event_target_value(&ev))
+            />
+            <p id="dash-work-hint" class="dash-meta">{move || i18n.t(Key::ProofOfWorkHint)}</p>
             <label for="dash-origins">{move || i18n.t(Key::AllowedOrigins)}</label>
             <textarea
                 id="dash-origins"

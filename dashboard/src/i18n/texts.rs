@@ -94,6 +94,8 @@ mitreden_core::ui_texts! {
     PublishResults => "Ergebnisse öffentlich (Ergebnisseite und JSON)", "Results public (results page and JSON)";
     RetentionDays => "Personenbezogene Daten löschen nach Abschluss (Tage)", "Remove personal data after closing (days)";
     RetentionHint => "Dann werden Kommentartexte, Vorschläge, Kontakt-E-Mails und Beleg-Codes gelöscht; Rangfolgen, Positionen und Ergebnisse bleiben.", "Comment texts, proposals, contact emails and receipt codes are then removed; rankings, positions and results stay.";
+    ProofOfWork => "Rechenaufgabe gegen automatisierte Massen-Einsendungen (Schwierigkeit)", "Proof of work against automated mass submissions (difficulty)";
+    ProofOfWorkHint => "0 schaltet sie aus. 100.000 kostet den Browser einer teilnehmenden Person Bruchteile einer Sekunde, jede weitere Einsendung eines Programms ebenso viel; es werden keine Daten über Personen gespeichert.", "0 turns it off. 100,000 costs a participant's browser a fraction of a second, and every further submission of a program as much; nothing about people is stored.";
     MinGroupSize => "Mindestgröße einer Gruppe für belastbare Aussagen", "Minimum group size to read much into";
     AllowedOrigins => "Seiten, die einbetten dürfen (eine Adresse je Zeile, z. B. https://www.bmds.bund.de)", "Pages allowed to embed (one origin per line, e.g. https://www.example.org)";
     Adopt => "Als neues Ziel aufnehmen", "Adopt as a new goal";
