@@ -86,4 +86,14 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub rate_limit: crate::rate_limit::RateLimit,
+
+    /// Origins (https://portal.example) whose pages may call the public JSON API from their
+    /// own scripts (CORS). None by default: the widget needs no CORS, it runs on this server's
+    /// origin. Repeat the flag, or separate origins with commas.
+    #[arg(
+        long = "cors-origin",
+        env = "MITREDEN_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    pub cors_origins: Vec<String>,
 }

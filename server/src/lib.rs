@@ -41,7 +41,10 @@ pub const MAX_BODY: usize = 64 * 1024;
 /// The whole HTTP surface of the server.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .nest("/api/v1", api::routes(state.rate_limit))
+        .nest(
+            "/api/v1",
+            api::routes(state.rate_limit, &state.cors_origins),
+        )
         .nest("/api/v1/staff", staff_api::routes())
         .merge(pages::routes(&state))
         .fallback(|| async { AppError::NotFound })
@@ -70,6 +73,7 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
     let mut state =
         AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await?;
     state.rate_limit = config.rate_limit;
+    state.cors_origins = config.cors_origins.clone();
     Ok(state)
 }
 

@@ -191,6 +191,8 @@ pub struct AppState {
     pub dashboard_dir: PathBuf,
     /// How often one client may write.
     pub rate_limit: crate::rate_limit::RateLimit,
+    /// Origins allowed to call the public API from their own pages (CORS); none by default.
+    pub cors_origins: Vec<String>,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
     /// Bumped whenever something was counted.
     counted: Arc<watch::Sender<u64>>,
@@ -215,6 +217,7 @@ impl AppState {
             widget_dir,
             dashboard_dir,
             rate_limit: Default::default(),
+            cors_origins: Vec::new(),
             live: Arc::new(RwLock::new(HashMap::new())),
             counted: Arc::new(counted),
         };

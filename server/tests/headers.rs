@@ -74,3 +74,62 @@ async fn the_widget_page_allows_its_own_inline_script_and_only_the_allowed_frame
         "{csp}"
     );
 }
+
+/// A CORS preflight for a submission from `origin`; returns the status and the allowed
+/// origin, if any.
+async fn preflight(app: &TestApp, origin: &str) -> (u16, Option<String>) {
+    let r = app
+        .client
+        .request(
+            reqwest::Method::OPTIONS,
+            app.url("/api/v1/consultations/demo/responses"),
+        )
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header(
+            "access-control-request-headers",
+            "content-type, mitreden-proof",
+        )
+        .send()
+        .await
+        .unwrap();
+    let allowed = r
+        .headers()
+        .get("access-control-allow-origin")
+        .map(|v| v.to_str().unwrap().to_owned());
+    (r.status().as_u16(), allowed)
+}
+
+#[tokio::test]
+async fn no_cors_unless_configured_and_then_only_for_those_origins() {
+    let app = TestApp::spawn().await;
+    assert_eq!(preflight(&app, "https://portal.example").await.1, None);
+    let r = app
+        .client
+        .get(app.url("/api/v1/consultations/demo"))
+        .header("origin", "https://portal.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(r.headers().get("access-control-allow-origin").is_none());
+
+    let app = TestApp::spawn_configured(|args| {
+        args.cors_origins = vec!["https://portal.example/".into()];
+    })
+    .await;
+    let (status, allowed) = preflight(&app, "https://portal.example").await;
+    assert_eq!(
+        (status, allowed.as_deref()),
+        (200, Some("https://portal.example"))
+    );
+    assert_eq!(preflight(&app, "https://elsewhere.example").await.1, None);
+    // Staff routes never answer other origins.
+    let staff = app
+        .client
+        .get(app.url("/api/v1/staff/me"))
+        .header("origin", "https://portal.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(staff.headers().get("access-control-allow-origin").is_none());
+}

@@ -7,17 +7,20 @@ mod submissions;
 use std::sync::Arc;
 
 use axum::extract::{Path, State};
+use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mitreden_core::{Consultation, Status};
+use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::AppError;
 use crate::rate_limit::{self, RateLimit};
 use crate::state::{AppState, Live};
 use submissions::{submit, view, withdraw, Responses, Statements};
 
-/// The public API; what participants send (and look up with a receipt) is rate limited.
-pub fn routes(limits: RateLimit) -> Router<AppState> {
+/// The public API; what participants send (and look up with a receipt) is rate limited. Other
+/// origins may call it from their pages only if they are in `cors_origins`.
+pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
     let writes = Router::new()
         .route(
             "/consultations/{slug}/challenge",
@@ -36,7 +39,7 @@ pub fn routes(limits: RateLimit) -> Router<AppState> {
             "/consultations/{slug}/statements/mine",
             get(view::<Statements>).delete(withdraw::<Statements>),
         );
-    Router::new()
+    let routes = Router::new()
         .route("/consultations/{slug}", get(consultation))
         .merge(rate_limit::limit(writes, limits))
         .route("/consultations/{slug}/results", get(results::results))
@@ -44,6 +47,35 @@ pub fn routes(limits: RateLimit) -> Router<AppState> {
             "/openapi.json",
             get(|| async { Json(crate::openapi::document()) }),
         )
+        // Set here, under the CORS layer, so that a preflight (OPTIONS) reaches it.
+        .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed });
+    match cors(cors_origins) {
+        Some(cors) => routes.layer(cors),
+        None => routes,
+    }
+}
+
+/// CORS for the configured origins only; with none, no CORS at all, so browsers keep other
+/// pages' scripts out. Never with credentials: the API has no cookies for participants.
+fn cors(origins: &[String]) -> Option<CorsLayer> {
+    let origins: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim().trim_end_matches('/')).ok())
+        .collect();
+    if origins.is_empty() {
+        return None;
+    }
+    let layer = CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            HeaderName::from_static(crate::proof::HEADER),
+        ])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(3600));
+    Some(layer)
 }
 
 /// A consultation participants can see: drafts are not public.

@@ -59,6 +59,7 @@ pub fn args(database: &str, dir: &TempDir) -> ServeArgs {
         public_url: None,
         demo_page_addr: None,
         rate_limit: Default::default(),
+        cors_origins: Vec::new(),
     }
 }
 
@@ -85,9 +86,17 @@ impl TestApp {
 
     /// A server on a new database holding the demo, with the given rate limit.
     pub async fn spawn_limited(rate_limit: RateLimit) -> Self {
+        Self::spawn_configured(|args| args.rate_limit = rate_limit).await
+    }
+
+    /// A server on a new database holding the demo, with its command line changed by
+    /// `configure`.
+    pub async fn spawn_configured(configure: impl FnOnce(&mut ServeArgs)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let database = database(&dir).await;
-        Self::serve_limited(dir, database, rate_limit).await
+        let mut args = args(&database, &dir);
+        configure(&mut args);
+        Self::serve_args(dir, database, args).await
     }
 
     async fn serve_limited(dir: TempDir, database: String, rate_limit: RateLimit) -> Self {
@@ -95,6 +104,10 @@ impl TestApp {
             rate_limit,
             ..args(&database, &dir)
         };
+        Self::serve_args(dir, database, args).await
+    }
+
+    async fn serve_args(dir: TempDir, database: String, args: ServeArgs) -> Self {
         let state = open_state(&args).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
