@@ -10,7 +10,7 @@
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use mitreden_core::{Consultation, Status, ValidResponse, ValidStatement};
+use mitreden_core::ValidResponse;
 use rand::RngCore;
 use sqlx::any::AnyPoolOptions;
 use sqlx::AnyPool;
@@ -18,12 +18,16 @@ use sqlx::{Executor, Row};
 
 pub mod changes;
 mod comments;
+mod consultations;
+mod proposals;
 mod retention;
 mod staff;
+mod statements;
 mod submissions;
 mod writer;
 
 pub use comments::CommentRow;
+pub use proposals::ProposalRow;
 pub use retention::Removed;
 use writer::Writer;
 
@@ -42,17 +46,6 @@ pub enum StorageError {
     Shared(std::sync::Arc<sqlx::Error>),
     #[error("the writer task has stopped")]
     WriterGone,
-}
-
-/// A proposal as staff moderate it.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct ProposalRow {
-    pub id: i64,
-    pub kind: String,
-    pub title: String,
-    pub reason: Option<String>,
-    /// `pending`, `approved` or `rejected`.
-    pub status: String,
 }
 
 /// What happened to a response handed to [`Db::insert_response`].
@@ -159,93 +152,6 @@ impl Db {
         self.backend
     }
 
-    pub async fn consultations(&self) -> Result<Vec<Consultation>, StorageError> {
-        let rows = sqlx::query("SELECT definition FROM consultations ORDER BY created_at, slug")
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| Ok(serde_json::from_str(row.get("definition"))?))
-            .collect()
-    }
-
-    /// Stores a consultation definition unless one with the same slug exists; returns whether
-    /// it was stored.
-    pub async fn insert_consultation(&self, c: &Consultation) -> Result<bool, StorageError> {
-        let result = sqlx::query(
-            "INSERT INTO consultations (slug, definition, created_at, closed_at) \
-             VALUES ($1, $2, $3, CASE WHEN $4 THEN $3 END) \
-             ON CONFLICT (slug) DO NOTHING",
-        )
-        .bind(c.slug.as_str())
-        .bind(serde_json::to_string(c)?)
-        .bind(now())
-        .bind(c.status == Status::Closed)
-        .execute(&self.pool)
-        .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    /// Marks a statement for publication (or takes the mark away). `None` if there is no such
-    /// statement, `Some(false)` if its organisation did not consent to publication.
-    pub async fn set_statement_published(
-        &self,
-        consultation: &str,
-        id: &str,
-        published: bool,
-    ) -> Result<Option<bool>, StorageError> {
-        let row = sqlx::query("SELECT publish FROM statements WHERE consultation = $1 AND id = $2")
-            .bind(consultation)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        if published && row.get::<i64, _>("publish") == 0 {
-            return Ok(Some(false));
-        }
-        sqlx::query("UPDATE statements SET published = $1 WHERE consultation = $2 AND id = $3")
-            .bind(i64::from(published))
-            .bind(consultation)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
-        Ok(Some(true))
-    }
-
-    /// Statements staff marked for publication.
-    pub async fn published_statements(
-        &self,
-        consultation: &str,
-    ) -> Result<Vec<ValidStatement>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT body FROM statements WHERE consultation = $1 AND published = 1 AND publish = 1 ORDER BY id",
-        )
-        .bind(consultation)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| Ok(serde_json::from_str(row.get("body"))?))
-            .collect()
-    }
-
-    /// Every statement with whether staff marked it for publication.
-    pub async fn statements_with_marks(
-        &self,
-        consultation: &str,
-    ) -> Result<Vec<(ValidStatement, bool)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT body, published FROM statements WHERE consultation = $1 ORDER BY id",
-        )
-        .bind(consultation)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|row| {
-                let published = row.get::<i64, _>("published") != 0;
-                Ok((serde_json::from_str(row.get("body"))?, published))
-            })
-            .collect()
-    }
-
     /// Responses per day (UTC), oldest first: `(days since 1970, count)`.
     pub async fn responses_per_day(
         &self,
@@ -259,55 +165,6 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         Ok(rows.iter().map(|r| (r.get("day"), r.get("n"))).collect())
-    }
-
-    /// Every stored statement of a consultation.
-    pub async fn statements(
-        &self,
-        consultation: &str,
-    ) -> Result<Vec<ValidStatement>, StorageError> {
-        let rows = sqlx::query("SELECT body FROM statements WHERE consultation = $1 ORDER BY id")
-            .bind(consultation)
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter()
-            .map(|row| Ok(serde_json::from_str(row.get("body"))?))
-            .collect()
-    }
-
-    /// Stores a consultation definition, replacing the one with the same slug. Closing it
-    /// starts its retention period; opening it again ends that.
-    ///
-    /// Returns the consultation's version under which the new definition counts (every
-    /// process counts afresh under it, see [`changes`]).
-    pub async fn save_consultation(&self, c: &Consultation) -> Result<u64, StorageError> {
-        let mut conn = self.pool.acquire().await?;
-        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
-        sqlx::query(
-            "INSERT INTO consultations (slug, definition, created_at, closed_at) \
-             VALUES ($1, $2, $3, CASE WHEN $4 THEN $3 END) \
-             ON CONFLICT (slug) DO UPDATE SET definition = excluded.definition, \
-               closed_at = CASE WHEN $4 THEN COALESCE(consultations.closed_at, excluded.closed_at) END, \
-               purged_at = CASE WHEN $4 THEN consultations.purged_at END",
-        )
-        .bind(c.slug.as_str())
-        .bind(serde_json::to_string(c)?)
-        .bind(now())
-        .bind(c.status == Status::Closed)
-        .execute(&mut *tx)
-        .await?;
-        let change = changes::Change {
-            kind: changes::ChangeKind::Definition,
-            body: String::new(),
-        };
-        let version = changes::log(&mut tx, c.slug.as_str(), std::slice::from_ref(&change)).await?;
-        tx.commit().await?;
-        self.announce(changes::Committed {
-            consultation: c.slug.to_string(),
-            version,
-            changes: vec![change],
-        });
-        Ok(version)
     }
 
     /// Forgets used proof-of-work challenges that have expired anyway.
@@ -338,61 +195,6 @@ impl Db {
                 ))
             })
             .collect()
-    }
-
-    /// All proposals of a consultation for moderation, oldest first.
-    pub async fn proposals(&self, consultation: &str) -> Result<Vec<ProposalRow>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT id, kind, title, reason, status FROM proposals WHERE consultation = $1 ORDER BY id",
-        )
-        .bind(consultation)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| ProposalRow {
-                id: r.get("id"),
-                kind: r.get("kind"),
-                title: r.get("title"),
-                reason: r.get("reason"),
-                status: r.get("status"),
-            })
-            .collect())
-    }
-
-    /// Records a moderation decision; `false` if there is no such proposal.
-    pub async fn decide_proposal(
-        &self,
-        consultation: &str,
-        id: i64,
-        approved: bool,
-    ) -> Result<bool, StorageError> {
-        let result =
-            sqlx::query("UPDATE proposals SET status = $1 WHERE consultation = $2 AND id = $3")
-                .bind(if approved { "approved" } else { "rejected" })
-                .bind(consultation)
-                .bind(id)
-                .execute(&self.pool)
-                .await?;
-        Ok(result.rows_affected() == 1)
-    }
-
-    /// Proposals waiting for moderation: `(kind, title, reason)`.
-    pub async fn pending_proposals(
-        &self,
-        consultation: &str,
-    ) -> Result<Vec<(String, String, Option<String>)>, StorageError> {
-        let rows = sqlx::query(
-            "SELECT kind, title, reason FROM proposals \
-             WHERE consultation = $1 AND status = 'pending' ORDER BY id",
-        )
-        .bind(consultation)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows
-            .iter()
-            .map(|r| (r.get("kind"), r.get("title"), r.get("reason")))
-            .collect())
     }
 
     /// Every stored response of a consultation, for a full recount.
