@@ -123,6 +123,16 @@ pub struct Summary {
     pub status: Status,
     pub responses: u64,
     pub statements: u64,
+    #[serde(default)]
+    pub personal_data_removal: Option<Removal>,
+}
+
+/// When a closed consultation's personal data is (or was) removed.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Removal {
+    /// `YYYY-MM-DD`
+    pub date: String,
+    pub done: bool,
 }
 
 pub async fn consultations() -> Result<Vec<Summary>, ApiError> {

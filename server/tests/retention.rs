@@ -61,6 +61,19 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
     let closed_at = closed_at.expect("closing is recorded");
     assert!((now() - closed_at).abs() < 60);
     assert_eq!(purged_at, None);
+    let iso_date = |t: i64| mitreden_server::staff_api::export::iso8601(t)[..10].to_owned();
+    let (_, list) = call(
+        &app,
+        Method::GET,
+        "/api/v1/staff/consultations",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(
+        list[0]["personal_data_removal"],
+        json!({ "date": iso_date(closed_at + 30 * DAY), "done": false })
+    );
     let before = results(&app).await;
 
     // A day before the period ends nothing happens; when it ends, everything personal goes.
@@ -94,6 +107,18 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
         "done once"
     );
     assert_eq!(app.state.db.lifecycle("demo").await.unwrap().1, Some(due));
+    let (_, list) = call(
+        &app,
+        Method::GET,
+        "/api/v1/staff/consultations",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(
+        list[0]["personal_data_removal"],
+        json!({ "date": iso_date(due), "done": true })
+    );
 
     // Nothing personal is left in the database.
     let responses = app.state.db.responses("demo").await.unwrap();

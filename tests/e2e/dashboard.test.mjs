@@ -141,6 +141,13 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await results.getByText('Reallabore zeigen schnell, was wirkt.').waitFor();
   await results.getByRole('heading', { name: 'Forum Verwaltung digital' }).waitFor();
   assert.deepEqual(await axeViolations(results), [], 'public results');
+
+  // Closing starts the retention period the page now shows with its date.
+  await page.getByTestId('lifecycle').filter({ hasText: '180 Tage nach Abschluss' }).waitFor();
+  await page.getByRole('button', { name: 'Beteiligung schließen' }).click();
+  await page.getByTestId('status').filter({ hasText: 'Geschlossen' }).waitFor();
+  const due = new Date(Date.now() + 180 * 86400 * 1000).toISOString().slice(0, 10);
+  await page.getByTestId('lifecycle').filter({ hasText: `werden am ${due} gelöscht` }).waitFor();
   assert.deepEqual(errors, []);
   await staff.close();
 });

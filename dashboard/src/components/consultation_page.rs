@@ -7,6 +7,7 @@ use crate::components::consultation_list::status_key;
 use crate::components::definition_section::DefinitionSection;
 use crate::components::embed_section::EmbedSection;
 use crate::components::export_section::ExportSection;
+use crate::components::lifecycle_note::LifecycleNote;
 use crate::components::moderation_section::ModerationSection;
 use crate::components::results_section::ResultsSection;
 use crate::components::statements_section::StatementsSection;
@@ -31,8 +32,11 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
             async move { api::set_status(&slug, status).await }
         })
     };
+    // Counts status changes, for what depends on them.
+    let changed = RwSignal::new(0usize);
     Effect::new(move |_| {
         if let Some(Ok(_)) = status_change.value().get() {
+            changed.update(|n| *n += 1);
             definition.refetch();
         }
     });
@@ -41,6 +45,8 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
             Ok(c) => {
                 let title = c.title.clone();
                 let status = c.status;
+                let retention_days = c.settings.retention_days;
+                let slug = c.slug.to_string();
                 let toggle = admin.then(|| {
                     let (next, label) = if status == Status::Open {
                         (Status::Closed, Key::CloseConsultation)
@@ -67,6 +73,7 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
                         " "
                         {toggle}
                     </p>
+                    <LifecycleNote slug retention_days changed=changed.into() />
                 }
                 .into_any()
             }

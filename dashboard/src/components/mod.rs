@@ -11,6 +11,7 @@ pub mod embed_section;
 pub mod export_section;
 pub mod groups_table;
 pub mod import_form;
+pub mod lifecycle_note;
 pub mod moderation_section;
 pub mod queue_item;
 pub mod ranking_table;

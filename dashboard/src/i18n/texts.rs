@@ -92,6 +92,9 @@ mitreden_core::ui_texts! {
     PartialRanking => "Teilweise Rangfolgen erlaubt", "Partial rankings allowed";
     ResultsAfterSubmit => "Teilnehmende sehen nach dem Absenden die Ergebnisse", "Participants see the results after submitting";
     PublishResults => "Ergebnisse öffentlich (Ergebnisseite und JSON)", "Results public (results page and JSON)";
+    PersonalDataRetention => "Personenbezogene Daten werden {days} Tage nach Abschluss gelöscht.", "Personal data is removed {days} days after closing.";
+    PersonalDataRemovalDue => "Personenbezogene Daten werden am {date} gelöscht.", "Personal data will be removed on {date}.";
+    PersonalDataRemoved => "Personenbezogene Daten wurden am {date} gelöscht; die Ergebnisse bleiben.", "Personal data was removed on {date}; the results stay.";
     RetentionDays => "Personenbezogene Daten löschen nach Abschluss (Tage)", "Remove personal data after closing (days)";
     RetentionHint => "Dann werden Kommentartexte, Vorschläge, Kontakt-E-Mails und Beleg-Codes gelöscht; Rangfolgen, Positionen und Ergebnisse bleiben.", "Comment texts, proposals, contact emails and receipt codes are then removed; rankings, positions and results stay.";
     ProofOfWork => "Rechenaufgabe gegen automatisierte Massen-Einsendungen (Schwierigkeit)", "Proof of work against automated mass submissions (difficulty)";

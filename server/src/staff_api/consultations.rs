@@ -12,6 +12,7 @@ use crate::auth::Staff;
 use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::staff::Role;
+use crate::staff_api::export::iso8601;
 use crate::state::AppState;
 
 /// One line of the consultation list.
@@ -22,6 +23,18 @@ pub struct Summary {
     status: Status,
     responses: u64,
     statements: u64,
+    /// When it was closed (`YYYY-MM-DDTHH:MM:SSZ`), if it is.
+    closed_at: Option<String>,
+    /// When its personal data is due to be removed (closed consultations), or was removed.
+    personal_data_removal: Option<Removal>,
+}
+
+/// The removal of a closed consultation's personal data, planned or done.
+#[derive(Serialize)]
+pub struct Removal {
+    /// `YYYY-MM-DD` (UTC).
+    date: String,
+    done: bool,
 }
 
 pub async fn list(
@@ -29,19 +42,30 @@ pub async fn list(
     staff: Staff,
 ) -> Result<Json<Vec<Summary>>, AppError> {
     staff.require(Role::Moderator)?;
-    Ok(Json(
-        state
-            .consultations()
-            .iter()
-            .map(|live| Summary {
-                slug: live.consultation.slug.to_string(),
-                title: live.consultation.title.clone(),
-                status: live.consultation.status,
-                responses: live.tally().ballots(),
-                statements: live.statement_summary().statements,
-            })
-            .collect(),
-    ))
+    let mut list = Vec::new();
+    for live in state.consultations() {
+        let c = &live.consultation;
+        let (closed_at, removed_at) = state.db.lifecycle(c.slug.as_str()).await?;
+        let due = closed_at.map(|t| t + i64::from(c.settings.retention_days) * 86_400);
+        let removal = match (removed_at, due) {
+            (Some(at), _) => Some((at, true)),
+            (None, Some(at)) => Some((at, false)),
+            (None, None) => None,
+        };
+        list.push(Summary {
+            slug: c.slug.to_string(),
+            title: c.title.clone(),
+            status: c.status,
+            responses: live.tally().ballots(),
+            statements: live.statement_summary().statements,
+            closed_at: closed_at.map(iso8601),
+            personal_data_removal: removal.map(|(at, done)| Removal {
+                date: iso8601(at)[..10].to_owned(),
+                done,
+            }),
+        });
+    }
+    Ok(Json(list))
 }
 
 pub async fn definition(
@@ -146,7 +170,7 @@ pub async fn timeline(
     Ok(Json(
         days.into_iter()
             .map(|(day, n)| Day {
-                date: crate::staff_api::export::iso8601(day * 86_400)[..10].to_owned(),
+                date: iso8601(day * 86_400)[..10].to_owned(),
                 responses: n,
             })
             .collect(),
