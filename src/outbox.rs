@@ -31,6 +31,8 @@ pub enum Phase {
 #[derive(Clone, Copy)]
 pub struct Outbox {
     slug: StoredValue<String>,
+    /// The consultation asks for a proof of work with every submission.
+    proof_of_work: bool,
     phase: RwSignal<Phase>,
     sending: StoredValue<bool>,
     wake: StoredValue<bool>,
@@ -42,9 +44,10 @@ const MAX_WAIT_MS: f64 = 60_000.0;
 const TICK_MS: u64 = 250;
 
 impl Outbox {
-    pub fn new(slug: &str, phase: RwSignal<Phase>) -> Self {
+    pub fn new(slug: &str, phase: RwSignal<Phase>, proof_of_work: bool) -> Self {
         let outbox = Self {
             slug: StoredValue::new(slug.to_owned()),
+            proof_of_work,
             phase,
             sending: StoredValue::new(false),
             wake: StoredValue::new(false),
@@ -84,7 +87,7 @@ impl Outbox {
         let mut attempts = 0u32;
         while let Some(pending) = device.pending() {
             self.wake.set_value(false);
-            match send(&slug, &pending).await {
+            match send(&slug, &pending, self.proof_of_work).await {
                 Ok(acknowledgement) => {
                     let sent = Sent {
                         acknowledgement,
@@ -132,9 +135,14 @@ impl Outbox {
     }
 }
 
-/// One attempt: sends the submission; if the consultation asks for a proof of work (or the
-/// one sent has expired), solves a fresh challenge and sends it again with that.
-async fn send(slug: &str, pending: &Pending) -> Result<mitreden_core::Acknowledgement, ApiError> {
+/// One attempt: sends the submission, with a solved proof-of-work challenge if the
+/// consultation asks for one. If the server asks for a (new) proof all the same (the setting
+/// changed, or the proof expired while offline), solves a fresh challenge and sends again.
+async fn send(
+    slug: &str,
+    pending: &Pending,
+    proof_of_work: bool,
+) -> Result<mitreden_core::Acknowledgement, ApiError> {
     let post = |proof: Option<String>| async move {
         let proof = proof.as_deref();
         match pending.draft.mode {
@@ -144,7 +152,12 @@ async fn send(slug: &str, pending: &Pending) -> Result<mitreden_core::Acknowledg
             _ => api::submit(slug, &pending.draft.response(pending.lang), proof).await,
         }
     };
-    match post(None).await {
+    let first = if proof_of_work {
+        Some(proof::solve(slug).await?)
+    } else {
+        None
+    };
+    match post(first).await {
         Err(e) if proof::asked_for(&e) => post(Some(proof::solve(slug).await?)).await,
         answered => answered,
     }

@@ -43,7 +43,7 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         Some(sent) if device.pending().is_none() => Phase::Sent(sent),
         _ => Phase::Editing,
     });
-    let outbox = Outbox::new(&slug, phase);
+    let outbox = Outbox::new(&slug, phase, consultation.settings.proof_of_work > 0);
     provide_context(outbox);
     if device.pending().is_some() {
         phase.set(Phase::Pending { attempts: 0 });

@@ -426,12 +426,15 @@ test('where a proof of work is asked for, the browser solves it in the backgroun
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  const refusals = [];
+  page.on('response', (r) => r.status() >= 400 && refusals.push(`${r.status()} ${r.url()}`));
   await page.goto(`${server.widgetOrigin}/w/mit-beweis`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await answerQuickly(page, 'Wissenschaft', 'Register, die nur einmal fragen');
   await page.getByRole('button', { name: 'Antwort absenden' }).click();
   await page.getByTestId('receipt-code').waitFor({ timeout: 30000 });
   assert.ok(requests.some((u) => u.endsWith('/api/v1/consultations/mit-beweis/challenge')));
+  assert.deepEqual(refusals, [], 'the widget knew to bring a proof the first time');
   const counted = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/mit-beweis/results`)).json();
   assert.equal(counted.total, 1);
   assert.equal(counted.groups.academia.responses, 1);
