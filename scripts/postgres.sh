@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Starts a private, throwaway PostgreSQL (Debian's package) for the tests: a fresh cluster in
-# /tmp/mitreden-pg on 127.0.0.1:54329, trusting local connections, owned by the `postgres`
-# user. A cluster left over from an earlier run is stopped and removed first.
+# /tmp/mitreden-pg-PORT on 127.0.0.1:PORT (MITREDEN_PG_PORT, default 54329), trusting local
+# connections, owned by the `postgres` user. A cluster left over from an earlier run on the
+# same port is stopped and removed first; runs on different ports do not meet.
 #
 #   scripts/postgres.sh start   prints the admin URL to use as MITREDEN_TEST_POSTGRES
 #   scripts/postgres.sh stop
 set -euo pipefail
 
-DATA=/tmp/mitreden-pg
 PORT=${MITREDEN_PG_PORT:-54329}
+DATA=/tmp/mitreden-pg-$PORT
 BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 as_postgres() { runuser -u postgres -- "$@"; }
 
