@@ -80,19 +80,13 @@ async fn catch_up_one(state: &AppState, slug: &str, version: u64) -> Result<(), 
     let Some(changes) = state.db.changes_since(slug, counted, version).await? else {
         return state.load_afresh(slug).await;
     };
-    let mut i = 0;
-    while i < changes.len() {
-        let v = changes[i].0;
-        let end = changes[i..]
-            .iter()
-            .position(|(w, _)| *w != v)
-            .map_or(changes.len(), |n| i + n);
-        let batch: Vec<_> = changes[i..end].iter().map(|(_, c)| c.clone()).collect();
-        match live.apply(v, &batch)? {
+    // One version at a time, in order.
+    for logged in changes.chunk_by(|a, b| a.0 == b.0) {
+        let batch: Vec<_> = logged.iter().map(|(_, c)| c.clone()).collect();
+        match live.apply(logged[0].0, &batch)? {
             Applied::Counted | Applied::Already => {}
             Applied::Gap | Applied::Reload => return state.load_afresh(slug).await,
         }
-        i = end;
     }
     state.notify_counted();
     Ok(())
