@@ -94,6 +94,14 @@ pub const MAX_PROOF_OF_WORK: u64 = 5_000_000;
 /// The longest retention staff can set: ten years.
 pub const MAX_RETENTION_DAYS: u16 = 3650;
 
+impl Settings {
+    /// When the personal data of a consultation closed at `closed_at` is due to be removed
+    /// (both in seconds since 1970).
+    pub fn personal_data_due(&self, closed_at: i64) -> i64 {
+        closed_at + i64::from(self.retention_days) * 24 * 60 * 60
+    }
+}
+
 fn default_retention_days() -> u16 {
     180
 }
@@ -384,6 +392,8 @@ pub(crate) mod tests {
         let c: Consultation = serde_json::from_value(json).unwrap();
         assert_eq!(c.settings.retention_days, 180);
         let mut c = sample(2, true);
+        c.settings.retention_days = 2;
+        assert_eq!(c.settings.personal_data_due(1_000), 1_000 + 2 * 86_400);
         c.settings.retention_days = MAX_RETENTION_DAYS;
         assert_eq!(c.validate(), Ok(()));
         c.settings.retention_days = MAX_RETENTION_DAYS + 1;

@@ -93,7 +93,47 @@ pub struct ServeArgs {
     #[arg(
         long = "cors-origin",
         env = "MITREDEN_CORS_ORIGINS",
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = origin
     )]
     pub cors_origins: Vec<String>,
+}
+
+/// An origin as browsers send it: `https://host` or `http://host:port`, no path; a trailing
+/// slash is dropped.
+pub fn origin(value: &str) -> Result<String, String> {
+    let origin = value.trim().trim_end_matches('/');
+    let rest = origin
+        .strip_prefix("https://")
+        .or_else(|| origin.strip_prefix("http://"))
+        .ok_or_else(|| {
+            format!("'{value}' is not an origin: it must start with https:// or http://")
+        })?;
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    if rest.is_empty() || !rest.chars().all(plain) {
+        return Err(format!(
+            "'{value}' is not an origin: only scheme, host and port, like https://portal.example"
+        ));
+    }
+    Ok(origin.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin;
+
+    #[test]
+    fn origins_are_scheme_host_and_port_only() {
+        assert_eq!(
+            origin("https://portal.example/").unwrap(),
+            "https://portal.example"
+        );
+        assert_eq!(
+            origin("http://127.0.0.1:8081").unwrap(),
+            "http://127.0.0.1:8081"
+        );
+        assert!(origin("portal.example").is_err());
+        assert!(origin("https://portal.example/path").is_err());
+        assert!(origin("https://").is_err());
+    }
 }

@@ -193,6 +193,13 @@ async fn a_process_behind_the_kept_log_counts_everything_afresh() {
         .prune_changes(mitreden_server::storage::now() + 1)
         .await
         .unwrap();
+    let (_, version) = other.versions().await.unwrap().remove(0);
+    assert_eq!(version, 5);
+    assert_eq!(
+        other.changes_since("demo", 0, version).await.unwrap(),
+        None,
+        "a gap in the log is reported, not skipped"
+    );
     mitreden_server::sync::catch_up(&app.state).await.unwrap();
     let live = app.state.consultation("demo").unwrap();
     assert_eq!(live.tally().ballots(), 5);

@@ -58,9 +58,11 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
 /// CORS for the configured origins only; with none, no CORS at all, so browsers keep other
 /// pages' scripts out. Never with credentials: the API has no cookies for participants.
 fn cors(origins: &[String]) -> Option<CorsLayer> {
+    // Checked on the command line (`cli::origin`); the test harness passes them as written.
     let origins: Vec<HeaderValue> = origins
         .iter()
-        .filter_map(|o| HeaderValue::from_str(o.trim().trim_end_matches('/')).ok())
+        .filter_map(|o| crate::cli::origin(o).ok())
+        .filter_map(|o| HeaderValue::from_str(&o).ok())
         .collect();
     if origins.is_empty() {
         return None;

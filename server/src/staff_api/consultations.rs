@@ -46,7 +46,7 @@ pub async fn list(
     for live in state.consultations() {
         let c = &live.consultation;
         let (closed_at, removed_at) = state.db.lifecycle(c.slug.as_str()).await?;
-        let due = closed_at.map(|t| t + i64::from(c.settings.retention_days) * 86_400);
+        let due = closed_at.map(|t| c.settings.personal_data_due(t));
         let removal = match (removed_at, due) {
             (Some(at), _) => Some((at, true)),
             (None, Some(at)) => Some((at, false)),

@@ -13,8 +13,6 @@ use sqlx::Row;
 
 use super::{Db, StorageError};
 
-const DAY: i64 = 24 * 60 * 60;
-
 /// What a removal took away.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Removed {
@@ -38,7 +36,7 @@ impl Db {
         for row in rows {
             let c: Consultation = serde_json::from_str(row.get("definition"))?;
             let closed_at: i64 = row.get("closed_at");
-            if closed_at + i64::from(c.settings.retention_days) * DAY <= now {
+            if c.settings.personal_data_due(closed_at) <= now {
                 due.push(c.slug.to_string());
             }
         }
