@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-trunk build --release
+scripts/build-widget.sh
 (cd dashboard && trunk build --release)
 if [ "${1:-release}" = "release" ]; then
   cargo build --profile server -p mitreden-server

@@ -31,6 +31,13 @@ impl I18n {
     }
 }
 
+/// The text for `key`, following the current language. Every text in a view goes through this
+/// one closure type, so a text costs a table entry, not another monomorphised view.
+pub fn tr(key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(key)
+}
+
 /// Provides the language for the components below.
 pub fn provide_i18n(lang: Lang) -> I18n {
     let i18n = I18n {

@@ -11,6 +11,7 @@ pub mod embed;
 pub mod flow;
 pub mod focus;
 pub mod i18n;
+pub mod later;
 pub mod outbox;
 pub mod page;
 pub mod proof;

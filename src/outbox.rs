@@ -12,6 +12,7 @@ use wasm_bindgen::prelude::*;
 use crate::api::{self, ApiError};
 use crate::device::{Device, Pending, Sent};
 use crate::i18n::Key;
+use crate::later;
 use crate::proof;
 
 /// Where the participation stands.
@@ -87,7 +88,7 @@ impl Outbox {
         let mut attempts = 0u32;
         while let Some(pending) = device.pending() {
             self.wake.set_value(false);
-            match send(&slug, &pending, self.proof_of_work).await {
+            match later::send(slug.clone(), pending.clone(), self.proof_of_work).await {
                 Ok(acknowledgement) => {
                     let sent = Sent {
                         acknowledgement,
@@ -138,7 +139,7 @@ impl Outbox {
 /// One attempt: sends the submission, with a solved proof-of-work challenge if the
 /// consultation asks for one. If the server asks for a (new) proof all the same (the setting
 /// changed, or the proof expired while offline), solves a fresh challenge and sends again.
-async fn send(
+pub(crate) async fn send(
     slug: &str,
     pending: &Pending,
     proof_of_work: bool,

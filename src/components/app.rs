@@ -5,7 +5,7 @@ use crate::components::live_region::LiveRegion;
 use crate::components::participation::Participation;
 use crate::context::provide_announcer;
 use crate::embed;
-use crate::i18n::{provide_i18n, use_i18n, Key};
+use crate::i18n::{provide_i18n, tr, use_i18n, Key};
 use crate::page::{browser_lang, PageParams};
 
 /// The whole widget: reads its address, loads the consultation, shows it or a plain error.
@@ -40,7 +40,7 @@ pub fn App() -> impl IntoView {
         <div class="mtr-root">
             <LiveRegion />
             <Suspense fallback=move || {
-                view! { <p class="mtr-loading">{move || i18n.t(Key::Loading)}</p> }
+                view! { <p class="mtr-loading">{tr(Key::Loading)}</p> }
             }>
                 {move || {
                     consultation

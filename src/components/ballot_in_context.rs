@@ -3,7 +3,7 @@ use mitreden_core::{GroupId, PriorityId};
 
 use crate::api;
 use crate::context::use_consultation;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// After submitting, where the consultation allows it: the participant's group's ranking so
 /// far with their own places beside it, as a table.
@@ -77,16 +77,16 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
     view! {
         <section class="mtr-in-context" aria-labelledby="mtr-in-context-heading">
             <h3 class="mtr-h3" id="mtr-in-context-heading">
-                {move || i18n.t(Key::InContextHeading)}
+                {tr(Key::InContextHeading)}
             </h3>
-            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::InContextLoading)}</p> }>
+            <Suspense fallback=move || view! { <p>{tr(Key::InContextLoading)}</p> }>
                 {move || {
                     results
                         .get()
                         .map(|loaded| match loaded {
                             Ok(results) => table(results),
                             Err(_) => {
-                                view! { <p>{move || i18n.t(Key::InContextUnavailable)}</p> }
+                                view! { <p>{tr(Key::InContextUnavailable)}</p> }
                                     .into_any()
                             }
                         })

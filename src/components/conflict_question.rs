@@ -5,7 +5,7 @@ use mitreden_core::submission::MAX_COMMENT_CHARS;
 use crate::components::char_counter::CharCounter;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// One goal conflict: a radio group from one goal to the other (5 or 7 steps) plus "no view",
 /// and an optional comment with a live count of the characters left.
@@ -77,11 +77,11 @@ pub fn ConflictQuestion(index: usize) -> impl IntoView {
                         prop:checked=move || choice() == Some(Choice::NoView)
                         on:change=move |_| set(Choice::NoView)
                     />
-                    <label for=no_view_id>{move || i18n.t(Key::NoView)}</label>
+                    <label for=no_view_id>{tr(Key::NoView)}</label>
                 </div>
             </div>
             <label class="mtr-label" for=comment_id.clone()>
-                {move || i18n.t(Key::CommentLabel)}
+                {tr(Key::CommentLabel)}
             </label>
             <textarea
                 class="mtr-textarea"

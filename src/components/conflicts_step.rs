@@ -3,12 +3,11 @@ use leptos::prelude::*;
 use crate::components::conflict_question::ConflictQuestion;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, Key};
 
 /// Positions on the goal conflicts; every question may be skipped.
 #[component]
 pub fn ConflictsStep() -> impl IntoView {
-    let i18n = use_i18n();
     let questions = use_consultation()
         .conflicts
         .iter()
@@ -17,7 +16,7 @@ pub fn ConflictsStep() -> impl IntoView {
         .collect_view();
     view! {
         <StepFrame heading=Key::ConflictsHeading on_next=|()| true>
-            <p class="mtr-hint">{move || i18n.t(Key::ConflictsHint)}</p>
+            <p class="mtr-hint">{tr(Key::ConflictsHint)}</p>
             {questions}
         </StepFrame>
     }

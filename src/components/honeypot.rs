@@ -1,18 +1,17 @@
 use leptos::prelude::*;
 
 use crate::flow::use_flow;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, Key};
 
 /// A field people never see or reach: off-screen, hidden from assistive technology and out of
 /// the tab order. Programs that fill in every field fill in this one too, and the server
 /// refuses what they send (`honeypot_filled`).
 #[component]
 pub fn Honeypot() -> impl IntoView {
-    let i18n = use_i18n();
     let flow = use_flow();
     view! {
         <div class="mtr-honeypot" aria-hidden="true">
-            <label for="mtr-website">{move || i18n.t(Key::HoneypotLabel)}</label>
+            <label for="mtr-website">{tr(Key::HoneypotLabel)}</label>
             <input
                 id="mtr-website"
                 name="website"

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-use crate::i18n::{endonym, use_i18n, Key};
+use crate::i18n::{endonym, tr, use_i18n, Key};
 
 /// Buttons to switch the language among those the consultation offers.
 #[component]
@@ -24,7 +24,7 @@ pub fn LanguageSwitch(languages: Vec<Lang>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="mtr-langs" role="group" aria-label=move || i18n.t(Key::LanguageSwitch)>
+        <div class="mtr-langs" role="group" aria-label=tr(Key::LanguageSwitch)>
             {buttons}
         </div>
     }

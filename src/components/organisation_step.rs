@@ -8,7 +8,7 @@ use crate::components::field_error::FieldError;
 use crate::components::step_frame::StepFrame;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// Organisation mode: who the organisation is, contact only with consent, and consent to
 /// publish.
@@ -99,7 +99,7 @@ pub fn OrganisationStep() -> impl IntoView {
 
     view! {
         <StepFrame heading=Key::OrgHeading on_next>
-            <label class="mtr-label" for="mtr-org-name">{move || i18n.t(Key::OrgName)}</label>
+            <label class="mtr-label" for="mtr-org-name">{tr(Key::OrgName)}</label>
             <input
                 class="mtr-input"
                 type="text"
@@ -113,12 +113,12 @@ pub fn OrganisationStep() -> impl IntoView {
             />
             <FieldError id="mtr-org-name-error" error=name_error />
             <fieldset class="mtr-subfieldset" aria-describedby="mtr-org-kind-error">
-                <legend class="mtr-label">{move || i18n.t(Key::OrgKind)}</legend>
+                <legend class="mtr-label">{tr(Key::OrgKind)}</legend>
                 <FieldError id="mtr-org-kind-error" error=kind_error />
                 <div class="mtr-radios">{kinds}</div>
             </fieldset>
-            <label class="mtr-label" for="mtr-org-lobby">{move || i18n.t(Key::LobbyRegister)}</label>
-            <p class="mtr-hint" id="mtr-org-lobby-hint">{move || i18n.t(Key::LobbyHint)}</p>
+            <label class="mtr-label" for="mtr-org-lobby">{tr(Key::LobbyRegister)}</label>
+            <p class="mtr-hint" id="mtr-org-lobby-hint">{tr(Key::LobbyHint)}</p>
             <input
                 class="mtr-input"
                 type="text"
@@ -130,7 +130,7 @@ pub fn OrganisationStep() -> impl IntoView {
                 on:input=edit(|o, v| o.lobby_register = v)
             />
             <FieldError id="mtr-org-lobby-error" error=lobby_error />
-            <label class="mtr-label" for="mtr-org-email">{move || i18n.t(Key::ContactEmail)}</label>
+            <label class="mtr-label" for="mtr-org-email">{tr(Key::ContactEmail)}</label>
             <input
                 class="mtr-input"
                 type="email"
@@ -150,7 +150,7 @@ pub fn OrganisationStep() -> impl IntoView {
                     prop:checked=move || flow.draft.with(|d| d.organisation.contact_consent)
                     on:change=toggle(|o, on| o.contact_consent = on)
                 />
-                <label for="mtr-org-consent">{move || i18n.t(Key::ContactConsent)}</label>
+                <label for="mtr-org-consent">{tr(Key::ContactConsent)}</label>
             </div>
             <div class="mtr-check">
                 <input
@@ -159,7 +159,7 @@ pub fn OrganisationStep() -> impl IntoView {
                     prop:checked=move || flow.draft.with(|d| d.organisation.publish)
                     on:change=toggle(|o, on| o.publish = on)
                 />
-                <label for="mtr-org-publish">{move || i18n.t(Key::Publish)}</label>
+                <label for="mtr-org-publish">{tr(Key::Publish)}</label>
             </div>
         </StepFrame>
     }

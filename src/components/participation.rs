@@ -2,21 +2,14 @@ use leptos::prelude::*;
 use mitreden_core::draft::Draft;
 use mitreden_core::{Consultation, ResponseId};
 
-use crate::components::conflicts_step::ConflictsStep;
 use crate::components::language_switch::LanguageSwitch;
-use crate::components::organisation_step::OrganisationStep;
+use crate::components::later_part::LaterPart;
 use crate::components::outbox_status::OutboxStatus;
-use crate::components::propose_step::ProposeStep;
-use crate::components::rank_step::RankStep;
-use crate::components::receipt_view::ReceiptView;
-use crate::components::review_step::ReviewStep;
-use crate::components::stances_step::StancesStep;
-use crate::components::welcome_step::WelcomeStep;
-use crate::components::who_step::WhoStep;
 use crate::context::provide_consultation;
 use crate::device::Device;
 use crate::flow::{provide_flow, Flow, Step};
 use crate::i18n::{use_i18n, Key};
+use crate::later;
 use crate::outbox::{Outbox, Phase};
 
 /// Answering one consultation, step by step; then the outbox status and the receipt.
@@ -78,21 +71,20 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         flow.go(Step::Welcome);
     });
 
-    let step_view = move || match flow.step.get() {
-        Step::Welcome => view! { <WelcomeStep /> }.into_any(),
-        Step::Who => view! { <WhoStep /> }.into_any(),
-        Step::Rank => view! { <RankStep /> }.into_any(),
-        Step::Organisation => view! { <OrganisationStep /> }.into_any(),
-        Step::Stances => view! { <StancesStep /> }.into_any(),
-        Step::Conflicts => view! { <ConflictsStep /> }.into_any(),
-        Step::Propose => view! { <ProposeStep /> }.into_any(),
-        Step::Review => view! { <ReviewStep error=submit_error /> }.into_any(),
-    };
     let body = move || match phase.get() {
-        Phase::Editing | Phase::Refused(_) => step_view().into_any(),
+        Phase::Editing | Phase::Refused(_) => {
+            let step = flow.step.get();
+            let refocus = step != Step::Welcome;
+            view! { <LaterPart load=move || later::step(step, submit_error) refocus /> }.into_any()
+        }
         Phase::Pending { attempts } => view! { <OutboxStatus attempts /> }.into_any(),
-        Phase::Sent(sent) => view! { <ReceiptView sent on_restart=restart /> }.into_any(),
+        Phase::Sent(sent) => {
+            view! { <LaterPart load=move || later::receipt(sent.clone(), restart) /> }.into_any()
+        }
     };
+    // Most visitors of a page only look: the rest of the widget is fetched once the visitor
+    // shows an interest (pointer, touch, keyboard focus), ahead of the first click.
+    later::preload_on_intent();
 
     let title = consultation.title.clone();
     let description = consultation.description.clone();

@@ -5,7 +5,7 @@ use crate::components::char_counter::CharCounter;
 use crate::components::field_error::FieldError;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// The fields of one proposal: kind, title, reason, and a button to remove it.
 #[component]
@@ -76,10 +76,10 @@ pub fn ProposalFields(
         <fieldset class="mtr-fieldset mtr-proposal">
             <legend class="mtr-legend">{heading}</legend>
             <fieldset class="mtr-subfieldset">
-                <legend class="mtr-label">{move || i18n.t(Key::ProposalKindLegend)}</legend>
+                <legend class="mtr-label">{tr(Key::ProposalKindLegend)}</legend>
                 <div class="mtr-radios">{kinds}</div>
             </fieldset>
-            <label class="mtr-label" for=title_id.clone()>{move || i18n.t(Key::ProposalTitle)}</label>
+            <label class="mtr-label" for=title_id.clone()>{tr(Key::ProposalTitle)}</label>
             <input
                 class="mtr-input"
                 type="text"
@@ -98,7 +98,7 @@ pub fn ProposalFields(
                 }
             />
             <FieldError id=error_id error />
-            <label class="mtr-label" for=reason_id.clone()>{move || i18n.t(Key::ProposalReason)}</label>
+            <label class="mtr-label" for=reason_id.clone()>{tr(Key::ProposalReason)}</label>
             <textarea
                 class="mtr-textarea"
                 id=reason_id

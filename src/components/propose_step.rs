@@ -6,12 +6,11 @@ use crate::components::proposal_fields::ProposalFields;
 use crate::components::step_frame::StepFrame;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, Key};
 
 /// Co-creation: propose a priority or a conflict that is missing (optional).
 #[component]
 pub fn ProposeStep() -> impl IntoView {
-    let i18n = use_i18n();
     let flow = use_flow();
     // Which proposal (by position) lacks a title, after pressing "next".
     let missing_title = RwSignal::new(None::<usize>);
@@ -39,7 +38,7 @@ pub fn ProposeStep() -> impl IntoView {
     };
     view! {
         <StepFrame heading=Key::ProposeHeading on_next>
-            <p class="mtr-hint">{move || i18n.t(Key::ProposeHint)}</p>
+            <p class="mtr-hint">{tr(Key::ProposeHint)}</p>
             {move || {
                 (0..count())
                     .map(|index| view! { <ProposalFields index missing_title /> })
@@ -47,7 +46,7 @@ pub fn ProposeStep() -> impl IntoView {
             }}
             <Show when=move || { count() < MAX_PROPOSALS }>
                 <button type="button" class="mtr-button" on:click=add>
-                    {move || i18n.t(Key::AddProposal)}
+                    {tr(Key::AddProposal)}
                 </button>
             </Show>
         </StepFrame>

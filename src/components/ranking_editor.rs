@@ -4,7 +4,7 @@ use mitreden_core::RankingDraft;
 use crate::components::field_error::FieldError;
 use crate::components::ranked_item::RankedItem;
 use crate::components::unranked_item::UnrankedItem;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// The participant's ranking: an ordered list moved with buttons (no dragging needed) and, with
 /// partial rankings, a pile of priorities not ranked yet.
@@ -33,10 +33,10 @@ pub fn RankingEditor(
             </p>
             <FieldError id="mtr-ranking-error" error />
             <h3 class="mtr-h3" id="mtr-ranked-heading">
-                {move || i18n.t(Key::RankedListLabel)}
+                {tr(Key::RankedListLabel)}
             </h3>
             <Show when=is_empty>
-                <p class="mtr-empty">{move || i18n.t(Key::RankedEmpty)}</p>
+                <p class="mtr-empty">{tr(Key::RankedEmpty)}</p>
             </Show>
             <ol
                 class="mtr-list mtr-ranked"
@@ -50,10 +50,10 @@ pub fn RankingEditor(
             </ol>
             <Show when=move || partial>
                 <h3 class="mtr-h3" id="mtr-unranked-heading">
-                    {move || i18n.t(Key::UnrankedHeading)}
+                    {tr(Key::UnrankedHeading)}
                 </h3>
                 <Show when=move || draft.with(|d| d.unranked().is_empty())>
-                    <p class="mtr-empty">{move || i18n.t(Key::UnrankedEmpty)}</p>
+                    <p class="mtr-empty">{tr(Key::UnrankedEmpty)}</p>
                 </Show>
                 <ul
                     class="mtr-list mtr-unranked"

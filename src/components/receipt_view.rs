@@ -5,7 +5,7 @@ use crate::components::ballot_in_context::BallotInContext;
 use crate::components::withdraw_panel::WithdrawPanel;
 use crate::context::{use_announcer, use_consultation};
 use crate::device::Sent;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// After sending: thanks, the receipt code to keep (with a copy button), the ranking that was
 /// sent and, where the consultation shows results to participants, that ranking beside the
@@ -52,25 +52,25 @@ pub fn ReceiptView(
     view! {
         <section class="mtr-receipt" aria-labelledby="mtr-receipt-heading" data-testid="receipt">
             <h2 id="mtr-receipt-heading" class="mtr-h2" tabindex="-1" node_ref=heading>
-                {move || i18n.t(Key::ReceiptHeading)}
+                {tr(Key::ReceiptHeading)}
             </h2>
-            <p>{move || i18n.t(Key::StatusSent)}" "{move || i18n.t(Key::ReceiptIntro)}</p>
+            <p>{tr(Key::StatusSent)}" "{tr(Key::ReceiptIntro)}</p>
             <p class="mtr-receipt-code">
-                <span id="mtr-receipt-label">{move || i18n.t(Key::ReceiptLabel)}</span>
+                <span id="mtr-receipt-label">{tr(Key::ReceiptLabel)}</span>
                 ": "
                 <strong aria-describedby="mtr-receipt-label" data-testid="receipt-code">
                     {code}
                 </strong>
                 " "
                 <button type="button" class="mtr-button" on:click=copy>
-                    {move || i18n.t(Key::CopyReceipt)}
+                    {tr(Key::CopyReceipt)}
                 </button>
             </p>
-            <p class="mtr-hint">{move || i18n.t(Key::ReceiptKeep)}</p>
+            <p class="mtr-hint">{tr(Key::ReceiptKeep)}</p>
             {(!organisation)
                 .then(|| {
                     view! {
-                        <h3 class="mtr-h3">{move || i18n.t(Key::YourRanking)}</h3>
+                        <h3 class="mtr-h3">{tr(Key::YourRanking)}</h3>
                         <ol class="mtr-summary">{items}</ol>
                     }
                 })}

@@ -8,7 +8,7 @@ use crate::context::use_consultation;
 use crate::device::Pending;
 use crate::flow::{use_flow, Step};
 use crate::focus::focus_later;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::outbox::Outbox;
 
 /// A summary of every answer with a way back to each step, and the button that sends it.
@@ -167,7 +167,7 @@ pub fn ReviewStep(
 
     view! {
         <StepFrame heading=Key::ReviewHeading on_next=on_send next_label=Key::Submit>
-            <p class="mtr-hint">{move || i18n.t(Key::ReviewHint)}</p>
+            <p class="mtr-hint">{tr(Key::ReviewHint)}</p>
             {move || {
                 if organisation() {
                     view! {

@@ -4,7 +4,7 @@ use mitreden_core::statement::{Stance, MAX_REASONING_CHARS};
 use crate::components::char_counter::CharCounter;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// An organisation's stance on one priority, with its reasoning.
 #[component]
@@ -50,7 +50,7 @@ pub fn StanceQuestion(index: usize) -> impl IntoView {
             <legend class="mtr-legend">{move || title.get(i18n.lang.get()).to_owned()}</legend>
             <p class="mtr-hint">{move || description.get(i18n.lang.get()).to_owned()}</p>
             <div class="mtr-radios mtr-inline">{options}</div>
-            <label class="mtr-label" for=reasoning_id.clone()>{move || i18n.t(Key::Reasoning)}</label>
+            <label class="mtr-label" for=reasoning_id.clone()>{tr(Key::Reasoning)}</label>
             <textarea
                 class="mtr-textarea"
                 id=reasoning_id

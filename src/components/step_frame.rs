@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::flow::{use_flow, Step, STEP_HEADING};
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{fill, tr, use_i18n, Key};
 
 /// The frame of every step: progress, the heading (where focus goes when the step changes),
 /// the content, and "back"/"next" buttons. `on_next` checks the step and says whether to go on.
@@ -41,7 +41,7 @@ pub fn StepFrame(
             <div class="mtr-nav">
                 <Show when=move || !first()>
                     <button type="button" class="mtr-button" on:click=move |_| flow.back()>
-                        {move || i18n.t(Key::Back)}
+                        {tr(Key::Back)}
                     </button>
                 </Show>
                 <button type="button" class="mtr-button mtr-primary" on:click=next>

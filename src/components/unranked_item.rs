@@ -4,7 +4,7 @@ use mitreden_core::{PriorityId, RankingDraft};
 use crate::components::priority_text::{title_signal, PriorityText};
 use crate::context::use_announcer;
 use crate::focus::focus_later;
-use crate::i18n::{fill, text, use_i18n, Key};
+use crate::i18n::{fill, text, tr, use_i18n, Key};
 
 /// A priority not ranked yet, with a button to add it at the end of the ranking.
 #[component]
@@ -58,7 +58,7 @@ pub fn UnrankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoV
                     aria-label=label
                     on:click=add
                 >
-                    {move || i18n.t(Key::Add)}
+                    {tr(Key::Add)}
                 </button>
             </div>
         </li>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::receipt_lookup::ReceiptLookup;
 use crate::components::step_frame::StepFrame;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// What the consultation is about, how long it takes, and what happens with the data.
 #[component]
@@ -11,12 +11,12 @@ pub fn WelcomeStep() -> impl IntoView {
     let privacy_href = move || format!("/datenschutz?lang={}", i18n.lang.get().code());
     view! {
         <StepFrame heading=Key::WelcomeHeading on_next=|()| true next_label=Key::Start>
-            <p>{move || i18n.t(Key::WelcomeDuration)}</p>
-            <h3 class="mtr-h3">{move || i18n.t(Key::PrivacyHeading)}</h3>
-            <p>{move || i18n.t(Key::PrivacyText)}</p>
+            <p>{tr(Key::WelcomeDuration)}</p>
+            <h3 class="mtr-h3">{tr(Key::PrivacyHeading)}</h3>
+            <p>{tr(Key::PrivacyText)}</p>
             <p>
                 <a href=privacy_href target="_blank" rel="noopener">
-                    {move || i18n.t(Key::PrivacyLink)}
+                    {tr(Key::PrivacyLink)}
                 </a>
             </p>
             <ReceiptLookup />

@@ -6,7 +6,7 @@ use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// Who is speaking: a stakeholder group, or an organisation handing in a statement.
 #[component]
@@ -74,8 +74,8 @@ pub fn WhoStep() -> impl IntoView {
                 class:mtr-invalid=move || error.get().is_some()
                 aria-describedby="mtr-group-hint mtr-who-error"
             >
-                <legend class="mtr-legend">{move || i18n.t(Key::GroupLegend)}</legend>
-                <p class="mtr-hint" id="mtr-group-hint">{move || i18n.t(Key::GroupHint)}</p>
+                <legend class="mtr-legend">{tr(Key::GroupLegend)}</legend>
+                <p class="mtr-hint" id="mtr-group-hint">{tr(Key::GroupHint)}</p>
                 <FieldError id="mtr-who-error" error />
                 <div class="mtr-radios">
                     {options}
@@ -88,7 +88,7 @@ pub fn WhoStep() -> impl IntoView {
                             on:change=organisation
                         />
                         <label for="mtr-mode-organisation">
-                            {move || i18n.t(Key::OrganisationOption)}
+                            {tr(Key::OrganisationOption)}
                         </label>
                     </div>
                 </div>

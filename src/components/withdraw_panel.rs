@@ -5,7 +5,7 @@ use crate::api;
 use crate::context::use_consultation;
 use crate::device::{Device, Sent};
 use crate::focus::focus_later;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{tr, use_i18n, Key};
 
 /// Withdrawing the submission with its receipt, after a confirmation.
 #[component]
@@ -53,13 +53,13 @@ pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl
                                             focus_later("mtr-withdraw-confirm".to_owned());
                                         }
                                     >
-                                        {move || i18n.t(Key::Withdraw)}
+                                        {tr(Key::Withdraw)}
                                     </button>
                                 }
                             }
                         >
                             <p id="mtr-withdraw-confirm" tabindex="-1">
-                                {move || i18n.t(Key::WithdrawConfirm)}
+                                {tr(Key::WithdrawConfirm)}
                             </p>
                             <button
                                 type="button"
@@ -68,7 +68,7 @@ pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl
                                     withdraw.dispatch(());
                                 }
                             >
-                                {move || i18n.t(Key::WithdrawYes)}
+                                {tr(Key::WithdrawYes)}
                             </button>
                             " "
                             <button
@@ -76,7 +76,7 @@ pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl
                                 class="mtr-button"
                                 on:click=move |_| confirming.set(false)
                             >
-                                {move || i18n.t(Key::WithdrawNo)}
+                                {tr(Key::WithdrawNo)}
                             </button>
                             <p class="mtr-error" role="alert" class:mtr-hidden=move || failed().is_none()>
                                 {failed}
@@ -86,10 +86,10 @@ pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl
                 }
             >
                 <p id="mtr-withdrawn" tabindex="-1" role="status">
-                    {move || i18n.t(Key::WithdrawnNotice)}
+                    {tr(Key::WithdrawnNotice)}
                 </p>
                 <button type="button" class="mtr-button" on:click=move |_| on_restart.run(())>
-                    {move || i18n.t(Key::StartAgain)}
+                    {tr(Key::StartAgain)}
                 </button>
             </Show>
         </div>

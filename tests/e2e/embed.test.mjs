@@ -506,3 +506,35 @@ test('an unknown consultation is a plain sentence, not a blank frame', async () 
   assert.equal((await alert.textContent()).trim(), 'Diese Beteiligung gibt es nicht (mehr).');
   await context.close();
 });
+
+test('a visitor who only looks loads the first screen only; the rest arrives when used, and a failed load can be retried', async () => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const later = [];
+  page.on('request', (r) => {
+    if (/\/split_[^/]*\.wasm$/.test(new URL(r.url()).pathname)) later.push(r.url());
+  });
+  // The first time, the later part does not arrive (as on a dropped connection).
+  let refuse = true;
+  await page.route(/\/split_[^/]*\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+  await page.goto(`${server.widgetOrigin}/w/demo`);
+  await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(later, [], 'the welcome needs only the first module');
+
+  // Keyboard only: focus on the start button is the first sign of use.
+  await tabUntil(page, page.mainFrame(), (el) => el.tag === 'button' && el.name === 'Beginnen');
+  await page.keyboard.press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'Dieser Teil konnte nicht geladen werden' });
+  await alert.waitFor();
+  assert.ok(later.length >= 1, 'the later part was asked for');
+  assert.deepEqual(await axeViolations(page), []);
+
+  refuse = false;
+  await page.getByRole('button', { name: 'Erneut versuchen' }).click();
+  const heading = page.getByRole('heading', { level: 2, name: 'Wer Sie sind' });
+  await heading.waitFor();
+  // Focus lost with the vanished button lands on the new step's heading.
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-step-heading');
+  await context.close();
+});

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the embeddable widget into dist/ (served by the server under /widget/):
+#
+#   1. cargo builds the wasm binary with the `split` feature;
+#   2. wasm-split-cli moves the part only needed after the welcome (src/later.rs) into a module
+#      of its own and writes the small loader `__wasm_split.js` for it;
+#   3. wasm-bindgen generates the JavaScript glue of the main module;
+#   4. wasm-opt -Oz shrinks every wasm module;
+#   5. everything goes into dist/<content hash>/, so a new build never meets an old file in a
+#      cache, and dist/index.html (from the template index.html) points there.
+#
+# Tools from scripts/setup.sh; nothing is downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+name=mitreden-widget
+work=target/widget-build
+wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+  --enable-mutable-globals --enable-reference-types --enable-multivalue)
+
+cargo build --release --target wasm32-unknown-unknown --bin "$name" --features split
+rm -rf "$work"
+mkdir -p "$work/split" "$work/out"
+wasm-split-cli --out-name "$name" "target/wasm32-unknown-unknown/release/$name.wasm" "$work/split"
+wasm-bindgen --target web --keep-lld-exports --no-typescript --remove-name-section --out-dir "$work/out" \
+  "$work/split/$name.wasm"
+cp "$work/split/__wasm_split.js" "$work/out/"
+for chunk in "$work"/split/*.wasm; do
+  [ "$(basename "$chunk")" = "$name.wasm" ] || cp "$chunk" "$work/out/"
+done
+for module in "$work"/out/*.wasm; do
+  # (wasm-opt does not know the newer name subsections wasm-split copies; they go anyway.)
+  wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" "$module" -o "$module" \
+    2> >(grep -v "unknown name subsection" >&2)
+done
+cp style/widget.css "$work/out/widget.css"
+
+hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
+rm -rf dist
+mkdir -p "dist/$hash"
+cp "$work"/out/* "dist/$hash/"
+sed "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html
+echo "widget built: dist/index.html, dist/$hash/"
