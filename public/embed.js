@@ -13,8 +13,8 @@
  * one page. Put a link to the widget page inside the element, in a <noscript>, for visitors
  * without JavaScript.
  *
- * The loader sets no cookies: it adds an iframe from the mitreden server and keeps its height
- * fitted to the content, trusting height messages only from that exact origin and that exact
+ * The loader sets no cookies: it adds an iframe from the mitreden server (loaded lazily, when the
+ * visitor scrolls near it) and keeps its height fitted to the content, trusting height messages only from that exact origin and that exact
  * frame.
  */
 (function () {
@@ -45,6 +45,8 @@
     });
 
     var frame = document.createElement("iframe");
+    // Nothing of the widget loads until the visitor scrolls near it.
+    frame.loading = "lazy";
     frame.src = url.href;
     frame.title = el.getAttribute("data-title") || titles[lang];
     frame.setAttribute("data-mitreden-frame", slug);

@@ -538,3 +538,29 @@ test('a visitor who only looks loads the first screen only; the rest arrives whe
   await page.waitForFunction(() => document.activeElement?.id === 'mtr-step-heading');
   await context.close();
 });
+
+test('a widget far down the host page loads only when the visitor scrolls near it', async () => {
+  const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Lange Seite</title></head>
+    <body><main><h1>Lange Seite</h1><div style="height: 8000px"></div>
+    <div data-consultation="demo"></div>
+    <script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`;
+  const host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+  const context = await browser.newContext({ viewport: { width: 800, height: 700 } });
+  const page = await context.newPage();
+  const widgetRequests = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith(server.widgetOrigin) && !r.url().endsWith('/embed.js')) widgetRequests.push(r.url());
+  });
+  await page.goto(`http://127.0.0.1:${host.address().port}/`);
+  await page.locator('iframe[data-mitreden-frame="demo"]').waitFor({ state: 'attached' });
+  await page.waitForTimeout(500);
+  assert.deepEqual(widgetRequests, [], 'nothing of the widget before the visitor scrolls');
+
+  await page.locator('iframe[data-mitreden-frame="demo"]').scrollIntoViewIfNeeded();
+  const frame = await (await page.locator('iframe[data-mitreden-frame="demo"]').elementHandle()).contentFrame();
+  await frame.getByRole('heading', { level: 1 }).waitFor();
+  assert.ok(widgetRequests.some((url) => url.includes('/w/demo')));
+  await context.close();
+  host.close();
+});
