@@ -23,8 +23,9 @@ cargo build --release --target wasm32-unknown-unknown --bin "$name" --features s
 rm -rf "$work"
 mkdir -p "$work/split" "$work/out"
 wasm-split-cli --out-name "$name" "target/wasm32-unknown-unknown/release/$name.wasm" "$work/split"
-wasm-bindgen --target web --keep-lld-exports --no-typescript --remove-name-section --out-dir "$work/out" \
-  "$work/split/$name.wasm"
+# --keep-lld-exports keeps the function table export the second module is linked against.
+wasm-bindgen --target web --keep-lld-exports --no-typescript --remove-name-section \
+  --out-dir "$work/out" "$work/split/$name.wasm"
 cp "$work/split/__wasm_split.js" "$work/out/"
 for chunk in "$work"/split/*.wasm; do
   [ "$(basename "$chunk")" = "$name.wasm" ] || cp "$chunk" "$work/out/"

@@ -4,10 +4,10 @@
 //! With the `split` feature (set by `scripts/build-widget.sh`) this part is compiled into a
 //! wasm module of its own. The first screen comes up without it; [`preload_on_intent`] fetches
 //! it as soon as the visitor starts to use the widget, so it is usually there before the
-//! participant leaves the welcome. Should it
-//! not arrive (the connection dropped), [`step`] and [`receipt`] report [`Unavailable`] instead
-//! of failing, and the caller offers to try again. Without the feature (component tests, other
-//! builds) everything is one module and nothing changes.
+//! participant leaves the welcome. Should it not arrive (the connection dropped), the functions
+//! here report [`Unavailable`] instead of failing, and the caller offers to try again (or, for
+//! sending, tries again itself). Without the feature (component tests, other builds) everything
+//! is one module and the same functions call straight through.
 
 use leptos::prelude::*;
 use mitreden_core::Acknowledgement;
@@ -15,7 +15,6 @@ use std::future::Future;
 use std::pin::Pin;
 
 use crate::api::ApiError;
-
 use crate::components::conflicts_step::ConflictsStep;
 use crate::components::organisation_step::OrganisationStep;
 use crate::components::propose_step::ProposeStep;
@@ -30,6 +29,18 @@ use crate::device::{Pending, Sent};
 use crate::flow::Step;
 use crate::i18n::Key;
 use crate::outbox;
+
+/// Calls a function of the separately loaded module: across the module boundary (loading it
+/// first if need be) with the `split` feature, directly without.
+macro_rules! call_later {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let result = $call.await;
+        #[cfg(not(feature = "split"))]
+        let result = $call;
+        result
+    }};
+}
 
 /// The separately loaded module could not be fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,26 +58,17 @@ pub async fn step(step: Step, submit_error: RwSignal<Option<Key>>) -> Result<Any
     if step == Step::Welcome {
         return Ok(view! { <WelcomeStep /> }.into_any());
     }
-    #[cfg(feature = "split")]
-    return later_step(step, submit_error).await;
-    #[cfg(not(feature = "split"))]
-    later_step(step, submit_error)
+    call_later!(later_step(step, submit_error))
 }
 
 /// The receipt for what was sent.
 pub async fn receipt(sent: Sent, on_restart: Callback<()>) -> Result<AnyView, Unavailable> {
-    #[cfg(feature = "split")]
-    return later_receipt(sent, on_restart).await;
-    #[cfg(not(feature = "split"))]
-    later_receipt(sent, on_restart)
+    call_later!(later_receipt(sent, on_restart))
 }
 
 /// The form to view or withdraw a submission by its receipt code.
 pub async fn receipt_lookup() -> Result<AnyView, Unavailable> {
-    #[cfg(feature = "split")]
-    return later_receipt_lookup().await;
-    #[cfg(not(feature = "split"))]
-    later_receipt_lookup()
+    call_later!(later_receipt_lookup())
 }
 
 /// One attempt to send what is in the outbox (see [`crate::outbox`]). The module not arriving
@@ -76,11 +78,7 @@ pub async fn send(
     pending: Pending,
     proof_of_work: bool,
 ) -> Result<Acknowledgement, ApiError> {
-    #[cfg(feature = "split")]
-    let sending = later_send(slug, pending, proof_of_work).await;
-    #[cfg(not(feature = "split"))]
-    let sending = later_send(slug, pending, proof_of_work);
-    match sending {
+    match call_later!(later_send(slug, pending, proof_of_work)) {
         Ok(sending) => sending.await,
         Err(Unavailable) => Err(ApiError::Network(
             "the widget module did not load".to_owned(),
@@ -134,6 +132,7 @@ pub fn preload_on_intent() {
 )]
 fn later_step(step: Step, submit_error: RwSignal<Option<Key>>) -> Result<AnyView, Unavailable> {
     Ok(match step {
+        // (Not asked for here: the welcome is part of the first screen.)
         Step::Welcome => view! { <WelcomeStep /> }.into_any(),
         Step::Who => view! { <WhoStep /> }.into_any(),
         Step::Rank => view! { <RankStep /> }.into_any(),
