@@ -2,7 +2,7 @@
 //! assets.
 
 use axum::extract::{Path, State};
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
@@ -21,12 +21,21 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/", get(|| async { Html(INDEX) }))
         .route("/datenschutz", get(|| async { Html(PRIVACY) }))
         .route("/embed.js", get(embed_js))
+        .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))
         .route("/w/{slug}", get(widget_page))
         .nest_service("/widget", ServeDir::new(&state.widget_dir))
         .route("/staff", get(|| async { Redirect::permanent("/staff/") }))
         .route("/staff/", get(dashboard_page))
         .nest_service("/staff-assets", ServeDir::new(&state.dashboard_dir))
+}
+
+/// Browsers ask every site for an icon; mitreden has none, and says so without an error.
+pub async fn no_favicon() -> impl IntoResponse {
+    (
+        StatusCode::NO_CONTENT,
+        [(header::CACHE_CONTROL, "public, max-age=86400")],
+    )
 }
 
 async fn embed_js() -> impl IntoResponse {

@@ -403,6 +403,19 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
 }
 
 #[tokio::test]
+async fn the_icon_browsers_ask_for_is_no_content_not_an_error() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .client
+        .get(app.url("/favicon.ico"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    assert!(r.bytes().await.unwrap().is_empty());
+}
+
+#[tokio::test]
 async fn embed_script_is_served_as_javascript() {
     let app = TestApp::spawn().await;
     let r = app.client.get(app.url("/embed.js")).send().await.unwrap();

@@ -23,6 +23,8 @@ async function openDemo() {
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
+  const failed = [];
+  page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(server.demoUrl);
@@ -30,7 +32,7 @@ async function openDemo() {
   await iframe.waitFor();
   const frame = await (await iframe.elementHandle()).contentFrame();
   await frame.getByRole('heading', { level: 1 }).waitFor();
-  return { context, page, frame, iframe, requests, errors };
+  return { context, page, frame, iframe, requests, errors, failed };
 }
 
 async function results() {
@@ -40,7 +42,7 @@ async function results() {
 }
 
 test('the demo page embeds the widget from another origin and fits its height', async () => {
-  const { context, page, frame, iframe } = await openDemo();
+  const { context, page, frame, iframe, failed } = await openDemo();
   assert.notEqual(new URL(server.demoUrl).origin, server.widgetOrigin);
   assert.equal(new URL(frame.url()).origin, server.widgetOrigin);
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de');
@@ -59,6 +61,9 @@ test('the demo page embeds the widget from another origin and fits its height', 
   await page.evaluate(() => window.postMessage({ type: 'mitreden:height', height: 50 }, '*'));
   await page.waitForTimeout(100);
   assert.equal(await iframe.evaluate((f) => f.style.height), before);
+  assert.deepEqual(failed, [], 'no request of the page or the widget fails');
+  // Nor the icon a browser with a tab strip asks for (headless Chromium does not).
+  assert.equal((await fetch(new URL('/favicon.ico', server.demoUrl))).status, 204);
   await context.close();
 });
 
