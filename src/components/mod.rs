@@ -7,6 +7,7 @@ pub mod conflict_question;
 pub mod conflicts_step;
 pub mod field_error;
 pub mod honeypot;
+pub mod icon_button;
 pub mod language_switch;
 pub mod later_part;
 pub mod live_region;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::{PriorityId, RankingDraft};
 
+use crate::components::icon_button::IconButton;
 use crate::components::priority_text::{title_signal, PriorityText};
 use crate::context::use_announcer;
 use crate::focus::focus_later;
@@ -31,7 +32,8 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         announcer.announce(fill(text(lang, key), &values));
     };
 
-    let move_by = move |up: bool| {
+    // Moves the item one place and says so, or says why it cannot move further.
+    let shift = move |up: bool| {
         let moved = draft
             .try_update(|d| item.with_value(|id| if up { d.move_up(id) } else { d.move_down(id) }))
             .flatten();
@@ -43,6 +45,9 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
             None if up => say(Key::AnnounceAlreadyTop, &[]),
             None => say(Key::AnnounceAlreadyBottom, &[]),
         }
+    };
+    let move_by = move |up: bool| {
+        shift(up);
         let button = if up { "up" } else { "down" };
         focus_later(format!("mtr-{button}-{}", item.get_value()));
     };
@@ -81,20 +86,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         match key.as_str() {
             "ArrowUp" | "ArrowDown" => {
                 ev.prevent_default();
-                let up = key == "ArrowUp";
-                let moved = draft
-                    .try_update(|d| {
-                        item.with_value(|id| if up { d.move_up(id) } else { d.move_down(id) })
-                    })
-                    .flatten();
-                match moved {
-                    Some(m) => say(
-                        Key::AnnounceMoved,
-                        &[("from", &m.from.to_string()), ("to", &m.to.to_string())],
-                    ),
-                    None if up => say(Key::AnnounceAlreadyTop, &[]),
-                    None => say(Key::AnnounceAlreadyBottom, &[]),
-                }
+                shift(key == "ArrowUp");
                 focus_later(handle_id());
             }
             " " | "Enter" => {
@@ -126,7 +118,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         }
     };
 
-    let remove = move |_| {
+    let remove = move |()| {
         if draft.try_update(|d| item.with_value(|id| d.unrank(id))) == Some(true) {
             say(Key::AnnounceRemoved, &[]);
             focus_later(format!("mtr-add-{}", item.get_value()));
@@ -153,39 +145,27 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
                 >
                     <span aria-hidden="true">"⇅"</span>
                 </button>
-                <button
-                    type="button"
-                    class="mtr-icon-button"
+                <IconButton
                     id=format!("mtr-up-{id}")
-                    aria-disabled=move || at_top().to_string()
-                    title=move || label(Key::MoveUp)
-                    on:click=move |_| move_by(true)
-                >
-                    <span aria-hidden="true">"↑"</span>
-                    <span class="mtr-sr">{move || label(Key::MoveUp)}</span>
-                </button>
-                <button
-                    type="button"
-                    class="mtr-icon-button"
+                    symbol="↑"
+                    label=Signal::derive(move || label(Key::MoveUp))
+                    disabled=Signal::derive(at_top)
+                    on_click=move |()| move_by(true)
+                />
+                <IconButton
                     id=format!("mtr-down-{id}")
-                    aria-disabled=move || at_bottom().to_string()
-                    title=move || label(Key::MoveDown)
-                    on:click=move |_| move_by(false)
-                >
-                    <span aria-hidden="true">"↓"</span>
-                    <span class="mtr-sr">{move || label(Key::MoveDown)}</span>
-                </button>
+                    symbol="↓"
+                    label=Signal::derive(move || label(Key::MoveDown))
+                    disabled=Signal::derive(at_bottom)
+                    on_click=move |()| move_by(false)
+                />
                 <Show when=move || partial>
-                    <button
-                        type="button"
-                        class="mtr-icon-button"
+                    <IconButton
                         id=format!("mtr-remove-{}", item.get_value())
-                        title=move || label(Key::RemoveFromRanking)
-                        on:click=remove
-                    >
-                        <span aria-hidden="true">"×"</span>
-                        <span class="mtr-sr">{move || label(Key::RemoveFromRanking)}</span>
-                    </button>
+                        symbol="×"
+                        label=Signal::derive(move || label(Key::RemoveFromRanking))
+                        on_click=remove
+                    />
                 </Show>
             </div>
         </li>
