@@ -27,6 +27,7 @@ pub mod review_step;
 pub mod stance_question;
 pub mod stances_step;
 pub mod step_frame;
+pub mod text_field;
 pub mod unranked_item;
 pub mod welcome_step;
 pub mod who_step;

@@ -6,9 +6,14 @@ use mitreden_core::statement::{
 
 use crate::components::field_error::FieldError;
 use crate::components::step_frame::StepFrame;
+use crate::components::text_field::TextField;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
 use crate::i18n::{tr, use_i18n, Key};
+
+/// Room for a lobby register number (at most 15 characters, see
+/// [`is_lobby_register_number`]) and spaces pasted along with it.
+const LOBBY_REGISTER_CHARS: usize = 20;
 
 /// Organisation mode: who the organisation is, contact only with consent, and consent to
 /// publish.
@@ -16,13 +21,11 @@ use crate::i18n::{tr, use_i18n, Key};
 pub fn OrganisationStep() -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
-    let org =
-        move |f: fn(&OrganisationDraft) -> String| move || flow.draft.with(|d| f(&d.organisation));
+    let org = move |f: fn(&OrganisationDraft) -> String| {
+        Signal::derive(move || flow.draft.with(|d| f(&d.organisation)))
+    };
     let edit = move |f: fn(&mut OrganisationDraft, String)| {
-        move |ev: leptos::ev::Event| {
-            let value = event_target_value(&ev);
-            flow.draft.update(|d| f(&mut d.organisation, value));
-        }
+        Callback::new(move |value: String| flow.draft.update(|d| f(&mut d.organisation, value)))
     };
     let toggle = move |f: fn(&mut OrganisationDraft, bool)| {
         move |ev: leptos::ev::Event| {
@@ -99,50 +102,39 @@ pub fn OrganisationStep() -> impl IntoView {
 
     view! {
         <StepFrame heading=Key::OrgHeading on_next>
-            <label class="mtr-label" for="mtr-org-name">{tr(Key::OrgName)}</label>
-            <input
-                class="mtr-input"
-                type="text"
+            <TextField
                 id="mtr-org-name"
+                label=Key::OrgName
                 autocomplete="organization"
-                maxlength=MAX_NAME_CHARS.to_string()
-                aria-describedby="mtr-org-name-error"
-                aria-invalid=move || name_error.get().is_some().to_string()
-                prop:value=org(|o| o.name.clone())
-                on:input=edit(|o, v| o.name = v)
+                maxlength=MAX_NAME_CHARS
+                value=org(|o| o.name.clone())
+                on_input=edit(|o, v| o.name = v)
+                error=name_error
             />
-            <FieldError id="mtr-org-name-error" error=name_error />
             <fieldset class="mtr-subfieldset" aria-describedby="mtr-org-kind-error">
                 <legend class="mtr-label">{tr(Key::OrgKind)}</legend>
                 <FieldError id="mtr-org-kind-error" error=kind_error />
                 <div class="mtr-radios">{kinds}</div>
             </fieldset>
-            <label class="mtr-label" for="mtr-org-lobby">{tr(Key::LobbyRegister)}</label>
-            <p class="mtr-hint" id="mtr-org-lobby-hint">{tr(Key::LobbyHint)}</p>
-            <input
-                class="mtr-input"
-                type="text"
+            <TextField
                 id="mtr-org-lobby"
-                maxlength="20"
-                aria-describedby="mtr-org-lobby-hint mtr-org-lobby-error"
-                aria-invalid=move || lobby_error.get().is_some().to_string()
-                prop:value=org(|o| o.lobby_register.clone())
-                on:input=edit(|o, v| o.lobby_register = v)
+                label=Key::LobbyRegister
+                hint=Key::LobbyHint
+                maxlength=LOBBY_REGISTER_CHARS
+                value=org(|o| o.lobby_register.clone())
+                on_input=edit(|o, v| o.lobby_register = v)
+                error=lobby_error
             />
-            <FieldError id="mtr-org-lobby-error" error=lobby_error />
-            <label class="mtr-label" for="mtr-org-email">{tr(Key::ContactEmail)}</label>
-            <input
-                class="mtr-input"
-                type="email"
+            <TextField
                 id="mtr-org-email"
+                label=Key::ContactEmail
+                kind="email"
                 autocomplete="email"
-                maxlength=MAX_EMAIL_CHARS.to_string()
-                aria-describedby="mtr-org-email-error"
-                aria-invalid=move || email_error.get().is_some().to_string()
-                prop:value=org(|o| o.contact_email.clone())
-                on:input=edit(|o, v| o.contact_email = v)
+                maxlength=MAX_EMAIL_CHARS
+                value=org(|o| o.contact_email.clone())
+                on_input=edit(|o, v| o.contact_email = v)
+                error=email_error
             />
-            <FieldError id="mtr-org-email-error" error=email_error />
             <div class="mtr-check">
                 <input
                     type="checkbox"
