@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::draft::Choice;
 use mitreden_core::submission::MAX_COMMENT_CHARS;
 
-use crate::components::char_counter::CharCounter;
+use crate::components::counted_text_area::CountedTextArea;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -56,8 +56,6 @@ pub fn ConflictQuestion(index: usize) -> impl IntoView {
         })
         .collect_view();
     let no_view_id = format!("{base}-none");
-    let comment_id = format!("{base}-comment");
-    let counter_id = format!("{base}-counter");
     let comment = move || flow.draft.with(|d| d.positions[index].comment.clone());
     let title = conflict.title.clone();
     let description = conflict.description.clone();
@@ -80,22 +78,13 @@ pub fn ConflictQuestion(index: usize) -> impl IntoView {
                     <label for=no_view_id>{tr(Key::NoView)}</label>
                 </div>
             </div>
-            <label class="mtr-label" for=comment_id.clone()>
-                {tr(Key::CommentLabel)}
-            </label>
-            <textarea
-                class="mtr-textarea"
-                id=comment_id
-                rows="3"
-                maxlength=MAX_COMMENT_CHARS.to_string()
-                aria-describedby=counter_id.clone()
-                prop:value=comment
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    flow.draft.update(|d| d.positions[index].comment = text);
-                }
-            ></textarea>
-            <CharCounter id=counter_id max=MAX_COMMENT_CHARS text=Signal::derive(comment) />
+            <CountedTextArea
+                id=format!("{base}-comment")
+                label=Key::CommentLabel
+                max=MAX_COMMENT_CHARS
+                value=Signal::derive(comment)
+                on_input=move |text| flow.draft.update(|d| d.positions[index].comment = text)
+            />
         </fieldset>
     }
 }

@@ -5,6 +5,7 @@ pub mod ballot_in_context;
 pub mod char_counter;
 pub mod conflict_question;
 pub mod conflicts_step;
+pub mod counted_text_area;
 pub mod field_error;
 pub mod honeypot;
 pub mod icon_button;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::proposal::{ProposalKind, MAX_PROPOSAL_REASON_CHARS, MAX_PROPOSAL_TITLE_CHARS};
 
-use crate::components::char_counter::CharCounter;
+use crate::components::counted_text_area::CountedTextArea;
 use crate::components::field_error::FieldError;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
@@ -21,8 +21,6 @@ pub fn ProposalFields(
     let base = format!("mtr-proposal-{n}");
     let title_id = format!("{base}-title");
     let error_id = format!("{base}-error");
-    let reason_id = format!("{base}-reason");
-    let counter_id = format!("{base}-counter");
     let field = move |f: fn(&mitreden_core::draft::ProposalDraft) -> String| {
         move || {
             flow.draft
@@ -98,27 +96,18 @@ pub fn ProposalFields(
                 }
             />
             <FieldError id=error_id error />
-            <label class="mtr-label" for=reason_id.clone()>{tr(Key::ProposalReason)}</label>
-            <textarea
-                class="mtr-textarea"
-                id=reason_id
-                rows="3"
-                maxlength=MAX_PROPOSAL_REASON_CHARS.to_string()
-                aria-describedby=counter_id.clone()
-                prop:value=field(|p| p.reason.clone())
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
+            <CountedTextArea
+                id=format!("{base}-reason")
+                label=Key::ProposalReason
+                max=MAX_PROPOSAL_REASON_CHARS
+                value=Signal::derive(field(|p| p.reason.clone()))
+                on_input=move |text| {
                     flow.draft.update(|d| {
                         if let Some(p) = d.proposals.get_mut(index) {
                             p.reason = text;
                         }
-                    });
+                    })
                 }
-            ></textarea>
-            <CharCounter
-                id=counter_id
-                max=MAX_PROPOSAL_REASON_CHARS
-                text=Signal::derive(field(|p| p.reason.clone()))
             />
             <button type="button" class="mtr-button" on:click=remove>
                 {move || fill(i18n.t(Key::RemoveProposal), &[("n", &n.to_string())])}

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use mitreden_core::statement::{Stance, MAX_REASONING_CHARS};
 
-use crate::components::char_counter::CharCounter;
+use crate::components::counted_text_area::CountedTextArea;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
-use crate::i18n::{tr, use_i18n, Key};
+use crate::i18n::{use_i18n, Key};
 
 /// An organisation's stance on one priority, with its reasoning.
 #[component]
@@ -13,8 +13,6 @@ pub fn StanceQuestion(index: usize) -> impl IntoView {
     let flow = use_flow();
     let priority = use_consultation().priorities[index].clone();
     let base = format!("mtr-stance-{}", priority.id);
-    let reasoning_id = format!("{base}-reasoning");
-    let counter_id = format!("{base}-counter");
     let stance = move || flow.draft.with(|d| d.organisation.stances[index].stance);
     let reasoning = move || {
         flow.draft
@@ -50,20 +48,15 @@ pub fn StanceQuestion(index: usize) -> impl IntoView {
             <legend class="mtr-legend">{move || title.get(i18n.lang.get()).to_owned()}</legend>
             <p class="mtr-hint">{move || description.get(i18n.lang.get()).to_owned()}</p>
             <div class="mtr-radios mtr-inline">{options}</div>
-            <label class="mtr-label" for=reasoning_id.clone()>{tr(Key::Reasoning)}</label>
-            <textarea
-                class="mtr-textarea"
-                id=reasoning_id
-                rows="3"
-                maxlength=MAX_REASONING_CHARS.to_string()
-                aria-describedby=counter_id.clone()
-                prop:value=reasoning
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    flow.draft.update(|d| d.organisation.stances[index].reasoning = text);
+            <CountedTextArea
+                id=format!("{base}-reasoning")
+                label=Key::Reasoning
+                max=MAX_REASONING_CHARS
+                value=Signal::derive(reasoning)
+                on_input=move |text| {
+                    flow.draft.update(|d| d.organisation.stances[index].reasoning = text)
                 }
-            ></textarea>
-            <CharCounter id=counter_id max=MAX_REASONING_CHARS text=Signal::derive(reasoning) />
+            />
         </fieldset>
     }
 }

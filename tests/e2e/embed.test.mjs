@@ -132,7 +132,7 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   assert.equal(await frame.locator('#mtr-conflict-quick-wins-vs-depth-1').isChecked(), true);
   await tabUntil(page, frame, (f) => f.tag === 'textarea');
   await page.keyboard.type('Vertrauen entsteht durch sichtbare Erfolge.');
-  assert.match(await frame.locator('#mtr-conflict-quick-wins-vs-depth-counter').textContent(), /Noch 957 Zeichen/);
+  assert.match(await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment-counter').textContent(), /Noch 957 Zeichen/);
   assert.deepEqual(await axeViolations(frame), [], 'conflicts');
   await press(page, frame, 'Weiter');
   await stepHeading(frame, 'Fehlt etwas?');
