@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{call, member, on_postgres, statement, submission, uuid, TestApp, ALL};
+use common::{call, member, on_postgres, staff_get, statement, submission, uuid, TestApp, ALL};
 use mitreden_server::retention::remove_due;
 use mitreden_server::staff::Role;
 use mitreden_server::storage::{now, Removed};
@@ -21,7 +21,7 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
     let app = TestApp::spawn().await;
     let admin = member(&app, "ada", Role::Admin).await;
     let settings = "/api/v1/staff/consultations/demo";
-    let (_, mut demo) = call(&app, Method::GET, settings, Some(&admin), None).await;
+    let mut demo = staff_get(&app, settings, &admin).await;
     demo["settings"]["retention_days"] = json!(30);
     let (status, answer) = call(&app, Method::PUT, settings, Some(&admin), Some(demo)).await;
     assert_eq!(status, 200, "{answer}");
@@ -62,14 +62,7 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
     assert!((now() - closed_at).abs() < 60);
     assert_eq!(purged_at, None);
     let iso_date = |t: i64| mitreden_server::staff_api::export::iso8601(t)[..10].to_owned();
-    let (_, list) = call(
-        &app,
-        Method::GET,
-        "/api/v1/staff/consultations",
-        Some(&admin),
-        None,
-    )
-    .await;
+    let list = staff_get(&app, "/api/v1/staff/consultations", &admin).await;
     assert_eq!(
         list[0]["personal_data_removal"],
         json!({ "date": iso_date(closed_at + 30 * DAY), "done": false })
@@ -107,14 +100,7 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
         "done once"
     );
     assert_eq!(app.state.db.lifecycle("demo").await.unwrap().1, Some(due));
-    let (_, list) = call(
-        &app,
-        Method::GET,
-        "/api/v1/staff/consultations",
-        Some(&admin),
-        None,
-    )
-    .await;
+    let list = staff_get(&app, "/api/v1/staff/consultations", &admin).await;
     assert_eq!(
         list[0]["personal_data_removal"],
         json!({ "date": iso_date(due), "done": true })

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{call, member, submission, uuid, TestApp, ALL, PASSWORD};
+use common::{call, member, staff_get, submission, uuid, TestApp, ALL, PASSWORD};
 use mitreden_server::staff::Role;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -231,14 +231,7 @@ async fn staff_define_open_moderate_and_export_a_consultation() {
         .await;
     assert_eq!(status, 201);
 
-    let (_, proposals) = call(
-        &app,
-        Method::GET,
-        &format!("{path}/proposals"),
-        Some(&admin),
-        None,
-    )
-    .await;
+    let proposals = staff_get(&app, &format!("{path}/proposals"), &admin).await;
     assert_eq!(proposals[0]["title"], "Barrierefreiheit");
     assert_eq!(proposals[0]["status"], "pending");
     let id = proposals[0]["id"].as_i64().unwrap();
@@ -251,25 +244,10 @@ async fn staff_define_open_moderate_and_export_a_consultation() {
     )
     .await;
     assert_eq!(status, 204);
-    let (_, proposals) = call(
-        &app,
-        Method::GET,
-        &format!("{path}/proposals"),
-        Some(&admin),
-        None,
-    )
-    .await;
+    let proposals = staff_get(&app, &format!("{path}/proposals"), &admin).await;
     assert_eq!(proposals[0]["status"], "approved");
 
-    let (status, csv) = call(
-        &app,
-        Method::GET,
-        &format!("{path}/export.csv"),
-        Some(&admin),
-        None,
-    )
-    .await;
-    assert_eq!(status, 200);
+    let csv = staff_get(&app, &format!("{path}/export.csv"), &admin).await;
     let csv = csv.as_str().unwrap();
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
@@ -285,26 +263,12 @@ async fn staff_define_open_moderate_and_export_a_consultation() {
     assert_eq!(column("comment:central-vs-local"), "'=Mehr Freiraum bitte");
     assert!(column("submitted_at").ends_with('Z'));
 
-    let (_, export) = call(
-        &app,
-        Method::GET,
-        &format!("{path}/export.json"),
-        Some(&admin),
-        None,
-    )
-    .await;
+    let export = staff_get(&app, &format!("{path}/export.json"), &admin).await;
     assert_eq!(export["consultation"]["slug"], "digital-2027");
     assert_eq!(export["responses"][0]["response"]["group"], "citizens");
     assert_eq!(export["results"]["total"], 1);
 
-    let (_, list) = call(
-        &app,
-        Method::GET,
-        "/api/v1/staff/consultations",
-        Some(&admin),
-        None,
-    )
-    .await;
+    let list = staff_get(&app, "/api/v1/staff/consultations", &admin).await;
     let ours = list
         .as_array()
         .unwrap()
@@ -399,14 +363,7 @@ async fn unpublished_results_stay_private_and_identical_comments_are_flagged() {
         .unwrap()
         .contains("noch nicht veröffentlicht"));
 
-    let (_, comments) = call(
-        &app,
-        Method::GET,
-        "/api/v1/staff/consultations/quiet/comments",
-        Some(&admin),
-        None,
-    )
-    .await;
+    let comments = staff_get(&app, "/api/v1/staff/consultations/quiet/comments", &admin).await;
     let copies: Vec<u64> = comments
         .as_array()
         .unwrap()
@@ -496,14 +453,7 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
     );
     assert_eq!(mark(uuid(9), true).await.0, 404);
 
-    let (_, list) = call(
-        &app,
-        Method::GET,
-        "/api/v1/staff/consultations/demo/statements",
-        Some(&admin),
-        None,
-    )
-    .await;
+    let list = staff_get(&app, "/api/v1/staff/consultations/demo/statements", &admin).await;
     let marks: Vec<(String, bool)> = list
         .as_array()
         .unwrap()
@@ -542,14 +492,7 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
         .await;
     app.submit(&submission(&uuid(4), "citizens", &ALL[..2], &ALL))
         .await;
-    let (_, days) = call(
-        &app,
-        Method::GET,
-        "/api/v1/staff/consultations/demo/timeline",
-        Some(&admin),
-        None,
-    )
-    .await;
+    let days = staff_get(&app, "/api/v1/staff/consultations/demo/timeline", &admin).await;
     assert_eq!(days.as_array().unwrap().len(), 1);
     assert_eq!(days[0]["responses"], 2);
     assert_eq!(days[0]["date"].as_str().unwrap().len(), 10);

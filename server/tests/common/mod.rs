@@ -257,6 +257,13 @@ pub async fn call(
     )
 }
 
+/// A staff `GET` that must succeed; its body.
+pub async fn staff_get(app: &TestApp, path: &str, token: &str) -> Value {
+    let (status, body) = call(app, Method::GET, path, Some(token), None).await;
+    assert_eq!(status, 200, "GET {path}: {body}");
+    body
+}
+
 /// Starts the real server binary on a free port over `database`, with `extra` arguments;
 /// returns it and its base URL.
 pub fn start_binary(database: &str, extra: &[&str]) -> (std::process::Child, String) {
