@@ -5,6 +5,7 @@
 use gloo_net::http::{Request, Response};
 use std::collections::BTreeMap;
 
+use mitreden_core::api_error::ErrorBody;
 use mitreden_core::{
     Acknowledgement, Consultation, GroupId, PriorityId, ResponseSubmission, StatementSubmission,
 };
@@ -13,24 +14,15 @@ use serde::Deserialize;
 
 use crate::i18n::Key;
 
-/// Why a call to the server failed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ApiError {
-    /// No answer: offline, server down, connection dropped.
-    Network(String),
-    /// The server answered with an error.
-    Http {
-        status: u16,
-        code: String,
-        message: String,
-    },
-    /// The answer could not be read.
-    Decode(String),
+pub use mitreden_core::api_error::ApiError;
+
+/// The sentence to show the participant for an [`ApiError`].
+pub trait ErrorText {
+    fn key(&self) -> Key;
 }
 
-impl ApiError {
-    /// The sentence to show the participant.
-    pub fn key(&self) -> Key {
+impl ErrorText for ApiError {
+    fn key(&self) -> Key {
         match self {
             ApiError::Network(_) => Key::ErrorNetwork,
             ApiError::Http { code, .. } if code == "invalid_receipt" => Key::ErrorReceiptInvalid,
@@ -43,17 +35,6 @@ impl ApiError {
     }
 }
 
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
-    message: String,
-}
-
 /// Reads a successful answer as `T`, or the API's error format as [`ApiError::Http`].
 async fn into_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
@@ -62,16 +43,12 @@ async fn into_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
             .await
             .map_err(|e| ApiError::Decode(e.to_string()));
     }
-    let status = response.status();
-    let (code, message) = match response.json::<ErrorBody>().await {
-        Ok(body) => (body.error.code, body.error.message),
-        Err(_) => ("unknown".to_owned(), response.status_text()),
-    };
-    Err(ApiError::Http {
-        status,
-        code,
-        message,
-    })
+    let body = response.json::<ErrorBody>().await.ok();
+    Err(ApiError::answered(
+        response.status(),
+        body,
+        response.status_text(),
+    ))
 }
 
 fn log(error: ApiError) -> ApiError {
@@ -194,16 +171,6 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
             .await
             .map(|_| ())
             .map_err(log)
-    }
-}
-
-impl ApiError {
-    /// Whether sending again later can succeed (no answer, or the server had a problem).
-    pub fn is_transient(&self) -> bool {
-        match self {
-            ApiError::Network(_) | ApiError::Decode(_) => true,
-            ApiError::Http { status, .. } => *status >= 500 || *status == 408 || *status == 429,
-        }
     }
 }
 

@@ -9,7 +9,7 @@ use mitreden_core::draft::Mode;
 use std::time::Duration;
 use wasm_bindgen::prelude::*;
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorText};
 use crate::device::{Device, Pending, Sent};
 use crate::i18n::Key;
 use crate::later;

@@ -3,6 +3,7 @@
 //! Everything here is pure: no I/O, no HTTP, no SQL. The server uses it as the authority, the
 //! widget uses the same code for instant feedback, so every rule exists exactly once.
 
+pub mod api_error;
 pub mod ballot;
 pub mod consultation;
 pub mod draft;

@@ -2,6 +2,7 @@
 //! along). One error type; the user sees a sentence, the console the detail.
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use mitreden_core::api_error::ErrorBody;
 use mitreden_core::{
     Consultation, LocalizedText, Results, StatementSummary, Status, ValidStatement,
 };
@@ -11,19 +12,15 @@ use serde_json::json;
 
 use crate::i18n::Key;
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum ApiError {
-    Network(String),
-    Http {
-        status: u16,
-        code: String,
-        message: String,
-    },
-    Decode(String),
+pub use mitreden_core::api_error::ApiError;
+
+/// The sentence to show for an [`ApiError`].
+pub trait ErrorText {
+    fn key(&self) -> Key;
 }
 
-impl ApiError {
-    pub fn key(&self) -> Key {
+impl ErrorText for ApiError {
+    fn key(&self) -> Key {
         match self {
             ApiError::Http { code, .. } if code == "wrong_credentials" => Key::WrongCredentials,
             ApiError::Http { code, .. } if code == "too_many_attempts" => Key::Throttled,
@@ -31,21 +28,6 @@ impl ApiError {
             _ => Key::Failed,
         }
     }
-
-    pub fn is_unauthorised(&self) -> bool {
-        matches!(self, ApiError::Http { status: 401, .. })
-    }
-}
-
-#[derive(Deserialize)]
-struct ErrorBody {
-    error: ErrorDetail,
-}
-
-#[derive(Deserialize)]
-struct ErrorDetail {
-    code: String,
-    message: String,
 }
 
 async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, ApiError> {
@@ -57,16 +39,8 @@ async fn send(request: Result<Request, gloo_net::Error>) -> Result<Response, Api
     if response.ok() {
         return Ok(response);
     }
-    let status = response.status();
-    let (code, message) = match response.json::<ErrorBody>().await {
-        Ok(b) => (b.error.code, b.error.message),
-        Err(_) => ("unknown".into(), response.status_text()),
-    };
-    let error = ApiError::Http {
-        status,
-        code,
-        message,
-    };
+    let body = response.json::<ErrorBody>().await.ok();
+    let error = ApiError::answered(response.status(), body, response.status_text());
     leptos::logging::error!("mitreden: {error:?}");
     Err(error)
 }

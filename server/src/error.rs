@@ -4,8 +4,8 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use mitreden_core::api_error::ErrorBody;
 use mitreden_core::{submission, ValidationError};
-use serde_json::json;
 
 use crate::storage::StorageError;
 
@@ -153,7 +153,7 @@ impl IntoResponse for AppError {
             // The detail goes to the log, never to the client.
             tracing::error!(error = %e, "internal error");
         }
-        let body = json!({ "error": { "code": self.code(), "message": self.to_string() } });
+        let body = ErrorBody::new(self.code(), self.to_string());
         let mut response = (self.status(), Json(body)).into_response();
         if let Self::TooManyAttempts(seconds) | Self::RateLimited(seconds) = self {
             response

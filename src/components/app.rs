@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::components::live_region::LiveRegion;
 use crate::components::participation::Participation;
 use crate::context::provide_announcer;

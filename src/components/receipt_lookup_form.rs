@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::{self, Found};
+use crate::api::{self, ErrorText, Found};
 use crate::context::use_consultation;
 use crate::focus::focus_later;
 use crate::i18n::{fill, tr, use_i18n, Key};

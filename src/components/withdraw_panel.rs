@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::draft::Mode;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::context::use_consultation;
 use crate::device::{Device, Sent};
 use crate::focus::focus_later;

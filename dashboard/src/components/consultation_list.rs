@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Status;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::components::app::Page;
 use crate::components::import_form::ImportForm;
 use crate::i18n::{use_i18n, Key};

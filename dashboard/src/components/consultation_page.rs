@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Status;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::components::app::Page;
 use crate::components::consultation_list::status_key;
 use crate::components::definition_section::DefinitionSection;

@@ -4,7 +4,7 @@ use mitreden_core::{
     StakeholderGroup,
 };
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::i18n::{use_i18n, Key};
 
 /// The next free id `{prefix}-{n}`.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Consultation;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::components::definition_form::DefinitionForm;
 use crate::components::settings_form::SettingsForm;
 use crate::i18n::{fill, use_i18n, Key};

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::components::queue_item::QueueItem;
 use crate::i18n::{use_i18n, Key};
 

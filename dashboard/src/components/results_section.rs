@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Consultation;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::components::agreement_table::AgreementTable;
 use crate::components::conflict_chart::ConflictChart;
 use crate::components::groups_table::GroupsTable;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::consultation::{MAX_PROOF_OF_WORK, MAX_RETENTION_DAYS};
 use mitreden_core::Consultation;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::i18n::{use_i18n, Key};
 
 /// The consultation's settings as a form (admins): partial rankings, results for participants,

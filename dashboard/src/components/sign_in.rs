@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api::{self, Member};
+use crate::api::{self, ErrorText, Member};
 use crate::i18n::{use_i18n, Key};
 
 /// The sign-in form.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::{OrganisationKind, Stance};
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::i18n::{use_i18n, Key};
 
 /// Organisation statements, filterable by kind.

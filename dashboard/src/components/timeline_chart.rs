@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, ErrorText};
 use crate::i18n::{use_i18n, Key};
 
 /// Responses per day: bars (SVG, each numbered) and the same figures as a table.
