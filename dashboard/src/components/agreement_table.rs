@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use mitreden_core::{Consultation, Results};
 
+use crate::components::data_table::DataTable;
 use crate::i18n::{use_i18n, Key};
 
 /// Agreement between groups as a heatmap table: every cell shows its number, the shade only
@@ -76,18 +77,13 @@ pub fn AgreementTable(consultation: Arc<Consultation>, results: Results) -> impl
     let divisive: Vec<_> = a.divisive.iter().map(|d| d.priority.clone()).collect();
     let t2 = titles.clone();
     view! {
-        <div class="dash-wrap">
-            <table class="dash-table dash-heat">
-                <caption>{move || i18n.t(Key::Agreement)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || i18n.t(Key::Group)}</th>
-                        {head}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable
+            caption=Key::Agreement
+            corner=Key::Group
+            class="dash-heat"
+            head=head.into_any()
+            rows=rows.into_any()
+        />
         <p><strong>{move || i18n.t(Key::Consensus)}":"</strong>" "{move || titles(consensus.clone())}</p>
         <p><strong>{move || i18n.t(Key::Divisive)}":"</strong>" "{move || t2(divisive.clone())}</p>
     }

@@ -3,6 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use mitreden_core::{Consultation, Results};
 
+use crate::components::data_table::DataTable;
 use crate::i18n::{use_i18n, Key};
 
 /// Each group's ranking side by side: a row per priority, a column per group with the place
@@ -55,17 +56,11 @@ pub fn GroupsTable(consultation: Arc<Consultation>, results: Results) -> impl In
         })
         .collect_view();
     view! {
-        <div class="dash-wrap">
-            <table class="dash-table">
-                <caption>{move || i18n.t(Key::GroupsSideBySide)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || i18n.t(Key::Goal)}</th>
-                        {head}
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        <DataTable
+            caption=Key::GroupsSideBySide
+            corner=Key::Goal
+            head=head.into_any()
+            rows=rows.into_any()
+        />
     }
 }

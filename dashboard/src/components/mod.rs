@@ -5,6 +5,7 @@ pub mod app;
 pub mod conflict_chart;
 pub mod consultation_list;
 pub mod consultation_page;
+pub mod data_table;
 pub mod definition_form;
 pub mod definition_section;
 pub mod embed_section;
