@@ -7,7 +7,8 @@
 #   3. wasm-bindgen generates the JavaScript glue of the main module;
 #   4. wasm-opt -Oz shrinks every wasm module;
 #   5. everything goes into dist/<content hash>/, so a new build never meets an old file in a
-#      cache, and dist/index.html (from the template index.html) points there.
+#      cache, and dist/index.html (from the template index.html) points there. The two builds
+#      before stay: a page opened before a new deployment still finds its own second module.
 #
 # Tools from scripts/setup.sh; nothing is downloaded.
 set -euo pipefail
@@ -38,8 +39,12 @@ done
 cp style/widget.css "$work/out/widget.css"
 
 hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
-rm -rf dist
+rm -rf "dist/$hash"
 mkdir -p "dist/$hash"
 cp "$work"/out/* "dist/$hash/"
-sed "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html
+sed "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html.new
+mv dist/index.html.new dist/index.html
+# Keep this build and the two before it; anything else in dist/ is an older build.
+find dist -mindepth 1 -maxdepth 1 ! -name index.html -printf '%T@ %p\n' | sort -rn | tail -n +4 |
+  cut -d' ' -f2- | xargs -r rm -rf
 echo "widget built: dist/index.html, dist/$hash/"

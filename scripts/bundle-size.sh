@@ -10,10 +10,12 @@ if ! command -v brotli >/dev/null; then
   apt-get install -y -qq brotli >/dev/null
 fi
 scripts/build-widget.sh >/dev/null
+# This build's assets (dist/ also keeps the two builds before).
+assets=dist/$(grep -o '/widget/[0-9a-f]\{16\}/' dist/index.html | head -1 | cut -d/ -f3)
 printf '%-28s %-7s %10s %10s %10s\n' file loaded raw gzip brotli
 first=0
 total=0
-for f in public/embed.js dist/index.html dist/*/*; do
+for f in public/embed.js dist/index.html "$assets"/*; do
   raw=$(wc -c <"$f")
   gz=$(gzip -9 -c "$f" | wc -c)
   br=$(brotli -q 11 -c "$f" | wc -c)
