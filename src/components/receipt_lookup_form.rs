@@ -75,47 +75,47 @@ pub fn ReceiptLookupForm() -> impl IntoView {
 
     view! {
         <form
-                class="mtr-lookup-form"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    withdraw.value().set(None);
-                    look_up.dispatch(code.get_untracked());
+            class="mtr-lookup-form"
+            on:submit=move |ev| {
+                ev.prevent_default();
+                withdraw.value().set(None);
+                look_up.dispatch(code.get_untracked());
+            }
+        >
+            <label class="mtr-label" for="mtr-lookup-code">
+                {tr(Key::ReceiptCodeInput)}
+            </label>
+            <input
+                class="mtr-input"
+                id="mtr-lookup-code"
+                type="text"
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="24"
+                aria-describedby="mtr-lookup-result"
+                prop:value=move || code.get()
+                on:input=move |ev| code.set(event_target_value(&ev))
+            />
+            <button type="submit" class="mtr-button">{tr(Key::ShowResponse)}</button>
+        </form>
+        <div id="mtr-lookup-result" tabindex="-1" role="status">
+            {move || error().map(|text| view! { <p class="mtr-error">{text}</p> })}
+            {move || {
+                if withdrawn() {
+                    view! { <p>{i18n.t(Key::WithdrawnNotice)}</p> }.into_any()
+                } else {
+                    found()
+                        .map(|f| {
+                            view! {
+                                {summary(f)}
+                                <button type="button" class="mtr-button mtr-danger" on:click=on_withdraw>
+                                    {i18n.t(Key::Withdraw)}
+                                </button>
+                            }
+                        })
+                        .into_any()
                 }
-            >
-                <label class="mtr-label" for="mtr-lookup-code">
-                    {tr(Key::ReceiptCodeInput)}
-                </label>
-                <input
-                    class="mtr-input"
-                    id="mtr-lookup-code"
-                    type="text"
-                    autocomplete="off"
-                    spellcheck="false"
-                    maxlength="24"
-                    aria-describedby="mtr-lookup-result"
-                    prop:value=move || code.get()
-                    on:input=move |ev| code.set(event_target_value(&ev))
-                />
-                <button type="submit" class="mtr-button">{tr(Key::ShowResponse)}</button>
-            </form>
-            <div id="mtr-lookup-result" tabindex="-1" role="status">
-                {move || error().map(|text| view! { <p class="mtr-error">{text}</p> })}
-                {move || {
-                    if withdrawn() {
-                        view! { <p>{i18n.t(Key::WithdrawnNotice)}</p> }.into_any()
-                    } else {
-                        found()
-                            .map(|f| {
-                                view! {
-                                    {summary(f)}
-                                    <button type="button" class="mtr-button mtr-danger" on:click=on_withdraw>
-                                        {i18n.t(Key::Withdraw)}
-                                    </button>
-                                }
-                            })
-                            .into_any()
-                    }
-                }}
-            </div>
+            }}
+        </div>
     }
 }
