@@ -6,7 +6,8 @@
 #      of its own and writes the small loader `__wasm_split.js` for it;
 #   3. wasm-bindgen generates the JavaScript glue of the main module;
 #   4. wasm-opt -Oz shrinks every wasm module;
-#   5. everything goes into dist/<content hash>/, so a new build never meets an old file in a
+#   5. everything goes into dist/<content hash>/ (with brotli and gzip copies the server sends
+#      to browsers that accept them), so a new build never meets an old file in a
 #      cache, and dist/index.html (from the template index.html) points there. The two builds
 #      before stay: a page opened before a new deployment still finds its own second module.
 #
@@ -42,6 +43,7 @@ hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
 rm -rf "dist/$hash"
 mkdir -p "dist/$hash"
 cp "$work"/out/* "dist/$hash/"
+node scripts/precompress.mjs "dist/$hash"
 sed "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html.new
 mv dist/index.html.new dist/index.html
 # Keep this build and the two before it; anything else in dist/ is an older build.

@@ -6,6 +6,7 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 scripts/build-widget.sh
 (cd dashboard && trunk build --release)
+node scripts/precompress.mjs dashboard/dist
 if [ "${1:-release}" = "release" ]; then
   cargo build --profile server -p mitreden-server
 else

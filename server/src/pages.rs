@@ -2,11 +2,12 @@
 //! assets.
 
 use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeader;
 
 use crate::error::AppError;
 use crate::security;
@@ -24,10 +25,20 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))
         .route("/w/{slug}", get(widget_page))
-        .nest_service("/widget", ServeDir::new(&state.widget_dir))
+        .nest_service("/widget", assets(&state.widget_dir))
         .route("/staff", get(|| async { Redirect::permanent("/staff/") }))
         .route("/staff/", get(dashboard_page))
-        .nest_service("/staff-assets", ServeDir::new(&state.dashboard_dir))
+        .nest_service("/staff-assets", assets(&state.dashboard_dir))
+}
+
+/// A built bundle's files, each as the brotli or gzip file the build wrote beside it when the
+/// browser accepts that (`scripts/precompress.mjs`), else as it is.
+fn assets(dir: &std::path::Path) -> SetResponseHeader<ServeDir, HeaderValue> {
+    SetResponseHeader::appending(
+        ServeDir::new(dir).precompressed_br().precompressed_gzip(),
+        header::VARY,
+        HeaderValue::from_static("accept-encoding"),
+    )
 }
 
 /// Browsers ask every site for an icon; mitreden has none, and says so without an error.

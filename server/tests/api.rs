@@ -403,6 +403,46 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
 }
 
 #[tokio::test]
+async fn widget_files_go_out_precompressed_to_browsers_that_accept_it() {
+    let app = TestApp::spawn().await;
+    let dir = app.dir.path().join("dist/0123456789abcdef");
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = "console.log('mitreden');\n".repeat(40);
+    std::fs::write(dir.join("w.js"), &script).unwrap();
+    // What the build writes beside it; the server only chooses, so any bytes will do.
+    std::fs::write(dir.join("w.js.br"), b"brotli bytes").unwrap();
+    std::fs::write(dir.join("w.js.gz"), b"gzip bytes").unwrap();
+    let url = app.url("/widget/0123456789abcdef/w.js");
+    for (accepts, encoding, body) in [
+        (Some("gzip, deflate, br"), Some("br"), "brotli bytes"),
+        (Some("gzip"), Some("gzip"), "gzip bytes"),
+        (None, None, script.as_str()),
+    ] {
+        let mut request = app.client.get(&url);
+        if let Some(accepts) = accepts {
+            request = request.header("accept-encoding", accepts);
+        }
+        let r = request.send().await.unwrap();
+        assert_eq!(r.status(), 200);
+        let header = |name: &str| {
+            r.headers()
+                .get(name)
+                .map(|v| v.to_str().unwrap().to_owned())
+        };
+        assert_eq!(
+            header("content-encoding").as_deref(),
+            encoding,
+            "{accepts:?}"
+        );
+        assert!(header("content-type")
+            .unwrap()
+            .starts_with("text/javascript"));
+        assert_eq!(header("vary").as_deref(), Some("accept-encoding"));
+        assert_eq!(r.text().await.unwrap(), body);
+    }
+}
+
+#[tokio::test]
 async fn the_icon_browsers_ask_for_is_no_content_not_an_error() {
     let app = TestApp::spawn().await;
     let r = app

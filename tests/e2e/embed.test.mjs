@@ -522,8 +522,11 @@ test('a visitor who only looks loads the first screen only; the rest arrives whe
   // The first time, the later part does not arrive (as on a dropped connection).
   let refuse = true;
   await page.route(/\/split_[^/]*\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
+  const firstModule = page.waitForResponse((r) => r.url().endsWith('/mitreden-widget_bg.wasm'));
   await page.goto(`${server.widgetOrigin}/w/demo`);
   await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
+  // Sent compressed (the build's precompressed copy), and the browser ran what it unpacked.
+  assert.match((await firstModule).headers()['content-encoding'] ?? '', /^(br|gzip)$/);
   await page.waitForTimeout(500);
   assert.deepEqual(later, [], 'the welcome needs only the first module');
 
