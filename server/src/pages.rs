@@ -6,6 +6,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect};
 use axum::routing::get;
 use axum::Router;
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeader;
 
@@ -25,9 +26,12 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))
         .route("/w/{slug}", get(widget_page))
-        .nest_service("/widget", assets(&state.widget_dir))
         .route("/staff", get(|| async { Redirect::permanent("/staff/") }))
         .route("/staff/", get(dashboard_page))
+        // The pages and the loader are compressed as they go out (brotli or gzip, as the
+        // browser accepts). None holds a secret, so compression cannot give one away.
+        .layer(CompressionLayer::new())
+        .nest_service("/widget", assets(&state.widget_dir))
         .nest_service("/staff-assets", assets(&state.dashboard_dir))
 }
 

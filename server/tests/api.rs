@@ -443,6 +443,32 @@ async fn widget_files_go_out_precompressed_to_browsers_that_accept_it() {
 }
 
 #[tokio::test]
+async fn the_loader_and_the_pages_are_compressed_for_browsers_that_accept_it() {
+    let app = TestApp::spawn().await;
+    for path in ["/embed.js", "/results/demo", "/datenschutz"] {
+        let plain = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(plain.headers().get("content-encoding"), None, "{path}");
+        let plain = plain.bytes().await.unwrap();
+        let packed = app
+            .client
+            .get(app.url(path))
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(packed.status(), 200);
+        assert_eq!(packed.headers()["content-encoding"], "br", "{path}");
+        let packed = packed.bytes().await.unwrap();
+        assert!(
+            packed.len() < plain.len(),
+            "{path}: {} ≥ {}",
+            packed.len(),
+            plain.len()
+        );
+    }
+}
+
+#[tokio::test]
 async fn the_icon_browsers_ask_for_is_no_content_not_an_error() {
     let app = TestApp::spawn().await;
     let r = app
