@@ -22,7 +22,9 @@ cargo test -p mitreden-core -p mitreden-server
 step "server integration tests on PostgreSQL"
 trap 'scripts/postgres.sh stop' EXIT
 pg_url=$(scripts/postgres.sh start)
-MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-server
+# The same packages as above, so cargo reuses that build (the core's dev-dependencies change
+# the features of shared dependencies; a different selection would build them all again).
+MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-core -p mitreden-server
 scripts/postgres.sh stop
 
 step "widget tests in headless Chromium"
