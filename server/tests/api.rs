@@ -442,30 +442,82 @@ async fn widget_files_go_out_precompressed_to_browsers_that_accept_it() {
     }
 }
 
+/// `path` as sent to a client that accepts nothing, and decoded from what is sent to one that
+/// accepts brotli, which must be compressed and smaller.
+async fn plain_and_unpacked(app: &TestApp, path: &str) -> (Vec<u8>, Vec<u8>) {
+    let plain = app.client.get(app.url(path)).send().await.unwrap();
+    assert_eq!(plain.status(), 200, "{path}");
+    assert_eq!(plain.headers().get("content-encoding"), None, "{path}");
+    let plain = plain.bytes().await.unwrap().to_vec();
+    let packed = app
+        .client
+        .get(app.url(path))
+        .header("accept-encoding", "br")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(packed.status(), 200, "{path}");
+    assert_eq!(packed.headers()["content-encoding"], "br", "{path}");
+    assert_eq!(packed.headers()["vary"], "accept-encoding", "{path}");
+    let packed = packed.bytes().await.unwrap();
+    assert!(
+        packed.len() < plain.len(),
+        "{path}: {} ≥ {}",
+        packed.len(),
+        plain.len()
+    );
+    let mut unpacked = Vec::new();
+    brotli::BrotliDecompress(&mut &packed[..], &mut unpacked).unwrap();
+    (plain, unpacked)
+}
+
 #[tokio::test]
 async fn the_loader_and_the_pages_are_compressed_for_browsers_that_accept_it() {
     let app = TestApp::spawn().await;
     for path in ["/embed.js", "/results/demo", "/datenschutz"] {
-        let plain = app.client.get(app.url(path)).send().await.unwrap();
-        assert_eq!(plain.headers().get("content-encoding"), None, "{path}");
-        let plain = plain.bytes().await.unwrap();
-        let packed = app
-            .client
-            .get(app.url(path))
-            .header("accept-encoding", "br")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(packed.status(), 200);
-        assert_eq!(packed.headers()["content-encoding"], "br", "{path}");
-        let packed = packed.bytes().await.unwrap();
-        assert!(
-            packed.len() < plain.len(),
-            "{path}: {} ≥ {}",
-            packed.len(),
-            plain.len()
-        );
+        let (plain, unpacked) = plain_and_unpacked(&app, path).await;
+        assert_eq!(unpacked, plain, "{path}");
     }
+}
+
+#[tokio::test]
+async fn public_reads_are_compressed_but_nothing_that_can_hold_a_receipt() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/api/v1/consultations/demo",
+        "/api/v1/consultations/demo/results",
+        "/api/v1/openapi.json",
+    ] {
+        let (plain, unpacked) = plain_and_unpacked(&app, path).await;
+        let json: Value = serde_json::from_slice(&unpacked).unwrap();
+        assert_eq!(json, serde_json::from_slice::<Value>(&plain).unwrap());
+    }
+
+    // The acknowledgement carries the receipt; viewing by receipt returns what was sent.
+    let ack = app
+        .client
+        .post(app.url("/api/v1/consultations/demo/responses"))
+        .header("accept-encoding", "br")
+        .json(&submission(&uuid(1), "academia", &["once-only"], &ALL))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ack.status(), 201);
+    assert_eq!(ack.headers().get("content-encoding"), None);
+    let receipt = ack.json::<Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mine = app
+        .client
+        .get(app.url("/api/v1/consultations/demo/responses/mine"))
+        .header("accept-encoding", "br")
+        .header("authorization", format!("Receipt {receipt}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(mine.status(), 200);
+    assert_eq!(mine.headers().get("content-encoding"), None);
 }
 
 #[tokio::test]

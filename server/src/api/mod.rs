@@ -11,6 +11,7 @@ use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use mitreden_core::{Consultation, Status};
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::AppError;
@@ -39,14 +40,20 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
             "/consultations/{slug}/statements/mine",
             get(view::<Statements>).delete(withdraw::<Statements>),
         );
-    let routes = Router::new()
+    // What anyone may read goes out compressed when the browser accepts it (the consultation
+    // is the first thing the widget loads). Only these routes: their answers hold no secret.
+    // The others can put a receipt beside text the sender chose, and compressing such a mix
+    // lets an onlooker who sees only the lengths guess the secret (BREACH).
+    let reads = Router::new()
         .route("/consultations/{slug}", get(consultation))
-        .merge(rate_limit::limit(writes, limits))
         .route("/consultations/{slug}/results", get(results::results))
         .route(
             "/openapi.json",
             get(|| async { Json(crate::openapi::document()) }),
         )
+        .layer(CompressionLayer::new());
+    let routes = reads
+        .merge(rate_limit::limit(writes, limits))
         // Set here, under the CORS layer, so that a preflight (OPTIONS) reaches it.
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed });
     match cors(cors_origins) {
