@@ -398,15 +398,7 @@ async fn unpublished_results_stay_private_and_identical_comments_are_flagged() {
         Some(json!({ "decision": "approve" })),
     )
     .await;
-    let html = app
-        .client
-        .get(app.url("/results/quiet"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page("/results/quiet").await;
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; Sorgfalt"));
     assert!(!html.contains("<script>alert"));
     let (status, results) = app.get("/api/v1/consultations/quiet/results").await;
@@ -472,15 +464,7 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
             ("Verband B".to_owned(), false)
         ]
     );
-    let html = app
-        .client
-        .get(app.url("/results/demo"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.page("/results/demo").await;
     assert!(html.contains("Verband A"));
     assert!(
         html.contains("Weniger Doppelarbeit."),

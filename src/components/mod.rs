@@ -3,6 +3,7 @@
 pub mod app;
 pub mod ballot_in_context;
 pub mod char_counter;
+pub mod check_field;
 pub mod conflict_question;
 pub mod conflicts_step;
 pub mod counted_text_area;

@@ -4,6 +4,7 @@ use mitreden_core::statement::{
     is_lobby_register_number, is_plausible_email, OrganisationKind, MAX_EMAIL_CHARS, MAX_NAME_CHARS,
 };
 
+use crate::components::check_field::CheckField;
 use crate::components::field_error::FieldError;
 use crate::components::step_frame::StepFrame;
 use crate::components::text_field::TextField;
@@ -27,11 +28,11 @@ pub fn OrganisationStep() -> impl IntoView {
     let edit = move |f: fn(&mut OrganisationDraft, String)| {
         Callback::new(move |value: String| flow.draft.update(|d| f(&mut d.organisation, value)))
     };
+    let flag = move |f: fn(&OrganisationDraft) -> bool| {
+        Signal::derive(move || flow.draft.with(|d| f(&d.organisation)))
+    };
     let toggle = move |f: fn(&mut OrganisationDraft, bool)| {
-        move |ev: leptos::ev::Event| {
-            let on = event_target_checked(&ev);
-            flow.draft.update(|d| f(&mut d.organisation, on));
-        }
+        Callback::new(move |on: bool| flow.draft.update(|d| f(&mut d.organisation, on)))
     };
     let name_error = RwSignal::new(None::<Key>);
     let kind_error = RwSignal::new(None::<Key>);
@@ -135,24 +136,18 @@ pub fn OrganisationStep() -> impl IntoView {
                 on_input=edit(|o, v| o.contact_email = v)
                 error=email_error
             />
-            <div class="mtr-check">
-                <input
-                    type="checkbox"
-                    id="mtr-org-consent"
-                    prop:checked=move || flow.draft.with(|d| d.organisation.contact_consent)
-                    on:change=toggle(|o, on| o.contact_consent = on)
-                />
-                <label for="mtr-org-consent">{tr(Key::ContactConsent)}</label>
-            </div>
-            <div class="mtr-check">
-                <input
-                    type="checkbox"
-                    id="mtr-org-publish"
-                    prop:checked=move || flow.draft.with(|d| d.organisation.publish)
-                    on:change=toggle(|o, on| o.publish = on)
-                />
-                <label for="mtr-org-publish">{tr(Key::Publish)}</label>
-            </div>
+            <CheckField
+                id="mtr-org-consent"
+                label=Key::ContactConsent
+                checked=flag(|o| o.contact_consent)
+                on_change=toggle(|o, on| o.contact_consent = on)
+            />
+            <CheckField
+                id="mtr-org-publish"
+                label=Key::Publish
+                checked=flag(|o| o.publish)
+                on_change=toggle(|o, on| o.publish = on)
+            />
         </StepFrame>
     }
 }

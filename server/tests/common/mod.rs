@@ -144,6 +144,13 @@ impl TestApp {
         (status, r.json().await.unwrap_or(Value::Null))
     }
 
+    /// The page at `path`, which must answer 200.
+    pub async fn page(&self, path: &str) -> String {
+        let r = self.client.get(self.url(path)).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        r.text().await.unwrap()
+    }
+
     pub async fn submit(&self, body: &Value) -> (u16, Value) {
         self.post("/api/v1/consultations/demo/responses", body)
             .await
