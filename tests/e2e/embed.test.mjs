@@ -300,6 +300,14 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   assert.match(await frame.locator('#mtr-org-lobby-error').textContent(), /nicht das Format/);
   assert.deepEqual(await axeViolations(frame), [], 'organisation with an error');
   await lobby.fill('R001234');
+  // A contact address is kept only with explicit consent.
+  const email = frame.getByLabel('E-Mail-Adresse für Rückfragen (freiwillig)');
+  await email.fill('kontakt@teilhabe.example');
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  assert.equal(await email.getAttribute('aria-invalid'), 'true');
+  assert.match(await frame.locator('#mtr-org-email-error').textContent(), /nur mit Ihrer Einwilligung/);
+  assert.equal(await lobby.getAttribute('aria-invalid'), 'false');
+  await frame.getByLabel('Das Ministerium darf uns unter dieser Adresse').check();
   await frame.getByLabel('Unsere Stellungnahme darf veröffentlicht werden.').check();
   await frame.getByRole('button', { name: 'Weiter' }).click();
 
@@ -320,6 +328,7 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   assert.equal(after.organisations.statements, before.organisations.statements + 1);
   const onceOnly = after.organisations.stances.find((s) => s.priority === 'once-only');
   assert.ok(onceOnly.support >= 1);
+  assert.ok(!JSON.stringify(after).includes('teilhabe.example'), 'the contact address is not public');
   await context.close();
 });
 
