@@ -2,8 +2,9 @@
 //! assets.
 
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Redirect};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::middleware;
+use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use tower_http::compression::CompressionLayer;
@@ -31,8 +32,36 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         // The pages and the loader are compressed as they go out (brotli or gzip, as the
         // browser accepts). None holds a secret, so compression cannot give one away.
         .layer(CompressionLayer::new())
-        .nest_service("/widget", assets(&state.widget_dir))
-        .nest_service("/staff-assets", assets(&state.dashboard_dir))
+        .merge(
+            Router::new()
+                .nest_service("/widget", assets(&state.widget_dir))
+                .nest_service("/staff-assets", assets(&state.dashboard_dir))
+                .layer(middleware::map_response(cached)),
+        )
+}
+
+/// A bundle file whose name carries its content hash never changes, so browsers keep it for a
+/// year without asking again: a visitor coming back, or meeting the widget on another page,
+/// loads nothing twice. Anything else is checked with the server on every use.
+async fn cached(uri: Uri, mut response: Response) -> Response {
+    // A 304's headers replace the cached ones, so it says the same as the 200.
+    let found = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    let policy = if found && is_content_addressed(uri.path()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    response
+}
+
+/// Whether a path names a file by its content: one of its parts, split at `/`, `-`, `_` and
+/// `.`, is a 16-digit hex hash (the widget build's directory, trunk's file names).
+fn is_content_addressed(path: &str) -> bool {
+    path.split(['/', '-', '_', '.'])
+        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// A built bundle's files, each as the brotli or gzip file the build wrote beside it when the
@@ -100,4 +129,30 @@ async fn dashboard_page(State(state): State<AppState>) -> Result<impl IntoRespon
         ],
         Html(html),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_content_addressed;
+
+    #[test]
+    fn hashed_bundle_files_are_content_addressed() {
+        for path in [
+            "/widget/2f3573dc317c0a35/mitreden-widget_bg.wasm",
+            "/widget/2f3573dc317c0a35/__wasm_split.js",
+            "/staff-assets/mitreden-dashboard-767749b37395df66_bg.wasm",
+            "/staff-assets/dashboard-f4c6656cbf94f33e.css",
+        ] {
+            assert!(is_content_addressed(path), "{path}");
+        }
+        for path in [
+            "/widget/index.html",
+            "/staff-assets/index.html",
+            "/widget/2f3573dc317c0a3/w.js",
+            "/widget/2f3573dc317c0a35f/w.js",
+            "/widget/zf3573dc317c0a35/w.js",
+        ] {
+            assert!(!is_content_addressed(path), "{path}");
+        }
+    }
 }

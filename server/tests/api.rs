@@ -442,6 +442,43 @@ async fn widget_files_go_out_precompressed_to_browsers_that_accept_it() {
     }
 }
 
+#[tokio::test]
+async fn bundle_files_named_by_their_content_are_kept_a_year_the_rest_revalidated() {
+    let app = TestApp::spawn().await;
+    let hashed = app.dir.path().join("dist/0123456789abcdef");
+    std::fs::create_dir_all(&hashed).unwrap();
+    std::fs::write(hashed.join("w.js"), "console.log(1);").unwrap();
+    std::fs::write(app.dir.path().join("dist/index.html"), "<!doctype html>").unwrap();
+    let dashboard = app.state.dashboard_dir.join("app-0123456789abcdef.js");
+    std::fs::create_dir_all(&app.state.dashboard_dir).unwrap();
+    std::fs::write(&dashboard, "console.log(2);").unwrap();
+    let year = "public, max-age=31536000, immutable";
+    for (path, status, policy) in [
+        ("/widget/0123456789abcdef/w.js", 200, year),
+        ("/staff-assets/app-0123456789abcdef.js", 200, year),
+        ("/widget/index.html", 200, "no-cache"),
+        // Not there (yet): a browser must ask again.
+        ("/widget/0123456789abcdef/missing.js", 404, "no-cache"),
+    ] {
+        let r = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(r.status(), status, "{path}");
+        assert_eq!(r.headers()["cache-control"], policy, "{path}");
+    }
+    // Asked again with the date it has, a browser hears "unchanged" with the same policy.
+    let url = app.url("/widget/0123456789abcdef/w.js");
+    let first = app.client.get(&url).send().await.unwrap();
+    let modified = first.headers()["last-modified"].clone();
+    let again = app
+        .client
+        .get(&url)
+        .header("if-modified-since", modified)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()["cache-control"], year);
+}
+
 /// `path` as sent to a client that accepts nothing, and decoded from what is sent to one that
 /// accepts brotli, which must be compressed and smaller.
 async fn plain_and_unpacked(app: &TestApp, path: &str) -> (Vec<u8>, Vec<u8>) {
