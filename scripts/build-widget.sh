@@ -44,7 +44,8 @@ rm -rf "dist/$hash"
 mkdir -p "dist/$hash"
 cp "$work"/out/* "dist/$hash/"
 node scripts/precompress.mjs "dist/$hash"
-sed "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html.new
+# (The template's comment stays behind.)
+sed -e '/<!--/,/-->/d' -e "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html.new
 mv dist/index.html.new dist/index.html
 # Keep this build and the two before it; anything else in dist/ is an older build.
 find dist -mindepth 1 -maxdepth 1 ! -name index.html -printf '%T@ %p\n' | sort -rn | tail -n +4 |
