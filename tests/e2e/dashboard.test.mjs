@@ -3,28 +3,17 @@
 // the approved comment. axe-core on every dashboard page.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { after, before, test } from 'node:test';
-import { axeViolations, launchBrowser, startServer } from './harness.mjs';
+import { test } from 'node:test';
+import { axeViolations, serverAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 test('staff run a consultation from sign-in to the published, moderated results', async () => {
-  const staff = await browser.newContext({ locale: 'de-DE' });
+  const staff = await env.browser.newContext({ locale: 'de-DE' });
   const page = await staff.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.widgetOrigin}/staff/`);
+  await page.goto(`${env.server.widgetOrigin}/staff/`);
   await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'sign-in');
 
@@ -32,7 +21,7 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await page.getByLabel('Passwort').fill('wrong password');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('alert').filter({ hasText: 'Name oder Passwort stimmen nicht.' }).waitFor();
-  await page.getByLabel('Passwort').fill(server.staffPassword);
+  await page.getByLabel('Passwort').fill(env.server.staffPassword);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Beteiligungen' }).waitFor();
   const cookie = (await staff.cookies()).find((c) => c.name === 'mitreden_staff');
@@ -40,7 +29,7 @@ test('staff run a consultation from sign-in to the published, moderated results'
   assert.deepEqual(await axeViolations(page), [], 'consultation list');
 
   // Create a consultation from JSON: the demo's definition under a new slug, as a draft.
-  const definition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/demo`)).json();
+  const definition = await (await fetch(`${env.server.widgetOrigin}/api/v1/consultations/demo`)).json();
   definition.slug = 'e2e-2027';
   definition.status = 'draft';
   definition.settings.publish_results = true;
@@ -54,10 +43,10 @@ test('staff run a consultation from sign-in to the published, moderated results'
   // A participant answers through the embed on another origin, with a comment.
   const host = createServer((_, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Ministerium</title></head>
-      <body><main><h1>Ministerium</h1><div data-consultation="e2e-2027"></div><script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`),
+      <body><main><h1>Ministerium</h1><div data-consultation="e2e-2027"></div><script src="${env.server.widgetOrigin}/embed.js" async></script></main></body></html>`),
   );
   await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const citizen = await browser.newContext();
+  const citizen = await env.browser.newContext();
   const hostPage = await citizen.newPage();
   await hostPage.goto(`http://127.0.0.1:${host.address().port}/`);
   const frame = await (await hostPage.locator('iframe').elementHandle()).contentFrame();
@@ -77,7 +66,7 @@ test('staff run a consultation from sign-in to the published, moderated results'
   host.close();
 
   // An organisation hands in a statement it agrees to publish.
-  const statement = await fetch(`${server.widgetOrigin}/api/v1/consultations/e2e-2027/statements`, {
+  const statement = await fetch(`${env.server.widgetOrigin}/api/v1/consultations/e2e-2027/statements`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -103,7 +92,7 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await page.getByLabel('Mindestgröße einer Gruppe für belastbare Aussagen').fill('1');
   await page.getByRole('button', { name: 'Speichern' }).first().click();
   await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).first().waitFor();
-  const saved = await (await page.request.get(`${server.widgetOrigin}/api/v1/staff/consultations/e2e-2027`)).json();
+  const saved = await (await page.request.get(`${env.server.widgetOrigin}/api/v1/staff/consultations/e2e-2027`)).json();
   assert.equal(saved.settings.min_group_size, 1);
   assert.equal(saved.status, 'open');
 
@@ -116,12 +105,12 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await goal.getByLabel('Beschreibung (en)').fill('Data and services usable through open interfaces.');
   await page.locator('form', { hasText: 'Ziel hinzufügen' }).getByRole('button', { name: 'Speichern' }).click();
   await page.locator('form', { hasText: 'Ziel hinzufügen' }).getByRole('status').filter({ hasText: 'Gespeichert.' }).waitFor();
-  const publicDefinition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/e2e-2027`)).json();
+  const publicDefinition = await (await fetch(`${env.server.widgetOrigin}/api/v1/consultations/e2e-2027`)).json();
   assert.equal(publicDefinition.priorities.length, 9);
   assert.equal(publicDefinition.priorities[8].title.en, 'Open interfaces');
   assert.deepEqual(await axeViolations(page), [], 'definition form');
 
-  const csv = await page.request.get(`${server.widgetOrigin}/api/v1/staff/consultations/e2e-2027/export.csv`);
+  const csv = await page.request.get(`${env.server.widgetOrigin}/api/v1/staff/consultations/e2e-2027/export.csv`);
   assert.equal(csv.status(), 200);
   const text = await csv.text();
   const row = text.split('\r\n').find((line) => line.includes('academia'));
@@ -137,7 +126,7 @@ test('staff run a consultation from sign-in to the published, moderated results'
   assert.deepEqual(await axeViolations(page), [], 'consultation page with a statement open');
 
   const results = await staff.newPage();
-  await results.goto(`${server.widgetOrigin}/results/e2e-2027`);
+  await results.goto(`${env.server.widgetOrigin}/results/e2e-2027`);
   await results.getByText('Reallabore zeigen schnell, was wirkt.').waitFor();
   await results.getByRole('heading', { name: 'Forum Verwaltung digital' }).waitFor();
   assert.deepEqual(await axeViolations(results), [], 'public results');

@@ -2,24 +2,13 @@
 // from another; the participant ranks by keyboard only, submits, and the results count it.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { after, before, test } from 'node:test';
-import { announced, axeViolations, launchBrowser, startServer, tabUntil } from './harness.mjs';
+import { test } from 'node:test';
+import { announced, axeViolations, serverAndBrowser, tabUntil } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function openDemo() {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -27,7 +16,7 @@ async function openDemo() {
   page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.demoUrl);
+  await page.goto(env.server.demoUrl);
   const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
   await iframe.waitFor();
   const frame = await (await iframe.elementHandle()).contentFrame();
@@ -36,15 +25,15 @@ async function openDemo() {
 }
 
 async function results() {
-  const response = await fetch(server.resultsUrl);
+  const response = await fetch(env.server.resultsUrl);
   assert.equal(response.status, 200);
   return response.json();
 }
 
 test('the demo page embeds the widget from another origin and fits its height', async () => {
   const { context, page, frame, iframe, failed } = await openDemo();
-  assert.notEqual(new URL(server.demoUrl).origin, server.widgetOrigin);
-  assert.equal(new URL(frame.url()).origin, server.widgetOrigin);
+  assert.notEqual(new URL(env.server.demoUrl).origin, env.server.widgetOrigin);
+  assert.equal(new URL(frame.url()).origin, env.server.widgetOrigin);
   assert.equal(await frame.evaluate(() => document.documentElement.lang), 'de');
 
   // The loader sizes the iframe to the widget's content: no inner scrollbar.
@@ -63,7 +52,7 @@ test('the demo page embeds the widget from another origin and fits its height', 
   assert.equal(await iframe.evaluate((f) => f.style.height), before);
   assert.deepEqual(failed, [], 'no request of the page or the widget fails');
   // Nor the icon a browser with a tab strip asks for (headless Chromium does not).
-  assert.equal((await fetch(new URL('/favicon.ico', server.demoUrl))).status, 204);
+  assert.equal((await fetch(new URL('/favicon.ico', env.server.demoUrl))).status, 204);
   await context.close();
 });
 
@@ -176,7 +165,7 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   // Private by design: no cookies, nothing requested from anywhere but the two origins.
   assert.deepEqual(await context.cookies(), []);
   const origins = new Set(requests.filter((u) => !u.startsWith('data:')).map((u) => new URL(u).origin));
-  assert.deepEqual([...origins].sort(), [new URL(server.demoUrl).origin, server.widgetOrigin].sort());
+  assert.deepEqual([...origins].sort(), [new URL(env.server.demoUrl).origin, env.server.widgetOrigin].sort());
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -230,7 +219,7 @@ test('offline, reloaded and back online: the response is stored exactly once', a
   // Back online, the next visit sends what waited in the outbox.
   await context.setOffline(false);
   const again = await context.newPage();
-  await again.goto(server.demoUrl);
+  await again.goto(env.server.demoUrl);
   const frame2 = await (await again.locator('iframe').elementHandle()).contentFrame();
   await frame2.getByTestId('receipt-code').waitFor({ timeout: 15000 });
   const after = await results();
@@ -336,14 +325,14 @@ test('several themed widgets on one page work independently; without JavaScript 
   const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Zwei Beteiligungen</title></head>
     <body><main><h1>Zwei Beteiligungen</h1>
     <div data-consultation="demo" data-accent="#6b2c91" data-font="Georgia, serif" data-radius="0px">
-      <noscript><a href="${server.widgetOrigin}/w/demo">Zur Online-Beteiligung</a></noscript></div>
+      <noscript><a href="${env.server.widgetOrigin}/w/demo">Zur Online-Beteiligung</a></noscript></div>
     <div data-consultation="demo" data-lang="en" data-accent="#ffee00"></div>
-    <script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`;
+    <script src="${env.server.widgetOrigin}/embed.js" async></script></main></body></html>`;
   // Another host page on a loopback origin of its own.
   const host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
   const hostUrl = `http://127.0.0.1:${host.address().port}/`;
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
   await page.goto(hostUrl);
   const frames = page.locator('iframe[data-mitreden-frame]');
@@ -372,19 +361,19 @@ test('several themed widgets on one page work independently; without JavaScript 
   assert.deepEqual(await axeViolations(page), [], 'host page with two widgets');
   await context.close();
 
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const noJs = await env.browser.newContext({ javaScriptEnabled: false });
   const plain = await noJs.newPage();
   await plain.goto(hostUrl);
   const link = plain.getByRole('link', { name: 'Zur Online-Beteiligung' });
-  assert.equal(await link.getAttribute('href'), `${server.widgetOrigin}/w/demo`);
+  assert.equal(await link.getAttribute('href'), `${env.server.widgetOrigin}/w/demo`);
   await noJs.close();
   host.close();
 });
 
 test('every step reflows at 320 CSS pixels (as at 400 % zoom) without sideways scrolling', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, locale: 'de-DE' });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, locale: 'de-DE' });
   const page = await context.newPage();
-  await page.goto(`${server.widgetOrigin}/w/demo`);
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
   const fits = async (where) => {
     const { scroll, client } = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
@@ -415,17 +404,17 @@ test('every step reflows at 320 CSS pixels (as at 400 % zoom) without sideways s
 
 /** Staff save a copy of the demo under `slug` with `settings` changed. */
 async function copyOfDemo(slug, settings) {
-  const signIn = await fetch(`${server.widgetOrigin}/api/v1/staff/session`, {
+  const signIn = await fetch(`${env.server.widgetOrigin}/api/v1/staff/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'ada', password: server.staffPassword }),
+    body: JSON.stringify({ name: 'ada', password: env.server.staffPassword }),
   });
   assert.equal(signIn.status, 200);
   const cookie = signIn.headers.get('set-cookie').split(';')[0];
-  const definition = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/demo`)).json();
+  const definition = await (await fetch(`${env.server.widgetOrigin}/api/v1/consultations/demo`)).json();
   definition.slug = slug;
   Object.assign(definition.settings, settings);
-  const saved = await fetch(`${server.widgetOrigin}/api/v1/staff/consultations/${slug}`, {
+  const saved = await fetch(`${env.server.widgetOrigin}/api/v1/staff/consultations/${slug}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify(definition),
@@ -436,20 +425,20 @@ async function copyOfDemo(slug, settings) {
 test('where a proof of work is asked for, the browser solves it in the background and the response counts', async () => {
   await copyOfDemo('mit-beweis', { proof_of_work: 50000 });
   // The widget page on its own speaks the browser's language.
-  const context = await browser.newContext({ locale: 'de-DE' });
+  const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const refusals = [];
   page.on('response', (r) => r.status() >= 400 && refusals.push(`${r.status()} ${r.url()}`));
-  await page.goto(`${server.widgetOrigin}/w/mit-beweis`);
+  await page.goto(`${env.server.widgetOrigin}/w/mit-beweis`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await answerQuickly(page, 'Wissenschaft', 'Register, die nur einmal fragen');
   await page.getByRole('button', { name: 'Antwort absenden' }).click();
   await page.getByTestId('receipt-code').waitFor({ timeout: 30000 });
   assert.ok(requests.some((u) => u.endsWith('/api/v1/consultations/mit-beweis/challenge')));
   assert.deepEqual(refusals, [], 'the widget knew to bring a proof the first time');
-  const counted = await (await fetch(`${server.widgetOrigin}/api/v1/consultations/mit-beweis/results`)).json();
+  const counted = await (await fetch(`${env.server.widgetOrigin}/api/v1/consultations/mit-beweis/results`)).json();
   assert.equal(counted.total, 1);
   assert.equal(counted.groups.academia.responses, 1);
   await context.close();
@@ -461,12 +450,12 @@ test('a page on an origin the consultation does not allow cannot frame the widge
 
   const html = (slug) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Fremd</title></head>
     <body><main><h1>Fremde Seite</h1><div data-consultation="${slug}"></div>
-    <script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`;
+    <script src="${env.server.widgetOrigin}/embed.js" async></script></main></body></html>`;
   const host = createServer((req, res) =>
     res.writeHead(200, { 'content-type': 'text/html' }).end(html(req.url.includes('open') ? 'demo' : 'only-bmds')),
   );
   await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   // The open demo can be embedded here…
   await page.goto(`http://127.0.0.1:${host.address().port}/open`);
@@ -477,7 +466,7 @@ test('a page on an origin the consultation does not allow cannot frame the widge
   await page.locator('iframe').waitFor();
   await page.waitForTimeout(1500);
   const frame = await (await page.locator('iframe').elementHandle()).contentFrame();
-  assert.ok(!frame.url().startsWith(server.widgetOrigin), `blocked, not loaded: ${frame.url()}`);
+  assert.ok(!frame.url().startsWith(env.server.widgetOrigin), `blocked, not loaded: ${frame.url()}`);
   const widget = await frame.locator('.mtr-root').count().catch(() => 0);
   assert.equal(widget, 0, 'the widget did not render in a frame it may not be in');
   await context.close();
@@ -485,9 +474,9 @@ test('a page on an origin the consultation does not allow cannot frame the widge
 });
 
 test('the widget speaks English when the page asks for it', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${server.widgetOrigin}/w/demo?lang=en`);
+  await page.goto(`${env.server.widgetOrigin}/w/demo?lang=en`);
   await page.getByRole('heading', { level: 1, name: 'What should the digital ministry take care of first?' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await page.getByRole('button', { name: 'Deutsch' }).click();
@@ -497,24 +486,24 @@ test('the widget speaks English when the page asks for it', async () => {
 });
 
 test('the public results page is readable without JavaScript and accessible', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.widgetOrigin}/results/demo`);
+  await page.goto(`${env.server.widgetOrigin}/results/demo`);
   await page.getByRole('heading', { level: 1, name: /^Ergebnisse: / }).waitFor();
   await page.getByRole('table', { name: /Rangfolge nach Borda-Punkten/ }).waitFor();
   await context.close();
-  const withJs = await browser.newContext();
+  const withJs = await env.browser.newContext();
   const checked = await withJs.newPage();
-  await checked.goto(`${server.widgetOrigin}/results/demo?lang=en`);
+  await checked.goto(`${env.server.widgetOrigin}/results/demo?lang=en`);
   await checked.getByRole('heading', { level: 1, name: /^Results: / }).waitFor();
   assert.deepEqual(await axeViolations(checked), [], 'public results page');
   await withJs.close();
 });
 
 test('an unknown consultation is a plain sentence, not a blank frame', async () => {
-  const context = await browser.newContext({ locale: 'de-DE' });
+  const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
-  await page.goto(`${server.widgetOrigin}/w/no-such-consultation`);
+  await page.goto(`${env.server.widgetOrigin}/w/no-such-consultation`);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.equal((await alert.textContent()).trim(), 'Diese Beteiligung gibt es nicht (mehr).');
@@ -522,7 +511,7 @@ test('an unknown consultation is a plain sentence, not a blank frame', async () 
 });
 
 test('a visitor who only looks loads the first screen only; the rest arrives when used, and a failed load can be retried', async () => {
-  const context = await browser.newContext({ locale: 'de-DE' });
+  const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   const later = [];
   page.on('request', (r) => {
@@ -532,7 +521,7 @@ test('a visitor who only looks loads the first screen only; the rest arrives whe
   let refuse = true;
   await page.route(/\/split_[^/]*\.wasm$/, (route) => (refuse ? route.abort() : route.continue()));
   const firstModule = page.waitForResponse((r) => r.url().endsWith('/mitreden-widget_bg.wasm'));
-  await page.goto(`${server.widgetOrigin}/w/demo`);
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
   await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
   // Sent compressed (the build's precompressed copy), and the browser ran what it unpacked.
   assert.match((await firstModule).headers()['content-encoding'] ?? '', /^(br|gzip)$/);
@@ -560,14 +549,14 @@ test('a widget far down the host page loads only when the visitor scrolls near i
   const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Lange Seite</title></head>
     <body><main><h1>Lange Seite</h1><div style="height: 8000px"></div>
     <div data-consultation="demo"></div>
-    <script src="${server.widgetOrigin}/embed.js" async></script></main></body></html>`;
+    <script src="${env.server.widgetOrigin}/embed.js" async></script></main></body></html>`;
   const host = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
   await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
-  const context = await browser.newContext({ viewport: { width: 800, height: 700 } });
+  const context = await env.browser.newContext({ viewport: { width: 800, height: 700 } });
   const page = await context.newPage();
   const widgetRequests = [];
   page.on('request', (r) => {
-    if (r.url().startsWith(server.widgetOrigin) && !r.url().endsWith('/embed.js')) widgetRequests.push(r.url());
+    if (r.url().startsWith(env.server.widgetOrigin) && !r.url().endsWith('/embed.js')) widgetRequests.push(r.url());
   });
   await page.goto(`http://127.0.0.1:${host.address().port}/`);
   await page.locator('iframe[data-mitreden-frame="demo"]').waitFor({ state: 'attached' });

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -68,6 +69,21 @@ export function launchBrowser() {
       '--disable-dev-shm-usage',
     ],
   });
+}
+
+/** One server and one browser for all tests of a file: `env.server` (see `startServer`) and
+ * `env.browser`, there once the file's tests run; both stopped after the last. */
+export function serverAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 /** Runs axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) in a page or frame. */
