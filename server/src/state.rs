@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tokio::sync::watch;
@@ -23,6 +24,10 @@ use crate::storage::{Db, StorageError};
 pub struct Live {
     pub consultation: Consultation,
     counted: Mutex<Counted>,
+    /// Held while results are computed: one computation at a time per consultation.
+    computing: Arc<tokio::sync::Mutex<()>>,
+    /// How many times results were computed (for tests and diagnostics).
+    computations: AtomicU64,
 }
 
 /// The tally, the consultation's version it counts everything up to, and the results last
@@ -64,6 +69,8 @@ impl Live {
                 version: snapshot.version,
                 results: None,
             }),
+            computing: Arc::default(),
+            computations: AtomicU64::new(0),
         }
     }
 
@@ -137,34 +144,59 @@ impl Live {
         self.counted().tally.clone()
     }
 
-    /// The current results. They are computed from the in-memory tally (never by rescanning
-    /// responses), off the async runtime since the bootstrap takes a moment, and reused until
-    /// the next response is counted.
+    /// The current results: everything counted when they were asked for is in them. They are
+    /// computed from the in-memory tally (never by rescanning responses), off the async
+    /// runtime since the bootstrap takes a moment, and reused until the next response is
+    /// counted.
+    ///
+    /// The bootstrap's cost grows with the number of responses (about 1.7 s for 150,000), and
+    /// anyone may read results. So there is only ever one computation per consultation: reads
+    /// that arrive meanwhile wait for it and then take the newest results, computing again
+    /// only if something was counted after they were asked. However many read at once, and
+    /// however often responses arrive, results take at most one core. A computation runs to
+    /// the end and keeps its results even if the reader who started it has gone.
     pub async fn results(self: Arc<Self>) -> Arc<Results> {
-        let (version, tally) = {
-            let counted = self.counted();
-            if let Some((v, results)) = &counted.results {
-                if *v == counted.version {
-                    return results.clone();
-                }
-            }
-            (counted.version, counted.tally.clone())
-        };
+        let wanted = self.counted().version;
+        if let Some(results) = self.results_since(wanted) {
+            return results;
+        }
+        let computing = self.computing.clone().lock_owned().await;
+        if let Some(results) = self.results_since(wanted) {
+            return results;
+        }
         let live = self.clone();
-        let computed = tokio::task::spawn_blocking(move || {
-            Arc::new(Results::compute(
+        tokio::task::spawn_blocking(move || {
+            let _computing = computing;
+            let (version, tally) = {
+                let counted = live.counted();
+                (counted.version, counted.tally.clone())
+            };
+            let results = Arc::new(Results::compute(
                 &live.consultation,
                 &tally,
                 &ResultsOptions::default(),
-            ))
+            ));
+            live.computations.fetch_add(1, Ordering::Relaxed);
+            let mut counted = live.counted();
+            if counted.results.as_ref().is_none_or(|(v, _)| *v < version) {
+                counted.results = Some((version, results.clone()));
+            }
+            results
         })
         .await
-        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()));
-        let mut counted = self.counted();
-        if counted.results.as_ref().is_none_or(|(v, _)| *v < version) {
-            counted.results = Some((version, computed.clone()));
-        }
-        computed
+        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+    }
+
+    /// The results last computed, if they count everything up to `version`.
+    fn results_since(&self, version: u64) -> Option<Arc<Results>> {
+        let counted = self.counted();
+        let (computed_at, results) = counted.results.as_ref()?;
+        (*computed_at >= version).then(|| results.clone())
+    }
+
+    /// How many times this consultation's results were computed.
+    pub fn computations(&self) -> u64 {
+        self.computations.load(Ordering::Relaxed)
     }
 }
 

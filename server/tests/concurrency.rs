@@ -100,6 +100,46 @@ async fn a_write_that_fails_in_a_batch_fails_alone() {
     assert!(app.state.db.responses("missing").await.unwrap().is_empty());
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn many_reads_at_once_compute_the_results_once_and_see_every_counted_response() {
+    let app = TestApp::spawn().await;
+    let live = || app.state.consultation("demo").unwrap();
+    for n in 0..30 {
+        let group = ["citizens", "business", "academia"][n as usize % 3];
+        let (status, _) = app
+            .submit(&submission(
+                &uuid(n),
+                group,
+                &ALL[..(n as usize % 8) + 1],
+                &ALL,
+            ))
+            .await;
+        assert_eq!(status, 201);
+    }
+    let before = live().computations();
+    let url = app.url("/api/v1/consultations/demo/results");
+    let reads = (0..24).map(|_| {
+        let request = app.client.get(&url);
+        async move {
+            let r = request.send().await.unwrap();
+            assert_eq!(r.status(), 200);
+            r.json::<serde_json::Value>().await.unwrap()
+        }
+    });
+    let answers = futures_join_all(reads).await;
+    assert_eq!(live().computations(), before + 1);
+    assert!(answers.iter().all(|a| a == &answers[0]));
+    let total = answers[0]["total"].as_u64().unwrap();
+
+    // Nothing new: the same results again. One more response: computed afresh, and in them.
+    assert_eq!(app.results().await, answers[0]);
+    assert_eq!(live().computations(), before + 1);
+    app.submit(&submission(&uuid(99), "citizens", &ALL[..2], &ALL))
+        .await;
+    assert_eq!(app.results().await["total"].as_u64(), Some(total + 1));
+    assert_eq!(live().computations(), before + 2);
+}
+
 /// Runs all futures concurrently on the runtime and collects their outputs in order.
 async fn futures_join_all<F>(futures: impl Iterator<Item = F>) -> Vec<F::Output>
 where
