@@ -118,6 +118,11 @@ fn compute_results(c: &mut Criterion) {
     group.bench_function("bootstrap, 1,000 resamples of 10,000 ballots", |b| {
         b.iter(|| black_box(bootstrap(&[&all], PRIORITIES, 1000, 7, 0.9, 3)))
     });
+    let defaults = ResultsOptions::default();
+    group.bench_function(
+        "all results with the bootstrap (per group and overall), 10,000 ballots",
+        |b| b.iter(|| black_box(Results::compute(&consultation, &tally, &defaults))),
+    );
     group.finish();
 }
 

@@ -84,7 +84,17 @@ pub struct Uncertainty {
     pub top_k: Vec<f64>,
 }
 
-/// Bootstraps the ranking of `n` priorities over the given strata.
+/// Per stratum and over all strata together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stratified {
+    /// Each stratum's own uncertainty; `None` for a stratum without ballots.
+    pub strata: Vec<Option<Uncertainty>>,
+    /// Over all strata (stratified: each keeps its size in every resample); `None` if there are
+    /// no ballots at all.
+    pub overall: Option<Uncertainty>,
+}
+
+/// Bootstraps the ranking of `n` priorities over the given strata together.
 pub fn bootstrap(
     strata: &[&Rankings],
     n: usize,
@@ -93,50 +103,110 @@ pub fn bootstrap(
     confidence: f64,
     k: usize,
 ) -> Option<Uncertainty> {
+    bootstrap_strata(strata, n, resamples, seed, confidence, k).overall
+}
+
+/// Bootstraps the ranking of `n` priorities in every stratum and over all of them, in one
+/// pass: each resample draws every stratum once, ranks each stratum by its own scores and all
+/// of them by the sum. Every ballot is drawn once per resample, not once for its stratum and
+/// again for the whole.
+pub fn bootstrap_strata(
+    strata: &[&Rankings],
+    n: usize,
+    resamples: u32,
+    seed: u64,
+    confidence: f64,
+    k: usize,
+) -> Stratified {
+    let none = || Stratified {
+        strata: vec![None; strata.len()],
+        overall: None,
+    };
     if resamples == 0 || strata.iter().all(|r| r.is_empty()) {
-        return None;
+        return none();
     }
-    let strata: Vec<Stratum> = strata.iter().map(|r| Stratum::new(r, n)).collect();
+    let prepared: Vec<Stratum> = strata.iter().map(|r| Stratum::new(r, n)).collect();
     let mut rng = SplitMix64(seed);
-    // histogram[a * n + r - 1]: resamples in which priority a had rank r.
-    let mut histogram = vec![0u32; n * n];
+    let mut per_stratum: Vec<Option<Histogram>> = prepared
+        .iter()
+        .map(|s| (s.size() > 0).then(|| Histogram::new(n)))
+        .collect();
+    let mut overall = Histogram::new(n);
     let mut scores = vec![0i64; n];
+    let mut total = vec![0i64; n];
     for _ in 0..resamples {
-        scores.iter_mut().for_each(|s| *s = 0);
-        for stratum in &strata {
+        total.iter_mut().for_each(|s| *s = 0);
+        for (stratum, histogram) in prepared.iter().zip(&mut per_stratum) {
+            let Some(histogram) = histogram else { continue };
+            scores.iter_mut().for_each(|s| *s = 0);
             stratum.draw_into(&mut rng, &mut scores);
+            histogram.add(&scores);
+            total.iter_mut().zip(&scores).for_each(|(t, s)| *t += s);
         }
+        overall.add(&total);
+    }
+    let summary = |h: &Histogram| h.summary(resamples, confidence, k);
+    Stratified {
+        strata: per_stratum
+            .iter()
+            .map(|h| h.as_ref().map(summary))
+            .collect(),
+        overall: Some(summary(&overall)),
+    }
+}
+
+/// How often each priority took each rank over the resamples.
+struct Histogram {
+    n: usize,
+    /// `counts[a * n + r - 1]`: resamples in which priority `a` had rank `r`.
+    counts: Vec<u32>,
+}
+
+impl Histogram {
+    fn new(n: usize) -> Self {
+        Self {
+            n,
+            counts: vec![0; n * n],
+        }
+    }
+
+    /// Counts the ranks that `scores` give (higher is better, ties share the better rank).
+    fn add(&mut self, scores: &[i64]) {
         let as_f64: Vec<f64> = scores.iter().map(|&s| s as f64).collect();
         for (a, rank) in competition_ranks(&as_f64).into_iter().enumerate() {
-            histogram[a * n + rank as usize - 1] += 1;
+            self.counts[a * self.n + rank as usize - 1] += 1;
         }
     }
-    let tail = (1.0 - confidence) / 2.0;
-    let quantile = |row: &[u32], q: f64| -> u32 {
-        let target = (q * f64::from(resamples)).ceil().max(1.0) as u32;
-        let mut seen = 0;
-        for (r, &count) in row.iter().enumerate() {
-            seen += count;
-            if seen >= target {
-                return r as u32 + 1;
+
+    fn summary(&self, resamples: u32, confidence: f64, k: usize) -> Uncertainty {
+        let n = self.n;
+        let tail = (1.0 - confidence) / 2.0;
+        let quantile = |row: &[u32], q: f64| -> u32 {
+            let target = (q * f64::from(resamples)).ceil().max(1.0) as u32;
+            let mut seen = 0;
+            for (r, &count) in row.iter().enumerate() {
+                seen += count;
+                if seen >= target {
+                    return r as u32 + 1;
+                }
             }
+            n as u32
+        };
+        let rows: Vec<&[u32]> = self.counts.chunks_exact(n).collect();
+        Uncertainty {
+            intervals: rows
+                .iter()
+                .map(|row| [quantile(row, tail), quantile(row, 1.0 - tail)])
+                .collect(),
+            top_k: rows
+                .iter()
+                .map(|row| {
+                    let hits: u32 = row.iter().take(k).sum();
+                    f64::from(hits) / f64::from(resamples)
+                })
+                .collect(),
         }
-        n as u32
-    };
-    let rows: Vec<&[u32]> = histogram.chunks_exact(n).collect();
-    Some(Uncertainty {
-        intervals: rows
-            .iter()
-            .map(|row| [quantile(row, tail), quantile(row, 1.0 - tail)])
-            .collect(),
-        top_k: rows
-            .iter()
-            .map(|row| {
-                let hits: u32 = row.iter().take(k).sum();
-                f64::from(hits) / f64::from(resamples)
-            })
-            .collect(),
-    })
+    }
 }
 
 #[cfg(test)]
@@ -162,6 +232,38 @@ mod tests {
         assert_eq!(u.intervals, vec![[1, 2], [1, 2]]);
         assert!(u.top_k[0] > 0.4 && u.top_k[0] < 0.9, "{:?}", u.top_k);
         assert_eq!(bootstrap(&[&r], 2, 500, 42, 0.9, 1), Some(u));
+    }
+
+    #[test]
+    fn one_pass_gives_each_stratum_and_the_whole_and_skips_empty_strata() {
+        let first = rankings(&[(&[0, 1, 2], 30)]);
+        let empty = rankings(&[]);
+        let second = rankings(&[(&[2, 1, 0], 10)]);
+        let s = bootstrap_strata(&[&first, &empty, &second], 3, 300, 3, 0.9, 1);
+        let certain = |order: [[u32; 2]; 3], top: [f64; 3]| {
+            Some(Uncertainty {
+                intervals: order.to_vec(),
+                top_k: top.to_vec(),
+            })
+        };
+        assert_eq!(
+            s.strata[0],
+            certain([[1, 1], [2, 2], [3, 3]], [1.0, 0.0, 0.0])
+        );
+        assert_eq!(s.strata[1], None);
+        assert_eq!(
+            s.strata[2],
+            certain([[3, 3], [2, 2], [1, 1]], [0.0, 0.0, 1.0])
+        );
+        // Together the 30 outweigh the 10 in every resample (strata keep their sizes).
+        assert_eq!(
+            s.overall,
+            certain([[1, 1], [2, 2], [3, 3]], [1.0, 0.0, 0.0])
+        );
+        assert_eq!(
+            bootstrap(&[&first, &empty, &second], 3, 300, 3, 0.9, 1),
+            s.overall
+        );
     }
 
     #[test]

@@ -230,17 +230,15 @@ impl Results {
     pub fn compute(consultation: &Consultation, tally: &Tally, options: &ResultsOptions) -> Self {
         let n = consultation.priorities.len();
         let k = options.top_k.min(n);
-        let uncertainty = |strata: &[&GroupTally]| {
-            let rankings: Vec<_> = strata.iter().map(|t| &t.rankings).collect();
-            bootstrap::bootstrap(
-                &rankings,
-                n,
-                options.resamples,
-                options.seed,
-                options.confidence,
-                k,
-            )
-        };
+        let rankings: Vec<_> = tally.groups().iter().map(|t| &t.rankings).collect();
+        let uncertainty = bootstrap::bootstrap_strata(
+            &rankings,
+            n,
+            options.resamples,
+            options.seed,
+            options.confidence,
+            k,
+        );
 
         let group_margins: Vec<Margins> = tally.groups().iter().map(margins_of).collect();
         let groups: Vec<(GroupId, GroupResults)> = consultation
@@ -248,21 +246,20 @@ impl Results {
             .iter()
             .zip(tally.groups())
             .zip(&group_margins)
-            .map(|((g, t), m)| {
-                let u = uncertainty(&[t]);
+            .zip(uncertainty.strata)
+            .map(|(((g, t), m), u)| {
                 let results = GroupResults::compute(consultation, m, t, t.ballots, u);
                 (g.id.clone(), results)
             })
             .collect();
 
         let all = tally.overall();
-        let strata: Vec<&GroupTally> = tally.groups().iter().collect();
         let overall = GroupResults::compute(
             consultation,
             &margins_of(&all),
             &all,
             all.ballots,
-            uncertainty(&strata),
+            uncertainty.overall,
         );
 
         let taking_part: Vec<usize> = (0..groups.len())
