@@ -118,6 +118,20 @@ fn compute_results(c: &mut Criterion) {
     group.bench_function("bootstrap, 1,000 resamples of 10,000 ballots", |b| {
         b.iter(|| black_box(bootstrap(&[&all], PRIORITIES, 1000, 7, 0.9, 3)))
     });
+    // Many ballots sharing few rankings: 150,000 ballots, 48 distinct top-3 to top-8 rankings
+    // of 8 priorities (the shape scripts/load-bench.sh sends).
+    let mut shared = mitreden_core::Rankings::default();
+    for i in 0..150_000usize {
+        let ranked = 3 + i % 6;
+        let order: Vec<usize> = (0..8).map(|p| (p + i / 6 % 8) % 8).collect();
+        let ballot = Ballot::new(0, 8, &order[..ranked], &order[ranked..]);
+        *shared.entry(ballot.ranks.into_boxed_slice()).or_insert(0) += 1;
+    }
+    assert_eq!(shared.len(), 48);
+    group.bench_function(
+        "bootstrap, 1,000 resamples of 150,000 ballots, 48 rankings",
+        |b| b.iter(|| black_box(bootstrap(&[&shared], 8, 1000, 7, 0.9, 3))),
+    );
     let defaults = ResultsOptions::default();
     group.bench_function(
         "all results with the bootstrap (per group and overall), 10,000 ballots",
