@@ -116,7 +116,7 @@ fn compute_results(c: &mut Criterion) {
     }
     assert_eq!(all.values().sum::<u64>(), 10_000);
     group.bench_function("bootstrap, 1,000 resamples of 10,000 ballots", |b| {
-        b.iter(|| black_box(bootstrap(&[&all], PRIORITIES, 1000, 7, 0.9, 3)))
+        b.iter(|| black_box(bootstrap(&[&all], PRIORITIES, 1000, 7, 0.9, 3).overall))
     });
     // Many ballots sharing few rankings: 150,000 ballots, 48 distinct top-3 to top-8 rankings
     // of 8 priorities (the shape scripts/load-bench.sh sends).
@@ -130,7 +130,7 @@ fn compute_results(c: &mut Criterion) {
     assert_eq!(shared.len(), 48);
     group.bench_function(
         "bootstrap, 1,000 resamples of 150,000 ballots, 48 rankings",
-        |b| b.iter(|| black_box(bootstrap(&[&shared], 8, 1000, 7, 0.9, 3))),
+        |b| b.iter(|| black_box(bootstrap(&[&shared], 8, 1000, 7, 0.9, 3).overall)),
     );
     let defaults = ResultsOptions::default();
     group.bench_function(

@@ -187,7 +187,10 @@ pub struct Stratified {
     pub overall: Option<Uncertainty>,
 }
 
-/// Bootstraps the ranking of `n` priorities over the given strata together.
+/// Bootstraps the ranking of `n` priorities in every stratum and over all of them, in one
+/// pass: each resample draws every stratum once, ranks each stratum by its own scores and all
+/// of them by the sum. Every ballot is drawn once per resample, not once for its stratum and
+/// again for the whole.
 pub fn bootstrap(
     strata: &[&Rankings],
     n: usize,
@@ -195,28 +198,12 @@ pub fn bootstrap(
     seed: u64,
     confidence: f64,
     k: usize,
-) -> Option<Uncertainty> {
-    bootstrap_strata(strata, n, resamples, seed, confidence, k).overall
-}
-
-/// Bootstraps the ranking of `n` priorities in every stratum and over all of them, in one
-/// pass: each resample draws every stratum once, ranks each stratum by its own scores and all
-/// of them by the sum. Every ballot is drawn once per resample, not once for its stratum and
-/// again for the whole.
-pub fn bootstrap_strata(
-    strata: &[&Rankings],
-    n: usize,
-    resamples: u32,
-    seed: u64,
-    confidence: f64,
-    k: usize,
 ) -> Stratified {
-    let none = || Stratified {
-        strata: vec![None; strata.len()],
-        overall: None,
-    };
     if resamples == 0 || strata.iter().all(|r| r.is_empty()) {
-        return none();
+        return Stratified {
+            strata: vec![None; strata.len()],
+            overall: None,
+        };
     }
     let prepared: Vec<Stratum> = strata.iter().map(|r| Stratum::new(r, n)).collect();
     let mut rng = SplitMix64(seed);
@@ -313,7 +300,7 @@ mod tests {
     #[test]
     fn unanimous_ballots_give_certain_ranks() {
         let r = rankings(&[(&[0, 1, 2], 50)]);
-        let u = bootstrap(&[&r], 3, 200, 7, 0.9, 1).unwrap();
+        let u = bootstrap(&[&r], 3, 200, 7, 0.9, 1).overall.unwrap();
         assert_eq!(u.intervals, vec![[1, 1], [2, 2], [3, 3]]);
         assert_eq!(u.top_k, vec![1.0, 0.0, 0.0]);
     }
@@ -321,10 +308,10 @@ mod tests {
     #[test]
     fn a_close_race_gives_wide_intervals_and_the_same_figures_for_the_same_seed() {
         let r = rankings(&[(&[0, 1], 11), (&[1, 0], 10)]);
-        let u = bootstrap(&[&r], 2, 500, 42, 0.9, 1).unwrap();
+        let u = bootstrap(&[&r], 2, 500, 42, 0.9, 1).overall.unwrap();
         assert_eq!(u.intervals, vec![[1, 2], [1, 2]]);
         assert!(u.top_k[0] > 0.4 && u.top_k[0] < 0.9, "{:?}", u.top_k);
-        assert_eq!(bootstrap(&[&r], 2, 500, 42, 0.9, 1), Some(u));
+        assert_eq!(bootstrap(&[&r], 2, 500, 42, 0.9, 1).overall, Some(u));
     }
 
     #[test]
@@ -332,7 +319,7 @@ mod tests {
         let first = rankings(&[(&[0, 1, 2], 30)]);
         let empty = rankings(&[]);
         let second = rankings(&[(&[2, 1, 0], 10)]);
-        let s = bootstrap_strata(&[&first, &empty, &second], 3, 300, 3, 0.9, 1);
+        let s = bootstrap(&[&first, &empty, &second], 3, 300, 3, 0.9, 1);
         let certain = |order: [[u32; 2]; 3], top: [f64; 3]| {
             Some(Uncertainty {
                 intervals: order.to_vec(),
@@ -352,10 +339,6 @@ mod tests {
         assert_eq!(
             s.overall,
             certain([[1, 1], [2, 2], [3, 3]], [1.0, 0.0, 0.0])
-        );
-        assert_eq!(
-            bootstrap(&[&first, &empty, &second], 3, 300, 3, 0.9, 1),
-            s.overall
         );
     }
 
@@ -391,6 +374,6 @@ mod tests {
     #[test]
     fn no_ballots_no_uncertainty() {
         let r = rankings(&[]);
-        assert_eq!(bootstrap(&[&r], 2, 100, 1, 0.9, 1), None);
+        assert_eq!(bootstrap(&[&r], 2, 100, 1, 0.9, 1).overall, None);
     }
 }

@@ -231,7 +231,7 @@ impl Results {
         let n = consultation.priorities.len();
         let k = options.top_k.min(n);
         let rankings: Vec<_> = tally.groups().iter().map(|t| &t.rankings).collect();
-        let uncertainty = bootstrap::bootstrap_strata(
+        let uncertainty = bootstrap::bootstrap(
             &rankings,
             n,
             options.resamples,
