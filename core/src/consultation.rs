@@ -152,6 +152,8 @@ pub enum ConsultationError {
     RetentionTooLong(u16),
     #[error("the proof of work can ask for numbers up to {max} at most, not {0}", max = MAX_PROOF_OF_WORK)]
     ProofOfWorkTooHard(u64),
+    #[error("settings.allowed_origins: {0}")]
+    InvalidOrigin(#[from] crate::origin::OriginError),
     #[error("the id '{0}' is used twice")]
     DuplicateId(String),
     #[error("'{field}' has no text in language '{lang}'")]
@@ -189,6 +191,9 @@ impl Consultation {
             return Err(ConsultationError::ProofOfWorkTooHard(
                 self.settings.proof_of_work,
             ));
+        }
+        for origin in &self.settings.allowed_origins {
+            crate::origin::parse_origin(origin)?;
         }
         let ids = self
             .groups

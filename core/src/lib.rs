@@ -9,6 +9,7 @@ pub mod consultation;
 pub mod draft;
 mod hash;
 pub mod ids;
+pub mod origin;
 pub mod proof;
 pub mod proposal;
 pub mod ranking_draft;

@@ -100,22 +100,9 @@ pub struct ServeArgs {
 }
 
 /// An origin as browsers send it: `https://host` or `http://host:port`, no path; a trailing
-/// slash is dropped.
+/// slash is dropped (the rule is [`mitreden_core::origin`]'s).
 pub fn origin(value: &str) -> Result<String, String> {
-    let origin = value.trim().trim_end_matches('/');
-    let rest = origin
-        .strip_prefix("https://")
-        .or_else(|| origin.strip_prefix("http://"))
-        .ok_or_else(|| {
-            format!("'{value}' is not an origin: it must start with https:// or http://")
-        })?;
-    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
-    if rest.is_empty() || !rest.chars().all(plain) {
-        return Err(format!(
-            "'{value}' is not an origin: only scheme, host and port, like https://portal.example"
-        ));
-    }
-    Ok(origin.to_owned())
+    mitreden_core::origin::parse_origin(value).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

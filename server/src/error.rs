@@ -37,6 +37,10 @@ pub enum AppError {
     SignInRequired,
     #[error("Your role does not allow this.")]
     Forbidden,
+    #[error("This request came from another web page; staff changes are only accepted from the dashboard of this server.")]
+    CrossOrigin,
+    #[error("A staff name has 1 to 64 letters, digits, '.', '-', '_' or '@'.")]
+    InvalidStaffName,
     #[error("The name or the password is wrong.")]
     WrongCredentials,
     #[error("Too many failed attempts; try again in {0} seconds.")]
@@ -86,7 +90,9 @@ impl AppError {
             Self::Withdrawn => StatusCode::GONE,
             Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
-            Self::Forbidden | Self::ResultsNotPublished => StatusCode::FORBIDDEN,
+            Self::Forbidden | Self::CrossOrigin | Self::ResultsNotPublished => {
+                StatusCode::FORBIDDEN
+            }
             Self::TooManyAttempts(_) | Self::RateLimited(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::NoClientAddress | Self::ProofInvalid | Self::ProofExpired => {
                 StatusCode::BAD_REQUEST
@@ -94,7 +100,9 @@ impl AppError {
             Self::ProofRequired => StatusCode::PRECONDITION_REQUIRED,
             Self::ProofReused => StatusCode::CONFLICT,
             Self::ProofNotRequired => StatusCode::NOT_FOUND,
-            Self::InvalidConsultation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::InvalidConsultation(_) | Self::InvalidStaffName => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Self::ReceiptRequired => StatusCode::UNAUTHORIZED,
             Self::InvalidReceipt => StatusCode::BAD_REQUEST,
             Self::Invalid(submission::ValidationError::ConsultationNotOpen) | Self::IdConflict => {
@@ -121,8 +129,10 @@ impl AppError {
             Self::NotAdoptable => "not_adoptable",
             Self::SignInRequired => "sign_in_required",
             Self::Forbidden => "forbidden",
+            Self::CrossOrigin => "cross_origin",
             Self::ResultsNotPublished => "results_not_published",
             Self::WrongCredentials => "wrong_credentials",
+            Self::InvalidStaffName => "invalid_staff_name",
             Self::TooManyAttempts(_) => "too_many_attempts",
             Self::RateLimited(_) => "rate_limited",
             Self::NoClientAddress => "no_client_address",

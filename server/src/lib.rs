@@ -14,6 +14,7 @@ pub mod rate_limit;
 pub mod receipt;
 pub mod results_page;
 pub mod retention;
+pub mod same_origin;
 pub mod security;
 pub mod seed;
 pub mod staff;
@@ -22,6 +23,7 @@ pub mod staff_cli;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod throttle;
 
 use std::net::SocketAddr;
 
@@ -45,7 +47,7 @@ pub fn app(state: AppState) -> Router {
             "/api/v1",
             api::routes(state.rate_limit, &state.cors_origins),
         )
-        .nest("/api/v1/staff", staff_api::routes())
+        .nest("/api/v1/staff", staff_api::routes(&state))
         .merge(pages::routes(&state))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
@@ -74,6 +76,7 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
         AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await?;
     state.rate_limit = config.rate_limit;
     state.cors_origins = config.cors_origins.clone();
+    state.public_url = config.public_url.clone();
     Ok(state)
 }
 

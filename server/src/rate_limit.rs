@@ -16,7 +16,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::ConnectInfo;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
 use axum::http::Request;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
@@ -41,6 +42,14 @@ pub struct RateLimit {
         default_value_t = 120
     )]
     pub burst: u32,
+    /// Staff sign-in attempts a client may make per minute (after a burst of twice as many);
+    /// 0 turns the limit off.
+    #[arg(
+        long = "sign-in-rate-limit",
+        env = "MITREDEN_SIGN_IN_RATE_LIMIT",
+        default_value_t = 10
+    )]
+    pub sign_in_per_minute: u32,
     /// Take the client address from the last X-Forwarded-For entry (only behind a proxy that
     /// sets it).
     #[arg(long, env = "MITREDEN_BEHIND_PROXY")]
@@ -52,6 +61,7 @@ impl Default for RateLimit {
         Self {
             per_minute: 60,
             burst: 120,
+            sign_in_per_minute: 10,
             behind_proxy: false,
         }
     }
@@ -64,43 +74,86 @@ struct ClientKey {
     behind_proxy: bool,
 }
 
-impl ClientKey {
-    fn address<T>(&self, req: &Request<T>) -> Option<IpAddr> {
-        if self.behind_proxy {
-            let forwarded = req.headers().get("x-forwarded-for")?.to_str().ok()?;
-            return forwarded.rsplit(',').next()?.trim().parse().ok();
-        }
-        req.extensions()
+/// The client's address as the limits see it: the peer, or behind a proxy the last
+/// `X-Forwarded-For` entry; an IPv6 client by its /64 network.
+fn client_address(
+    headers: &axum::http::HeaderMap,
+    extensions: &axum::http::Extensions,
+    behind_proxy: bool,
+) -> Option<IpAddr> {
+    let ip: IpAddr = if behind_proxy {
+        let forwarded = headers.get("x-forwarded-for")?.to_str().ok()?;
+        forwarded.rsplit(',').next()?.trim().parse().ok()?
+    } else {
+        extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(peer)| peer.ip())
-    }
+            .map(|ConnectInfo(peer)| peer.ip())?
+    };
+    Some(match ip.to_canonical() {
+        IpAddr::V6(v6) => {
+            let network = u128::from(v6) & !((1u128 << 64) - 1);
+            IpAddr::V6(network.into())
+        }
+        v4 => v4,
+    })
 }
 
 impl KeyExtractor for ClientKey {
     type Key = u64;
 
     fn extract<T>(&self, req: &Request<T>) -> Result<u64, GovernorError> {
-        let ip = self.address(req).ok_or(GovernorError::UnableToExtractKey)?;
-        Ok(match ip.to_canonical() {
-            IpAddr::V4(v4) => self.hasher.hash_one(v4.octets()),
-            IpAddr::V6(v6) => self.hasher.hash_one(&v6.octets()[..8]),
-        })
+        let ip = client_address(req.headers(), req.extensions(), self.behind_proxy)
+            .ok_or(GovernorError::UnableToExtractKey)?;
+        Ok(self.hasher.hash_one(ip))
     }
 }
 
-/// Puts the limit in front of `routes`; with `per_minute == 0`, leaves them as they are.
+/// The calling client, for limits a handler keeps itself (signing in). Held only in memory.
+pub struct Client(pub IpAddr);
+
+impl FromRequestParts<AppState> for Client {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        client_address(
+            &parts.headers,
+            &parts.extensions,
+            state.rate_limit.behind_proxy,
+        )
+        .map(Client)
+        .ok_or(AppError::NoClientAddress)
+    }
+}
+
+/// Puts the participants' write limit in front of `routes`; with `per_minute == 0`, leaves
+/// them as they are.
 pub fn limit(routes: Router<AppState>, limits: RateLimit) -> Router<AppState> {
-    if limits.per_minute == 0 {
+    limit_to(routes, limits.per_minute, limits.burst, limits.behind_proxy)
+}
+
+/// Puts the sign-in limit in front of `routes`.
+pub fn limit_sign_in(routes: Router<AppState>, limits: RateLimit) -> Router<AppState> {
+    let per_minute = limits.sign_in_per_minute;
+    limit_to(routes, per_minute, per_minute * 2, limits.behind_proxy)
+}
+
+fn limit_to(
+    routes: Router<AppState>,
+    per_minute: u32,
+    burst: u32,
+    behind_proxy: bool,
+) -> Router<AppState> {
+    if per_minute == 0 {
         return routes;
     }
-    let period = Duration::from_secs(60) / limits.per_minute;
+    let period = Duration::from_secs(60) / per_minute;
     let config = GovernorConfigBuilder::default()
         .key_extractor(ClientKey {
             hasher: Default::default(),
-            behind_proxy: limits.behind_proxy,
+            behind_proxy,
         })
         .period(period)
-        .burst_size(limits.burst.max(1))
+        .burst_size(burst.max(1))
         .finish()
         .expect("period and burst are not zero");
     let config = Arc::new(config);

@@ -1,5 +1,8 @@
 //! Staff accounts: roles, password hashing (argon2id), secrets for sessions and API tokens.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -61,6 +64,54 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
             .is_ok()
     })
 }
+
+/// Checks passwords off the async runtime, a bounded number at once (one per core), so that
+/// a burst of sign-ins neither stalls other requests nor piles up hashing work.
+#[derive(Clone)]
+pub struct PasswordChecks {
+    running: Arc<tokio::sync::Semaphore>,
+    checks: Arc<AtomicU64>,
+}
+
+impl Default for PasswordChecks {
+    fn default() -> Self {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        Self {
+            running: Arc::new(tokio::sync::Semaphore::new(cores)),
+            checks: Arc::default(),
+        }
+    }
+}
+
+impl PasswordChecks {
+    /// Whether `password` matches `hash`. Without a hash (no such member) it is checked
+    /// against a dummy hash all the same, so that the answer takes as long and does not tell
+    /// which names exist.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> bool {
+        let Ok(_permit) = self.running.acquire().await else {
+            return false;
+        };
+        self.checks.fetch_add(1, Ordering::Relaxed);
+        tokio::task::spawn_blocking(move || match hash {
+            Some(hash) => verify_password(&password, &hash),
+            None => {
+                let _ = verify_password(&password, &DUMMY_HASH);
+                false
+            }
+        })
+        .await
+        .unwrap_or(false)
+    }
+
+    /// How many passwords were checked (for tests and diagnostics).
+    pub fn checks(&self) -> u64 {
+        self.checks.load(Ordering::Relaxed)
+    }
+}
+
+/// A hash of a password nobody knows, with the same parameters as real ones.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| hash_password(&secret(16)));
 
 /// A random secret (sessions, tokens, generated passwords) as 32 lower-case hex characters
 /// per 16 bytes.

@@ -23,8 +23,8 @@ pub async fn run(
                 if first != again {
                     return Err("the passwords differ".into());
                 }
-                if first.chars().count() < 12 {
-                    return Err("a password needs at least 12 characters".into());
+                if first.chars().count() < 12 || first.len() > 1024 {
+                    return Err("a password needs 12 to 1,024 characters".into());
                 }
                 (first, false)
             } else {

@@ -216,13 +216,17 @@ pub struct AppState {
     /// Signs and checks proof-of-work challenges.
     pub proofs: crate::proof::ProofKey,
     /// Failed staff sign-ins, to slow down guessing.
-    pub throttle: crate::auth::Throttle,
+    pub throttle: crate::throttle::Throttle,
+    /// Checks staff passwords off the async runtime.
+    pub passwords: crate::staff::PasswordChecks,
     /// Where the built widget (`trunk build`) lives.
     pub widget_dir: PathBuf,
     /// Where the built staff dashboard lives.
     pub dashboard_dir: PathBuf,
     /// How often one client may write.
     pub rate_limit: crate::rate_limit::RateLimit,
+    /// The address browsers reach the server at (`--public-url`), if configured.
+    pub public_url: Option<String>,
     /// Origins allowed to call the public API from their own pages (CORS); none by default.
     pub cors_origins: Vec<String>,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
@@ -245,10 +249,12 @@ impl AppState {
             db,
             receipts,
             proofs,
-            throttle: crate::auth::Throttle::default(),
+            throttle: Default::default(),
+            passwords: Default::default(),
             widget_dir,
             dashboard_dir,
             rate_limit: Default::default(),
+            public_url: None,
             cors_origins: Vec::new(),
             live: Arc::new(RwLock::new(HashMap::new())),
             counted: Arc::new(counted),

@@ -12,6 +12,7 @@ async fn a_burst_gets_through_then_the_client_is_asked_to_wait() {
         per_minute: 6,
         burst: 30,
         behind_proxy: false,
+        ..RateLimit::default()
     })
     .await;
     // A school class of 30 hands in at once from one address.
@@ -54,6 +55,7 @@ async fn behind_a_proxy_clients_are_told_apart_by_the_address_the_proxy_adds() {
         per_minute: 1,
         burst: 2,
         behind_proxy: true,
+        ..RateLimit::default()
     })
     .await;
     let send = |n: u32, forwarded: &'static str| {

@@ -115,8 +115,8 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
         assert_eq!(r.positions[0].position, Some(1));
     }
     let statements = app.state.db.statements("demo").await.unwrap();
-    assert_eq!(statements[0].contact_email, None);
-    assert_eq!(statements[0].name, "Verband Digitale Verwaltung e. V.");
+    assert_eq!(statements[0].item.contact_email, None);
+    assert_eq!(statements[0].item.name, "Verband Digitale Verwaltung e. V.");
     assert!(app.state.db.comments("demo").await.unwrap().is_empty());
     assert!(app.state.db.proposals("demo").await.unwrap().is_empty());
     if !on_postgres() {

@@ -163,6 +163,7 @@ async fn signing_in_sets_a_strict_session_cookie_and_guessing_is_throttled() {
         .client
         .delete(app.url("/api/v1/staff/session"))
         .header("cookie", &session)
+        .header("origin", app.url(""))
         .send()
         .await
         .unwrap();
@@ -254,7 +255,8 @@ async fn staff_define_open_moderate_and_export_a_consultation() {
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let row: Vec<&str> = lines.next().unwrap().split(',').collect();
     let column = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
-    assert_eq!(column("id"), uuid(1));
+    assert_ne!(column("id"), uuid(1), "the export carries a public id");
+    assert_eq!(column("id").len(), 36, "a UUID");
     assert_eq!(column("group"), "citizens");
     assert_eq!(column("ranking"), "once-only > federal-it");
     assert_eq!(column("rank:federal-it"), "2");
@@ -437,8 +439,22 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
             .await
         }
     };
-    assert_eq!(mark(uuid(1), true).await.0, 204);
-    let (status, body) = mark(uuid(2), true).await;
+    // Staff know statements by their public ids, never by the ids their senders made.
+    let listed = staff_get(&app, "/api/v1/staff/consultations/demo/statements", &admin).await;
+    let public_id = |name: &str| {
+        let s = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == name)
+            .unwrap();
+        s["id"].as_str().unwrap().to_owned()
+    };
+    let (a, b) = (public_id("Verband A"), public_id("Verband B"));
+    assert!(a != uuid(1) && b != uuid(2), "{listed}");
+    assert_eq!(mark(uuid(1), true).await.0, 404, "not by the sender's id");
+    assert_eq!(mark(a, true).await.0, 204);
+    let (status, body) = mark(b, true).await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
         (409, Some("no_publication_consent"))

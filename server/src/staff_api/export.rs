@@ -18,6 +18,7 @@ use crate::auth::Staff;
 use crate::error::AppError;
 use crate::staff::Role;
 use crate::state::AppState;
+use crate::storage::{Exported, StorageError};
 
 pub async fn csv(
     State(state): State<AppState>,
@@ -47,24 +48,31 @@ pub async fn json(
 ) -> Result<Json<Value>, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;
-    let responses: Vec<Value> = state
+    let responses = state
         .db
         .responses_with_time(&slug)
         .await?
-        .into_iter()
-        .map(|(at, r)| json!({ "submitted_at": iso8601(at), "response": r }))
-        .collect();
+        .iter()
+        .map(|r| Ok(json!({ "submitted_at": iso8601(r.at), "response": r.to_json()? })))
+        .collect::<Result<Vec<Value>, StorageError>>()?;
+    let statements = state
+        .db
+        .statements(&slug)
+        .await?
+        .iter()
+        .map(|s| Ok(s.to_json()?))
+        .collect::<Result<Vec<Value>, StorageError>>()?;
     Ok(Json(json!({
         "consultation": live.consultation,
         "responses": responses,
-        "statements": state.db.statements(&slug).await?,
+        "statements": statements,
         "results": *live.clone().results().await,
         "organisations": live.statement_summary(),
     })))
 }
 
 /// The CSV document, BOM first.
-pub fn to_csv(consultation: &Consultation, rows: &[(i64, ValidResponse)]) -> String {
+pub fn to_csv(consultation: &Consultation, rows: &[Exported<ValidResponse>]) -> String {
     let mut header = vec![
         "id".to_owned(),
         "submitted_at".to_owned(),
@@ -84,9 +92,14 @@ pub fn to_csv(consultation: &Consultation, rows: &[(i64, ValidResponse)]) -> Str
     }
     let mut out = String::from("\u{feff}");
     push_row(&mut out, header);
-    for (at, r) in rows {
+    for Exported {
+        at,
+        public_id,
+        item: r,
+    } in rows
+    {
         let mut row = vec![
-            r.id.to_string(),
+            public_id.clone(),
             iso8601(*at),
             r.group.to_string(),
             r.lang.code().to_owned(),

@@ -8,15 +8,21 @@ mod session;
 
 use std::sync::Arc;
 
+use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
 
 use crate::error::AppError;
+use crate::rate_limit;
+use crate::same_origin;
 use crate::state::{AppState, Live};
 
-pub fn routes() -> Router<AppState> {
+/// The staff routes; signing in is rate limited per client, and whatever changes something
+/// must come from this server's own pages ([`same_origin`]).
+pub fn routes(state: &AppState) -> Router<AppState> {
+    let session = Router::new().route("/session", post(session::sign_in).delete(session::sign_out));
     Router::new()
-        .route("/session", post(session::sign_in).delete(session::sign_out))
+        .merge(rate_limit::limit_sign_in(session, state.rate_limit))
         .route("/me", get(session::me))
         .route("/consultations", get(consultations::list))
         .route(
@@ -59,6 +65,10 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/consultations/{slug}/export.csv", get(export::csv))
         .route("/consultations/{slug}/export.json", get(export::json))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            same_origin::check,
+        ))
 }
 
 /// Any consultation, drafts included.

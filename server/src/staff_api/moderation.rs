@@ -3,7 +3,6 @@
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
-use mitreden_core::ValidStatement;
 use serde::Deserialize;
 
 use super::any;
@@ -12,6 +11,7 @@ use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::staff::Role;
 use crate::state::AppState;
+use crate::storage::StorageError;
 use crate::storage::{CommentRow, ProposalRow};
 
 pub async fn proposals(
@@ -56,8 +56,9 @@ pub async fn decide(
 /// A statement with staff's publication mark.
 #[derive(serde::Serialize)]
 pub struct MarkedStatement {
+    /// The statement, with its public id as `id`.
     #[serde(flatten)]
-    statement: ValidStatement,
+    statement: serde_json::Value,
     /// Marked for publication by staff (only possible with the organisation's consent).
     published: bool,
 }
@@ -70,15 +71,16 @@ pub async fn statements(
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
     let marked = state.db.statements_with_marks(&slug).await?;
-    Ok(Json(
-        marked
-            .into_iter()
-            .map(|(statement, published)| MarkedStatement {
-                statement,
+    let marked = marked
+        .into_iter()
+        .map(|(statement, published)| {
+            Ok(MarkedStatement {
+                statement: statement.to_json()?,
                 published,
             })
-            .collect(),
-    ))
+        })
+        .collect::<Result<_, StorageError>>()?;
+    Ok(Json(marked))
 }
 
 #[derive(Deserialize)]
@@ -173,12 +175,23 @@ pub async fn adopt(
     if proposal.status != "approved" || proposal.kind != "priority" {
         return Err(AppError::NotAdoptable);
     }
+    if proposal.adopted_as.is_some() {
+        return Ok(Json(live.consultation.clone()));
+    }
     let mut consultation = live.consultation.clone();
-    consultation.adopt_priority(&proposal.title, proposal.reason.as_deref());
+    let priority = consultation.adopt_priority(&proposal.title, proposal.reason.as_deref());
     consultation
         .validate()
         .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
-    let version = state.db.save_consultation(&consultation).await?;
+    let saved = state
+        .db
+        .save_adoption(&consultation, proposal.id, priority.as_str())
+        .await?;
+    let Some(version) = saved else {
+        // Adopted meanwhile by another request: that one added it.
+        let live = any(&state, &slug)?;
+        return Ok(Json(live.consultation.clone()));
+    };
     state
         .counted_up_to(consultation.slug.as_str(), version)
         .await;

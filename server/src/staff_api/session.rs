@@ -10,7 +10,8 @@ use serde::Deserialize;
 use crate::auth::{Staff, SESSION_COOKIE, SESSION_HOURS};
 use crate::error::AppError;
 use crate::json::ApiJson;
-use crate::staff::{secret, secret_hash, verify_password, Role, StaffMember};
+use crate::rate_limit::Client;
+use crate::staff::{secret, secret_hash, valid_name, Role, StaffMember};
 use crate::state::AppState;
 use crate::storage::now;
 
@@ -21,23 +22,31 @@ pub struct SignIn {
     password: String,
 }
 
+/// Longest password looked at (the command line refuses longer ones); longer ones would
+/// only cost hashing time.
+const MAX_PASSWORD_BYTES: usize = 1024;
+
 pub async fn sign_in(
     State(state): State<AppState>,
+    Client(client): Client,
     ApiJson(form): ApiJson<SignIn>,
 ) -> Result<impl IntoResponse, AppError> {
-    state
+    // Nothing is kept of a name that cannot exist.
+    if !valid_name(&form.name) {
+        return Err(AppError::InvalidStaffName);
+    }
+    let attempt = state
         .throttle
-        .check(&form.name)
+        .begin(client, &form.name)
         .map_err(AppError::TooManyAttempts)?;
+    if form.password.len() > MAX_PASSWORD_BYTES {
+        return Err(AppError::WrongCredentials);
+    }
     let credentials = state.db.staff_credentials(&form.name).await?;
-    let member = match credentials {
-        Some((member, hash)) if verify_password(&form.password, &hash) => member,
-        _ => {
-            state.throttle.failed(&form.name);
-            return Err(AppError::WrongCredentials);
-        }
-    };
-    state.throttle.succeeded(&form.name);
+    let (member, hash) = credentials.unzip();
+    let right = state.passwords.verify(form.password, hash).await;
+    let member = member.filter(|_| right).ok_or(AppError::WrongCredentials)?;
+    attempt.succeeded();
     let session = secret(32);
     let max_age = SESSION_HOURS * 3600;
     state

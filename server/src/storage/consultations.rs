@@ -38,8 +38,44 @@ impl Db {
     /// Returns the consultation's version under which the new definition counts (every
     /// process counts afresh under it, see [`changes`]).
     pub async fn save_consultation(&self, c: &Consultation) -> Result<u64, StorageError> {
+        let saved = self.save_definition(c, None).await?;
+        Ok(saved.expect("nothing to claim, so always saved"))
+    }
+
+    /// Stores `c`, which adds the approved proposal `proposal` as the priority `priority`,
+    /// unless that proposal was adopted before: then nothing changes and the answer is `None`.
+    /// Both in one transaction, so adopting twice (or twice at once) adds it once.
+    pub async fn save_adoption(
+        &self,
+        c: &Consultation,
+        proposal: i64,
+        priority: &str,
+    ) -> Result<Option<u64>, StorageError> {
+        self.save_definition(c, Some((proposal, priority))).await
+    }
+
+    async fn save_definition(
+        &self,
+        c: &Consultation,
+        adopting: Option<(i64, &str)>,
+    ) -> Result<Option<u64>, StorageError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        if let Some((proposal, priority)) = adopting {
+            let claimed = sqlx::query(
+                "UPDATE proposals SET adopted_as = $1 \
+                 WHERE consultation = $2 AND id = $3 AND adopted_as IS NULL",
+            )
+            .bind(priority)
+            .bind(c.slug.as_str())
+            .bind(proposal)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if claimed == 0 {
+                return Ok(None);
+            }
+        }
         sqlx::query(
             "INSERT INTO consultations (slug, definition, created_at, closed_at) \
              VALUES ($1, $2, $3, CASE WHEN $4 THEN $3 END) \
@@ -64,6 +100,6 @@ impl Db {
             version,
             changes: vec![change],
         });
-        Ok(version)
+        Ok(Some(version))
     }
 }

@@ -176,23 +176,26 @@ impl Db {
             .rows_affected())
     }
 
-    /// Every stored response with the time it arrived (seconds since 1970), oldest first.
+    /// Every stored response with the time it arrived (seconds since 1970) and its public id,
+    /// oldest first.
     pub async fn responses_with_time(
         &self,
         consultation: &str,
-    ) -> Result<Vec<(i64, ValidResponse)>, StorageError> {
+    ) -> Result<Vec<Exported<ValidResponse>>, StorageError> {
         let rows = sqlx::query(
-            "SELECT created_at, ballot FROM responses WHERE consultation = $1 ORDER BY created_at, id",
+            "SELECT created_at, public_id, ballot FROM responses WHERE consultation = $1 \
+             ORDER BY created_at, id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
         .await?;
         rows.iter()
             .map(|row| {
-                Ok((
-                    row.get("created_at"),
-                    serde_json::from_str(row.get("ballot"))?,
-                ))
+                Ok(Exported {
+                    at: row.get("created_at"),
+                    public_id: row.get("public_id"),
+                    item: serde_json::from_str(row.get("ballot"))?,
+                })
             })
             .collect()
     }
@@ -223,6 +226,44 @@ impl Db {
             .await?;
         Ok(row.get("value"))
     }
+}
+
+/// A stored submission as it leaves the server: with its public id, never the id its client
+/// made (that id is the idempotency key, and sending it again gives the receipt back).
+#[derive(Debug, Clone)]
+pub struct Exported<T> {
+    /// When it arrived, seconds since 1970.
+    pub at: i64,
+    pub public_id: String,
+    pub item: T,
+}
+
+impl<T: serde::Serialize> Exported<T> {
+    /// The item as JSON with its public id in place of the client's.
+    pub fn to_json(&self) -> Result<serde_json::Value, serde_json::Error> {
+        let mut value = serde_json::to_value(&self.item)?;
+        if let Some(fields) = value.as_object_mut() {
+            fields.insert("id".to_owned(), self.public_id.clone().into());
+        }
+        Ok(value)
+    }
+}
+
+/// A new public id: a random UUID (version 4), made by the server.
+pub fn public_id() -> String {
+    let mut b = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
 }
 
 #[cfg(test)]

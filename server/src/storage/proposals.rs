@@ -13,13 +13,16 @@ pub struct ProposalRow {
     pub reason: Option<String>,
     /// `pending`, `approved` or `rejected`.
     pub status: String,
+    /// The id of the priority it became, once adopted.
+    pub adopted_as: Option<String>,
 }
 
 impl Db {
     /// All proposals of a consultation for moderation, oldest first.
     pub async fn proposals(&self, consultation: &str) -> Result<Vec<ProposalRow>, StorageError> {
         let rows = sqlx::query(
-            "SELECT id, kind, title, reason, status FROM proposals WHERE consultation = $1 ORDER BY id",
+            "SELECT id, kind, title, reason, status, adopted_as FROM proposals \
+             WHERE consultation = $1 ORDER BY id",
         )
         .bind(consultation)
         .fetch_all(&self.pool)
@@ -32,6 +35,7 @@ impl Db {
                 title: r.get("title"),
                 reason: r.get("reason"),
                 status: r.get("status"),
+                adopted_as: r.get("adopted_as"),
             })
             .collect())
     }

@@ -31,6 +31,8 @@ pub(crate) struct NewSubmission {
     pub kind: Kind,
     pub consultation: String,
     pub id: String,
+    /// The id exports and the staff API show instead of `id`, made here.
+    pub public_id: String,
     /// The canonical JSON of the validated submission: a replay produces the same text.
     pub body: String,
     /// What counting needs of it, for the change log.
@@ -58,6 +60,7 @@ impl NewSubmission {
             kind: Kind::Responses,
             consultation: consultation.to_owned(),
             id: r.id.to_string(),
+            public_id: super::public_id(),
             body: serde_json::to_string(r)?,
             counted: counted_response(r)?,
             receipt_hash: receipt_hash.to_owned(),
@@ -92,6 +95,7 @@ impl NewSubmission {
             kind: Kind::Statements,
             consultation: consultation.to_owned(),
             id: s.id.to_string(),
+            public_id: super::public_id(),
             body: serde_json::to_string(s)?,
             counted: counted_statement(s)?,
             receipt_hash: receipt_hash.to_owned(),
@@ -128,14 +132,14 @@ pub(crate) async fn insert(
     }
     let sql = match s.kind {
         Kind::Responses => {
-            "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at) \
-             SELECT $1, $2, $3, $4, $5, $6 \
+            "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at, public_id) \
+             SELECT $1, $2, $3, $4, $5, $6, $7 \
              WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = $1) \
              ON CONFLICT (id) DO NOTHING"
         }
         Kind::Statements => {
-            "INSERT INTO statements (id, consultation, publish, body, receipt_hash, created_at) \
-             SELECT $1, $2, $3, $4, $5, $6 \
+            "INSERT INTO statements (id, consultation, publish, body, receipt_hash, created_at, public_id) \
+             SELECT $1, $2, $3, $4, $5, $6, $7 \
              WHERE NOT EXISTS (SELECT 1 FROM withdrawn WHERE id = $1) \
              ON CONFLICT (id) DO NOTHING"
         }
@@ -154,6 +158,7 @@ pub(crate) async fn insert(
         .bind(&s.body)
         .bind(&s.receipt_hash)
         .bind(now())
+        .bind(&s.public_id)
         .execute(&mut *conn)
         .await?
         .rows_affected()

@@ -30,7 +30,8 @@ pub(crate) type Withdrawn = (String, u64);
 
 /// One write and where its outcome goes.
 enum Job {
-    Insert(NewSubmission, Reply<Insert>),
+    // Boxed: a submission is much larger than a withdrawal, and jobs wait in a queue.
+    Insert(Box<NewSubmission>, Reply<Insert>),
     Withdraw {
         kind: Kind,
         consultation: String,
@@ -64,7 +65,7 @@ impl Writer {
 
     pub async fn insert(&self, submission: NewSubmission) -> Result<Insert, StorageError> {
         let (reply, answer) = oneshot::channel();
-        self.send(Job::Insert(submission, reply)).await?;
+        self.send(Job::Insert(Box::new(submission), reply)).await?;
         answer.await.map_err(|_| StorageError::WriterGone)?
     }
 
