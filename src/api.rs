@@ -102,6 +102,7 @@ async fn post_submission<T: serde::Serialize>(
 /// carry much more; reading only this keeps the widget small.)
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct GroupStandings {
+    pub min_group_size: u64,
     pub groups: BTreeMap<GroupId, GroupStanding>,
 }
 
@@ -109,6 +110,9 @@ pub struct GroupStandings {
 pub struct GroupStanding {
     pub responses: u64,
     pub too_small: bool,
+    /// Too small to publish without showing what single people answered: no ranking.
+    #[serde(default)]
+    pub withheld: bool,
     pub ranking: Vec<Standing>,
 }
 

@@ -103,7 +103,28 @@ impl Solution {
 
     /// Until when the challenge is good (seconds since 1970), from its salt.
     pub fn expires(&self) -> Option<i64> {
-        self.salt.split_once("?expires=")?.1.parse().ok()
+        self.param("expires")?.parse().ok()
+    }
+
+    /// The consultation the challenge was issued for, from its salt.
+    pub fn consultation(&self) -> Option<&str> {
+        self.param("consultation")
+    }
+
+    /// The largest secret number the challenge was issued with, from its salt.
+    pub fn maxnumber(&self) -> Option<u64> {
+        self.param("maxnumber")?.parse().ok()
+    }
+
+    /// A parameter the server wrote into the salt (`random?expires=…&consultation=…`). The
+    /// salt is part of what the signed challenge hashes, so nobody can change them.
+    fn param(&self, name: &str) -> Option<&str> {
+        let (_, params) = self.salt.split_once('?')?;
+        params
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value)
     }
 }
 

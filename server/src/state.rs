@@ -28,6 +28,8 @@ pub struct Live {
     computing: Arc<tokio::sync::Mutex<()>>,
     /// How many times results were computed (for tests and diagnostics).
     computations: AtomicU64,
+    /// The public form of the results last asked for, with the full results it was made of.
+    public: Mutex<Option<(Arc<Results>, Arc<Results>)>>,
 }
 
 /// The tally, the consultation's version it counts everything up to, and the results last
@@ -71,6 +73,7 @@ impl Live {
             }),
             computing: Arc::default(),
             computations: AtomicU64::new(0),
+            public: Mutex::new(None),
         }
     }
 
@@ -185,6 +188,21 @@ impl Live {
         })
         .await
         .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+    }
+
+    /// The current results as they may be published ([`Results::public`]), kept beside the
+    /// full results so that public reads do not redo the redaction.
+    pub async fn public_results(self: Arc<Self>) -> Arc<Results> {
+        let full = self.clone().results().await;
+        let mut public = self.public.lock().unwrap_or_else(PoisonError::into_inner);
+        match &*public {
+            Some((of, redacted)) if Arc::ptr_eq(of, &full) => redacted.clone(),
+            _ => {
+                let redacted = Arc::new(full.public());
+                *public = Some((full, redacted.clone()));
+                redacted
+            }
+        }
     }
 
     /// The results last computed, if they count everything up to `version`.

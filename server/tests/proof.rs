@@ -110,3 +110,25 @@ async fn consultations_without_proof_of_work_issue_no_challenges() {
         .await;
     assert_eq!(status, 201, "no proof needed where none is asked for");
 }
+
+#[tokio::test]
+async fn a_challenge_from_an_easy_consultation_does_not_open_a_hard_one() {
+    let mut easy = mitreden_server::seed::demo();
+    easy.slug = mitreden_core::Slug::parse("leicht").unwrap();
+    easy.settings.proof_of_work = 10;
+    let mut hard = mitreden_server::seed::demo();
+    hard.slug = mitreden_core::Slug::parse(SLUG).unwrap();
+    hard.settings.proof_of_work = 5_000_000;
+    let app = TestApp::spawn_with(&[easy, hard]).await;
+    let (status, challenge) = app.get("/api/v1/consultations/leicht/challenge").await;
+    assert_eq!(status, 200);
+    let challenge: Challenge = serde_json::from_value(challenge).unwrap();
+    let cheap = challenge.solve().unwrap();
+    let body = submission(&uuid(1), "citizens", &ALL[..2], &ALL);
+    let (status, answer) = send(&app, &body, Some(&cheap)).await;
+    assert_eq!(
+        (status, answer["error"]["code"].as_str()),
+        (400, Some("proof_invalid"))
+    );
+    assert_eq!(total(&app).await, 0);
+}

@@ -29,6 +29,11 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
         let Some(ours) = standings.groups.get(&group).cloned() else {
             return view! { <p>{i18n.t(Key::InContextUnavailable)}</p> }.into_any();
         };
+        if ours.withheld {
+            let min = standings.min_group_size.to_string();
+            let text = fill(i18n.t(Key::InContextWithheld), &[("n", &min)]);
+            return view! { <p data-testid="in-context-withheld">{text}</p> }.into_any();
+        }
         let caption = fill(
             i18n.t(Key::InContextCaption),
             &[

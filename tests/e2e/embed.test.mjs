@@ -30,6 +30,22 @@ async function results() {
   return response.json();
 }
 
+/** Sends `count` responses of `group` through the API, each ranking `ranking`. */
+async function respond(count, group, ranking) {
+  const api = `${env.server.widgetOrigin}/api/v1/consultations/demo`;
+  const demo = await (await fetch(api)).json();
+  const shown = demo.priorities.map((p) => p.id);
+  for (let i = 0; i < count; i++) {
+    const body = { id: crypto.randomUUID(), group, ranking, shown, lang: 'de' };
+    const response = await fetch(`${api}/responses`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(response.status, 201);
+  }
+}
+
 test('the demo page embeds the widget from another origin and fits its height', async () => {
   const { context, page, frame, iframe, failed } = await openDemo();
   assert.notEqual(new URL(env.server.demoUrl).origin, env.server.widgetOrigin);
@@ -71,7 +87,11 @@ async function stepHeading(frame, text) {
 
 test('a citizen completes every step by keyboard only, with announcements, and is counted', async () => {
   const { context, page, frame, requests, errors } = await openDemo();
+  // Nine others from academia answered before; with this one the group reaches the demo's
+  // minimum size of 10 and its ranking is published.
+  await respond(9, 'academia', ['services-online', 'digital-identity']);
   const totalBefore = (await results()).total;
+  assert.equal((await results()).groups.academia.withheld, true, 'nine are too few to publish');
   assert.deepEqual(await axeViolations(page), [], 'host page');
   assert.deepEqual(await axeViolations(frame), [], 'welcome');
 
@@ -224,7 +244,7 @@ test('offline, reloaded and back online: the response is stored exactly once', a
   await frame2.getByTestId('receipt-code').waitFor({ timeout: 15000 });
   const after = await results();
   assert.equal(after.total, totalBefore + 1);
-  assert.ok(after.groups['civil-society'].responses >= 1);
+  assert.equal(after.groups['civil-society'].withheld, true, 'one response is not published');
   await context.close();
 });
 
@@ -235,6 +255,11 @@ test('withdrawal by receipt removes the response from the results', async () => 
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   await frame.getByTestId('receipt-code').waitFor();
   assert.equal((await results()).total, totalBefore + 1);
+  // The only one in the group: its ranking is not shown, not even to them.
+  const withheld = frame.getByTestId('in-context-withheld');
+  await withheld.waitFor();
+  assert.match(await withheld.textContent(), /weniger als 10 Personen/);
+  assert.deepEqual(await axeViolations(frame), [], 'results in context withheld');
   await frame.getByRole('button', { name: 'Antwort zurückziehen' }).click();
   await frame.getByRole('button', { name: 'Ja, zurückziehen' }).click();
   await frame.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
@@ -416,7 +441,8 @@ async function copyOfDemo(slug, settings) {
   Object.assign(definition.settings, settings);
   const saved = await fetch(`${env.server.widgetOrigin}/api/v1/staff/consultations/${slug}`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json', cookie },
+    // As the dashboard would send it: staff changes with a cookie must name their origin.
+    headers: { 'content-type': 'application/json', cookie, origin: env.server.widgetOrigin },
     body: JSON.stringify(definition),
   });
   assert.equal(saved.status, 201);
@@ -440,7 +466,7 @@ test('where a proof of work is asked for, the browser solves it in the backgroun
   assert.deepEqual(refusals, [], 'the widget knew to bring a proof the first time');
   const counted = await (await fetch(`${env.server.widgetOrigin}/api/v1/consultations/mit-beweis/results`)).json();
   assert.equal(counted.total, 1);
-  assert.equal(counted.groups.academia.responses, 1);
+  assert.equal(counted.groups.academia.withheld, true, 'one response is not published');
   await context.close();
 });
 

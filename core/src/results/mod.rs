@@ -84,6 +84,10 @@ pub struct GroupResults {
     pub responses: u64,
     /// Fewer responses than the consultation's minimum group size: do not read much into it.
     pub too_small: bool,
+    /// Left out of what is published ([`Results::public`]) because the group is too small to
+    /// hide a single person: `responses` is then 0 and the lists are empty.
+    #[serde(default)]
+    pub withheld: bool,
     /// Best first, by symmetric Borda score.
     pub ranking: Vec<RankedPriority>,
     /// Priority ids in Schulze order, best first.
@@ -200,6 +204,7 @@ impl GroupResults {
         Self {
             responses,
             too_small: responses < consultation.settings.min_group_size,
+            withheld: false,
             ranking,
             schulze: margins.schulze_order(&borda).into_iter().map(id).collect(),
             condorcet_winner: margins.condorcet_winner().map(id),
@@ -207,6 +212,21 @@ impl GroupResults {
             methods_agree: disagreements.is_empty(),
             disagreements,
         }
+    }
+
+    /// Takes out everything that could show what single people answered.
+    fn withhold(&mut self) {
+        *self = Self {
+            responses: 0,
+            too_small: true,
+            withheld: true,
+            ranking: Vec::new(),
+            schulze: Vec::new(),
+            condorcet_winner: None,
+            smith_set: Vec::new(),
+            methods_agree: true,
+            disagreements: Vec::new(),
+        };
     }
 
     /// Rank of each priority, indexed like the consultation's priorities.
@@ -265,13 +285,21 @@ impl Results {
         let taking_part: Vec<usize> = (0..groups.len())
             .filter(|&g| tally.groups()[g].ballots > 0)
             .collect();
+        // Only groups large enough to read: a group of one would otherwise weigh as much as a
+        // group of hundreds, and its one person's ranking would show through.
+        let weighed: Vec<usize> = taking_part
+            .iter()
+            .copied()
+            .filter(|&g| !groups[g].1.too_small)
+            .collect();
+        let weighed_ballots: u64 = weighed.iter().map(|&g| tally.groups()[g].ballots).sum();
         let mut equal = Margins::from_counts(n, |_, _| 0.0);
-        let average = all.ballots as f64 / taking_part.len().max(1) as f64;
-        for &g in &taking_part {
+        let average = weighed_ballots as f64 / weighed.len().max(1) as f64;
+        for &g in &weighed {
             let weight = average / tally.groups()[g].ballots as f64;
             equal.add_scaled(&group_margins[g], weight);
         }
-        let equal_weight = GroupResults::compute(consultation, &equal, &all, all.ballots, None);
+        let equal_weight = GroupResults::compute(consultation, &equal, &all, weighed_ballots, None);
 
         let agreement = Self::agreement(consultation, &groups, &taking_part);
         let conflicts = consultation
@@ -363,6 +391,50 @@ impl Results {
                 })
                 .collect(),
         }
+    }
+
+    /// What may be published (the results feed, the public page, what participants see):
+    /// every group under the minimum size is withheld (its ranking, its place in the agreement
+    /// and its positions on the goal conflicts), and so is everything overall while the whole
+    /// is under the minimum. Staff read [`Results`] in full.
+    pub fn public(&self) -> Results {
+        let min = self.min_group_size;
+        let readable = |g: &GroupId| self.group(g).is_some_and(|r| r.responses >= min);
+        let mut public = self.clone();
+        for (_, group) in &mut public.groups {
+            if group.responses < min {
+                group.withhold();
+            }
+        }
+        let whole_readable = self.total >= min;
+        if !whole_readable {
+            public.overall.withhold();
+            public.conflicts.clear();
+        }
+        if public.equal_weight.responses < min {
+            public.equal_weight.withhold();
+        }
+        let keep: Vec<bool> = self.agreement.groups.iter().map(readable).collect();
+        let kept = |row: &[Option<f64>]| {
+            row.iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(v, _)| *v)
+                .collect::<Vec<_>>()
+        };
+        public.agreement.kendall_tau_b = self
+            .agreement
+            .kendall_tau_b
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(row, _)| kept(row))
+            .collect();
+        public.agreement.groups.retain(readable);
+        for conflict in &mut public.conflicts {
+            conflict.groups.retain(|(g, _)| readable(g));
+        }
+        public
     }
 
     pub fn group(&self, id: &GroupId) -> Option<&GroupResults> {

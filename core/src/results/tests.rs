@@ -73,7 +73,8 @@ fn equal_weight_keeps_a_mobilised_group_from_dominating() {
 
 #[test]
 fn equal_weight_scales_each_group_to_the_average_size() {
-    let c = sample(2, false);
+    let mut c = sample(2, false);
+    c.settings.min_group_size = 1;
     let mut t = Tally::for_consultation(&c);
     for _ in 0..3 {
         t.add(&Ballot::new(0, 2, &[0, 1], &[]));
@@ -148,4 +149,60 @@ fn conflict_positions_are_reported_per_group_and_overall() {
     assert_eq!(c1.groups[0].1.median, Some(2.0));
     assert_eq!(c1.groups[1].1.median, Some(-2.0));
     assert_eq!(r.conflicts[0].overall.positions, 0);
+}
+
+#[test]
+fn a_group_below_the_minimum_is_withheld_from_the_public_and_not_weighed() {
+    let mut c = sample(4, false);
+    c.settings.min_group_size = 3;
+    let mut t = Tally::for_consultation(&c);
+    for _ in 0..3 {
+        t.add(&Ballot::new(0, 4, &[0, 1, 2, 3], &[]));
+    }
+    // One person in group b, with a ranking of their own.
+    t.add(&Ballot::new(1, 4, &[3, 2, 1, 0], &[]));
+    let staff = Results::compute(&c, &t, &options());
+    assert_eq!(staff.groups[1].1.responses, 1, "staff see everything");
+    assert_eq!(staff.groups[1].1.ranking[0].priority.as_str(), "p3");
+    // The equal-weight view counts group a only: the one person does not weigh like three.
+    assert_eq!(staff.equal_weight.responses, 3);
+    assert_eq!(staff.equal_weight.ranking[0].priority.as_str(), "p0");
+    assert_eq!(staff.equal_weight.ranking[0].borda, Score(9.0));
+
+    let public = staff.public();
+    let b = &public.groups[1].1;
+    assert!(b.withheld && b.too_small);
+    assert_eq!(b.responses, 0);
+    assert!(b.ranking.is_empty() && b.schulze.is_empty() && b.smith_set.is_empty());
+    assert_eq!(b.condorcet_winner, None);
+    assert_eq!(
+        public.groups[0].1, staff.groups[0].1,
+        "group a is published"
+    );
+    let compared: Vec<&str> = public.agreement.groups.iter().map(|g| g.as_str()).collect();
+    assert_eq!(compared, ["a"], "only readable groups are compared");
+    assert_eq!(public.agreement.kendall_tau_b, vec![vec![Some(1.0)]]);
+    for conflict in &public.conflicts {
+        let shown: Vec<&str> = conflict.groups.iter().map(|(g, _)| g.as_str()).collect();
+        assert_eq!(shown, ["a"]);
+    }
+    // The whole (4 responses) is over the minimum: published.
+    assert_eq!(public.overall, staff.overall);
+    assert_eq!(public.total, 4);
+}
+
+#[test]
+fn while_the_whole_is_below_the_minimum_nothing_but_the_count_is_published() {
+    let mut c = sample(3, false);
+    c.settings.min_group_size = 3;
+    let mut t = Tally::for_consultation(&c);
+    t.add(&Ballot::new(0, 3, &[2, 1, 0], &[]));
+    t.add(&Ballot::new(1, 3, &[2, 0, 1], &[]));
+    let public = Results::compute(&c, &t, &options()).public();
+    assert_eq!(public.total, 2);
+    assert!(public.overall.withheld && public.overall.ranking.is_empty());
+    assert!(public.equal_weight.withheld);
+    assert!(public.groups.iter().all(|(_, g)| g.withheld));
+    assert!(public.conflicts.is_empty());
+    assert!(public.agreement.groups.is_empty() && public.agreement.kendall_tau_b.is_empty());
 }

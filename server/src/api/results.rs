@@ -15,6 +15,7 @@ use crate::state::AppState;
 /// The results document: the results of individual responses, and organisations apart.
 #[derive(Serialize)]
 pub struct ResultsDocument {
+    /// Only what may be published ([`Results::public`]).
     #[serde(flatten)]
     results: Arc<Results>,
     organisations: StatementSummary,
@@ -30,7 +31,7 @@ pub async fn results(
     }
     let organisations = live.statement_summary();
     Ok(Json(ResultsDocument {
-        results: live.results().await,
+        results: live.public_results().await,
         organisations,
     }))
 }

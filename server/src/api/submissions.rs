@@ -142,8 +142,9 @@ pub async fn submit<K: Submission>(
     ApiJson(sent): ApiJson<K::Sent>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), AppError> {
     let live = public(&state, &slug)?;
-    let proof = if live.consultation.settings.proof_of_work > 0 {
-        Some(state.proofs.check(&headers, now())?)
+    let difficulty = live.consultation.settings.proof_of_work;
+    let proof = if difficulty > 0 {
+        Some(state.proofs.check(&headers, &slug, difficulty, now())?)
     } else {
         None
     };
@@ -203,6 +204,6 @@ pub async fn challenge(
     let live = public(&state, &slug)?;
     match live.consultation.settings.proof_of_work {
         0 => Err(AppError::ProofNotRequired),
-        max => Ok(Json(state.proofs.issue(max, now()))),
+        max => Ok(Json(state.proofs.issue(&slug, max, now()))),
     }
 }

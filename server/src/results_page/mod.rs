@@ -49,7 +49,8 @@ pub async fn page(
         let body = format!("<p>{}</p>", esc(t(lang, T::NotPublished)));
         return Ok((StatusCode::FORBIDDEN, Html(frame(c, lang, &body))));
     }
-    let results = live.clone().results().await;
+    // Only what may be published: groups too small to hide a person are withheld.
+    let results = live.clone().results().await.public();
     let comments = state.db.approved_comments(&slug).await?;
     let statements = state.db.published_statements(&slug).await?;
     let body = [
@@ -130,27 +131,52 @@ fn ranking_table(
 }
 
 fn overall(c: &Consultation, r: &Results, lang: Lang) -> String {
+    let responses = esc(&t(lang, T::Responses).replace("{n}", &r.total.to_string()));
+    if r.overall.withheld {
+        let min = r.min_group_size.to_string();
+        let wait = esc(&t(lang, T::WholeWithheld).replace("{n}", &min));
+        return format!("<p>{responses}</p><p>{wait}</p>");
+    }
+    // Withheld until some group is large enough to read (see `Results::public`).
+    let equal_weight = if r.equal_weight.withheld {
+        String::new()
+    } else {
+        format!(
+            "<h2>{}</h2>{}",
+            esc(t(lang, T::EqualWeight)),
+            ranking_table(c, &r.equal_weight, lang, t(lang, T::EqualWeight)),
+        )
+    };
     format!(
-        "<p>{}</p><h2>{}</h2>{}<h2>{}</h2>{}",
-        esc(&t(lang, T::Responses).replace("{n}", &r.total.to_string())),
+        "<p>{responses}</p><h2>{}</h2>{}{equal_weight}",
         esc(t(lang, T::Ranking)),
         ranking_table(c, &r.overall, lang, t(lang, T::RankingCaption)),
-        esc(t(lang, T::EqualWeight)),
-        ranking_table(c, &r.equal_weight, lang, t(lang, T::EqualWeight)),
     )
 }
 
 fn by_group(c: &Consultation, r: &Results, lang: Lang) -> String {
+    if r.overall.withheld {
+        return String::new();
+    }
     let head: String = c
         .groups
         .iter()
         .zip(&r.groups)
         .map(|(g, (_, gr))| {
-            let mark = if gr.too_small { "*" } else { "" };
+            let mark = if gr.too_small && !gr.withheld {
+                "*"
+            } else {
+                ""
+            };
+            let count = if gr.withheld {
+                t(lang, T::FewerThan).replace("{n}", &r.min_group_size.to_string())
+            } else {
+                gr.responses.to_string()
+            };
             format!(
                 "<th scope=\"col\">{}{mark} ({})</th>",
                 esc(g.label.get(lang)),
-                gr.responses
+                esc(&count)
             )
         })
         .collect();
@@ -185,40 +211,28 @@ fn by_group(c: &Consultation, r: &Results, lang: Lang) -> String {
         esc(t(lang, T::ByGroupCaption)),
         esc(t(lang, T::Goal)),
     );
+    let withheld = t(lang, T::Withheld).replace("{n}", &r.min_group_size.to_string());
     format!(
-        "<h2>{}</h2>{}",
+        "<h2>{}</h2><p>{}</p>{}",
         esc(t(lang, T::ByGroup)),
+        esc(&withheld),
         wrap(t(lang, T::ByGroupCaption), table)
     )
 }
 
 fn conflicts(c: &Consultation, r: &Results, comments: &[(String, String)], lang: Lang) -> String {
     let mut out = format!("<h2>{}</h2>", esc(t(lang, T::Conflicts)));
-    for (conflict, cr) in c.conflicts.iter().zip(&r.conflicts) {
-        let half = i32::from(cr.scale / 2);
-        let steps: String = (-half..=half)
-            .map(|v| format!("<th scope=\"col\">{v:+}</th>"))
-            .collect();
-        let row = |label: &str, s: &mitreden_core::results::ConflictStats| {
-            let cells: String = s
-                .histogram
-                .iter()
-                .map(|n| format!("<td class=\"n\">{n}</td>"))
-                .collect();
-            let median = s.median.map(|m| format!("{m:+}")).unwrap_or_default();
-            format!(
-                "<tr><th scope=\"row\">{}</th>{cells}<td class=\"n\">{}</td><td class=\"n\">{median}</td></tr>",
-                esc(label),
-                s.no_view
-            )
-        };
-        let mut rows = row(t(lang, T::Overall), &cr.overall);
-        for (g, (_, s)) in c.groups.iter().zip(&cr.groups) {
-            rows.push_str(&row(g.label.get(lang), s));
-        }
+    for conflict in &c.conflicts {
         let caption = t(lang, T::ConflictCaption)
             .replace("{left}", conflict.left.get(lang))
             .replace("{right}", conflict.right.get(lang));
+        // Withheld while the whole is under the minimum size (see `Results::public`).
+        let table = r
+            .conflicts
+            .iter()
+            .find(|cr| cr.conflict == conflict.id)
+            .map(|cr| wrap(&caption, conflict_table(c, cr, &caption, lang)))
+            .unwrap_or_default();
         let quotes: Vec<String> = comments
             .iter()
             .filter(|(id, _)| id == conflict.id.as_str())
@@ -229,22 +243,53 @@ fn conflicts(c: &Consultation, r: &Results, comments: &[(String, String)], lang:
         } else {
             format!("<ul>{}</ul>", quotes.concat())
         };
-        let table = format!(
-            "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{steps}\
-             <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
-            esc(&caption),
-            esc(t(lang, T::Group)),
-            esc(t(lang, T::NoView)),
-            esc(t(lang, T::Median)),
-        );
         out.push_str(&format!(
-            "<h3>{}</h3>{}<h4>{}</h4>{quotes}",
+            "<h3>{}</h3>{table}<h4>{}</h4>{quotes}",
             esc(conflict.title.get(lang)),
-            wrap(&caption, table),
             esc(t(lang, T::Comments)),
         ));
     }
     out
+}
+
+/// The distribution of positions, overall and for each group published.
+fn conflict_table(
+    c: &Consultation,
+    cr: &mitreden_core::results::ConflictResults,
+    caption: &str,
+    lang: Lang,
+) -> String {
+    let half = i32::from(cr.scale / 2);
+    let steps: String = (-half..=half)
+        .map(|v| format!("<th scope=\"col\">{v:+}</th>"))
+        .collect();
+    let row = |label: &str, s: &mitreden_core::results::ConflictStats| {
+        let cells: String = s
+            .histogram
+            .iter()
+            .map(|n| format!("<td class=\"n\">{n}</td>"))
+            .collect();
+        let median = s.median.map(|m| format!("{m:+}")).unwrap_or_default();
+        format!(
+            "<tr><th scope=\"row\">{}</th>{cells}<td class=\"n\">{}</td><td class=\"n\">{median}</td></tr>",
+            esc(label),
+            s.no_view
+        )
+    };
+    let mut rows = row(t(lang, T::Overall), &cr.overall);
+    for (id, s) in &cr.groups {
+        if let Some(g) = c.groups.iter().find(|g| g.id == *id) {
+            rows.push_str(&row(g.label.get(lang), s));
+        }
+    }
+    format!(
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>{steps}\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
+        esc(caption),
+        esc(t(lang, T::Group)),
+        esc(t(lang, T::NoView)),
+        esc(t(lang, T::Median)),
+    )
 }
 
 fn published_statements(c: &Consultation, statements: &[ValidStatement], lang: Lang) -> String {

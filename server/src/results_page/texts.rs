@@ -24,6 +24,9 @@ texts! {
     RankingCaption => "Rangfolge nach Borda-Punkten; die Spanne zeigt, zwischen welchen Plätzen das Ziel in 90 % der Nachberechnungen lag.", "Ranking by Borda score; the range shows between which places the goal fell in 90 % of the resamples.";
     EqualWeight => "Jede Gruppe gleich gewichtet", "Every group weighted equally";
     ByGroup => "Rangfolge je Gruppe", "Ranking per group";
+    WholeWithheld => "Die Ergebnisse erscheinen hier, sobald mindestens {n} Antworten vorliegen; vorher ließen sie Rückschlüsse auf Einzelne zu.", "The results appear here once there are at least {n} responses; before that, they could reveal what individuals answered.";
+    FewerThan => "weniger als {n}", "fewer than {n}";
+    Withheld => "Gruppen mit weniger als {n} Antworten werden nicht einzeln gezeigt, damit niemand an seinen Antworten zu erkennen ist; in der Gesamtwertung zählen sie mit.", "Groups with fewer than {n} responses are not shown on their own, so that nobody can be recognised by their answers; they count in the overall ranking.";
     ByGroupCaption => "Platz des Ziels in jeder Gruppe (* = zu wenige Antworten für eine belastbare Aussage)", "Place of each goal in each group (* = too few responses to read much into it)";
     Place => "Platz", "Place";
     Goal => "Ziel", "Goal";

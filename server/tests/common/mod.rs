@@ -23,6 +23,8 @@ pub struct TestApp {
     pub dir: TempDir,
     /// Where the data is: a file in `dir`, or a PostgreSQL URL.
     pub database: String,
+    /// A staff token for reading the full results, made on first use.
+    results_token: tokio::sync::OnceCell<String>,
 }
 
 /// Whether the tests run against PostgreSQL.
@@ -119,6 +121,7 @@ impl TestApp {
             client: reqwest::Client::new(),
             dir,
             database,
+            results_token: tokio::sync::OnceCell::new(),
         }
     }
 
@@ -156,7 +159,27 @@ impl TestApp {
             .await
     }
 
+    /// The demo's full results as staff read them (the public feed withholds small groups).
     pub async fn results(&self) -> Value {
+        let token = self
+            .results_token
+            .get_or_init(|| async {
+                // The member may be there from before a restart; a new token either way.
+                let db = &self.state.db;
+                let name = "results-reader";
+                db.add_staff(name, Role::Moderator, &hash_password(PASSWORD))
+                    .await
+                    .unwrap();
+                let token = mitreden_server::staff::secret(16);
+                assert!(db.add_token(name, &secret_hash(&token)).await.unwrap());
+                token
+            })
+            .await;
+        staff_get(self, "/api/v1/staff/consultations/demo/results", token).await
+    }
+
+    /// The demo's results as the public feed publishes them.
+    pub async fn public_results(&self) -> Value {
         let (status, body) = self.get("/api/v1/consultations/demo/results").await;
         assert_eq!(status, 200);
         body
