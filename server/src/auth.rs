@@ -9,8 +9,20 @@ use crate::error::AppError;
 use crate::staff::{secret_hash, Role, StaffMember};
 use crate::state::AppState;
 
-/// The session cookie of the dashboard.
+/// The session cookie of the dashboard, over plain HTTP (development).
 pub const SESSION_COOKIE: &str = "mitreden_staff";
+/// The session cookie over HTTPS: with the `__Host-` prefix browsers accept it only from this
+/// very host, over HTTPS, for the whole path, and never set by a subdomain.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-mitreden_staff";
+
+/// The session cookie's name on this server: `__Host-` prefixed where served over HTTPS.
+pub fn session_cookie(state: &AppState) -> &'static str {
+    if state.https() {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 /// How long a dashboard session lasts.
 pub const SESSION_HOURS: i64 = 8;
 
@@ -29,8 +41,12 @@ impl Staff {
 }
 
 fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
+    session_from(&parts.headers, name)
+}
+
+/// The value of the cookie `name` in `headers`.
+pub fn session_from<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
+    headers
         .get_all(COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -51,7 +67,7 @@ impl FromRequestParts<AppState> for Staff {
             .and_then(|v| v.strip_prefix("Bearer "));
         let member = if let Some(token) = bearer {
             state.db.token_member(&secret_hash(token.trim())).await?
-        } else if let Some(session) = cookie(parts, SESSION_COOKIE) {
+        } else if let Some(session) = cookie(parts, session_cookie(state)) {
             state.db.session_member(&secret_hash(session)).await?
         } else {
             None

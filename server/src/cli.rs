@@ -51,7 +51,19 @@ pub enum StaffCommand {
     /// Remove a staff member, with their sessions and tokens.
     Remove { name: String },
     /// Create an API token (printed once) for a staff member: `Authorization: Bearer TOKEN`.
-    Token { name: String },
+    Token {
+        name: String,
+        /// Days until the token expires.
+        #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        days: u32,
+    },
+    /// List API tokens (their ids, members and expiry; never the secrets).
+    Tokens {
+        /// Only this member's tokens.
+        name: Option<String>,
+    },
+    /// Revoke an API token by its id (from `staff tokens`).
+    Revoke { id: String },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -86,6 +98,8 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub rate_limit: crate::rate_limit::RateLimit,
+    #[command(flatten)]
+    pub limits: crate::serve::ConnectionLimits,
 
     /// Origins (https://portal.example) whose pages may call the public JSON API from their
     /// own scripts (CORS). None by default: the widget needs no CORS, it runs on this server's

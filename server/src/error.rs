@@ -71,6 +71,8 @@ pub enum AppError {
     UnsupportedMediaType,
     #[error("The request body is too large; at most 64 KiB are accepted.")]
     PayloadTooLarge,
+    #[error("The request took too long to arrive; please send it again.")]
+    RequestTimeout,
     #[error("There is nothing at this address.")]
     NotFound,
     #[error("This address does not support the request method.")]
@@ -112,6 +114,7 @@ impl AppError {
             Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::WidgetMissing => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -149,6 +152,7 @@ impl AppError {
             Self::InvalidBody(_) => "invalid_body",
             Self::UnsupportedMediaType => "unsupported_media_type",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::RequestTimeout => "request_timeout",
             Self::NotFound => "not_found",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",

@@ -17,6 +17,7 @@ pub mod retention;
 pub mod same_origin;
 pub mod security;
 pub mod seed;
+pub mod serve;
 pub mod staff;
 pub mod staff_api;
 pub mod staff_cli;
@@ -42,6 +43,13 @@ pub const MAX_BODY: usize = 64 * 1024;
 
 /// The whole HTTP surface of the server.
 pub fn app(state: AppState) -> Router {
+    // Over HTTPS, browsers are told to come back over HTTPS only (a year).
+    let hsts = state.https().then(|| {
+        SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        )
+    });
     Router::new()
         .nest(
             "/api/v1",
@@ -52,6 +60,10 @@ pub fn app(state: AppState) -> Router {
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            state.body_timeout,
+            serve::read_body_in_time,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(security::PAGE_POLICY),
@@ -64,6 +76,7 @@ pub fn app(state: AppState) -> Router {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ))
+        .layer(tower::util::option_layer(hsts))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }
@@ -77,6 +90,7 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
     state.rate_limit = config.rate_limit;
     state.cors_origins = config.cors_origins.clone();
     state.public_url = config.public_url.clone();
+    state.body_timeout = std::time::Duration::from_secs(config.limits.body_seconds);
     Ok(state)
 }
 
@@ -104,11 +118,7 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
     println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
     tracing::info!(%addr, database = %config.database, "mitreden is listening");
 
-    // The peer address is needed for rate limiting; it is never stored.
-    let service = app(state).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    serve::serve(listener, app(state), config.limits, shutdown_signal()).await;
     Ok(())
 }
 

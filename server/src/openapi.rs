@@ -154,6 +154,35 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "get",
+            "/api/v1/staff/tokens",
+            "API tokens (id, member, created_at, expires_at; never the secret): all for admins, one's own for others",
+            Staff,
+            None,
+            (
+                200,
+                Some(json!({ "type": "array", "items": { "type": "object" } })),
+            ),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/tokens",
+            "Make an API token for oneself; its secret (`token`) is in this answer only",
+            Staff,
+            Some(
+                json!({ "type": "object", "additionalProperties": false, "properties": { "days": { "type": "integer", "minimum": 1, "maximum": 3650, "default": 90 } } }),
+            ),
+            (201, object.clone()),
+        ),
+        op(
+            "delete",
+            "/api/v1/staff/tokens/{id}",
+            "Revoke an API token (one's own; admins any)",
+            Staff,
+            None,
+            (204, None),
+        ),
+        op(
+            "get",
             "/api/v1/staff/consultations",
             "All consultations with their counts",
             Staff,

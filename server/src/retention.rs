@@ -37,6 +37,9 @@ pub fn spawn(state: AppState) {
             if let Err(e) = state.db.prune_proofs(now()).await {
                 tracing::error!(error = %e, "pruning used proofs of work failed; trying again in an hour");
             }
+            if let Err(e) = state.db.prune_expired_credentials(now()).await {
+                tracing::error!(error = %e, "deleting expired sessions and tokens failed; trying again in an hour");
+            }
             let before = now() - changes::KEEP_CHANGES_SECONDS;
             if let Err(e) = state.db.prune_changes(before).await {
                 tracing::error!(error = %e, "pruning the change log failed; trying again in an hour");

@@ -56,12 +56,32 @@ pub async fn run(
                 Err(format!("there is no staff member '{name}'").into())
             }
         }
-        StaffCommand::Token { name } => {
+        StaffCommand::Token { name, days } => {
             let token = secret(32);
-            if db.add_token(&name, &secret_hash(&token)).await? {
-                Ok(format!("API token for {name} (shown only now): {token}"))
+            match db.add_token(&name, &secret_hash(&token), days).await? {
+                Some(id) => Ok(format!(
+                    "API token {id} for {name}, valid {days} days (shown only now): {token}"
+                )),
+                None => Err(format!("there is no staff member '{name}'").into()),
+            }
+        }
+        StaffCommand::Tokens { name } => Ok(db
+            .tokens(name.as_deref())
+            .await?
+            .iter()
+            .map(|t| {
+                let expires = t
+                    .expires_at
+                    .map_or_else(|| "never".to_owned(), crate::staff_api::export::iso8601);
+                format!("{}\t{}\texpires {expires}", t.id, t.member)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")),
+        StaffCommand::Revoke { id } => {
+            if db.revoke_token(&id, None).await? {
+                Ok(format!("Revoked token {id}."))
             } else {
-                Err(format!("there is no staff member '{name}'").into())
+                Err(format!("there is no token '{id}'").into())
             }
         }
     }

@@ -243,6 +243,8 @@ pub struct AppState {
     pub dashboard_dir: PathBuf,
     /// How often one client may write.
     pub rate_limit: crate::rate_limit::RateLimit,
+    /// How long a request body may take to arrive (`--body-timeout`).
+    pub body_timeout: std::time::Duration,
     /// The address browsers reach the server at (`--public-url`), if configured.
     pub public_url: Option<String>,
     /// Origins allowed to call the public API from their own pages (CORS); none by default.
@@ -253,6 +255,13 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// Whether browsers reach this server over HTTPS (`--public-url https://…`).
+    pub fn https(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"))
+    }
+
     /// Loads every consultation and counts its stored responses, then keeps counting what
     /// any process stores (see [`crate::sync`]).
     pub async fn load(
@@ -272,6 +281,7 @@ impl AppState {
             widget_dir,
             dashboard_dir,
             rate_limit: Default::default(),
+            body_timeout: std::time::Duration::from_secs(30),
             public_url: None,
             cors_origins: Vec::new(),
             live: Arc::new(RwLock::new(HashMap::new())),

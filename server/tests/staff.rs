@@ -307,7 +307,7 @@ async fn the_staff_command_line_adds_lists_tokens_and_removes_members() {
     let (_, list, _) = run(&["list"]);
     assert_eq!(list.trim(), "anna\tadmin");
     let (ok, token, _) = run(&["token", "anna"]);
-    assert!(ok && token.contains("API token for anna"));
+    assert!(ok && token.contains("for anna, valid 90 days"), "{token}");
     let (ok, _, _) = run(&["remove", "anna"]);
     assert!(ok);
     let (_, list, _) = run(&["list"]);
@@ -496,4 +496,40 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
     assert_eq!(days.as_array().unwrap().len(), 1);
     assert_eq!(days[0]["responses"], 2);
     assert_eq!(days[0]["date"].as_str().unwrap().len(), 10);
+}
+
+#[tokio::test]
+async fn every_allowed_origin_must_be_scheme_host_and_port() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ada", Role::Admin).await;
+    let path = "/api/v1/staff/consultations/digital-2027";
+    for bad in [
+        "*",
+        "https://*",
+        "https://a.example\t",
+        "https://a.example\0",
+        "https://x.example/pfad",
+    ] {
+        let mut definition = demo_definition("digital-2027");
+        definition["settings"]["allowed_origins"] = json!(["https://ok.example", bad]);
+        let (status, body) = call(&app, Method::PUT, path, Some(&admin), Some(definition)).await;
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (422, Some("invalid_consultation")),
+            "{bad:?}"
+        );
+        let message = body["error"]["message"].as_str().unwrap();
+        assert!(message.contains("allowed_origins"), "{message}");
+        assert!(
+            message.contains(&format!("'{bad}'")),
+            "names the entry: {message}"
+        );
+    }
+    let (status, _) = call(&app, Method::GET, path, Some(&admin), None).await;
+    assert_eq!(status, 404, "nothing was stored");
+    let mut definition = demo_definition("digital-2027");
+    definition["settings"]["allowed_origins"] =
+        json!(["https://www.bmds.example", "http://127.0.0.1:8081"]);
+    let (status, _) = call(&app, Method::PUT, path, Some(&admin), Some(definition)).await;
+    assert_eq!(status, 201);
 }

@@ -104,3 +104,31 @@ async fn receipts_are_required_well_formed_and_known() {
         (404, Some("receipt_unknown"))
     );
 }
+
+#[tokio::test]
+async fn a_withdrawn_comment_is_in_neither_the_database_file_nor_its_write_ahead_log() {
+    if common::on_postgres() {
+        // PostgreSQL keeps removed rows in its files until VACUUM (see the README).
+        return;
+    }
+    let app = TestApp::spawn().await;
+    let secret = "Mein Nachbar Herr Beispielmann wuerde das nie sagen";
+    let mut body = submission(&uuid(1), "academia", &["once-only"], &ALL);
+    body["positions"] =
+        json!([{ "conflict": "central-vs-local", "position": 1, "comment": secret }]);
+    let (status, ack) = app.submit(&body).await;
+    assert_eq!(status, 201);
+    let receipt = ack["receipt"].as_str().unwrap();
+    let files = || {
+        let file = std::fs::read(&app.database).unwrap();
+        let wal = std::fs::read(format!("{}-wal", app.database)).unwrap_or_default();
+        [file, wal]
+    };
+    let found = |bytes: &[u8]| bytes.windows(secret.len()).any(|w| w == secret.as_bytes());
+    assert!(files().iter().any(|f| found(f)), "stored before");
+    let (status, _) = app.with_receipt(Method::DELETE, MINE, receipt).await;
+    assert_eq!(status, 204);
+    for bytes in files() {
+        assert!(!found(&bytes), "the withdrawn comment lingers on disk");
+    }
+}

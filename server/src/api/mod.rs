@@ -53,7 +53,8 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
         )
         .layer(CompressionLayer::new());
     let routes = reads
-        .merge(rate_limit::limit(writes, limits))
+        // Receipts travel in these answers: no cache may keep them.
+        .merge(rate_limit::limit(writes, limits).layer(crate::staff_api::no_store()))
         // Set here, under the CORS layer, so that a preflight (OPTIONS) reaches it.
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed });
     match cors(cors_origins) {

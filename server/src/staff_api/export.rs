@@ -3,8 +3,11 @@
 //! CSV columns: `id`, `submitted_at` (UTC, ISO 8601), `group`, `lang`, `ranking` (priority ids,
 //! best first, joined by ` > `), then per priority `rank:<id>` (its place, empty if unranked or
 //! not shown), then per conflict `position:<id>` (from `-k` to `k`, `no_view`, or empty) and
-//! `comment:<id>`. UTF-8 with a byte order mark, so spreadsheet programs read umlauts right;
-//! text that a spreadsheet would take for a formula is prefixed with `'`.
+//! `comment:<id>`. UTF-8 with a byte order mark, so spreadsheet programs read umlauts right.
+//! The separator is the comma; fields with a comma, semicolon, quote or line break are quoted.
+//! Free text never lets a cell begin with a formula character, whether a spreadsheet splits
+//! the line on commas or on semicolons (the German default), see [`defuse`]. The `id` is the
+//! response's public id, never the id the participant's device made.
 
 use axum::extract::{Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -138,20 +141,31 @@ fn push_row(out: &mut String, fields: Vec<String>) {
 }
 
 fn quote(field: String) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
+    // Semicolons too: German spreadsheets split on them, and quoted they stay in one cell.
+    if field.contains([',', ';', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
         field
     }
 }
 
-/// Free text that starts like a spreadsheet formula is shown as text.
+/// Characters that make a spreadsheet read a cell as a formula.
+const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Free text is shown as text: wherever a cell could begin, at the start or after a comma,
+/// semicolon or line break (a spreadsheet may split on any of them, with or without regard to
+/// quotes) and any spaces, a formula character gets a `'` before it.
 fn defuse(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut cell_start = true;
+    for c in text.chars() {
+        if cell_start && FORMULA.contains(&c) {
+            out.push('\'');
+        }
+        out.push(c);
+        cell_start = matches!(c, ',' | ';' | '\n' | '\r') || (cell_start && c == ' ');
     }
+    out
 }
 
 /// `2026-11-26T18:26:35Z` from seconds since 1970 (proleptic Gregorian calendar, UTC).
@@ -193,5 +207,13 @@ mod tests {
         assert_eq!(quote("sagt \"nein\"".into()), "\"sagt \"\"nein\"\"\"");
         assert_eq!(defuse("=HYPERLINK(1)".into()), "'=HYPERLINK(1)");
         assert_eq!(defuse("Gut so".into()), "Gut so");
+        // However a spreadsheet splits the line, no cell begins with a formula.
+        assert_eq!(
+            defuse("Hinweis;=cmd|' /C calc'!A0".into()),
+            "Hinweis;'=cmd|' /C calc'!A0"
+        );
+        assert_eq!(defuse("a, +1; @x\n-y".into()), "a, '+1; '@x\n'-y");
+        assert_eq!(defuse("Kosten - Nutzen".into()), "Kosten - Nutzen");
+        assert_eq!(quote("a;b".into()), "\"a;b\"");
     }
 }

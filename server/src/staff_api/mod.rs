@@ -5,11 +5,12 @@ mod consultations;
 pub mod export;
 mod moderation;
 mod session;
+mod tokens;
 
 use std::sync::Arc;
 
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 
 use crate::error::AppError;
@@ -24,6 +25,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .merge(rate_limit::limit_sign_in(session, state.rate_limit))
         .route("/me", get(session::me))
+        .route("/tokens", get(tokens::list).post(tokens::create))
+        .route("/tokens/{id}", delete(tokens::revoke))
         .route("/consultations", get(consultations::list))
         .route(
             "/consultations/{slug}",
@@ -69,6 +72,16 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             state.clone(),
             same_origin::check,
         ))
+        // Staff answers (exports above all) hold personal data: no cache keeps them.
+        .layer(no_store())
+}
+
+/// `Cache-Control: no-store`, for answers no browser or proxy may keep.
+pub fn no_store() -> tower_http::set_header::SetResponseHeaderLayer<axum::http::HeaderValue> {
+    tower_http::set_header::SetResponseHeaderLayer::overriding(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    )
 }
 
 /// Any consultation, drafts included.

@@ -7,7 +7,7 @@ use axum::response::IntoResponse;
 use axum::Json;
 use serde::Deserialize;
 
-use crate::auth::{Staff, SESSION_COOKIE, SESSION_HOURS};
+use crate::auth::{session_cookie, session_from, Staff, SESSION_HOURS};
 use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::rate_limit::Client;
@@ -53,9 +53,9 @@ pub async fn sign_in(
         .db
         .add_session(member.id, &secret_hash(&session), now() + max_age)
         .await?;
-    let cookie = format!(
-        "{SESSION_COOKIE}={session}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict"
-    );
+    let name = session_cookie(&state);
+    let cookie =
+        format!("{name}={session}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict");
     Ok(([(SET_COOKIE, cookie)], Json(member)))
 }
 
@@ -65,19 +65,11 @@ pub async fn sign_out(
     headers: axum::http::HeaderMap,
 ) -> Result<impl IntoResponse, AppError> {
     let _ = staff;
-    let session = headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|p| p.trim().split_once('='))
-        .find(|(k, _)| *k == SESSION_COOKIE)
-        .map(|(_, v)| v.to_owned());
-    if let Some(session) = session {
-        state.db.remove_session(&secret_hash(&session)).await?;
+    let name = session_cookie(&state);
+    if let Some(session) = session_from(&headers, name) {
+        state.db.remove_session(&secret_hash(session)).await?;
     }
-    let expired =
-        format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
+    let expired = format!("{name}=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Strict");
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, expired)]))
 }
 

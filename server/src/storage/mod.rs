@@ -21,7 +21,7 @@ mod comments;
 mod consultations;
 mod proposals;
 mod retention;
-mod staff;
+pub mod staff;
 mod statements;
 mod submissions;
 mod writer;

@@ -130,14 +130,22 @@ impl Db {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.erase_old_pages().await?;
+        Ok(removed)
+    }
+
+    /// On SQLite, old versions of changed pages (with deleted text in them) stay in the
+    /// write-ahead log until a checkpoint copies the new ones into the database file (where
+    /// `secure_delete` has overwritten the deleted text); truncating the log then leaves them
+    /// nowhere. Under heavy writing the checkpoint may not get the whole log at once; the next
+    /// one (or the next withdrawal) finishes it.
+    pub async fn erase_old_pages(&self) -> Result<(), StorageError> {
         if self.backend == super::Backend::Sqlite {
-            // Old versions of the changed pages stay in the write-ahead log until a checkpoint
-            // copies the new ones into the database file; truncating it leaves them nowhere.
             sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                 .execute(&self.pool)
                 .await?;
         }
-        Ok(removed)
+        Ok(())
     }
 
     /// When the consultation was closed and when its personal data was removed (seconds since

@@ -305,6 +305,10 @@ impl Db {
             .writer
             .withdraw(kind, consultation.to_owned(), receipt_hash.to_owned())
             .await?;
+        if withdrawn.is_some() {
+            // The comment texts must not linger in the write-ahead log.
+            self.erase_old_pages().await?;
+        }
         withdrawn
             .map(|(body, version)| Ok((serde_json::from_str(&body)?, version)))
             .transpose()

@@ -61,6 +61,7 @@ pub fn args(database: &str, dir: &TempDir) -> ServeArgs {
         public_url: None,
         demo_page_addr: None,
         rate_limit: Default::default(),
+        limits: Default::default(),
         cors_origins: Vec::new(),
     }
 }
@@ -113,8 +114,13 @@ impl TestApp {
         let state = open_state(&args).await.unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        let service = app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-        tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
+        let (app, limits) = (app(state.clone()), args.limits);
+        tokio::spawn(mitreden_server::serve::serve(
+            listener,
+            app,
+            limits,
+            std::future::pending(),
+        ));
         Self {
             addr,
             state,
@@ -171,7 +177,11 @@ impl TestApp {
                     .await
                     .unwrap();
                 let token = mitreden_server::staff::secret(16);
-                assert!(db.add_token(name, &secret_hash(&token)).await.unwrap());
+                assert!(db
+                    .add_token(name, &secret_hash(&token), 1)
+                    .await
+                    .unwrap()
+                    .is_some());
                 token
             })
             .await;
@@ -258,9 +268,10 @@ pub async fn member(app: &TestApp, name: &str, role: Role) -> String {
     assert!(app
         .state
         .db
-        .add_token(name, &secret_hash(&token))
+        .add_token(name, &secret_hash(&token), 1)
         .await
-        .unwrap());
+        .unwrap()
+        .is_some());
     token
 }
 
