@@ -21,3 +21,28 @@ where
         Ok(Self(value))
     }
 }
+
+/// Like [`axum::extract::Path`], but a path value that does not parse (a word where a number
+/// id belongs) becomes `404 not_found` in the API's error format: no such thing is there.
+pub struct ApiPath<T>(pub T);
+
+impl<S, T> axum::extract::FromRequestParts<S> for ApiPath<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(value)) => Ok(Self(value)),
+            Err(rejection) => {
+                tracing::debug!(%rejection, "path values do not parse");
+                Err(AppError::NotFound)
+            }
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! Everything the server serves that is not JSON: the embed loader, the widget page and its
 //! assets.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::middleware;
 use axum::response::{Html, IntoResponse, Redirect, Response};
@@ -12,6 +12,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeader;
 
 use crate::error::AppError;
+use crate::json::ApiPath;
 use crate::security;
 use crate::state::AppState;
 
@@ -97,7 +98,7 @@ async fn embed_js() -> impl IntoResponse {
 /// origins may frame it.
 async fn widget_page(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<impl IntoResponse, AppError> {
     let html = tokio::fs::read_to_string(state.widget_dir.join("index.html"))
         .await

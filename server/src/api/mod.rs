@@ -6,7 +6,7 @@ mod submissions;
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::routing::{get, post};
 use axum::{Json, Router};
@@ -15,6 +15,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::error::AppError;
+use crate::json::ApiPath;
 use crate::rate_limit::{self, RateLimit};
 use crate::state::{AppState, Live};
 use submissions::{submit, view, withdraw, Responses, Statements};
@@ -98,7 +99,7 @@ fn public(state: &AppState, slug: &str) -> Result<Arc<Live>, AppError> {
 
 async fn consultation(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Consultation>, AppError> {
     Ok(Json(public(&state, &slug)?.consultation.clone()))
 }

@@ -3,13 +3,14 @@
 
 use std::sync::Arc;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::Json;
 use mitreden_core::{Results, StatementSummary};
 use serde::Serialize;
 
 use super::public;
 use crate::error::AppError;
+use crate::json::ApiPath;
 use crate::state::AppState;
 
 /// The results document: the results of individual responses, and organisations apart.
@@ -23,7 +24,7 @@ pub struct ResultsDocument {
 
 pub async fn results(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<ResultsDocument>, AppError> {
     let live = public(&state, &slug)?;
     if !live.consultation.results_public() {

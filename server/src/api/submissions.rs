@@ -4,7 +4,7 @@
 
 use std::future::Future;
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use mitreden_core::proof::Challenge;
@@ -19,6 +19,7 @@ use super::public;
 use super::receipt_header::ReceiptHash;
 use crate::error::AppError;
 use crate::json::ApiJson;
+use crate::json::ApiPath;
 use crate::receipt;
 use crate::state::AppState;
 use crate::storage::{now, Db, Insert, StorageError};
@@ -137,7 +138,7 @@ impl Submission for Statements {
 /// `POST …/{responses|statements}`: `201` when stored, `200` for the same again.
 pub async fn submit<K: Submission>(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     headers: HeaderMap,
     ApiJson(sent): ApiJson<K::Sent>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), AppError> {
@@ -174,7 +175,7 @@ pub async fn submit<K: Submission>(
 /// `GET …/mine` with the receipt.
 pub async fn view<K: Submission>(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ReceiptHash(hash): ReceiptHash,
 ) -> Result<Json<K::Stored>, AppError> {
     public(&state, &slug)?;
@@ -185,7 +186,7 @@ pub async fn view<K: Submission>(
 /// `DELETE …/mine` with the receipt: gone from storage and from the count.
 pub async fn withdraw<K: Submission>(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ReceiptHash(hash): ReceiptHash,
 ) -> Result<StatusCode, AppError> {
     public(&state, &slug)?;
@@ -199,7 +200,7 @@ pub async fn withdraw<K: Submission>(
 /// `GET …/challenge`: a proof-of-work challenge, for consultations that ask for one.
 pub async fn challenge(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Challenge>, AppError> {
     let live = public(&state, &slug)?;
     match live.consultation.settings.proof_of_work {

@@ -4,13 +4,14 @@
 
 mod texts;
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Html;
 use mitreden_core::{Consultation, Lang, Results, Stance, StatementSummary, ValidStatement};
 use serde::Deserialize;
 
 use crate::error::AppError;
+use crate::json::ApiPath;
 use crate::state::AppState;
 use texts::{t, T};
 
@@ -30,7 +31,7 @@ fn esc(s: &str) -> String {
 
 pub async fn page(
     State(state): State<AppState>,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     Query(query): Query<PageQuery>,
 ) -> Result<(StatusCode, Html<String>), AppError> {
     let live = state

@@ -1,6 +1,6 @@
 //! Defining consultations, opening and closing them, and reading their full results.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use mitreden_core::{Consultation, Results, StatementSummary, Status};
@@ -11,6 +11,7 @@ use super::any;
 use crate::auth::Staff;
 use crate::error::AppError;
 use crate::json::ApiJson;
+use crate::json::ApiPath;
 use crate::staff::Role;
 use crate::staff_api::export::iso8601;
 use crate::state::AppState;
@@ -71,7 +72,7 @@ pub async fn list(
 pub async fn definition(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Consultation>, AppError> {
     staff.require(Role::Moderator)?;
     Ok(Json(any(&state, &slug)?.consultation.clone()))
@@ -82,7 +83,7 @@ pub async fn definition(
 pub async fn save(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiJson(consultation): ApiJson<Consultation>,
 ) -> Result<StatusCode, AppError> {
     staff.require(Role::Admin)?;
@@ -116,7 +117,7 @@ pub struct NewStatus {
 pub async fn set_status(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
     ApiJson(change): ApiJson<NewStatus>,
 ) -> Result<Json<Consultation>, AppError> {
     staff.require(Role::Admin)?;
@@ -140,7 +141,7 @@ pub struct StaffResults {
 pub async fn results(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<StaffResults>, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;
@@ -162,7 +163,7 @@ pub struct Day {
 pub async fn timeline(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Vec<Day>>, AppError> {
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;

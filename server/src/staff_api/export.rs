@@ -9,7 +9,7 @@
 //! the line on commas or on semicolons (the German default), see [`defuse`]. The `id` is the
 //! response's public id, never the id the participant's device made.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use axum::Json;
@@ -19,6 +19,7 @@ use serde_json::{json, Value};
 use super::any;
 use crate::auth::Staff;
 use crate::error::AppError;
+use crate::json::ApiPath;
 use crate::staff::Role;
 use crate::state::AppState;
 use crate::storage::{Exported, StorageError};
@@ -26,7 +27,7 @@ use crate::storage::{Exported, StorageError};
 pub async fn csv(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<impl IntoResponse, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;
@@ -47,7 +48,7 @@ pub async fn csv(
 pub async fn json(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Value>, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;

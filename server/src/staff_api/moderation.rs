@@ -1,6 +1,6 @@
 //! Moderation: proposals waiting for a decision, and organisation statements.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::Deserialize;
@@ -9,6 +9,7 @@ use super::any;
 use crate::auth::Staff;
 use crate::error::AppError;
 use crate::json::ApiJson;
+use crate::json::ApiPath;
 use crate::staff::Role;
 use crate::state::AppState;
 use crate::storage::StorageError;
@@ -17,7 +18,7 @@ use crate::storage::{CommentRow, ProposalRow};
 pub async fn proposals(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Vec<ProposalRow>>, AppError> {
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
@@ -40,7 +41,7 @@ pub struct Decide {
 pub async fn decide(
     State(state): State<AppState>,
     staff: Staff,
-    Path((slug, id)): Path<(String, i64)>,
+    ApiPath((slug, id)): ApiPath<(String, i64)>,
     ApiJson(decide): ApiJson<Decide>,
 ) -> Result<StatusCode, AppError> {
     staff.require(Role::Moderator)?;
@@ -66,7 +67,7 @@ pub struct MarkedStatement {
 pub async fn statements(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Vec<MarkedStatement>>, AppError> {
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
@@ -92,7 +93,7 @@ pub struct Publication {
 pub async fn publish_statement(
     State(state): State<AppState>,
     staff: Staff,
-    Path((slug, id)): Path<(String, String)>,
+    ApiPath((slug, id)): ApiPath<(String, String)>,
     ApiJson(p): ApiJson<Publication>,
 ) -> Result<StatusCode, AppError> {
     staff.require(Role::Moderator)?;
@@ -111,7 +112,7 @@ pub async fn publish_statement(
 pub async fn comments(
     State(state): State<AppState>,
     staff: Staff,
-    Path(slug): Path<String>,
+    ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<Vec<CommentRow>>, AppError> {
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
@@ -138,7 +139,7 @@ pub struct ModerateComment {
 pub async fn moderate_comment(
     State(state): State<AppState>,
     staff: Staff,
-    Path((slug, id)): Path<(String, i64)>,
+    ApiPath((slug, id)): ApiPath<(String, i64)>,
     ApiJson(m): ApiJson<ModerateComment>,
 ) -> Result<StatusCode, AppError> {
     staff.require(Role::Moderator)?;
@@ -161,7 +162,7 @@ pub async fn moderate_comment(
 pub async fn adopt(
     State(state): State<AppState>,
     staff: Staff,
-    Path((slug, id)): Path<(String, i64)>,
+    ApiPath((slug, id)): ApiPath<(String, i64)>,
 ) -> Result<Json<mitreden_core::Consultation>, AppError> {
     staff.require(Role::Admin)?;
     let live = any(&state, &slug)?;

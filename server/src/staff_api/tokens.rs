@@ -1,7 +1,7 @@
 //! API tokens through the staff API: list, create (for oneself) and revoke. Admins see and
 //! revoke everybody's; others only their own. Secrets are shown once, when made.
 
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::auth::Staff;
 use crate::error::AppError;
 use crate::json::ApiJson;
+use crate::json::ApiPath;
 use crate::staff::{secret, secret_hash, Role};
 use crate::state::AppState;
 use crate::storage::staff::TokenInfo;
@@ -80,7 +81,7 @@ pub async fn create(
 pub async fn revoke(
     State(state): State<AppState>,
     staff: Staff,
-    Path(id): Path<String>,
+    ApiPath(id): ApiPath<String>,
 ) -> Result<StatusCode, AppError> {
     if state.db.revoke_token(&id, scope(&staff)?).await? {
         Ok(StatusCode::NO_CONTENT)
