@@ -39,7 +39,6 @@ fn parse_key(s: &str) -> Result<(), IdError> {
 macro_rules! key_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
         pub struct $name(String);
@@ -73,7 +72,38 @@ macro_rules! key_type {
                 f.write_str(&self.0)
             }
         }
+
+        #[cfg(feature = "schema")]
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> String {
+                stringify!($name).to_owned()
+            }
+
+            fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+                string_schema(None, Some(KEY_PATTERN))
+            }
+        }
     };
+}
+
+/// What [`parse_key`] accepts, as a JSON Schema pattern.
+#[cfg(feature = "schema")]
+const KEY_PATTERN: &str = "^[a-z0-9-]{1,64}$";
+
+/// A string schema with a `format` or a `pattern`, for the OpenAPI document.
+#[cfg(feature = "schema")]
+fn string_schema(format: Option<&str>, pattern: Option<&str>) -> schemars::schema::Schema {
+    use schemars::schema::{InstanceType, SchemaObject, StringValidation};
+    SchemaObject {
+        instance_type: Some(InstanceType::String.into()),
+        format: format.map(str::to_owned),
+        string: Some(Box::new(StringValidation {
+            pattern: pattern.map(str::to_owned),
+            ..Default::default()
+        })),
+        ..Default::default()
+    }
+    .into()
 }
 
 key_type!(
@@ -95,10 +125,23 @@ key_type!(
 
 /// The id of a response, made by the client. It doubles as idempotency key, so it must be
 /// unguessable: a UUID, stored in its lower-case hyphenated form.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct ResponseId(String);
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for ResponseId {
+    fn schema_name() -> String {
+        "ResponseId".to_owned()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        string_schema(
+            Some("uuid"),
+            Some("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"),
+        )
+    }
+}
 
 impl ResponseId {
     /// Accepts the canonical 8-4-4-4-12 hex form in either case.

@@ -347,10 +347,17 @@ pub fn document() -> Value {
     for o in operations(&mut g) {
         let mut responses = Map::new();
         let (status, body) = &o.success;
+        let media = if o.path.ends_with(".csv") {
+            "text/csv"
+        } else {
+            "application/json"
+        };
         responses.insert(
             status.to_string(),
             match body {
-                Some(s) => json!({ "description": "Success", "content": { "application/json": { "schema": s } } }),
+                Some(s) => {
+                    json!({ "description": "Success", "content": { media: { "schema": s } } })
+                }
                 None => json!({ "description": "Success, no content" }),
             },
         );
@@ -361,7 +368,16 @@ pub fn document() -> Value {
         let mut parameters = Vec::new();
         for name in ["slug", "id"] {
             if o.path.contains(&format!("{{{name}}}")) {
-                parameters.push(json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }));
+                // Comments and proposals are numbered; statements and tokens have text ids.
+                let numbered = o.path.contains("/comments/") || o.path.contains("/proposals/");
+                let schema = match name {
+                    "slug" => json!({ "type": "string", "pattern": "^[a-z0-9-]{1,64}$" }),
+                    _ if numbered => json!({ "type": "integer", "format": "int64" }),
+                    _ => json!({ "type": "string" }),
+                };
+                parameters.push(
+                    json!({ "name": name, "in": "path", "required": true, "schema": schema }),
+                );
             }
         }
         let mut operation =

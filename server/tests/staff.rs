@@ -539,9 +539,18 @@ async fn a_path_value_that_does_not_parse_is_answered_in_the_json_error_format()
     let app = TestApp::spawn().await;
     let admin = member(&app, "ada", Role::Admin).await;
     for (method, path) in [
-        (Method::POST, "/api/v1/staff/consultations/demo/comments/abc"),
-        (Method::POST, "/api/v1/staff/consultations/demo/proposals/1.5/adopt"),
-        (Method::POST, "/api/v1/staff/consultations/demo/proposals/-x"),
+        (
+            Method::POST,
+            "/api/v1/staff/consultations/demo/comments/abc",
+        ),
+        (
+            Method::POST,
+            "/api/v1/staff/consultations/demo/proposals/1.5/adopt",
+        ),
+        (
+            Method::POST,
+            "/api/v1/staff/consultations/demo/proposals/-x",
+        ),
     ] {
         let response = app
             .client
@@ -552,7 +561,10 @@ async fn a_path_value_that_does_not_parse_is_answered_in_the_json_error_format()
             .await
             .unwrap();
         assert_eq!(response.status(), 404, "{method} {path}");
-        let kind = response.headers()["content-type"].to_str().unwrap().to_owned();
+        let kind = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(kind.starts_with("application/json"), "{kind}");
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["error"]["code"], "not_found", "{method} {path}");
