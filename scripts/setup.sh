@@ -5,7 +5,8 @@
 #   scripts/setup.sh         build tools: wasm32 target, wasm-bindgen CLI, trunk (dashboard),
 #                            wasm-split-cli (widget), wasm-opt
 #   scripts/setup.sh test    also Chromium and ChromeDriver (browser tests) and PostgreSQL from
-#                            Debian
+#                            Debian, and schemathesis from PyPI (contract test) in
+#                            target/contract-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -66,4 +67,12 @@ fi
 if [ "${1:-}" = "test" ]; then
   # Browsers for the widget and end-to-end tests; PostgreSQL for the server tests' second run.
   apt_install chromium chromium-driver postgresql
+  # The contract test's request generator, in a virtual environment of its own.
+  SCHEMATHESIS_VERSION=4.32.5
+  venv=target/contract-venv
+  if [ "$("$venv/bin/schemathesis" --version 2>/dev/null | awk '{print $3}')" != "$SCHEMATHESIS_VERSION" ]; then
+    say "installing schemathesis $SCHEMATHESIS_VERSION (contract test)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$SCHEMATHESIS_VERSION"
+  fi
 fi

@@ -26,9 +26,11 @@ pub enum ProposalKind {
 #[serde(deny_unknown_fields)]
 pub struct ProposalSubmission {
     pub kind: ProposalKind,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 120)))]
     pub title: String,
     /// Why it matters (optional).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 1000)))]
     pub reason: Option<String>,
 }
 

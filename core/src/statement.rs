@@ -63,9 +63,11 @@ impl Stance {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StanceSubmission {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::ids::PriorityId"))]
     pub priority: String,
     pub stance: Stance,
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 2000)))]
     pub reasoning: Option<String>,
 }
 
@@ -75,7 +77,9 @@ pub struct StanceSubmission {
 #[serde(deny_unknown_fields)]
 pub struct StatementSubmission {
     /// A UUID made by the client; sending the same statement again is harmless.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::ids::ResponseId"))]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 200)))]
     pub name: String,
     pub kind: OrganisationKind,
     /// Number in the German lobby register (`R001234`) or the EU transparency register
@@ -84,6 +88,7 @@ pub struct StatementSubmission {
     pub lobby_register: Option<String>,
     /// Only with `contact_consent`.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 254)))]
     pub contact_email: Option<String>,
     #[serde(default)]
     pub contact_consent: bool,
@@ -93,9 +98,11 @@ pub struct StatementSubmission {
     pub positions: Vec<PositionSubmission>,
     /// The organisation agrees that its statement may be published.
     pub publish: bool,
+    #[cfg_attr(feature = "schema", schemars(with = "Lang"))]
     pub lang: String,
     /// A honeypot, as in responses: must be left out or empty.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = 0)))]
     pub website: String,
 }
 

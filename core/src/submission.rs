@@ -21,23 +21,36 @@ use crate::text_input::{self, TextProblem};
 #[serde(deny_unknown_fields)]
 pub struct ResponseSubmission {
     /// A UUID made by the client; sending the same submission again is harmless.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::ids::ResponseId"))]
     pub id: String,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::ids::GroupId"))]
     pub group: String,
     /// Priority ids, most important first. May leave shown priorities out if the consultation
     /// allows partial rankings.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::ids::PriorityId>", length(max = 200))
+    )]
     pub ranking: Vec<String>,
     /// The priority ids the participant was shown.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::ids::PriorityId>", length(min = 1, max = 200))
+    )]
     pub shown: Vec<String>,
+    #[cfg_attr(feature = "schema", schemars(with = "Lang"))]
     pub lang: String,
     /// Positions on the consultation's goal conflicts (any, all or none of them).
     #[serde(default)]
     pub positions: Vec<PositionSubmission>,
     /// Missing priorities or conflicts the participant proposes; they go to moderation.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 3)))]
     pub proposals: Vec<ProposalSubmission>,
     /// A honeypot: the widget has a field people never see; only programs that fill in every
     /// field send something here, and such a submission is refused. Leave it out.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = 0)))]
     pub website: String,
 }
 
@@ -46,12 +59,15 @@ pub struct ResponseSubmission {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PositionSubmission {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::ids::ConflictId"))]
     pub conflict: String,
     /// From `-k` (fully the left goal) through `0` (balanced) to `k` (fully the right goal),
-    /// where the scale has `2k + 1` steps; `null` means "no view".
+    /// where the scale has `2k + 1` steps (5 or 7); `null` means "no view".
+    #[cfg_attr(feature = "schema", schemars(range(min = -3, max = 3)))]
     pub position: Option<i64>,
-    /// Why, in the participant's words (optional).
+    /// Why, in the participant's words (optional), at most 1,000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(length(max = 1000)))]
     pub comment: Option<String>,
 }
 

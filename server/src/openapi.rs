@@ -132,7 +132,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "Sign in (sets the session cookie)",
             Public,
             Some(
-                json!({ "type": "object", "required": ["name", "password"], "properties": { "name": { "type": "string" }, "password": { "type": "string" } } }),
+                json!({ "type": "object", "additionalProperties": false, "required": ["name", "password"], "properties": { "name": { "type": "string", "pattern": "^[A-Za-z0-9._@-]{1,64}$" }, "password": { "type": "string", "maxLength": 1024 } } }),
             ),
             (200, object.clone()),
         ),
