@@ -133,3 +133,98 @@ async fn no_cors_unless_configured_and_then_only_for_those_origins() {
         .unwrap();
     assert!(staff.headers().get("access-control-allow-origin").is_none());
 }
+
+#[tokio::test]
+async fn staff_answers_submissions_and_receipt_look_ups_are_never_cached() {
+    use mitreden_server::staff::Role;
+    let app = TestApp::spawn().await;
+    let token = common::member(&app, "ada", Role::Moderator).await;
+    let submitted = app
+        .client
+        .post(app.url("/api/v1/consultations/demo/responses"))
+        .json(&common::submission(
+            &common::uuid(1),
+            "citizens",
+            &common::ALL[..1],
+            &common::ALL,
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(submitted.headers()["cache-control"], "no-store");
+    let receipt = submitted.json::<serde_json::Value>().await.unwrap()["receipt"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mine = app
+        .client
+        .get(app.url("/api/v1/consultations/demo/responses/mine"))
+        .header("authorization", format!("Receipt {receipt}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(mine.status(), 200);
+    assert_eq!(mine.headers()["cache-control"], "no-store");
+    for path in [
+        "/api/v1/staff/me",
+        "/api/v1/staff/consultations/demo/export.csv",
+    ] {
+        let r = app
+            .client
+            .get(app.url(path))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert_eq!(r.headers()["cache-control"], "no-store", "{path}");
+    }
+    // Over plain HTTP (development) no HSTS, and the cookie has no `__Host-` prefix.
+    let r = app
+        .client
+        .get(app.url("/results/demo"))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.headers().get("strict-transport-security").is_none());
+}
+
+#[tokio::test]
+async fn over_https_browsers_are_told_to_stay_on_https_and_the_cookie_is_host_bound() {
+    use mitreden_server::staff::Role;
+    let app = TestApp::spawn_configured(|args| {
+        args.public_url = Some("https://beteiligung.example.de".to_owned());
+    })
+    .await;
+    common::member(&app, "ada", Role::Admin).await;
+    let r = app
+        .client
+        .get(app.url("/results/demo"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["strict-transport-security"], "max-age=31536000");
+    let signed_in = app
+        .client
+        .post(app.url("/api/v1/staff/session"))
+        .json(&serde_json::json!({ "name": "ada", "password": common::PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 200);
+    let cookie = signed_in.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("__Host-mitreden_staff="), "{cookie}");
+    assert!(cookie.contains("Path=/") && cookie.contains("Secure") && !cookie.contains("Domain"));
+    let session = cookie.split(';').next().unwrap().to_owned();
+    let me = app
+        .client
+        .get(app.url("/api/v1/staff/me"))
+        .header("cookie", &session)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200, "the prefixed cookie signs in");
+}
