@@ -160,6 +160,19 @@ pub enum ConsultationError {
     MissingText { field: String, lang: Lang },
 }
 
+impl Settings {
+    /// Writes each allowed origin in its canonical form (lower case, no trailing slash), as
+    /// browsers send it and `frame-ancestors` expects it. Entries that are no origin (which
+    /// [`Consultation::validate`] refuses) stay as they are.
+    pub fn canonicalise_origins(&mut self) {
+        for origin in &mut self.allowed_origins {
+            if let Ok(canonical) = crate::origin::parse_origin(origin) {
+                *origin = canonical;
+            }
+        }
+    }
+}
+
 impl Consultation {
     /// Checks the definition: ids unique, every text present in every language offered.
     pub fn validate(&self) -> Result<(), ConsultationError> {

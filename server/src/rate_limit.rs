@@ -82,7 +82,14 @@ fn client_address(
     behind_proxy: bool,
 ) -> Option<IpAddr> {
     let ip: IpAddr = if behind_proxy {
-        let forwarded = headers.get("x-forwarded-for")?.to_str().ok()?;
+        // The last entry of the last line: the one the proxy added (a proxy may add a line
+        // of its own rather than extend the client's).
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .next_back()?
+            .to_str()
+            .ok()?;
         forwarded.rsplit(',').next()?.trim().parse().ok()?
     } else {
         extensions

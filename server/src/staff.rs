@@ -65,21 +65,59 @@ pub fn verify_password(password: &str, hash: &str) -> bool {
     })
 }
 
-/// Checks passwords off the async runtime, a bounded number at once (one per core), so that
-/// a burst of sign-ins neither stalls other requests nor piles up hashing work.
+/// Checks passwords on a few threads of their own (one per core), off the async runtime: a
+/// burst of sign-ins neither stalls other requests nor runs more argon2 checks at once than
+/// there are cores (each takes 19 MiB), and a check whose caller has gone is skipped. At most
+/// [`QUEUED_CHECKS`] wait; further callers wait for room.
 #[derive(Clone)]
 pub struct PasswordChecks {
-    running: Arc<tokio::sync::Semaphore>,
+    queue: tokio::sync::mpsc::Sender<Check>,
     checks: Arc<AtomicU64>,
 }
+
+/// A password, the hash to check it against (none: the dummy), and where the answer goes.
+type Check = (String, Option<String>, tokio::sync::oneshot::Sender<bool>);
+
+/// Checks that may wait for a thread.
+pub const QUEUED_CHECKS: usize = 64;
 
 impl Default for PasswordChecks {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        Self {
-            running: Arc::new(tokio::sync::Semaphore::new(cores)),
-            checks: Arc::default(),
+        let (queue, waiting) = tokio::sync::mpsc::channel::<Check>(QUEUED_CHECKS);
+        let waiting = Arc::new(std::sync::Mutex::new(waiting));
+        let checks = Arc::new(AtomicU64::new(0));
+        for n in 0..cores {
+            let waiting = Arc::clone(&waiting);
+            let checks = Arc::clone(&checks);
+            let worker = move || loop {
+                let next = waiting
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .blocking_recv();
+                // None: the server is gone, and this thread with it.
+                let Some((password, hash, answer)) = next else {
+                    break;
+                };
+                if answer.is_closed() {
+                    continue;
+                }
+                checks.fetch_add(1, Ordering::Relaxed);
+                let right = match hash {
+                    Some(hash) => verify_password(&password, &hash),
+                    None => {
+                        let _ = verify_password(&password, &DUMMY_HASH);
+                        false
+                    }
+                };
+                let _ = answer.send(right);
+            };
+            std::thread::Builder::new()
+                .name(format!("password-check-{n}"))
+                .spawn(worker)
+                .expect("the operating system starts a thread");
         }
+        Self { queue, checks }
     }
 }
 
@@ -88,19 +126,11 @@ impl PasswordChecks {
     /// against a dummy hash all the same, so that the answer takes as long and does not tell
     /// which names exist.
     pub async fn verify(&self, password: String, hash: Option<String>) -> bool {
-        let Ok(_permit) = self.running.acquire().await else {
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        if self.queue.send((password, hash, answer)).await.is_err() {
             return false;
-        };
-        self.checks.fetch_add(1, Ordering::Relaxed);
-        tokio::task::spawn_blocking(move || match hash {
-            Some(hash) => verify_password(&password, &hash),
-            None => {
-                let _ = verify_password(&password, &DUMMY_HASH);
-                false
-            }
-        })
-        .await
-        .unwrap_or(false)
+        }
+        answered.await.unwrap_or(false)
     }
 
     /// How many passwords were checked (for tests and diagnostics).

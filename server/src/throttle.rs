@@ -122,12 +122,17 @@ impl Throttle {
 }
 
 impl Attempt {
-    /// The password was right: this client's and this name's failures are forgotten.
+    /// The password was right: this client's failures for the name are forgotten. The name's
+    /// count stays (it fades after an hour of quiet), so that the owner signing in does not
+    /// hand guessers elsewhere a fresh set of free attempts.
     pub fn succeeded(mut self) {
         self.settled = true;
+        let [by_client, by_name] = self.keys;
         let mut entries = self.throttle.entries();
-        for key in self.keys {
-            entries.remove(&key);
+        entries.remove(&by_client);
+        // This attempt was counted against the name before the check; it was no guess.
+        if let Some(entry) = entries.get_mut(&by_name) {
+            entry.failures = entry.failures.saturating_sub(1);
         }
     }
 }

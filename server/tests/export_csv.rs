@@ -18,6 +18,8 @@ async fn no_cell_starts_a_formula_whether_split_on_commas_or_semicolons() {
         "erst; +1, dann; @SUM(A1)",
         "Zeile\n-2+3",
         "\"quoted\";=1+1",
+        "x;\"=HYPERLINK(\"https://evil.example\")",
+        "Spalte\t=1+1",
     ];
     for (n, comment) in attacks.iter().enumerate() {
         let mut body = submission(&uuid(n as u32), "citizens", &ALL[..2], &ALL);
@@ -29,10 +31,16 @@ async fn no_cell_starts_a_formula_whether_split_on_commas_or_semicolons() {
     let csv = staff_get(&app, "/api/v1/staff/consultations/demo/export.csv", &token).await;
     let csv = csv.as_str().unwrap();
     let number = |cell: &str| cell.trim_matches('"').parse::<f64>().is_ok();
-    for separators in [&[','][..], &[';'][..], &[',', ';'][..]] {
+    for separators in [&[','][..], &[';'][..], &['\t'][..], &[',', ';'][..]] {
         for line in csv.split(['\n', '\r']) {
             for cell in line.split(separators) {
-                for cell in [cell, cell.trim_start_matches('"'), cell.trim_start()] {
+                let unquoted = cell.trim_start().trim_start_matches('"').trim_start();
+                for cell in [
+                    cell,
+                    cell.trim_start_matches('"'),
+                    cell.trim_start(),
+                    unquoted,
+                ] {
                     let formula = cell.starts_with(['=', '+', '-', '@', '\t']);
                     assert!(
                         !formula || number(cell),

@@ -78,6 +78,19 @@ async fn behind_a_proxy_clients_are_told_apart_by_the_address_the_proxy_adds() {
     ];
     assert_eq!(statuses, [201, 201, 429, 201]);
 
+    // A proxy that adds a header line of its own: the client's own line comes first and
+    // does not count; 203.0.113.7 is still held back whatever it claims.
+    let two_lines = app
+        .client
+        .post(app.url("/api/v1/consultations/demo/responses"))
+        .header("x-forwarded-for", "192.0.2.99")
+        .header("x-forwarded-for", "203.0.113.7")
+        .json(&submission(&uuid(6), "citizens", &ALL[..1], &ALL))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(two_lines.status().as_u16(), 429);
+
     let missing = app
         .client
         .post(app.url("/api/v1/consultations/demo/responses"))

@@ -48,7 +48,7 @@ async fn one_person_in_a_group_is_not_published_and_staff_still_see_it() {
     assert_eq!(public["overall"]["ranking"], json!([]));
     assert_eq!(public["conflicts"], json!([]));
     let page = app.page(&format!("/results/{SLUG}")).await;
-    assert!(page.contains("sobald mindestens 3 Antworten"), "{page}");
+    assert!(page.contains("insgesamt mindestens 3 Antworten"), "{page}");
 
     for n in 2..5 {
         respond(&app, n, "citizens", "once-only", -1).await;
@@ -59,9 +59,19 @@ async fn one_person_in_a_group_is_not_published_and_staff_still_see_it() {
     assert_eq!(academia["responses"], 0);
     assert_eq!(academia["ranking"], json!([]));
     assert_eq!(public["groups"]["citizens"]["responses"], 3);
+    // The overall minus the citizens would be the one academic: withheld as well.
+    assert_eq!(public["overall"]["withheld"], true);
+    assert_eq!(public["conflicts"], json!([]));
+
+    // Two more in business (also under the minimum): the three withheld answers together
+    // hide each other, and the overall is published.
+    respond(&app, 5, "business", "federal-it", 0).await;
+    respond(&app, 6, "business", "federal-it", 0).await;
+    let public = feed(&app).await;
+    assert_eq!(public["groups"]["business"]["withheld"], true);
     assert_eq!(
         public["overall"]["withheld"], false,
-        "the whole (4) is published"
+        "published, 3 withheld together"
     );
     let conflict = &public["conflicts"][0];
     assert!(conflict["groups"].get("academia").is_none(), "{conflict}");

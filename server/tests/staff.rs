@@ -529,9 +529,15 @@ async fn every_allowed_origin_must_be_scheme_host_and_port() {
     assert_eq!(status, 404, "nothing was stored");
     let mut definition = demo_definition("digital-2027");
     definition["settings"]["allowed_origins"] =
-        json!(["https://www.bmds.example", "http://127.0.0.1:8081"]);
+        json!(["HTTPS://WWW.BMDS.example/", "http://127.0.0.1:8081"]);
     let (status, _) = call(&app, Method::PUT, path, Some(&admin), Some(definition)).await;
     assert_eq!(status, 201);
+    let stored = staff_get(&app, path, &admin).await;
+    assert_eq!(
+        stored["settings"]["allowed_origins"],
+        json!(["https://www.bmds.example", "http://127.0.0.1:8081"]),
+        "stored as browsers send them"
+    );
 }
 
 #[tokio::test]

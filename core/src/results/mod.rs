@@ -395,8 +395,11 @@ impl Results {
 
     /// What may be published (the results feed, the public page, what participants see):
     /// every group under the minimum size is withheld (its ranking, its place in the agreement
-    /// and its positions on the goal conflicts), and so is everything overall while the whole
-    /// is under the minimum. Staff read [`Results`] in full.
+    /// and its positions on the goal conflicts). The overall figures (and the conflicts, which
+    /// carry them) are withheld too while the whole is under the minimum, and while the
+    /// withheld groups together have some responses but fewer than the minimum: otherwise the
+    /// overall minus the published groups would show those few people's answers. Staff read
+    /// [`Results`] in full.
     pub fn public(&self) -> Results {
         let min = self.min_group_size;
         let readable = |g: &GroupId| self.group(g).is_some_and(|r| r.responses >= min);
@@ -406,7 +409,13 @@ impl Results {
                 group.withhold();
             }
         }
-        let whole_readable = self.total >= min;
+        let withheld: u64 = self
+            .groups
+            .iter()
+            .map(|(_, g)| g.responses)
+            .filter(|&n| n < min)
+            .sum();
+        let whole_readable = self.total >= min && (withheld == 0 || withheld >= min);
         if !whole_readable {
             public.overall.withhold();
             public.conflicts.clear();

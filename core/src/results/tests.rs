@@ -182,13 +182,38 @@ fn a_group_below_the_minimum_is_withheld_from_the_public_and_not_weighed() {
     let compared: Vec<&str> = public.agreement.groups.iter().map(|g| g.as_str()).collect();
     assert_eq!(compared, ["a"], "only readable groups are compared");
     assert_eq!(public.agreement.kendall_tau_b, vec![vec![Some(1.0)]]);
+    // The whole minus group a would be the one person: the overall figures are withheld.
+    assert!(public.overall.withheld && public.conflicts.is_empty());
+    assert_eq!(public.total, 4);
+    assert_eq!(
+        public.equal_weight, staff.equal_weight,
+        "made of group a only"
+    );
+}
+
+#[test]
+fn the_overall_is_published_once_the_withheld_groups_together_hide_their_people() {
+    let mut c = sample(4, false);
+    c.settings.min_group_size = 3;
+    // Three groups: a with 3 (published), b with 1 and c with 2 (withheld, 3 together).
+    c.groups.push(crate::consultation::StakeholderGroup {
+        id: crate::ids::GroupId::parse("c").unwrap(),
+        label: c.groups[0].label.clone(),
+    });
+    let mut t = Tally::for_consultation(&c);
+    for (group, n) in [(0, 3), (1, 1), (2, 2)] {
+        for _ in 0..n {
+            t.add(&Ballot::new(group, 4, &[0, 1, 2, 3], &[]));
+        }
+    }
+    let staff = Results::compute(&c, &t, &options());
+    let public = staff.public();
+    assert_eq!(public.overall, staff.overall);
     for conflict in &public.conflicts {
         let shown: Vec<&str> = conflict.groups.iter().map(|(g, _)| g.as_str()).collect();
-        assert_eq!(shown, ["a"]);
+        assert_eq!(shown, ["a"], "only the readable group's positions");
     }
-    // The whole (4 responses) is over the minimum: published.
-    assert_eq!(public.overall, staff.overall);
-    assert_eq!(public.total, 4);
+    assert!(public.groups[1].1.withheld && public.groups[2].1.withheld);
 }
 
 #[test]

@@ -133,12 +133,21 @@ fn ranking_table(
 
 fn overall(c: &Consultation, r: &Results, lang: Lang) -> String {
     let responses = esc(&t(lang, T::Responses).replace("{n}", &r.total.to_string()));
-    if r.overall.withheld {
+    // Withheld while it could show what single people answered (see `Results::public`).
+    let overall = if r.overall.withheld {
         let min = r.min_group_size.to_string();
-        let wait = esc(&t(lang, T::WholeWithheld).replace("{n}", &min));
-        return format!("<p>{responses}</p><p>{wait}</p>");
-    }
-    // Withheld until some group is large enough to read (see `Results::public`).
+        format!(
+            "<p>{}</p>",
+            esc(&t(lang, T::WholeWithheld).replace("{n}", &min))
+        )
+    } else {
+        format!(
+            "<h2>{}</h2>{}",
+            esc(t(lang, T::Ranking)),
+            ranking_table(c, &r.overall, lang, t(lang, T::RankingCaption)),
+        )
+    };
+    // Withheld until some group is large enough to read.
     let equal_weight = if r.equal_weight.withheld {
         String::new()
     } else {
@@ -148,15 +157,11 @@ fn overall(c: &Consultation, r: &Results, lang: Lang) -> String {
             ranking_table(c, &r.equal_weight, lang, t(lang, T::EqualWeight)),
         )
     };
-    format!(
-        "<p>{responses}</p><h2>{}</h2>{}{equal_weight}",
-        esc(t(lang, T::Ranking)),
-        ranking_table(c, &r.overall, lang, t(lang, T::RankingCaption)),
-    )
+    format!("<p>{responses}</p>{overall}{equal_weight}")
 }
 
 fn by_group(c: &Consultation, r: &Results, lang: Lang) -> String {
-    if r.overall.withheld {
+    if r.groups.iter().all(|(_, g)| g.withheld) {
         return String::new();
     }
     let head: String = c

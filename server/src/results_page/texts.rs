@@ -24,7 +24,7 @@ texts! {
     RankingCaption => "Rangfolge nach Borda-Punkten; die Spanne zeigt, zwischen welchen Plätzen das Ziel in 90 % der Nachberechnungen lag.", "Ranking by Borda score; the range shows between which places the goal fell in 90 % of the resamples.";
     EqualWeight => "Jede Gruppe gleich gewichtet", "Every group weighted equally";
     ByGroup => "Rangfolge je Gruppe", "Ranking per group";
-    WholeWithheld => "Die Ergebnisse erscheinen hier, sobald mindestens {n} Antworten vorliegen; vorher ließen sie Rückschlüsse auf Einzelne zu.", "The results appear here once there are at least {n} responses; before that, they could reveal what individuals answered.";
+    WholeWithheld => "Die Gesamtwertung erscheint, sobald sie nicht mehr verraten kann, wie Einzelne geantwortet haben: wenn insgesamt mindestens {n} Antworten vorliegen und die Gruppen, die nicht einzeln gezeigt werden, zusammen keine oder mindestens {n} haben.", "The overall ranking appears once it can no longer reveal how individuals answered: when there are at least {n} responses in all, and the groups not shown on their own have none or at least {n} together.";
     FewerThan => "weniger als {n}", "fewer than {n}";
     Withheld => "Gruppen mit weniger als {n} Antworten werden nicht einzeln gezeigt, damit niemand an seinen Antworten zu erkennen ist; in der Gesamtwertung zählen sie mit.", "Groups with fewer than {n} responses are not shown on their own, so that nobody can be recognised by their answers; they count in the overall ranking.";
     ByGroupCaption => "Platz des Ziels in jeder Gruppe (* = zu wenige Antworten für eine belastbare Aussage)", "Place of each goal in each group (* = too few responses to read much into it)";

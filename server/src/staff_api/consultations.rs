@@ -84,7 +84,7 @@ pub async fn save(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(slug): ApiPath<String>,
-    ApiJson(consultation): ApiJson<Consultation>,
+    ApiJson(mut consultation): ApiJson<Consultation>,
 ) -> Result<StatusCode, AppError> {
     staff.require(Role::Admin)?;
     if consultation.slug.as_str() != slug {
@@ -96,6 +96,7 @@ pub async fn save(
     consultation
         .validate()
         .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
+    consultation.settings.canonicalise_origins();
     let existed = state.consultation(&slug).is_some();
     let version = state.db.save_consultation(&consultation).await?;
     state

@@ -154,8 +154,9 @@ fn quote(field: String) -> String {
 const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Free text is shown as text: wherever a cell could begin, at the start or after a comma,
-/// semicolon or line break (a spreadsheet may split on any of them, with or without regard to
-/// quotes) and any spaces, a formula character gets a `'` before it.
+/// semicolon, tab or line break (a spreadsheet may split on any of them, with or without
+/// regard to quotes), and after any spaces or quotes there (a reader may take a quote for the
+/// start of a quoted cell), a formula character gets a `'` before it.
 fn defuse(text: String) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     let mut cell_start = true;
@@ -164,7 +165,8 @@ fn defuse(text: String) -> String {
             out.push('\'');
         }
         out.push(c);
-        cell_start = matches!(c, ',' | ';' | '\n' | '\r') || (cell_start && c == ' ');
+        cell_start =
+            matches!(c, ',' | ';' | '\t' | '\n' | '\r') || (cell_start && matches!(c, ' ' | '"'));
     }
     out
 }
@@ -215,6 +217,8 @@ mod tests {
         );
         assert_eq!(defuse("a, +1; @x\n-y".into()), "a, '+1; '@x\n'-y");
         assert_eq!(defuse("Kosten - Nutzen".into()), "Kosten - Nutzen");
+        assert_eq!(defuse("x;\"=HYPERLINK(1)".into()), "x;\"'=HYPERLINK(1)");
+        assert_eq!(defuse("a\t=1".into()), "a\t'=1");
         assert_eq!(quote("a;b".into()), "\"a;b\"");
     }
 }
