@@ -59,9 +59,12 @@ pub async fn run(
         StaffCommand::Token { name, days } => {
             let token = secret(32);
             match db.add_token(&name, &secret_hash(&token), days).await? {
-                Some(id) => Ok(format!(
-                    "API token {id} for {name}, valid {days} days (shown only now): {token}"
-                )),
+                Some(id) => {
+                    let unit = if days == 1 { "day" } else { "days" };
+                    Ok(format!(
+                        "API token {id} for {name}, valid {days} {unit} (shown only now): {token}"
+                    ))
+                }
                 None => Err(format!("there is no staff member '{name}'").into()),
             }
         }
