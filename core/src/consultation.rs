@@ -69,9 +69,14 @@ pub struct Settings {
     pub publish_results: bool,
     /// Origins (`https://example.org`) whose pages may embed the widget.
     #[serde(default)]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Vec<crate::origin::OriginSchema>")
+    )]
     pub allowed_origins: Vec<String>,
     /// Steps on the scale between the two goals of a conflict: 5 or 7.
     #[serde(default = "default_conflict_scale")]
+    #[cfg_attr(feature = "schema", schemars(range(min = 5, max = 7)))]
     pub conflict_scale: u8,
     /// Groups with fewer responses are flagged as too small to read.
     #[serde(default = "default_min_group_size")]
@@ -79,12 +84,14 @@ pub struct Settings {
     /// Days after closing until personal data (comment texts, contact emails, receipts) is
     /// removed; the counted answers and the results stay. At most [`MAX_RETENTION_DAYS`].
     #[serde(default = "default_retention_days")]
+    #[cfg_attr(feature = "schema", schemars(range(max = 3650)))]
     pub retention_days: u16,
     /// Abuse control: with a number above 0, every submission needs a solved proof-of-work
     /// challenge whose secret number is at most this (see [`crate::proof`]); 100,000 costs a
     /// participant's browser a fraction of a second. 0 (the default) asks for none. At most
     /// [`MAX_PROOF_OF_WORK`].
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(range(max = 5_000_000)))]
     pub proof_of_work: u64,
 }
 
@@ -122,6 +129,7 @@ pub struct Consultation {
     pub slug: Slug,
     pub title: LocalizedText,
     pub description: LocalizedText,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub languages: Vec<Lang>,
     pub status: Status,
     /// ISO 8601 dates, informative for participants.
@@ -129,7 +137,9 @@ pub struct Consultation {
     pub opens: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closes: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub groups: Vec<StakeholderGroup>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 2, max = 200)))]
     pub priorities: Vec<Priority>,
     pub conflicts: Vec<GoalConflict>,
     pub settings: Settings,

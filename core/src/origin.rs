@@ -3,6 +3,33 @@
 //! the API (CORS). Anything that is not exactly scheme, host and optional port is refused,
 //! since the value ends up in a security header.
 
+/// An origin in the OpenAPI document: `http(s)://host[:port]`.
+#[cfg(feature = "schema")]
+pub struct OriginSchema;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for OriginSchema {
+    fn schema_name() -> String {
+        "Origin".to_owned()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        use schemars::schema::{InstanceType, SchemaObject, StringValidation};
+        SchemaObject {
+            instance_type: Some(InstanceType::String.into()),
+            string: Some(Box::new(StringValidation {
+                pattern: Some(
+                    r"^[Hh][Tt][Tt][Pp][Ss]?://([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?/?$"
+                        .to_owned(),
+                ),
+                ..Default::default()
+            })),
+            ..Default::default()
+        }
+        .into()
+    }
+}
+
 /// Why a text is not an origin.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OriginError {
