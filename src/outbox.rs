@@ -23,7 +23,7 @@ pub enum Phase {
     /// Kept on this device; being sent or waiting to be sent again.
     Pending { attempts: u32 },
     /// Acknowledged by the server.
-    Sent(Sent),
+    Sent(Box<Sent>),
     /// The server refused it; the draft is back for correction.
     Refused(Key),
 }
@@ -95,7 +95,7 @@ impl Outbox {
                         draft: pending.draft,
                     };
                     device.acknowledge(&sent);
-                    self.phase.set(Phase::Sent(sent));
+                    self.phase.set(Phase::Sent(Box::new(sent)));
                     return;
                 }
                 Err(e) if e.is_transient() => {

@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use mitreden_core::ballot::Ballot;
-use mitreden_core::results::{bootstrap::bootstrap, ResultsOptions};
+use mitreden_core::results::uncertainty::Uncertainties;
+use mitreden_core::results::{equal_weights, ResultsOptions};
 use mitreden_core::{Consultation, PairwiseMatrix, Results, Tally};
 
 const PRIORITIES: usize = 20;
@@ -24,22 +25,31 @@ impl Rng {
     }
 }
 
-/// `count` ballots: most rank all 20 priorities, every fourth ranks only the first 5.
+/// `count` ballots over 20 priorities: most rank all of them, every fourth ranks only the
+/// first 5 (so almost every ranking is unique).
 fn ballots(count: usize, seed: u64) -> Vec<Ballot> {
+    ballots_of(PRIORITIES, count, seed)
+}
+
+fn ballots_of(priorities: usize, count: usize, seed: u64) -> Vec<Ballot> {
     let mut rng = Rng(seed);
     (0..count)
         .map(|i| {
-            let mut order: Vec<usize> = (0..PRIORITIES).collect();
-            for j in (1..PRIORITIES).rev() {
+            let mut order: Vec<usize> = (0..priorities).collect();
+            for j in (1..priorities).rev() {
                 order.swap(j, (rng.next() % (j as u64 + 1)) as usize);
             }
-            let ranked = if i % 4 == 0 { 5 } else { PRIORITIES };
-            Ballot::new(i % GROUPS, PRIORITIES, &order[..ranked], &order[ranked..])
+            let ranked = if i % 4 == 0 { 5 } else { priorities };
+            Ballot::new(i % GROUPS, priorities, &order[..ranked], &order[ranked..])
         })
         .collect()
 }
 
 fn consultation() -> Consultation {
+    consultation_of(PRIORITIES)
+}
+
+fn consultation_of(priorities: usize) -> Consultation {
     let text = |s: &str| serde_json::json!({ "de": s, "en": s });
     serde_json::from_value(serde_json::json!({
         "slug": "bench",
@@ -48,7 +58,7 @@ fn consultation() -> Consultation {
         "languages": ["de"],
         "status": "open",
         "groups": (0..GROUPS).map(|g| serde_json::json!({ "id": format!("g{g}"), "label": text("G") })).collect::<Vec<_>>(),
-        "priorities": (0..PRIORITIES).map(|p| serde_json::json!({
+        "priorities": (0..priorities).map(|p| serde_json::json!({
             "id": format!("p{p}"), "title": text("P"), "description": text("D")
         })).collect::<Vec<_>>(),
         "conflicts": [],
@@ -76,7 +86,7 @@ fn add_to_matrices(c: &mut Criterion) {
         },
     );
     group.bench_function(
-        "add 1,000,000 ballots into the full tally (matrices, mean ranks, rankings for resampling)",
+        "add 1,000,000 ballots into the full tally (matrices, mean ranks, score moments)",
         |b| {
             let c = consultation();
             b.iter(|| {
@@ -91,52 +101,60 @@ fn add_to_matrices(c: &mut Criterion) {
     group.finish();
 }
 
+fn tally_of(consultation: &Consultation, ballots: &[Ballot]) -> Tally {
+    let mut tally = Tally::for_consultation(consultation);
+    for ballot in ballots {
+        tally.add(ballot);
+    }
+    tally
+}
+
 fn compute_results(c: &mut Criterion) {
     let consultation = consultation();
-    let mut tally = Tally::for_consultation(&consultation);
-    for ballot in ballots(10_000, 2) {
-        tally.add(&ballot);
-    }
+    let million = tally_of(&consultation, &ballots(1_000_000, 2));
+    let small = tally_of(&consultation, &ballots(1_000, 3));
+    let options = ResultsOptions::default();
     let mut group = c.benchmark_group("results");
-    let no_bootstrap = ResultsOptions {
-        resamples: 0,
-        ..ResultsOptions::default()
-    };
-    group.bench_function("all results, 20 priorities, 5 groups, no bootstrap", |b| {
-        b.iter(|| black_box(Results::compute(&consultation, &tally, &no_bootstrap)))
-    });
+    group.bench_function(
+        "rankings, agreement, conflicts (no uncertainty), 1,000,000 ballots in 5 groups",
+        |b| {
+            b.iter(|| {
+                black_box(Results::compute_with(
+                    &consultation,
+                    &million,
+                    &options,
+                    None,
+                ))
+            })
+        },
+    );
+    let weights = equal_weights(&consultation, &million);
+    group.bench_function(
+        "uncertainty, 1,000 resamples, 1,000,000 ballots in 5 groups (normal approximation)",
+        |b| b.iter(|| black_box(Uncertainties::compute(&million, &weights, &options))),
+    );
+    let weights = equal_weights(&consultation, &small);
+    group.bench_function(
+        "uncertainty, 1,000 resamples, 5 groups of 200 ballots (exact resampling)",
+        |b| b.iter(|| black_box(Uncertainties::compute(&small, &weights, &options))),
+    );
+    group.finish();
+
+    // The largest consultation allowed: 200 priorities.
+    let wide = consultation_of(200);
+    let tally = tally_of(&wide, &ballots_of(200, 10_000, 4));
+    let weights = equal_weights(&wide, &tally);
+    let mut group = c.benchmark_group("results, 200 priorities");
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(15));
-    let mut all = mitreden_core::Rankings::default();
-    for g in tally.groups() {
-        for (ranks, count) in &g.rankings {
-            *all.entry(ranks.clone()).or_insert(0) += count;
-        }
-    }
-    assert_eq!(all.values().sum::<u64>(), 10_000);
-    group.bench_function("bootstrap, 1,000 resamples of 10,000 ballots", |b| {
-        b.iter(|| black_box(bootstrap(&[&all], PRIORITIES, 1000, 7, 0.9, 3).overall))
+    group.bench_function(
+        "rankings, agreement (no uncertainty), 10,000 ballots",
+        |b| b.iter(|| black_box(Results::compute_with(&wide, &tally, &options, None))),
+    );
+    group.bench_function("uncertainty, 1,000 resamples, 10,000 ballots", |b| {
+        b.iter(|| black_box(Uncertainties::compute(&tally, &weights, &options)))
     });
-    // Many ballots sharing few rankings: 150,000 ballots, 48 distinct top-3 to top-8 rankings
-    // of 8 priorities (the shape scripts/load-bench.sh sends).
-    let mut shared = mitreden_core::Rankings::default();
-    for i in 0..150_000usize {
-        let ranked = 3 + i % 6;
-        let order: Vec<usize> = (0..8).map(|p| (p + i / 6 % 8) % 8).collect();
-        let ballot = Ballot::new(0, 8, &order[..ranked], &order[ranked..]);
-        *shared.entry(ballot.ranks.into_boxed_slice()).or_insert(0) += 1;
-    }
-    assert_eq!(shared.len(), 48);
-    group.bench_function(
-        "bootstrap, 1,000 resamples of 150,000 ballots, 48 rankings",
-        |b| b.iter(|| black_box(bootstrap(&[&shared], 8, 1000, 7, 0.9, 3).overall)),
-    );
-    let defaults = ResultsOptions::default();
-    group.bench_function(
-        "all results with the bootstrap (per group and overall), 10,000 ballots",
-        |b| b.iter(|| black_box(Results::compute(&consultation, &tally, &defaults))),
-    );
     group.finish();
 }
 

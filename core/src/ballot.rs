@@ -65,14 +65,7 @@ impl Ballot {
 
     /// Per priority, times placed above another priority minus times placed below one.
     pub fn borda(&self) -> Vec<i32> {
-        let r = &self.ranks;
-        (0..r.len())
-            .map(|a| {
-                r.iter()
-                    .map(|&rb| i32::from(prefers(r[a], rb)) - i32::from(prefers(rb, r[a])))
-                    .sum()
-            })
-            .collect()
+        borda_scores(&self.ranks)
     }
 
     /// Twice the (1-based) place of each shown priority, with unranked ones sharing the
@@ -87,6 +80,20 @@ impl Ballot {
             place => Some(2 * (u64::from(place) + 1)),
         })
     }
+}
+
+/// The Borda score vector of a ballot's `ranks`: per priority, how many shown priorities it is
+/// placed above minus how many are placed above it.
+pub fn borda_scores(ranks: &[u8]) -> Vec<i32> {
+    ranks
+        .iter()
+        .map(|&ra| {
+            ranks
+                .iter()
+                .map(|&rb| i32::from(prefers(ra, rb)) - i32::from(prefers(rb, ra)))
+                .sum()
+        })
+        .collect()
 }
 
 /// `a` beats `b` when `a` is ranked and `b` is shown and placed lower (or unranked).

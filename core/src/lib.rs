@@ -7,7 +7,6 @@ pub mod api_error;
 pub mod ballot;
 pub mod consultation;
 pub mod draft;
-mod hash;
 pub mod ids;
 pub mod origin;
 pub mod proof;
@@ -37,5 +36,5 @@ pub use submission::{
     Acknowledgement, PositionSubmission, ResponseSubmission, ValidPosition, ValidResponse,
     ValidationError,
 };
-pub use tally::{ConflictTally, GroupTally, PairwiseMatrix, Rankings, Tally};
+pub use tally::{ConflictTally, GroupTally, PairwiseMatrix, ScoreMoments, Tally};
 pub use text::{Lang, LocalizedText};

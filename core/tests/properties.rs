@@ -3,7 +3,7 @@
 use mitreden_core::ballot::{Ballot, UNRANKED, UNSHOWN};
 use mitreden_core::results::methods::Margins;
 use mitreden_core::results::ResultsOptions;
-use mitreden_core::{Consultation, GroupTally, PairwiseMatrix, Results, Tally};
+use mitreden_core::{Consultation, GroupTally, PairwiseMatrix, Results, ScoreMoments, Tally};
 use proptest::prelude::*;
 
 const GROUPS: usize = 3;
@@ -235,5 +235,49 @@ proptest! {
                 prop_assert_eq!(a.get(i, j), b.get(i, j));
             }
         }
+    }
+
+    #[test]
+    fn withdrawals_in_any_order_leave_the_tally_as_if_never_counted(
+        (n, ballots) in profile(),
+        withdrawn in proptest::collection::vec(any::<bool>(), 40),
+        seed in any::<u64>(),
+    ) {
+        let c = consultation(n);
+        let mut running = tally(&c, &ballots);
+        let (mut gone, mut kept) = (Vec::new(), Vec::new());
+        for (b, &withdraw) in ballots.iter().zip(&withdrawn) {
+            if withdraw { gone.push(b.clone()) } else { kept.push(b.clone()) }
+        }
+        let mut state = seed | 1;
+        for i in (1..gone.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            gone.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for b in &gone {
+            running.remove(b);
+        }
+        prop_assert_eq!(running, tally(&c, &kept));
+    }
+
+    #[test]
+    fn withdrawal_reverses_the_score_moments_exactly(
+        (n, ballots) in (2usize..21).prop_flat_map(|n| {
+            (Just(n), proptest::collection::vec(ballot(n), 0..300))
+        }),
+        withdrawn in proptest::collection::vec(any::<bool>(), 300),
+    ) {
+        let mut running = ScoreMoments::new(n);
+        let mut kept = ScoreMoments::new(n);
+        for (b, &withdraw) in ballots.iter().zip(&withdrawn) {
+            running.add(&b.ranks);
+            if !withdraw {
+                kept.add(&b.ranks);
+            }
+        }
+        for (b, _) in ballots.iter().zip(&withdrawn).filter(|(_, &w)| w).rev() {
+            running.remove(&b.ranks);
+        }
+        prop_assert_eq!(running, kept);
     }
 }

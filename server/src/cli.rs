@@ -96,6 +96,17 @@ pub struct ServeArgs {
     #[arg(long, env = "MITREDEN_DEMO_PAGE_ADDR")]
     pub demo_page_addr: Option<SocketAddr>,
 
+    /// How often, in seconds, the running tallies are saved to the database, so that a
+    /// restart counts only the responses that came after instead of every one (at most 600;
+    /// 0 saves them only at shutdown).
+    #[arg(
+        long,
+        env = "MITREDEN_SAVE_TALLIES_EVERY",
+        default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(0..=600)
+    )]
+    pub save_tallies_every: u64,
+
     #[command(flatten)]
     pub rate_limit: crate::rate_limit::RateLimit,
     #[command(flatten)]

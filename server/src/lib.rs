@@ -4,6 +4,7 @@
 pub mod api;
 pub mod auth;
 pub mod cli;
+pub mod counting;
 pub mod demo_page;
 pub mod error;
 pub mod json;
@@ -24,6 +25,7 @@ pub mod staff_cli;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod tally_saver;
 pub mod throttle;
 
 use std::net::SocketAddr;
@@ -91,6 +93,10 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
     state.cors_origins = config.cors_origins.clone();
     state.public_url = config.public_url.clone();
     state.body_timeout = std::time::Duration::from_secs(config.limits.body_seconds);
+    if config.save_tallies_every > 0 {
+        let every = std::time::Duration::from_secs(config.save_tallies_every);
+        tally_saver::spawn(state.clone(), every);
+    }
     Ok(state)
 }
 
@@ -118,7 +124,17 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
     println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
     tracing::info!(%addr, database = %config.database, "mitreden is listening");
 
-    serve::serve(listener, app(state), config.limits, shutdown_signal()).await;
+    serve::serve(
+        listener,
+        app(state.clone()),
+        config.limits,
+        shutdown_signal(),
+    )
+    .await;
+    // The next start then counts nothing but what other processes store meanwhile.
+    if let Err(e) = tally_saver::save_all(&state).await {
+        tracing::warn!(error = %e, "saving the tallies at shutdown failed");
+    }
     Ok(())
 }
 

@@ -6,19 +6,25 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 
-use mitreden_core::results::ResultsOptions;
-use mitreden_core::{
-    Consultation, Results, StatementSummary, StatementTally, Tally, ValidResponse, ValidStatement,
-};
+use mitreden_core::results::uncertainty::Uncertainties;
+use mitreden_core::results::{equal_weights, ResultsOptions};
+use mitreden_core::{Consultation, Results, StatementSummary, StatementTally, Tally};
 
+use crate::counting::Decoded;
 use crate::receipt::ReceiptKey;
-use crate::storage::changes::{Change, ChangeKind, Snapshot};
+use crate::storage::changes::{Change, Snapshot};
 use crate::storage::{Db, StorageError};
+
+/// The shortest pause between two computations of the uncertainty of one consultation; a
+/// computation that took longer makes the pause four times as long as it took, so the
+/// uncertainty never takes more than a fifth of a core.
+const UNCERTAINTY_PAUSE: Duration = Duration::from_secs(1);
 
 /// A consultation with its running tally.
 pub struct Live {
@@ -28,17 +34,28 @@ pub struct Live {
     computing: Arc<tokio::sync::Mutex<()>>,
     /// How many times results were computed (for tests and diagnostics).
     computations: AtomicU64,
+    /// The uncertainty last computed in the background, with the version it reflects.
+    uncertainty: Mutex<Option<(u64, Arc<Uncertainties>)>>,
+    /// Whether a background computation of the uncertainty is under way.
+    refreshing: AtomicBool,
     /// The public form of the results last asked for, with the full results it was made of.
     public: Mutex<Option<(Arc<Results>, Arc<Results>)>>,
 }
 
 /// The tally, the consultation's version it counts everything up to, and the results last
-/// computed (with the version they belong to).
+/// computed (see [`Computed`]).
 struct Counted {
     tally: Tally,
     statements: StatementTally,
     version: u64,
-    results: Option<(u64, Arc<Results>)>,
+    results: Option<Computed>,
+}
+
+/// Results with the version of the tally they count and that of the uncertainty in them.
+struct Computed {
+    version: u64,
+    uncertainty: Option<u64>,
+    results: Arc<Results>,
 }
 
 /// What became of changes handed to [`Live::apply`].
@@ -56,23 +73,19 @@ pub enum Applied {
 
 impl Live {
     /// Counts everything in a snapshot.
-    pub fn new(snapshot: &Snapshot) -> Self {
-        let consultation = snapshot.consultation.clone();
-        let tally = recount(&consultation, &snapshot.responses);
-        let mut statement_tally = StatementTally::new(consultation.priorities.len());
-        for s in &snapshot.statements {
-            statement_tally.add(s, &consultation);
-        }
+    pub fn new(snapshot: Snapshot) -> Self {
         Self {
-            consultation,
+            consultation: snapshot.consultation,
             counted: Mutex::new(Counted {
-                tally,
-                statements: statement_tally,
+                tally: snapshot.tally,
+                statements: snapshot.statements,
                 version: snapshot.version,
                 results: None,
             }),
             computing: Arc::default(),
             computations: AtomicU64::new(0),
+            uncertainty: Mutex::new(None),
+            refreshing: AtomicBool::new(false),
             public: Mutex::new(None),
         }
     }
@@ -91,44 +104,21 @@ impl Live {
         if version != counted.version + 1 {
             return Ok(Applied::Gap);
         }
-        if changes.iter().any(|c| c.kind == ChangeKind::Definition) {
-            return Ok(Applied::Reload);
-        }
         // Decode everything first, so that a bad entry changes nothing.
-        enum Decoded {
-            Response(bool, ValidResponse),
-            Statement(bool, ValidStatement),
-        }
-        let decoded = changes
+        let Some(decoded) = changes
             .iter()
-            .map(|c| {
-                Ok(match c.kind {
-                    ChangeKind::Count | ChangeKind::Uncount => Decoded::Response(
-                        c.kind == ChangeKind::Count,
-                        serde_json::from_str(&c.body)?,
-                    ),
-                    _ => Decoded::Statement(
-                        c.kind == ChangeKind::CountStatement,
-                        serde_json::from_str(&c.body)?,
-                    ),
-                })
-            })
-            .collect::<Result<Vec<_>, StorageError>>()?;
-        let c = &self.consultation;
-        for d in decoded {
-            match d {
-                Decoded::Response(add, r) => {
-                    if let Some(ballot) = r.ballot(c) {
-                        if add {
-                            counted.tally.add(&ballot);
-                        } else {
-                            counted.tally.remove(&ballot);
-                        }
-                    }
-                }
-                Decoded::Statement(true, s) => counted.statements.add(&s, c),
-                Decoded::Statement(false, s) => counted.statements.remove(&s, c),
-            }
+            .map(Decoded::decode)
+            .collect::<Result<Option<Vec<_>>, StorageError>>()?
+        else {
+            return Ok(Applied::Reload);
+        };
+        let counted = &mut *counted;
+        for change in decoded {
+            change.apply(
+                &self.consultation,
+                &mut counted.tally,
+                &mut counted.statements,
+            );
         }
         counted.version = version;
         Ok(Applied::Counted)
@@ -147,18 +137,24 @@ impl Live {
         self.counted().tally.clone()
     }
 
-    /// The current results: everything counted when they were asked for is in them. They are
-    /// computed from the in-memory tally (never by rescanning responses), off the async
-    /// runtime since the bootstrap takes a moment, and reused until the next response is
-    /// counted.
+    /// The tally with the version it counts everything up to.
+    pub fn tally_at(&self) -> (u64, Tally) {
+        let counted = self.counted();
+        (counted.version, counted.tally.clone())
+    }
+
+    /// The current results: everything counted when they were asked for is in them, except
+    /// in the rank intervals and top-k chances, which are computed in the background and may
+    /// lag behind ([`Results::as_of`] says by how much). They come from the in-memory tally
+    /// (never from rescanning responses), at a cost that does not grow with the number of
+    /// responses (well under a millisecond for 20 priorities), and are reused until the next
+    /// response is counted or the uncertainty is renewed.
     ///
-    /// The bootstrap's cost grows with the number of responses (about 1.7 s for 150,000), and
-    /// anyone may read results. So there is only ever one computation per consultation: reads
-    /// that arrive meanwhile wait for it and then take the newest results, computing again
-    /// only if something was counted after they were asked. However many read at once, and
-    /// however often responses arrive, results take at most one core. A computation runs to
-    /// the end and keeps its results even if the reader who started it has gone.
+    /// Only one computation runs at a time per consultation: reads that arrive meanwhile wait
+    /// for it and then take the newest results, computing again only if something was counted
+    /// after they were asked.
     pub async fn results(self: Arc<Self>) -> Arc<Results> {
+        self.refresh_uncertainty();
         let wanted = self.counted().version;
         if let Some(results) = self.results_since(wanted) {
             return results;
@@ -174,20 +170,91 @@ impl Live {
                 let counted = live.counted();
                 (counted.version, counted.tally.clone())
             };
-            let results = Arc::new(Results::compute(
+            let uncertainty = live.latest_uncertainty();
+            let results = Arc::new(Results::compute_with(
                 &live.consultation,
                 &tally,
                 &ResultsOptions::default(),
+                uncertainty.as_ref().map(|(_, u)| &**u),
             ));
             live.computations.fetch_add(1, Ordering::Relaxed);
             let mut counted = live.counted();
-            if counted.results.as_ref().is_none_or(|(v, _)| *v < version) {
-                counted.results = Some((version, results.clone()));
+            let computed = Computed {
+                version,
+                uncertainty: uncertainty.map(|(v, _)| v),
+                results: results.clone(),
+            };
+            if counted
+                .results
+                .as_ref()
+                .is_none_or(|c| c.older_than(&computed))
+            {
+                counted.results = Some(computed);
             }
             results
         })
         .await
         .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
+    }
+
+    fn latest_uncertainty(&self) -> Option<(u64, Arc<Uncertainties>)> {
+        self.uncertainty
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Whether something was counted since the uncertainty was last computed.
+    fn uncertainty_stale(&self) -> bool {
+        let computed = self.latest_uncertainty().map(|(v, _)| v);
+        computed.is_none_or(|v| v < self.version())
+    }
+
+    /// Starts computing the uncertainty in the background, unless it is current or already
+    /// being computed. It goes on, pausing between computations (see [`UNCERTAINTY_PAUSE`]),
+    /// until it has caught up with what is counted.
+    fn refresh_uncertainty(self: &Arc<Self>) {
+        if !self.uncertainty_stale() || self.refreshing.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let live = self.clone();
+        tokio::spawn(async move {
+            loop {
+                let started = Instant::now();
+                let computing = live.clone();
+                if let Err(e) =
+                    tokio::task::spawn_blocking(move || computing.compute_uncertainty()).await
+                {
+                    tracing::error!(error = %e, "computing the uncertainty failed");
+                }
+                let took = started.elapsed();
+                tokio::time::sleep(UNCERTAINTY_PAUSE.max(took * 4)).await;
+                if !live.uncertainty_stale() {
+                    live.refreshing.store(false, Ordering::Release);
+                    // Something counted just now finds the flag set no longer and starts anew.
+                    if !live.uncertainty_stale() || live.refreshing.swap(true, Ordering::AcqRel) {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Computes the uncertainty of the tally as it is now (off the async runtime).
+    fn compute_uncertainty(&self) {
+        let (version, tally) = {
+            let counted = self.counted();
+            (counted.version, counted.tally.clone())
+        };
+        let weights = equal_weights(&self.consultation, &tally);
+        let computed = Uncertainties::compute(&tally, &weights, &ResultsOptions::default());
+        let mut latest = self
+            .uncertainty
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if latest.as_ref().is_none_or(|(v, _)| *v < version) {
+            *latest = Some((version, Arc::new(computed)));
+        }
     }
 
     /// The current results as they may be published ([`Results::public`]), kept beside the
@@ -205,11 +272,14 @@ impl Live {
         }
     }
 
-    /// The results last computed, if they count everything up to `version`.
+    /// The results last computed, if they count everything up to `version` and have the
+    /// latest uncertainty in them.
     fn results_since(&self, version: u64) -> Option<Arc<Results>> {
+        let uncertainty = self.latest_uncertainty().map(|(v, _)| v);
         let counted = self.counted();
-        let (computed_at, results) = counted.results.as_ref()?;
-        (*computed_at >= version).then(|| results.clone())
+        let computed = counted.results.as_ref()?;
+        (computed.version >= version && computed.uncertainty >= uncertainty)
+            .then(|| computed.results.clone())
     }
 
     /// How many times this consultation's results were computed.
@@ -218,14 +288,13 @@ impl Live {
     }
 }
 
-/// A full count of `responses` from scratch.
-pub fn recount(consultation: &Consultation, responses: &[ValidResponse]) -> Tally {
-    let mut tally = Tally::for_consultation(consultation);
-    for ballot in responses.iter().filter_map(|r| r.ballot(consultation)) {
-        tally.add(&ballot);
+impl Computed {
+    fn older_than(&self, other: &Computed) -> bool {
+        (self.version, self.uncertainty) < (other.version, other.uncertainty)
     }
-    tally
 }
+
+pub use crate::counting::recount;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -302,12 +371,19 @@ impl AppState {
         let Some(snapshot) = self.db.snapshot(slug).await? else {
             return Ok(());
         };
-        let live = Arc::new(Live::new(&snapshot));
+        tracing::info!(
+            consultation = slug,
+            version = snapshot.version,
+            from_saved = snapshot.from_saved,
+            "counted"
+        );
+        let version = snapshot.version;
+        let live = Arc::new(Live::new(snapshot));
         {
             let mut all = self.live.write().unwrap_or_else(PoisonError::into_inner);
             if all
                 .get(slug)
-                .is_none_or(|current| current.version() < snapshot.version)
+                .is_none_or(|current| current.version() < version)
             {
                 all.insert(slug.to_owned(), live);
             }

@@ -131,13 +131,13 @@ async fn same_id_with_a_different_body_is_a_conflict_and_changes_nothing() {
         .submit(&submission(&uuid(8), "citizens", &["once-only"], &ALL))
         .await;
     assert_eq!(status, 201);
-    let before = app.results().await;
+    let before = app.settled_results().await;
     let (status, body) = app
         .submit(&submission(&uuid(8), "business", &["federal-it"], &ALL))
         .await;
     assert_eq!(status, 409);
     assert_eq!(body["error"]["code"], "id_conflict");
-    assert_eq!(app.results().await, before);
+    assert_eq!(app.settled_results().await, before);
 }
 
 #[tokio::test]
@@ -300,7 +300,7 @@ async fn results_show_uncertainty_agreement_and_how_conflicts_split_the_groups()
             n += 1;
         }
     }
-    let results = app.results().await;
+    let results = app.settled_results().await;
     assert_eq!(results["total"], 12);
     assert_eq!(results["min_group_size"], 10);
     let citizens = &results["groups"]["citizens"];
@@ -388,7 +388,7 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
         mitreden_server::state::recount(&live.consultation, &stored)
     );
 
-    let before = app.results().await;
+    let before = app.settled_results().await;
     assert_eq!(before["total"], 24);
     let recounted = mitreden_core::Results::compute(
         &live.consultation,
@@ -399,7 +399,7 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
     counted.as_object_mut().unwrap().remove("organisations");
     assert_eq!(counted, serde_json::to_value(recounted).unwrap());
     let restarted = app.restart().await;
-    assert_eq!(restarted.results().await, before);
+    assert_eq!(restarted.settled_results().await, before);
 }
 
 #[tokio::test]
@@ -520,6 +520,8 @@ async fn the_loader_and_the_pages_are_compressed_for_browsers_that_accept_it() {
 #[tokio::test]
 async fn public_reads_are_compressed_but_nothing_that_can_hold_a_receipt() {
     let app = TestApp::spawn().await;
+    // The same results in both reads: none computed in the background in between.
+    app.settled_public_results().await;
     for path in [
         "/api/v1/consultations/demo",
         "/api/v1/consultations/demo/results",

@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 const DAY: i64 = 24 * 60 * 60;
 
 async fn results(app: &TestApp) -> Value {
-    app.get("/api/v1/consultations/demo/results").await.1
+    app.settled_public_results().await
 }
 
 #[tokio::test]

@@ -76,9 +76,9 @@ async fn withdrawal_survives_a_restart_as_a_recount() {
         .with_receipt(Method::DELETE, MINE, ack["receipt"].as_str().unwrap())
         .await;
     assert_eq!(status, 204);
-    let before = app.results().await;
+    let before = app.settled_results().await;
     let restarted = app.restart().await;
-    assert_eq!(restarted.results().await, before);
+    assert_eq!(restarted.settled_results().await, before);
     assert_eq!(before["groups"]["citizens"]["responses"], 0);
 }
 

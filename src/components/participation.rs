@@ -33,7 +33,7 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     provide_flow(flow);
 
     let phase = RwSignal::new(match device.sent() {
-        Some(sent) if device.pending().is_none() => Phase::Sent(sent),
+        Some(sent) if device.pending().is_none() => Phase::Sent(Box::new(sent)),
         _ => Phase::Editing,
     });
     let outbox = Outbox::new(&slug, phase, consultation.settings.proof_of_work > 0);
@@ -79,7 +79,7 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         }
         Phase::Pending { attempts } => view! { <OutboxStatus attempts /> }.into_any(),
         Phase::Sent(sent) => {
-            view! { <LaterPart load=move || later::receipt(sent.clone(), restart) /> }.into_any()
+            view! { <LaterPart load=move || later::receipt((*sent).clone(), restart) /> }.into_any()
         }
     };
     // Most visitors of a page only look: the rest of the widget is fetched once the visitor

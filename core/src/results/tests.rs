@@ -106,7 +106,25 @@ fn rank_intervals_and_top_k_come_from_the_bootstrap() {
         },
     );
     assert_eq!(off.overall.ranking[0].rank_interval, None);
-    assert_eq!(r.equal_weight.ranking[0].rank_interval, None);
+    assert_eq!(off.as_of.uncertainty, Some(30));
+    // The equal-weight view has its own (here: the one group's).
+    assert_eq!(r.equal_weight.ranking[0].rank_interval, Some([1, 1]));
+    assert_eq!(
+        r.as_of,
+        AsOf {
+            results: 30,
+            uncertainty: Some(30)
+        }
+    );
+    let without = Results::compute_with(&c, &t, &options(), None);
+    assert_eq!(
+        without.as_of,
+        AsOf {
+            results: 30,
+            uncertainty: None
+        }
+    );
+    assert_eq!(without.overall.ranking[0].rank_interval, None);
 }
 
 #[test]

@@ -8,9 +8,12 @@
 
 use std::sync::Arc;
 
-use mitreden_core::{Consultation, ValidResponse, ValidStatement};
+use futures_util::TryStreamExt;
+use mitreden_core::{Consultation, StatementTally, Tally, ValidResponse, ValidStatement};
 use sqlx::{AnyConnection, Connection, Row};
 use tokio::sync::broadcast;
+
+use crate::counting::{count_response, Decoded};
 
 use super::submissions::Kind;
 use super::{now, Backend, Db, StorageError};
@@ -85,13 +88,21 @@ pub struct Committed {
     pub changes: Vec<Change>,
 }
 
+/// The layout of a saved tally ([`Tally`] as JSON). Change it whenever that layout or the
+/// meaning of its numbers changes: tallies saved in another layout are not used (everything is
+/// counted afresh instead).
+pub const TALLY_FORMAT: i64 = 1;
+
 /// A consultation with everything counted in it, read at one moment.
 #[derive(Debug)]
 pub struct Snapshot {
     pub consultation: Consultation,
     pub version: u64,
-    pub responses: Vec<ValidResponse>,
-    pub statements: Vec<ValidStatement>,
+    pub tally: Tally,
+    pub statements: StatementTally,
+    /// The version of the saved tally it started from, if it did (the changes after it were
+    /// counted from the log); `None` if every stored response was counted.
+    pub from_saved: Option<u64>,
 }
 
 /// What counting needs of a response: its JSON without comment texts (an empty comment
@@ -224,7 +235,9 @@ impl Db {
     }
 
     /// The consultation and everything counted in it, read in one transaction that sees a
-    /// single moment.
+    /// single moment: the saved tally and the changes logged after it where they are all
+    /// there, otherwise every stored response, one row at a time (memory does not grow with
+    /// the number of responses either way).
     pub async fn snapshot(&self, consultation: &str) -> Result<Option<Snapshot>, StorageError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = conn.begin().await?;
@@ -243,27 +256,64 @@ impl Db {
         };
         let definition: Consultation = serde_json::from_str(row.get("definition"))?;
         let version = row.get::<i64, _>("version") as u64;
-        let responses = sqlx::query("SELECT ballot FROM responses WHERE consultation = $1")
+        let saved = saved_tally(&mut tx, &definition, version).await?;
+        let from_saved = saved.as_ref().map(|(v, _)| *v);
+        let tally = match saved {
+            Some((_, tally)) => tally,
+            None => {
+                let mut tally = Tally::for_consultation(&definition);
+                let mut rows = sqlx::query("SELECT ballot FROM responses WHERE consultation = $1")
+                    .bind(consultation)
+                    .fetch(&mut *tx);
+                while let Some(row) = rows.try_next().await? {
+                    let response: ValidResponse = serde_json::from_str(row.get("ballot"))?;
+                    count_response(&definition, &mut tally, &response, true);
+                }
+                tally
+            }
+        };
+        let mut statements = StatementTally::new(definition.priorities.len());
+        let mut rows = sqlx::query("SELECT body FROM statements WHERE consultation = $1")
             .bind(consultation)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| serde_json::from_str(r.get("ballot")))
-            .collect::<Result<Vec<ValidResponse>, _>>()?;
-        let statements = sqlx::query("SELECT body FROM statements WHERE consultation = $1")
-            .bind(consultation)
-            .fetch_all(&mut *tx)
-            .await?
-            .iter()
-            .map(|r| serde_json::from_str(r.get("body")))
-            .collect::<Result<Vec<ValidStatement>, _>>()?;
+            .fetch(&mut *tx);
+        while let Some(row) = rows.try_next().await? {
+            let statement: ValidStatement = serde_json::from_str(row.get("body"))?;
+            statements.add(&statement, &definition);
+        }
+        drop(rows);
         tx.commit().await?;
         Ok(Some(Snapshot {
             consultation: definition,
             version,
-            responses,
+            tally,
             statements,
+            from_saved,
         }))
+    }
+
+    /// Saves `tally`, which counts everything up to `version`, unless a newer one is saved.
+    pub async fn save_tally(
+        &self,
+        consultation: &str,
+        version: u64,
+        tally: &str,
+    ) -> Result<(), StorageError> {
+        sqlx::query(
+            "INSERT INTO tally_snapshots (consultation, version, format, body, created_at) \
+             VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (consultation) DO UPDATE SET version = excluded.version, \
+             format = excluded.format, body = excluded.body, created_at = excluded.created_at \
+             WHERE tally_snapshots.version < excluded.version \
+             OR tally_snapshots.format <> excluded.format",
+        )
+        .bind(consultation)
+        .bind(version as i64)
+        .bind(TALLY_FORMAT)
+        .bind(tally)
+        .bind(now())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// Forgets logged changes older than `before` (seconds since 1970).
@@ -274,4 +324,68 @@ impl Db {
             .await?
             .rows_affected())
     }
+}
+
+/// The saved tally of `consultation` brought up to `version` with the responses counted and
+/// withdrawn since, as the log has them; `None` (count everything afresh) if there is none in
+/// this format, it does not fit the definition, or the log misses a version or changed the
+/// definition after it. Statements are not in it: they are few and counted from their table.
+async fn saved_tally(
+    conn: &mut AnyConnection,
+    consultation: &Consultation,
+    version: u64,
+) -> Result<Option<(u64, Tally)>, StorageError> {
+    let slug = consultation.slug.as_str();
+    let Some(row) = sqlx::query(
+        "SELECT version, body FROM tally_snapshots WHERE consultation = $1 AND format = $2",
+    )
+    .bind(slug)
+    .bind(TALLY_FORMAT)
+    .fetch_optional(&mut *conn)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let saved = row.get::<i64, _>("version") as u64;
+    let tally = match serde_json::from_str::<Tally>(row.get("body")) {
+        Ok(tally) if saved <= version && tally.is_shaped_for(consultation) => tally,
+        _ => {
+            tracing::warn!(
+                consultation = slug,
+                "the saved tally does not fit; counting afresh"
+            );
+            return Ok(None);
+        }
+    };
+    let mut tally = tally;
+    let mut expected = saved + 1;
+    let mut rows = sqlx::query(
+        "SELECT version, kind, body FROM changes \
+         WHERE consultation = $1 AND version > $2 AND version <= $3 ORDER BY version, seq",
+    )
+    .bind(slug)
+    .bind(saved as i64)
+    .bind(version as i64)
+    .fetch(&mut *conn);
+    while let Some(row) = rows.try_next().await? {
+        let at = row.get::<i64, _>("version") as u64;
+        if at == expected {
+            expected += 1;
+        } else if at + 1 != expected {
+            return Ok(None);
+        }
+        let Some(kind) = ChangeKind::parse(row.get("kind")) else {
+            return Ok(None);
+        };
+        let change = Change {
+            kind,
+            body: row.get("body"),
+        };
+        match Decoded::decode(&change)? {
+            Some(Decoded::Response(add, r)) => count_response(consultation, &mut tally, &r, add),
+            Some(Decoded::Statement(..)) => {}
+            None => return Ok(None),
+        }
+    }
+    Ok((expected == version + 1).then_some((saved, tally)))
 }

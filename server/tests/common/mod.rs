@@ -60,6 +60,8 @@ pub fn args(database: &str, dir: &TempDir) -> ServeArgs {
         dashboard_dir: dir.path().join("dashboard"),
         public_url: None,
         demo_page_addr: None,
+        // Tests save the tallies themselves (tally_saver::save_all) where it matters.
+        save_tallies_every: 0,
         rate_limit: Default::default(),
         limits: Default::default(),
         cors_origins: Vec::new(),
@@ -188,12 +190,35 @@ impl TestApp {
         staff_get(self, "/api/v1/staff/consultations/demo/results", token).await
     }
 
+    /// The demo's full results once the uncertainty, computed in the background, reflects
+    /// every counted response.
+    pub async fn settled_results(&self) -> Value {
+        settled(|| self.results()).await
+    }
+
+    /// [`TestApp::public_results`] once the uncertainty reflects every counted response.
+    pub async fn settled_public_results(&self) -> Value {
+        settled(|| self.public_results()).await
+    }
+
     /// The demo's results as the public feed publishes them.
     pub async fn public_results(&self) -> Value {
         let (status, body) = self.get("/api/v1/consultations/demo/results").await;
         assert_eq!(status, 200);
         body
     }
+}
+
+/// Reads results until their uncertainty reflects every counted response.
+async fn settled<F: std::future::Future<Output = Value>>(read: impl Fn() -> F) -> Value {
+    for _ in 0..200 {
+        let results = read().await;
+        if results["as_of"]["uncertainty"] == results["as_of"]["results"] {
+            return results;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("the uncertainty never caught up");
 }
 
 /// A valid demo submission: `ranking` out of `shown`, in group `group`.

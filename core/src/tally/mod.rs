@@ -13,18 +13,26 @@
 //! matrix; the overall matrix is their sum. Adding a ballot updates its group's counts in place,
 //! and removing a withdrawn ballot reverses exactly that update, so a running tally always equals
 //! a recount from scratch.
+//!
+//! The size of a tally depends on the numbers of priorities, groups and conflicts only, never
+//! on the number of ballots: a group keeps its ballots' ranks only while it is small (see
+//! [`EXACT_UP_TO`]).
 
-use std::collections::HashMap;
+mod moments;
+
+use serde::{Deserialize, Serialize};
 
 use crate::ballot::{Ballot, UNRANKED, UNSHOWN};
 use crate::consultation::Consultation;
-use crate::hash::FxBuildHasher;
+pub use moments::ScoreMoments;
 
-/// Each distinct ranking (a rank vector) with how many ballots gave it.
-pub type Rankings = HashMap<Box<[u8]>, u64, FxBuildHasher>;
+/// Up to this many ballots a group keeps each ballot's ranks, so that its uncertainty can be
+/// resampled exactly; beyond, the normal approximation from [`ScoreMoments`] takes over (see
+/// [`crate::results::uncertainty`] for why there).
+pub const EXACT_UP_TO: u64 = 200;
 
 /// `d[a][b]` = number of ballots that prefer priority `a` over priority `b`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PairwiseMatrix {
     n: usize,
     counts: Vec<u32>,
@@ -90,7 +98,7 @@ impl PairwiseMatrix {
 }
 
 /// Positions taken on one goal conflict.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConflictTally {
     /// Count per step of the scale, from the left goal to the right one.
     pub steps: Vec<u64>,
@@ -119,7 +127,7 @@ impl ConflictTally {
 }
 
 /// The count of one stakeholder group (or of everyone).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupTally {
     pub ballots: u64,
     pub matrix: PairwiseMatrix,
@@ -128,9 +136,12 @@ pub struct GroupTally {
     /// Per priority: sum of twice its place over the ballots that showed it (see
     /// [`Ballot::double_places`]); divided by `2 * shown` it is the mean rank.
     pub double_place_sums: Vec<u64>,
-    /// Each distinct ranking with how many ballots gave it, for resampling. Kept per group
-    /// only: the overall view resamples within each group.
-    pub rankings: Rankings,
+    /// Sum and outer products of the ballots' Borda score vectors, for the uncertainty.
+    pub moments: ScoreMoments,
+    /// Each ballot's ranks (sorted, so that equal tallies are equal), while the group has never had more than
+    /// [`EXACT_UP_TO`] ballots since it was last empty; then `None`. Kept per group only: the
+    /// overall view resamples within each group.
+    pub ranks: Option<Vec<Box<[u8]>>>,
     pub conflicts: Vec<ConflictTally>,
 }
 
@@ -141,7 +152,8 @@ impl GroupTally {
             matrix: PairwiseMatrix::new(priorities),
             shown: vec![0; priorities],
             double_place_sums: vec![0; priorities],
-            rankings: Rankings::default(),
+            moments: ScoreMoments::new(priorities),
+            ranks: Some(Vec::new()),
             conflicts: (0..conflicts).map(|_| ConflictTally::new(steps)).collect(),
         }
     }
@@ -155,8 +167,10 @@ impl GroupTally {
         self.ballots = op(self.ballots, 1);
         if add {
             self.matrix.add(&ballot.ranks);
+            self.moments.add(&ballot.ranks);
         } else {
             self.matrix.remove(&ballot.ranks);
+            self.moments.remove(&ballot.ranks);
         }
         for ((shown, sum), place) in self
             .shown
@@ -169,17 +183,7 @@ impl GroupTally {
                 *sum = op(*sum, place);
             }
         }
-        if add {
-            *self
-                .rankings
-                .entry(ballot.ranks.clone().into())
-                .or_default() += 1;
-        } else if let Some(count) = self.rankings.get_mut(&ballot.ranks[..]) {
-            *count -= 1;
-            if *count == 0 {
-                self.rankings.remove(&ballot.ranks[..]);
-            }
-        }
+        self.keep_ranks(&ballot.ranks, add);
         for mark in &ballot.marks {
             let Some(conflict) = self.conflicts.get_mut(mark.conflict) else {
                 continue;
@@ -197,10 +201,31 @@ impl GroupTally {
         }
     }
 
-    /// Adds every count of `other`, except the distinct rankings (see [`GroupTally::rankings`]).
+    /// Keeps (or forgets) the ranks of a ballot just added (or taken out) while the group is
+    /// small enough.
+    fn keep_ranks(&mut self, ranks: &[u8], add: bool) {
+        if self.ballots == 0 {
+            self.ranks = Some(Vec::new());
+            return;
+        }
+        if self.ballots > EXACT_UP_TO {
+            self.ranks = None;
+        }
+        let Some(kept) = &mut self.ranks else { return };
+        match kept.binary_search_by(|r| (**r).cmp(ranks)) {
+            Ok(i) if !add => {
+                kept.remove(i);
+            }
+            Ok(i) | Err(i) if add => kept.insert(i, ranks.into()),
+            _ => {}
+        }
+    }
+
+    /// Adds every count of `other`, except the ballots' ranks (see [`GroupTally::ranks`]).
     pub fn merge(&mut self, other: &GroupTally) {
         self.ballots += other.ballots;
         self.matrix.merge(&other.matrix);
+        self.moments.merge(&other.moments);
         for (s, o) in self.shown.iter_mut().zip(&other.shown) {
             *s += o;
         }
@@ -227,7 +252,7 @@ impl GroupTally {
 }
 
 /// The running count of one consultation: one [`GroupTally`] per stakeholder group.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tally {
     groups: Vec<GroupTally>,
 }
@@ -251,6 +276,25 @@ impl Tally {
         )
     }
 
+    /// Whether this tally has the shape of `consultation`'s (its groups, priorities,
+    /// conflicts and scale), as one read back from storage must.
+    pub fn is_shaped_for(&self, consultation: &Consultation) -> bool {
+        let n = consultation.priorities.len();
+        let steps = usize::from(consultation.settings.conflict_scale);
+        self.groups.len() == consultation.groups.len()
+            && self.groups.iter().all(|g| {
+                g.matrix.len() == n
+                    && g.matrix.counts.len() == n * n
+                    && g.moments.is_whole()
+                    && g.moments.len() == n
+                    && g.shown.len() == n
+                    && g.double_place_sums.len() == n
+                    && g.conflicts.len() == consultation.conflicts.len()
+                    && g.conflicts.iter().all(|c| c.steps.len() == steps)
+                    && g.ranks.iter().flatten().all(|r| r.len() == n)
+            })
+    }
+
     pub fn add(&mut self, ballot: &Ballot) {
         self.groups[ballot.group].apply(ballot, true);
     }
@@ -269,8 +313,8 @@ impl Tally {
         self.groups.iter().map(|g| g.ballots).sum()
     }
 
-    /// Everyone together: the sum of all groups (without distinct rankings, see
-    /// [`GroupTally::rankings`]).
+    /// Everyone together: the sum of all groups (without the ballots' ranks, see
+    /// [`GroupTally::ranks`]).
     pub fn overall(&self) -> GroupTally {
         let Some(first) = self.groups.first() else {
             return GroupTally::new(0, 0, 0);
@@ -283,6 +327,7 @@ impl Tally {
         for g in &self.groups {
             sum.merge(g);
         }
+        sum.ranks = None;
         sum
     }
 }
@@ -350,8 +395,39 @@ mod tests {
         assert_eq!(overall.matrix.get(2, 0), 2);
         assert_eq!(overall.matrix.get(0, 2), 1);
         assert_eq!(overall.matrix.get(0, 1), 2);
-        assert!(overall.rankings.is_empty());
-        assert_eq!(t.groups()[1].rankings.values().sum::<u64>(), 2);
+        assert_eq!(overall.ranks, None);
+        assert_eq!(t.groups()[1].ranks.as_ref().map(Vec::len), Some(2));
+        assert_eq!(overall.moments.sum(), &[0, -2, 2]);
+    }
+
+    #[test]
+    fn a_group_keeps_its_ballots_ranks_only_while_small() {
+        let mut t = Tally::new(1, 2, 0, 5);
+        let first = Ballot::new(0, 2, &[0, 1], &[]);
+        let second = Ballot::new(0, 2, &[1, 0], &[]);
+        for _ in 0..EXACT_UP_TO - 1 {
+            t.add(&first);
+        }
+        t.add(&second);
+        let kept = t.groups()[0].ranks.as_ref().expect("still small");
+        assert_eq!(kept.len() as u64, EXACT_UP_TO);
+        t.remove(&second);
+        let kept = t.groups()[0].ranks.as_ref().expect("still small");
+        assert!(kept.iter().all(|r| **r == *first.ranks));
+        t.add(&second);
+        t.add(&second);
+        assert_eq!(t.groups()[0].ranks, None);
+        for _ in 0..EXACT_UP_TO - 1 {
+            t.remove(&first);
+        }
+        assert_eq!(t.groups()[0].ranks, None, "the ranks that left are unknown");
+        t.remove(&second);
+        t.remove(&second);
+        assert_eq!(
+            t.groups()[0].ranks,
+            Some(Vec::new()),
+            "empty is known again"
+        );
     }
 
     #[test]
