@@ -4,7 +4,10 @@
 
 mod common;
 
+use std::collections::HashSet;
+
 use common::{member, staff_get, submission, uuid, TestApp, ALL};
+use mitreden_server::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use serde_json::json;
 
@@ -54,4 +57,51 @@ async fn no_cell_starts_a_formula_whether_split_on_commas_or_semicolons() {
         csv.contains("Hinweis;'=cmd"),
         "the text itself is kept: {csv}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exports_of_many_pages_have_every_response_once_in_the_order_they_arrived() {
+    let app = TestApp::spawn_limited(RateLimit {
+        per_minute: 0,
+        ..RateLimit::default()
+    })
+    .await;
+    let token = member(&app, "ada", Role::Moderator).await;
+    // More than two pages of 1,000, from eight clients at once.
+    let total = 2_005u32;
+    let clients: Vec<_> = (0..8u32)
+        .map(|client| {
+            let (client_http, url) = (
+                app.client.clone(),
+                app.url("/api/v1/consultations/demo/responses"),
+            );
+            tokio::spawn(async move {
+                for n in (client..total).step_by(8) {
+                    let body = submission(&uuid(n), "citizens", &ALL[..1 + n as usize % 8], &ALL);
+                    let r = client_http.post(&url).json(&body).send().await.unwrap();
+                    assert_eq!(r.status(), 201);
+                }
+            })
+        })
+        .collect();
+    for c in clients {
+        c.await.unwrap();
+    }
+    let path = "/api/v1/staff/consultations/demo";
+    let csv = staff_get(&app, &format!("{path}/export.csv"), &token).await;
+    let lines: Vec<&str> = csv.as_str().unwrap().lines().skip(1).collect();
+    let ids: HashSet<&str> = lines.iter().map(|l| l.split(',').next().unwrap()).collect();
+    assert_eq!((lines.len(), ids.len()), (total as usize, total as usize));
+    let times: Vec<&str> = lines.iter().map(|l| l.split(',').nth(1).unwrap()).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "in arrival order");
+
+    let json = staff_get(&app, &format!("{path}/export.json"), &token).await;
+    let responses = json["responses"].as_array().unwrap();
+    let json_ids: HashSet<&str> = responses
+        .iter()
+        .map(|r| r["response"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(json_ids, ids, "the same responses in both");
+    assert_eq!(json["results"]["total"], total);
+    assert!(json["consultation"]["priorities"].is_array());
 }

@@ -8,13 +8,20 @@
 //! Free text never lets a cell begin with a formula character, whether a spreadsheet splits
 //! the line on commas or on semicolons (the German default), see [`defuse`]. The `id` is the
 //! response's public id, never the id the participant's device made.
+//!
+//! Both are sent as they are read, a page of responses at a time, so an export of a million
+//! responses never holds them all in memory. Should reading fail halfway, the download breaks
+//! off (no end of the chunked body) instead of ending short but looking complete.
 
+use std::sync::Arc;
+
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
-use axum::Json;
+use futures_util::stream::{self, Stream, StreamExt};
 use mitreden_core::{Consultation, ValidResponse};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::any;
 use crate::auth::Staff;
@@ -22,7 +29,77 @@ use crate::error::AppError;
 use crate::json::ApiPath;
 use crate::staff::Role;
 use crate::state::AppState;
-use crate::storage::{Exported, StorageError};
+use crate::storage::{Exported, PageEnd, StorageError};
+
+/// Responses read and sent at a time.
+const PAGE: u32 = 1000;
+
+/// Where reading the responses stands.
+struct Cursor {
+    after: Option<PageEnd>,
+    first: bool,
+    done: bool,
+}
+
+/// The stored responses of `slug` in the order they arrived, rendered a page at a time by
+/// `render` (which is told whether any response came before the page).
+fn pages<R>(
+    state: AppState,
+    slug: String,
+    render: R,
+) -> impl Stream<Item = Result<String, StorageError>> + Send
+where
+    R: Fn(&[Exported<ValidResponse>], bool) -> Result<String, StorageError> + Send + Sync + 'static,
+{
+    let render = Arc::new(render);
+    let start = Cursor {
+        after: None,
+        first: true,
+        done: false,
+    };
+    stream::try_unfold(start, move |cursor| {
+        let (state, slug, render) = (state.clone(), slug.clone(), render.clone());
+        async move {
+            if cursor.done {
+                return Ok(None);
+            }
+            let (page, end) = state
+                .db
+                .responses_page(&slug, cursor.after.as_ref(), PAGE)
+                .await?;
+            let text = render(&page, cursor.first)?;
+            let next = Cursor {
+                first: cursor.first && page.is_empty(),
+                done: end.is_none(),
+                after: end,
+            };
+            Ok(Some((text, next)))
+        }
+    })
+}
+
+/// A download of `body`, sent as it is made, named `filename`.
+fn download(
+    content_type: &'static str,
+    filename: String,
+    body: impl Stream<Item = Result<String, StorageError>> + Send + 'static,
+) -> impl IntoResponse {
+    let body = body.inspect(|part| {
+        if let Err(e) = part {
+            tracing::error!(error = %e, "an export broke off");
+        }
+    });
+    (
+        [
+            (CONTENT_TYPE, content_type.to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        Body::from_stream(body),
+    )
+}
 
 pub async fn csv(
     State(state): State<AppState>,
@@ -31,52 +108,65 @@ pub async fn csv(
 ) -> Result<impl IntoResponse, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;
-    let rows = state.db.responses_with_time(&slug).await?;
-    let body = to_csv(&live.consultation, &rows);
-    Ok((
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{slug}-responses.csv\""),
-            ),
-        ],
+    let header = csv_header(&live.consultation);
+    let rows = pages(state, slug.clone(), move |page, _| {
+        Ok(csv_rows(&live.consultation, page))
+    });
+    let body = stream::once(async { Ok(header) }).chain(rows);
+    Ok(download(
+        "text/csv; charset=utf-8",
+        format!("{slug}-responses.csv"),
         body,
     ))
 }
 
+/// Everything about a consultation as one JSON object: `consultation`, `organisations`,
+/// `results`, `statements`, and `responses` (each with `submitted_at`), the last sent as read.
 pub async fn json(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(slug): ApiPath<String>,
-) -> Result<Json<Value>, AppError> {
+) -> Result<impl IntoResponse, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;
-    let responses = state
-        .db
-        .responses_with_time(&slug)
-        .await?
-        .iter()
-        .map(|r| Ok(json!({ "submitted_at": iso8601(r.at), "response": r.to_json()? })))
-        .collect::<Result<Vec<Value>, StorageError>>()?;
     let statements = state
         .db
         .statements(&slug)
         .await?
         .iter()
-        .map(|s| Ok(s.to_json()?))
-        .collect::<Result<Vec<Value>, StorageError>>()?;
-    Ok(Json(json!({
-        "consultation": live.consultation,
-        "responses": responses,
-        "statements": statements,
-        "results": *live.clone().results().await,
-        "organisations": live.statement_summary(),
-    })))
+        .map(|s| s.to_json())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(StorageError::from)?;
+    let head = format!(
+        "{{\"consultation\":{},\"organisations\":{},\"results\":{},\"statements\":{},\"responses\":[",
+        serde_json::to_string(&live.consultation).map_err(StorageError::from)?,
+        serde_json::to_string(&live.statement_summary()).map_err(StorageError::from)?,
+        serde_json::to_string(&*live.clone().results().await).map_err(StorageError::from)?,
+        serde_json::to_string(&statements).map_err(StorageError::from)?,
+    );
+    let responses = pages(state, slug.clone(), |page, first| {
+        let mut out = String::new();
+        for (i, r) in page.iter().enumerate() {
+            if i > 0 || !first {
+                out.push(',');
+            }
+            let line = json!({ "submitted_at": iso8601(r.at), "response": r.to_json()? });
+            out.push_str(&serde_json::to_string(&line)?);
+        }
+        Ok(out)
+    });
+    let body = stream::once(async { Ok(head) })
+        .chain(responses)
+        .chain(stream::once(async { Ok("]}".to_owned()) }));
+    Ok(download(
+        "application/json",
+        format!("{slug}-export.json"),
+        body,
+    ))
 }
 
-/// The CSV document, BOM first.
-pub fn to_csv(consultation: &Consultation, rows: &[Exported<ValidResponse>]) -> String {
+/// The CSV document's start: the byte order mark and the header row.
+pub fn csv_header(consultation: &Consultation) -> String {
     let mut header = vec![
         "id".to_owned(),
         "submitted_at".to_owned(),
@@ -96,6 +186,12 @@ pub fn to_csv(consultation: &Consultation, rows: &[Exported<ValidResponse>]) -> 
     }
     let mut out = String::from("\u{feff}");
     push_row(&mut out, header);
+    out
+}
+
+/// One CSV row per response.
+pub fn csv_rows(consultation: &Consultation, rows: &[Exported<ValidResponse>]) -> String {
+    let mut out = String::new();
     for Exported {
         at,
         public_id,

@@ -176,20 +176,36 @@ impl Db {
             .rows_affected())
     }
 
-    /// Every stored response with the time it arrived (seconds since 1970) and its public id,
-    /// oldest first.
-    pub async fn responses_with_time(
+    /// Up to `limit` stored responses with the time each arrived (seconds since 1970) and its
+    /// public id, in the order they arrived, starting after `after` (from the first if
+    /// `None`); with where the page ends, to ask for the next one (`None` after the last).
+    pub async fn responses_page(
         &self,
         consultation: &str,
-    ) -> Result<Vec<Exported<ValidResponse>>, StorageError> {
+        after: Option<&PageEnd>,
+        limit: u32,
+    ) -> Result<(Vec<Exported<ValidResponse>>, Option<PageEnd>), StorageError> {
+        let (at, id) = after.map_or((i64::MIN, ""), |p| (p.at, p.id.as_str()));
         let rows = sqlx::query(
-            "SELECT created_at, public_id, ballot FROM responses WHERE consultation = $1 \
-             ORDER BY created_at, id",
+            "SELECT created_at, id, public_id, ballot FROM responses \
+             WHERE consultation = $1 AND (created_at, id) > ($2, $3) \
+             ORDER BY created_at, id LIMIT $4",
         )
         .bind(consultation)
+        .bind(at)
+        .bind(id)
+        .bind(i64::from(limit))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter()
+        let end = (rows.len() == limit as usize)
+            .then(|| rows.last())
+            .flatten()
+            .map(|row| PageEnd {
+                at: row.get("created_at"),
+                id: row.get("id"),
+            });
+        let page = rows
+            .iter()
             .map(|row| {
                 Ok(Exported {
                     at: row.get("created_at"),
@@ -197,7 +213,8 @@ impl Db {
                     item: serde_json::from_str(row.get("ballot"))?,
                 })
             })
-            .collect()
+            .collect::<Result<_, StorageError>>()?;
+        Ok((page, end))
     }
 
     /// Every stored response of a consultation, for a full recount.
@@ -247,6 +264,14 @@ impl<T: serde::Serialize> Exported<T> {
         }
         Ok(value)
     }
+}
+
+/// Where a page of [`Db::responses_page`] ends: the arrival time and id of its last response
+/// (the id only orders the pages; it never leaves the server).
+#[derive(Debug, Clone)]
+pub struct PageEnd {
+    at: i64,
+    id: String,
 }
 
 /// A new public id: a random UUID (version 4), made by the server.
