@@ -260,6 +260,21 @@ impl Consultation {
         texts
     }
 
+    /// What decides how a response is counted: the ids of the groups, priorities and conflicts
+    /// in their order, and the conflict scale. Two definitions with the same key count every
+    /// response the same way, so a tally made under one holds under the other (changes of
+    /// texts, status or settings keep it; adding a priority does not).
+    pub fn counting_key(&self) -> String {
+        let ids = |ids: Vec<&str>| ids.join(",");
+        format!(
+            "groups={};priorities={};conflicts={};scale={}",
+            ids(self.groups.iter().map(|g| g.id.as_str()).collect()),
+            ids(self.priorities.iter().map(|p| p.id.as_str()).collect()),
+            ids(self.conflicts.iter().map(|c| c.id.as_str()).collect()),
+            self.settings.conflict_scale
+        )
+    }
+
     /// Position of a priority in the definition order, used as index in the tallies.
     pub fn priority_index(&self, id: &str) -> Option<usize> {
         self.priorities.iter().position(|p| p.id.as_str() == id)

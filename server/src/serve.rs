@@ -108,6 +108,10 @@ pub async fn serve(
             },
             () = &mut shutdown => break,
         };
+        // Answers go out at once, not held back to be sent with the next small write.
+        if let Err(e) = stream.set_nodelay(true) {
+            tracing::debug!(error = %e, "TCP_NODELAY could not be set");
+        }
         // The peer address is for rate limiting only; it is never stored.
         let service = app.clone().map_request(move |mut request: Request<_>| {
             request.extensions_mut().insert(ConnectInfo(peer));

@@ -366,8 +366,13 @@ impl AppState {
     }
 
     /// Loads the consultation and counts everything stored for it, unless what is in memory
-    /// is as new.
+    /// is as new. What is counted in memory is saved first, so that when the definition still
+    /// counts responses as before (texts, status, settings changed) only the few changes since
+    /// are counted, not every stored response.
     pub async fn load_afresh(&self, slug: &str) -> Result<(), StorageError> {
+        if let Some(current) = self.consultation(slug) {
+            crate::tally_saver::save(self, current).await?;
+        }
         let Some(snapshot) = self.db.snapshot(slug).await? else {
             return Ok(());
         };
@@ -385,9 +390,11 @@ impl AppState {
                 .get(slug)
                 .is_none_or(|current| current.version() < version)
             {
-                all.insert(slug.to_owned(), live);
+                all.insert(slug.to_owned(), live.clone());
             }
         }
+        // Ready before the first reader comes.
+        live.refresh_uncertainty();
         self.notify_counted();
         Ok(())
     }

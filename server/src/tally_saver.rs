@@ -4,9 +4,11 @@
 //! be used, everything is counted afresh.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
-use crate::state::AppState;
+use crate::state::{AppState, Live};
+use crate::storage::changes::SavedTally;
 use crate::storage::StorageError;
 
 /// Saves every changed tally `every` so often (`--save-tallies-every`: at most ten minutes,
@@ -43,15 +45,26 @@ async fn save_changed(
         if saved.get(&slug) == Some(&live.version()) {
             continue;
         }
-        let (version, json) = tokio::task::spawn_blocking(move || {
-            let (version, tally) = live.tally_at();
-            serde_json::to_string(&tally).map(|json| (version, json))
-        })
-        .await
-        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))?;
-        state.db.save_tally(&slug, version, &json).await?;
+        let version = save(state, live).await?;
         saved.insert(slug, version);
         count += 1;
     }
     Ok(count)
+}
+
+/// Saves the tally of `live`; returns the version it counts up to.
+pub async fn save(state: &AppState, live: Arc<Live>) -> Result<u64, StorageError> {
+    let slug = live.consultation.slug.to_string();
+    let (version, json) = tokio::task::spawn_blocking(move || {
+        let (version, tally) = live.tally_at();
+        let saved = SavedTally {
+            counting_key: live.consultation.counting_key(),
+            tally,
+        };
+        serde_json::to_string(&saved).map(|json| (version, json))
+    })
+    .await
+    .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))?;
+    state.db.save_tally(&slug, version, &json).await?;
+    Ok(version)
 }

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{member, staff_get, submission, uuid, TestApp, ALL};
+use common::{member, staff_get, submission, submit_many, uuid, TestApp, ALL};
 use mitreden_server::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use serde_json::json;
@@ -67,26 +67,12 @@ async fn exports_of_many_pages_have_every_response_once_in_the_order_they_arrive
     })
     .await;
     let token = member(&app, "ada", Role::Moderator).await;
-    // More than two pages of 1,000, from eight clients at once.
+    // More than two pages of 1,000.
     let total = 2_005u32;
-    let clients: Vec<_> = (0..8u32)
-        .map(|client| {
-            let (client_http, url) = (
-                app.client.clone(),
-                app.url("/api/v1/consultations/demo/responses"),
-            );
-            tokio::spawn(async move {
-                for n in (client..total).step_by(8) {
-                    let body = submission(&uuid(n), "citizens", &ALL[..1 + n as usize % 8], &ALL);
-                    let r = client_http.post(&url).json(&body).send().await.unwrap();
-                    assert_eq!(r.status(), 201);
-                }
-            })
-        })
-        .collect();
-    for c in clients {
-        c.await.unwrap();
-    }
+    submit_many(&app, total, |n| {
+        submission(&uuid(n), "citizens", &ALL[..1 + n as usize % 8], &ALL)
+    })
+    .await;
     let path = "/api/v1/staff/consultations/demo";
     let csv = staff_get(&app, &format!("{path}/export.csv"), &token).await;
     let lines: Vec<&str> = csv.as_str().unwrap().lines().skip(1).collect();

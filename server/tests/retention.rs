@@ -3,7 +3,10 @@
 
 mod common;
 
-use common::{call, member, on_postgres, staff_get, statement, submission, uuid, TestApp, ALL};
+use common::{
+    call, member, on_postgres, staff_get, statement, submission, submit_many, uuid, TestApp, ALL,
+};
+use mitreden_server::rate_limit::RateLimit;
 use mitreden_server::retention::remove_due;
 use mitreden_server::staff::Role;
 use mitreden_server::storage::{now, Removed};
@@ -150,4 +153,36 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
     assert_eq!(results(&app).await, before);
     let again = app.restart().await;
     assert_eq!(results(&again).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn removal_reaches_every_response_however_many_there_are() {
+    let app = TestApp::spawn_limited(RateLimit {
+        per_minute: 0,
+        ..RateLimit::default()
+    })
+    .await;
+    // More than two of the pages the removal works through.
+    let total = 2_005;
+    submit_many(&app, total, |n| {
+        let mut body = submission(&uuid(n), "citizens", &ALL[..2], &ALL);
+        body["positions"] =
+            json!([{ "conflict": "central-vs-local", "position": 1, "comment": format!("Anna {n}") }]);
+        body
+    })
+    .await;
+    let removed = app
+        .state
+        .db
+        .remove_personal_data("demo", now())
+        .await
+        .unwrap();
+    assert_eq!(removed.comments, u64::from(total));
+    let admin = member(&app, "ada", Role::Admin).await;
+    let export = staff_get(&app, "/api/v1/staff/consultations/demo/export.json", &admin).await;
+    let responses = export["responses"].as_array().unwrap();
+    assert_eq!(responses.len(), total as usize);
+    for r in responses {
+        assert_eq!(r["response"]["positions"][0]["comment"], "", "{r}");
+    }
 }

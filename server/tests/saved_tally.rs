@@ -4,6 +4,7 @@
 mod common;
 
 use common::{call, connect, member, staff_get, submission, uuid, TestApp, ALL};
+use mitreden_core::Lang;
 use mitreden_server::staff::Role;
 use mitreden_server::state::recount;
 use mitreden_server::storage::now;
@@ -101,14 +102,40 @@ async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
     save_all(&app.state).await.unwrap();
     assert!(counted_at_start(&app).await.is_some());
 
-    // The definition changed after it: count everything under the new one.
+    // The definition changed after it, but responses count as before (a title): kept.
     let admin = member(&app, "ada", Role::Admin).await;
     let path = "/api/v1/staff/consultations/demo";
     let mut demo = staff_get(&app, path, &admin).await;
     demo["priorities"][0]["title"]["de"] = "Digitale Identität für alle".into();
+    let (status, answer) = call(&app, Method::PUT, path, Some(&admin), Some(demo.clone())).await;
+    assert_eq!(status, 200, "{answer}");
+    assert!(counted_at_start(&app).await.is_some());
+    assert_eq!(
+        app.state
+            .consultation("demo")
+            .unwrap()
+            .consultation
+            .priorities[0]
+            .title
+            .get(Lang::De),
+        "Digitale Identität für alle"
+    );
+    // Had that change counted responses differently, the saved tally would not do.
+    execute("UPDATE changes SET body = 'groups=;priorities=;conflicts=;scale=5' WHERE kind = 'definition'")
+        .execute(&mut db)
+        .await
+        .unwrap();
+    assert_eq!(counted_at_start(&app).await, None);
+
+    // A priority more: responses count differently, so everything is counted afresh.
+    let mut added = demo["priorities"][0].clone();
+    added["id"] = "open-data".into();
+    demo["priorities"].as_array_mut().unwrap().push(added);
     let (status, answer) = call(&app, Method::PUT, path, Some(&admin), Some(demo)).await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(counted_at_start(&app).await, None);
+    save_all(&app.state).await.unwrap();
+    assert!(counted_at_start(&app).await.is_some());
 
     let before = app.settled_results().await;
     assert_eq!(before["total"], 15);

@@ -93,6 +93,14 @@ pub struct Committed {
 /// counted afresh instead).
 pub const TALLY_FORMAT: i64 = 1;
 
+/// A saved tally as stored: the tally and the counting key of the definition it was counted
+/// under ([`Consultation::counting_key`]).
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct SavedTally {
+    pub counting_key: String,
+    pub tally: Tally,
+}
+
 /// A consultation with everything counted in it, read at one moment.
 #[derive(Debug)]
 pub struct Snapshot {
@@ -328,8 +336,10 @@ impl Db {
 
 /// The saved tally of `consultation` brought up to `version` with the responses counted and
 /// withdrawn since, as the log has them; `None` (count everything afresh) if there is none in
-/// this format, it does not fit the definition, or the log misses a version or changed the
-/// definition after it. Statements are not in it: they are few and counted from their table.
+/// this format, it was counted under a definition that counts differently, or the log misses
+/// a version or changed how responses count after it. Changes of the definition that count
+/// the same (texts, status, settings) keep it. Statements are not in it: they are few and
+/// counted from their table.
 async fn saved_tally(
     conn: &mut AnyConnection,
     consultation: &Consultation,
@@ -347,8 +357,13 @@ async fn saved_tally(
         return Ok(None);
     };
     let saved = row.get::<i64, _>("version") as u64;
-    let tally = match serde_json::from_str::<Tally>(row.get("body")) {
-        Ok(tally) if saved <= version && tally.is_shaped_for(consultation) => tally,
+    let key = consultation.counting_key();
+    let mut tally = match serde_json::from_str::<SavedTally>(row.get("body")) {
+        Ok(s)
+            if saved <= version && s.counting_key == key && s.tally.is_shaped_for(consultation) =>
+        {
+            s.tally
+        }
         _ => {
             tracing::warn!(
                 consultation = slug,
@@ -357,7 +372,6 @@ async fn saved_tally(
             return Ok(None);
         }
     };
-    let mut tally = tally;
     let mut expected = saved + 1;
     let mut rows = sqlx::query(
         "SELECT version, kind, body FROM changes \
@@ -384,6 +398,8 @@ async fn saved_tally(
         match Decoded::decode(&change)? {
             Some(Decoded::Response(add, r)) => count_response(consultation, &mut tally, &r, add),
             Some(Decoded::Statement(..)) => {}
+            // A definition that counts as the current one does (and so as the saved tally's).
+            None if change.body == key => {}
             None => return Ok(None),
         }
     }

@@ -89,9 +89,10 @@ impl Db {
         .bind(c.status == Status::Closed)
         .execute(&mut *tx)
         .await?;
+        // Whoever counts from the log learns whether responses count as before.
         let change = changes::Change {
             kind: changes::ChangeKind::Definition,
-            body: String::new(),
+            body: c.counting_key(),
         };
         let version = changes::log(&mut tx, c.slug.as_str(), std::slice::from_ref(&change)).await?;
         tx.commit().await?;

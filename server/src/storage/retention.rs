@@ -53,28 +53,38 @@ impl Db {
         let mut tx = self.pool.begin().await?;
         let mut removed = Removed::default();
 
-        let rows = sqlx::query("SELECT id, ballot FROM responses WHERE consultation = $1")
+        // A page at a time, so that memory does not grow with the number of responses.
+        let mut after = String::new();
+        loop {
+            let rows = sqlx::query(
+                "SELECT id, ballot FROM responses WHERE consultation = $1 AND id > $2 \
+                 ORDER BY id LIMIT 1000",
+            )
             .bind(consultation)
+            .bind(&after)
             .fetch_all(&mut *tx)
             .await?;
-        for row in rows {
-            let mut response: ValidResponse = serde_json::from_str(row.get("ballot"))?;
-            let mut changed = !response.proposals.is_empty();
-            response.proposals.clear();
-            for comment in response
-                .positions
-                .iter_mut()
-                .filter_map(|p| p.comment.as_mut())
-            {
-                changed |= !comment.is_empty();
-                comment.clear();
-            }
-            if changed {
-                sqlx::query("UPDATE responses SET ballot = $1 WHERE id = $2")
-                    .bind(serde_json::to_string(&response)?)
-                    .bind(row.get::<&str, _>("id"))
-                    .execute(&mut *tx)
-                    .await?;
+            let Some(last) = rows.last() else { break };
+            after = last.get("id");
+            for row in rows {
+                let mut response: ValidResponse = serde_json::from_str(row.get("ballot"))?;
+                let mut changed = !response.proposals.is_empty();
+                response.proposals.clear();
+                for comment in response
+                    .positions
+                    .iter_mut()
+                    .filter_map(|p| p.comment.as_mut())
+                {
+                    changed |= !comment.is_empty();
+                    comment.clear();
+                }
+                if changed {
+                    sqlx::query("UPDATE responses SET ballot = $1 WHERE id = $2")
+                        .bind(serde_json::to_string(&response)?)
+                        .bind(row.get::<&str, _>("id"))
+                        .execute(&mut *tx)
+                        .await?;
+                }
             }
         }
 

@@ -209,6 +209,26 @@ impl TestApp {
     }
 }
 
+/// Submits `total` responses made by `make` (from its number), from eight clients at once;
+/// each must be stored (`201`). Needs a server without a rate limit.
+pub async fn submit_many(app: &TestApp, total: u32, make: fn(u32) -> Value) {
+    let url = app.url("/api/v1/consultations/demo/responses");
+    let clients: Vec<_> = (0..8u32)
+        .map(|client| {
+            let (http, url) = (app.client.clone(), url.clone());
+            tokio::spawn(async move {
+                for n in (client..total).step_by(8) {
+                    let r = http.post(&url).json(&make(n)).send().await.unwrap();
+                    assert_eq!(r.status(), 201, "{}", r.text().await.unwrap());
+                }
+            })
+        })
+        .collect();
+    for c in clients {
+        c.await.unwrap();
+    }
+}
+
 /// Reads results until their uncertainty reflects every counted response.
 async fn settled<F: std::future::Future<Output = Value>>(read: impl Fn() -> F) -> Value {
     for _ in 0..200 {
