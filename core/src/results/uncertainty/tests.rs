@@ -115,7 +115,7 @@ impl XorShift {
 /// 3 to 20 of an order drawn from that taste (Plackett–Luce) and leaves the rest unranked, so
 /// almost every ranking is unique.
 fn realistic_ranks(n: usize, group: u64, count: usize) -> Vec<Box<[u8]>> {
-    let mut rng = XorShift(0x9e37_79b9 ^ (group + 1) * 0x1234_5678_9abc);
+    let mut rng = XorShift(0x9e37_79b9 ^ ((group + 1) * 0x1234_5678_9abc));
     let mut places: Vec<usize> = (0..n).collect();
     for i in (1..n).rev() {
         places.swap(i, (rng.next() % (i as u64 + 1)) as usize);
