@@ -107,23 +107,27 @@ impl Margins {
             .collect()
     }
 
-    /// Strongest path strengths `p[a][b]`.
+    /// Strongest path strengths `p[a][b]` (Floyd–Warshall on the widest path). The inner loop
+    /// runs over whole rows without branches, which the compiler vectorises; the diagonal it
+    /// may fill is never read for `a ≠ b` and set back to zero at the end.
     fn strongest_paths(&self) -> Vec<f64> {
         let n = self.n;
         let mut p: Vec<f64> = self.m.iter().map(|&x| x.max(0.0)).collect();
+        let mut through = vec![0.0; n];
         for k in 0..n {
+            through.copy_from_slice(&p[k * n..(k + 1) * n]);
             for a in (0..n).filter(|&a| a != k) {
                 let ak = p[a * n + k];
                 if ak <= EPS {
                     continue;
                 }
-                for b in (0..n).filter(|&b| b != a && b != k) {
-                    let via = ak.min(p[k * n + b]);
-                    if via > p[a * n + b] {
-                        p[a * n + b] = via;
-                    }
+                for (pab, &pkb) in p[a * n..(a + 1) * n].iter_mut().zip(&through) {
+                    *pab = pab.max(ak.min(pkb));
                 }
             }
+        }
+        for a in 0..n {
+            p[a * n + a] = 0.0;
         }
         p
     }
@@ -142,6 +146,16 @@ impl Margins {
 
     /// Indices in Schulze order, best first, ties broken as the module docs say.
     pub fn schulze_order(&self, borda: &[f64]) -> Vec<usize> {
+        self.schulze(borda).order
+    }
+
+    /// Pairs `(a, b)` that Borda puts strictly above-below and Schulze the other way round.
+    pub fn borda_schulze_disagreements(&self, borda: &[f64]) -> Vec<(usize, usize)> {
+        self.schulze(borda).disagreements
+    }
+
+    /// The Schulze order and its disagreements with Borda, from one computation of the paths.
+    pub fn schulze(&self, borda: &[f64]) -> Schulze {
         let n = self.n;
         let beats = self.schulze_beats();
         let wins: Vec<usize> = (0..n)
@@ -154,23 +168,27 @@ impl Margins {
                 .then(borda[b].total_cmp(&borda[a]))
                 .then(a.cmp(&b))
         });
-        order
-    }
-
-    /// Pairs `(a, b)` that Borda puts strictly above-below and Schulze the other way round.
-    pub fn borda_schulze_disagreements(&self, borda: &[f64]) -> Vec<(usize, usize)> {
-        let n = self.n;
-        let beats = self.schulze_beats();
-        let mut pairs = Vec::new();
+        let mut disagreements = Vec::new();
         for a in 0..n {
             for b in 0..n {
                 if borda[a] > borda[b] + EPS && beats[b * n + a] {
-                    pairs.push((a, b));
+                    disagreements.push((a, b));
                 }
             }
         }
-        pairs
+        Schulze {
+            order,
+            disagreements,
+        }
     }
+}
+
+/// What [`Margins::schulze`] finds.
+pub struct Schulze {
+    /// Indices in Schulze order, best first.
+    pub order: Vec<usize>,
+    /// Pairs `(a, b)` that Borda puts strictly above-below and Schulze the other way round.
+    pub disagreements: Vec<(usize, usize)>,
 }
 
 /// Competition ranks (1, 2, 2, 4, …) for `scores`, higher is better.

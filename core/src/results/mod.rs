@@ -220,8 +220,9 @@ impl GroupResults {
                 top_k_probability: uncertainty.map(|u| u.top_k[i]),
             })
             .collect();
-        let disagreements: Vec<[PriorityId; 2]> = margins
-            .borda_schulze_disagreements(&borda)
+        let schulze = margins.schulze(&borda);
+        let disagreements: Vec<[PriorityId; 2]> = schulze
+            .disagreements
             .into_iter()
             .map(|(a, b)| [id(a), id(b)])
             .collect();
@@ -230,7 +231,7 @@ impl GroupResults {
             too_small: responses < consultation.settings.min_group_size,
             withheld: false,
             ranking,
-            schulze: margins.schulze_order(&borda).into_iter().map(id).collect(),
+            schulze: schulze.order.into_iter().map(id).collect(),
             condorcet_winner: margins.condorcet_winner().map(id),
             smith_set: margins.smith_set().into_iter().map(id).collect(),
             methods_agree: disagreements.is_empty(),
