@@ -38,6 +38,8 @@ pub struct Live {
     uncertainty: Mutex<Option<(u64, Arc<Uncertainties>)>>,
     /// Whether a background computation of the uncertainty is under way.
     refreshing: AtomicBool,
+    /// Whether it is being counted afresh to regain lost ranks ([`AppState::regain_ranks`]).
+    regaining: AtomicBool,
     /// The public form of the results last asked for, with the full results it was made of.
     public: Mutex<Option<(Arc<Results>, Arc<Results>)>>,
 }
@@ -86,6 +88,7 @@ impl Live {
             computations: AtomicU64::new(0),
             uncertainty: Mutex::new(None),
             refreshing: AtomicBool::new(false),
+            regaining: AtomicBool::new(false),
             public: Mutex::new(None),
         }
     }
@@ -382,13 +385,32 @@ impl AppState {
             from_saved = snapshot.from_saved,
             "counted"
         );
-        let version = snapshot.version;
         let live = Arc::new(Live::new(snapshot));
+        // What the one in memory counted meanwhile is counted from the log before taking over.
+        while let Some(current) = self.consultation(slug) {
+            let (from, to) = (live.version(), current.version());
+            if from >= to {
+                break;
+            }
+            let Some(changes) = self.db.changes_since(slug, from, to).await? else {
+                break;
+            };
+            for logged in changes.chunk_by(|a, b| a.0 == b.0) {
+                let batch: Vec<_> = logged.iter().map(|(_, c)| c.clone()).collect();
+                if live.apply(logged[0].0, &batch)? != Applied::Counted {
+                    break;
+                }
+            }
+            if live.version() < to {
+                break;
+            }
+        }
+        let version = live.version();
         {
             let mut all = self.live.write().unwrap_or_else(PoisonError::into_inner);
             if all
                 .get(slug)
-                .is_none_or(|current| current.version() < version)
+                .is_none_or(|current| current.version() <= version)
             {
                 all.insert(slug.to_owned(), live.clone());
             }
@@ -397,6 +419,21 @@ impl AppState {
         live.refresh_uncertainty();
         self.notify_counted();
         Ok(())
+    }
+
+    /// Counts `live` afresh from storage in the background if a group of it lost the ranks
+    /// it needs to be resampled exactly (see [`Tally::lost_ranks`]), so that its figures are
+    /// those of any other count of the same responses; at most one such count at a time.
+    pub(crate) fn regain_ranks(&self, live: &Arc<Live>) {
+        if !live.counted().tally.lost_ranks() || live.regaining.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let (state, slug) = (self.clone(), live.consultation.slug.to_string());
+        tokio::spawn(async move {
+            if let Err(e) = state.load_afresh(&slug).await {
+                tracing::error!(error = %e, consultation = slug, "counting afresh failed");
+            }
+        });
     }
 
     /// Tells whoever waits in [`AppState::counted_up_to`] that something was counted.

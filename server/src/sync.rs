@@ -47,12 +47,18 @@ pub fn spawn(state: AppState, mut committed: broadcast::Receiver<Arc<Committed>>
 
 /// Counts what this process just committed, if it follows on from what is counted.
 async fn count_announced(state: &AppState, c: &Committed) -> Result<(), StorageError> {
-    let applied = match state.consultation(&c.consultation) {
+    let live = state.consultation(&c.consultation);
+    let applied = match &live {
         Some(live) => live.apply(c.version, &c.changes)?,
         None => Applied::Reload,
     };
     match applied {
-        Applied::Counted => state.notify_counted(),
+        Applied::Counted => {
+            if let Some(live) = &live {
+                state.regain_ranks(live);
+            }
+            state.notify_counted();
+        }
         Applied::Already => {}
         Applied::Gap => catch_up_one(state, &c.consultation, c.version).await?,
         Applied::Reload => state.load_afresh(&c.consultation).await?,
@@ -88,6 +94,7 @@ async fn catch_up_one(state: &AppState, slug: &str, version: u64) -> Result<(), 
             Applied::Gap | Applied::Reload => return state.load_afresh(slug).await,
         }
     }
+    state.regain_ranks(&live);
     state.notify_counted();
     Ok(())
 }

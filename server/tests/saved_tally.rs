@@ -3,8 +3,9 @@
 
 mod common;
 
-use common::{call, connect, member, staff_get, submission, uuid, TestApp, ALL};
+use common::{call, connect, member, staff_get, submission, submit_many, uuid, TestApp, ALL};
 use mitreden_core::Lang;
+use mitreden_server::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use mitreden_server::state::recount;
 use mitreden_server::storage::now;
@@ -139,6 +140,57 @@ async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
 
     let before = app.settled_results().await;
     assert_eq!(before["total"], 15);
+    let restarted = app.restart().await;
+    assert_eq!(restarted.settled_results().await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_that_shrinks_back_to_exact_resampling_counts_as_any_full_count_would() {
+    let app = TestApp::spawn_limited(RateLimit {
+        per_minute: 0,
+        ..RateLimit::default()
+    })
+    .await;
+    // 201 citizens: one more than is resampled exactly, so their ranks are no longer kept.
+    submit_many(&app, 199, |n| {
+        let mut order = ALL.to_vec();
+        order.rotate_left(n as usize % 8);
+        submission(&uuid(n), "citizens", &order[..1 + n as usize % 5], &ALL)
+    })
+    .await;
+    let mut receipts = Vec::new();
+    for n in 199..201 {
+        let (status, ack) = app
+            .submit(&submission(&uuid(n), "citizens", &ALL[..3], &ALL))
+            .await;
+        assert_eq!(status, 201, "{ack}");
+        receipts.push(ack["receipt"].as_str().unwrap().to_owned());
+    }
+    let citizens = |app: &TestApp| {
+        let live = app.state.consultation("demo").unwrap();
+        let g = live.consultation.group_index("citizens").unwrap();
+        live.tally().groups()[g].ranks.is_some()
+    };
+    assert!(!citizens(&app));
+    // One withdrawn: 200 again, resampled exactly, so their ranks are counted afresh.
+    let (status, _) = app.with_receipt(Method::DELETE, MINE, &receipts[0]).await;
+    assert_eq!(status, 204);
+    for _ in 0..400 {
+        if citizens(&app) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert!(citizens(&app), "the ranks are known again");
+    let before = app.settled_results().await;
+    assert_eq!(before["groups"]["citizens"]["responses"], 200);
+
+    // The same figures as a count of every stored response.
+    let mut db = connect(&app.database).await;
+    sqlx::query("DELETE FROM tally_snapshots")
+        .execute(&mut db)
+        .await
+        .unwrap();
     let restarted = app.restart().await;
     assert_eq!(restarted.settled_results().await, before);
 }

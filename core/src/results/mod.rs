@@ -17,7 +17,7 @@ pub mod agreement;
 mod bootstrap;
 pub mod conflicts;
 pub mod methods;
-mod normal;
+pub(crate) mod normal;
 mod ordered_map;
 mod rng;
 mod score;

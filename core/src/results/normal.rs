@@ -42,7 +42,7 @@ impl Normal {
 /// Covariance of the sum of `ballots` draws with replacement: `N` times the ballots'
 /// covariance, `Q - S Sᵀ / N` (`S` the sum, `Q` the sum of outer products), full `n × n`.
 /// Computed in whole numbers first, so it is exact up to the final division.
-pub(super) fn covariance(moments: &ScoreMoments, ballots: u64) -> Vec<f64> {
+pub(crate) fn covariance(moments: &ScoreMoments, ballots: u64) -> Vec<f64> {
     let n = moments.len();
     let mut c = vec![0.0; n * n];
     if ballots == 0 {

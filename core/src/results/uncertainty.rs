@@ -35,9 +35,11 @@
 //!   resamples of 20 priorities: about 4 million additions). The test
 //!   `the_normal_approximation_agrees_with_resampling_at_the_switch_point_and_above` holds the
 //!   two together: every interval end within one place, every top-k chance within 0.05.
-//! - **A group that shrank.** Ranks of ballots that left a group once it had more than
-//!   [`EXACT_UP_TO`] are not known, so if withdrawals take it below again it stays with the
-//!   normal approximation (at sizes where the two still agree closely).
+//! - **A group that shrank.** The ranks of ballots that left a group once it had more than
+//!   [`EXACT_UP_TO`] are not kept. If withdrawals take it back to that size, the server counts
+//!   the consultation afresh from storage in the background (`AppState::regain_ranks`), so its
+//!   figures become those of any other count of the same responses; until then the group is
+//!   drawn from the normal approximation.
 //! - **What neither method covers.** The bootstrap treats a group's participants as a random
 //!   sample of people like them. A consultation's participants choose themselves: the
 //!   intervals show how much the ranking could move with other, similar participants, not how

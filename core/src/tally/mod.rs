@@ -295,6 +295,16 @@ impl Tally {
             })
     }
 
+    /// Whether some group is small enough to be resampled exactly but no longer knows its
+    /// ballots' ranks (it had more than [`EXACT_UP_TO`] and shrank by withdrawals). A count
+    /// from storage knows them again, and only then are its figures those of any other count
+    /// of the same responses.
+    pub fn lost_ranks(&self) -> bool {
+        self.groups
+            .iter()
+            .any(|g| g.ballots <= EXACT_UP_TO && g.ranks.is_none())
+    }
+
     pub fn add(&mut self, ballot: &Ballot) {
         self.groups[ballot.group].apply(ballot, true);
     }
@@ -421,6 +431,7 @@ mod tests {
             t.remove(&first);
         }
         assert_eq!(t.groups()[0].ranks, None, "the ranks that left are unknown");
+        assert!(t.lost_ranks());
         t.remove(&second);
         t.remove(&second);
         assert_eq!(

@@ -360,7 +360,10 @@ async fn saved_tally(
     let key = consultation.counting_key();
     let mut tally = match serde_json::from_str::<SavedTally>(row.get("body")) {
         Ok(s)
-            if saved <= version && s.counting_key == key && s.tally.is_shaped_for(consultation) =>
+            if saved <= version
+                && s.counting_key == key
+                && s.tally.is_shaped_for(consultation)
+                && !s.tally.lost_ranks() =>
         {
             s.tally
         }

@@ -111,16 +111,16 @@ impl XorShift {
 }
 
 /// Ballots as people give them: each group has its own taste (priority `a` is liked in
-/// proportion to `0.97^place`, the places a shuffle per group), every ballot ranks the first
-/// 3 to 20 of an order drawn from that taste (Plackett–Luce) and leaves the rest unranked, so
-/// almost every ranking is unique.
-fn realistic_ranks(n: usize, group: u64, count: usize) -> Vec<Box<[u8]>> {
+/// proportion to `taste^place`, the places a shuffle per group), every ballot ranks the first
+/// 3 to `n` of an order drawn from that taste (Plackett–Luce) and leaves the rest unranked,
+/// so with many priorities almost every ranking is unique.
+fn realistic_ranks(n: usize, taste: f64, group: u64, count: usize) -> Vec<Box<[u8]>> {
     let mut rng = XorShift(0x9e37_79b9 ^ ((group + 1) * 0x1234_5678_9abc));
     let mut places: Vec<usize> = (0..n).collect();
     for i in (1..n).rev() {
         places.swap(i, (rng.next() % (i as u64 + 1)) as usize);
     }
-    let taste: Vec<f64> = places.iter().map(|&p| 0.97f64.powi(p as i32)).collect();
+    let taste: Vec<f64> = places.iter().map(|&p| taste.powi(p as i32)).collect();
     (0..count)
         .map(|_| {
             let mut left: Vec<usize> = (0..n).collect();
@@ -171,19 +171,12 @@ fn assert_close(what: &str, exact: &Uncertainty, normal: &Uncertainty) {
     }
 }
 
-#[test]
-fn the_normal_approximation_agrees_with_resampling_at_the_switch_point_and_above() {
-    let n = 20;
-    // Two groups at the switch point, one five times as large.
-    let sizes = [
-        EXACT_UP_TO as usize,
-        EXACT_UP_TO as usize,
-        5 * EXACT_UP_TO as usize,
-    ];
+/// Compares both methods on groups of `sizes` ballots over `n` priorities.
+fn exact_and_normal_agree(n: usize, taste: f64, sizes: &[usize]) {
     let ranks: Vec<Vec<Box<[u8]>>> = sizes
         .iter()
         .enumerate()
-        .map(|(g, &size)| realistic_ranks(n, g as u64, size))
+        .map(|(g, &size)| realistic_ranks(n, taste, g as u64, size))
         .collect();
     let exact: Vec<Option<Sampler>> = ranks
         .iter()
@@ -195,31 +188,36 @@ fn the_normal_approximation_agrees_with_resampling_at_the_switch_point_and_above
         .collect();
     let average = sizes.iter().sum::<usize>() as f64 / sizes.len() as f64;
     let weights: Vec<f64> = sizes.iter().map(|&s| average / s as f64).collect();
-    let options = options(4000, 11, 3);
+    let options = options(4000, 11, 3.min(n - 1));
     let exact = Uncertainties::resample(&exact, &weights, n, &options, 0);
     let normal = Uncertainties::resample(&normal, &weights, n, &options, 0);
     for (g, (e, m)) in exact.groups.iter().zip(&normal.groups).enumerate() {
         let (e, m) = (e.as_ref().unwrap(), m.as_ref().unwrap());
-        assert_close(&format!("group {g} of {}", sizes[g]), e, m);
+        assert_close(&format!("{n} priorities, group {g} of {}", sizes[g]), e, m);
         // Not trivially close: the data leave real doubt about some places.
         assert!(e.top_k.iter().any(|&p| p > 0.1 && p < 0.9), "{e:?}");
     }
-    assert_close(
-        "overall",
-        exact.overall.as_ref().unwrap(),
-        normal.overall.as_ref().unwrap(),
-    );
-    assert_close(
-        "equal weight",
-        exact.equal_weight.as_ref().unwrap(),
-        normal.equal_weight.as_ref().unwrap(),
-    );
+    let (e, m) = (exact.overall.unwrap(), normal.overall.unwrap());
+    assert_close(&format!("{n} priorities, overall"), &e, &m);
+    let (e, m) = (exact.equal_weight.unwrap(), normal.equal_weight.unwrap());
+    assert_close(&format!("{n} priorities, equal weight"), &e, &m);
+}
+
+#[test]
+fn the_normal_approximation_agrees_with_resampling_at_the_switch_point_and_above() {
+    let at = EXACT_UP_TO as usize;
+    // Many priorities: mostly unique rankings. Two groups at the switch point, one five times
+    // as large.
+    exact_and_normal_agree(20, 0.97, &[at, at, 5 * at]);
+    // Few priorities: the scores of a ballot pull strongly against each other (they sum to
+    // zero), so a covariance without its cross terms, or not centred, gives other intervals.
+    exact_and_normal_agree(5, 0.97, &[at, 3 * at]);
 }
 
 #[test]
 fn a_group_switches_to_the_normal_approximation_above_the_switch_point() {
     let n = 5;
-    let ranks = realistic_ranks(n, 3, EXACT_UP_TO as usize + 1);
+    let ranks = realistic_ranks(n, 0.97, 3, EXACT_UP_TO as usize + 1);
     let mut t = Tally::new(1, n, 0, 5);
     for r in &ranks[..EXACT_UP_TO as usize] {
         t.add(&Ballot {
@@ -241,4 +239,49 @@ fn a_group_switches_to_the_normal_approximation_above_the_switch_point() {
         Sampler::of(&t.groups()[0]),
         Some(Sampler::Normal(_))
     ));
+}
+
+#[test]
+fn resampled_scores_have_the_mean_and_covariance_the_normal_approximation_uses() {
+    // What the approximation rests on: over exact resamples, the Borda scores have mean S and
+    // covariance Q − S Sᵀ / N, cross terms included (few priorities: they are large) and
+    // centred (a clear taste: the means are far from zero).
+    let (n, size) = (5, 400);
+    let ranks = realistic_ranks(n, 0.8, 7, size);
+    let m = moments(&ranks, n);
+    let model = crate::results::normal::covariance(&m, size as u64);
+    let exact = Sampler::Exact(Ballots::new(&ranks, n));
+    let (mut rng, mut room) = (SplitMix64(3), Room::new(n));
+    let draws = 8000;
+    let mut sums = vec![0.0; n];
+    let mut products = vec![0.0; n * n];
+    for _ in 0..draws {
+        let scores = exact.draw(&mut rng, &mut room);
+        for a in 0..n {
+            sums[a] += scores[a];
+            for b in 0..n {
+                products[a * n + b] += scores[a] * scores[b];
+            }
+        }
+    }
+    let draws = f64::from(draws);
+    let sd = |a: usize| model[a * n + a].sqrt();
+    for a in 0..n {
+        let mean = sums[a] / draws;
+        assert!(
+            (mean - m.sum()[a] as f64).abs() < 0.1 * sd(a),
+            "mean {a}: {mean}"
+        );
+        for b in 0..n {
+            let cov = products[a * n + b] / draws - mean * sums[b] / draws;
+            let expected = model[a * n + b];
+            let scale = sd(a) * sd(b);
+            assert!(
+                (cov - expected).abs() < 0.08 * scale,
+                "covariance {a} {b}: resampled {cov:.1}, model {expected:.1}"
+            );
+        }
+        // The cross terms matter here: each score pulls against the others.
+        assert!((0..n).any(|b| b != a && model[a * n + b] < -0.15 * sd(a) * sd(b)));
+    }
 }
