@@ -8,6 +8,7 @@ pub mod ballot;
 pub mod consultation;
 pub mod draft;
 pub mod ids;
+pub mod locale;
 pub mod origin;
 pub mod proof;
 pub mod proposal;

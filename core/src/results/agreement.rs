@@ -3,7 +3,8 @@
 //! - **Kendall's tau-b** between two groups' Borda scores: +1 the same order, −1 the reverse,
 //!   around 0 unrelated; tau-b corrects for ties. `None` when a group has all priorities tied
 //!   (for example no responses).
-//! - **Consensus priorities**: in the upper half (rank ≤ ⌈n/2⌉) of every readable group.
+//! - **Consensus priorities**: in the upper half (rank ≤ ⌈n/2⌉) of every readable group, when
+//!   there are at least two (one group's upper half is no consensus).
 //! - **Divisive priorities**: the largest spread between a priority's best and worst rank
 //!   across readable groups.
 
@@ -32,9 +33,9 @@ pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
 }
 
 /// Indices of priorities ranked in the upper half by every group in `ranks` (one rank vector
-/// per readable group); empty without groups.
+/// per readable group); empty with fewer than two groups.
 pub fn consensus(ranks: &[Vec<u32>], n: usize) -> Vec<usize> {
-    if ranks.is_empty() {
+    if ranks.len() < 2 {
         return Vec::new();
     }
     let upper = n.div_ceil(2) as u32;

@@ -16,6 +16,7 @@
 pub mod agreement;
 mod bootstrap;
 pub mod conflicts;
+pub mod findings;
 pub mod methods;
 pub(crate) mod normal;
 mod ordered_map;
@@ -151,7 +152,7 @@ pub struct Agreement {
     pub groups: Vec<GroupId>,
     /// Kendall's tau-b between the groups' rankings, in the order of `groups`.
     pub kendall_tau_b: Vec<Vec<Option<f64>>>,
-    /// In the upper half of every group's ranking (groups large enough to read).
+    /// In the upper half of every group's ranking (groups large enough to read, at least two).
     pub consensus: Vec<PriorityId>,
     /// The largest spreads of rank across groups large enough to read, largest first.
     pub divisive: Vec<Divisive>,
@@ -237,6 +238,16 @@ impl GroupResults {
             methods_agree: disagreements.is_empty(),
             disagreements,
         }
+    }
+
+    /// A goal's points on a scale from 0 to 100 that needs no explanation of Borda counts: the
+    /// share of head-to-head comparisons with the other goals it won, a tie counting half
+    /// (50 = as often ahead as behind). `None` without responses. (A goal some participants
+    /// were not shown is compared only where it was, so its share is of fewer comparisons.)
+    pub fn points(&self, line: &RankedPriority) -> Option<f64> {
+        let others = self.ranking.len().saturating_sub(1) as f64;
+        let comparisons = self.responses as f64 * others;
+        (comparisons > 0.0).then(|| (line.borda.0 / comparisons + 1.0) * 50.0)
     }
 
     /// Takes out everything that could show what single people answered.

@@ -45,8 +45,8 @@ fn small_groups_are_flagged_and_left_out_of_consensus() {
     let r = Results::compute(&c, &t, &options());
     assert!(!r.groups[0].1.too_small);
     assert!(r.groups[1].1.too_small);
-    // Only group a is readable: its upper half is the consensus, nothing is divisive.
-    assert_eq!(ids(&r.agreement.consensus), ["p0", "p1"]);
+    // Only group a is readable: its upper half is no consensus, nothing is divisive.
+    assert!(r.agreement.consensus.is_empty());
     assert!(r.agreement.divisive.is_empty());
     // Both groups with responses are compared: exactly opposite orders.
     assert_eq!(r.agreement.kendall_tau_b[0][1], Some(-1.0));
@@ -248,4 +248,26 @@ fn while_the_whole_is_below_the_minimum_nothing_but_the_count_is_published() {
     assert!(public.groups.iter().all(|(_, g)| g.withheld));
     assert!(public.conflicts.is_empty());
     assert!(public.agreement.groups.is_empty() && public.agreement.kendall_tau_b.is_empty());
+}
+
+#[test]
+fn points_are_the_share_of_comparisons_won() {
+    let c = sample(3, false);
+    let mut t = Tally::for_consultation(&c);
+    t.add(&Ballot::new(0, 3, &[0, 1, 2], &[]));
+    t.add(&Ballot::new(0, 3, &[1, 0, 2], &[]));
+    let r = Results::compute(&c, &t, &options());
+    let points = |p: &str| {
+        let line = r
+            .overall
+            .ranking
+            .iter()
+            .find(|l| l.priority.as_str() == p)
+            .unwrap();
+        r.overall.points(line).unwrap()
+    };
+    // p0 and p1: each won 3 of 4 comparisons; p2 none.
+    assert_eq!(points("p0"), 75.0);
+    assert_eq!(points("p1"), 75.0);
+    assert_eq!(points("p2"), 0.0);
 }
