@@ -12,19 +12,19 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 
 step "formatting and lints"
 cargo fmt --all -- --check
-cargo clippy -p mitreden-core -p mitreden-server --all-targets -- -D warnings
+cargo clippy -p mitreden-core -p mitreden-views -p mitreden-server --all-targets -- -D warnings
 cargo clippy -p mitreden-widget -p mitreden-dashboard --target wasm32-unknown-unknown --all-targets -- -D warnings
 cargo clippy -p mitreden-widget --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "core unit tests and server integration tests on SQLite"
-cargo test -p mitreden-core -p mitreden-server
+cargo test -p mitreden-core -p mitreden-views -p mitreden-server
 
 step "server integration tests on PostgreSQL"
 trap 'scripts/postgres.sh stop' EXIT
 pg_url=$(scripts/postgres.sh start)
 # The same packages as above, so cargo reuses that build (the core's dev-dependencies change
 # the features of shared dependencies; a different selection would build them all again).
-MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-core -p mitreden-server
+MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-core -p mitreden-views -p mitreden-server
 scripts/postgres.sh stop
 
 step "widget tests in headless Chromium"

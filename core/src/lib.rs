@@ -19,6 +19,7 @@ pub mod submission;
 pub mod tally;
 pub mod text;
 pub mod text_input;
+pub mod theme;
 mod ui_texts;
 
 pub use ballot::{Ballot, Mark};

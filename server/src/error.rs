@@ -75,6 +75,10 @@ pub enum AppError {
     RequestTimeout,
     #[error("There is nothing at this address.")]
     NotFound,
+    #[error("There is no chart '{0}'. Charts are ranking, equal, groups, timeline and conflict-{{id}}, as .svg or .png.")]
+    ChartNotFound(String),
+    #[error("The chart could not be drawn as an image. Please try the SVG.")]
+    ChartFailed,
     #[error("This address does not support the request method.")]
     MethodNotAllowed,
     #[error("The widget has not been built; run the README's run command.")]
@@ -86,9 +90,10 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
-            Self::ConsultationNotFound(_) | Self::NotFound | Self::ReceiptUnknown => {
-                StatusCode::NOT_FOUND
-            }
+            Self::ConsultationNotFound(_)
+            | Self::NotFound
+            | Self::ChartNotFound(_)
+            | Self::ReceiptUnknown => StatusCode::NOT_FOUND,
             Self::Withdrawn => StatusCode::GONE,
             Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
@@ -117,7 +122,7 @@ impl AppError {
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::WidgetMissing => StatusCode::SERVICE_UNAVAILABLE,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::Internal(_) | Self::ChartFailed => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -154,6 +159,8 @@ impl AppError {
             Self::PayloadTooLarge => "payload_too_large",
             Self::RequestTimeout => "request_timeout",
             Self::NotFound => "not_found",
+            Self::ChartNotFound(_) => "chart_not_found",
+            Self::ChartFailed => "chart_failed",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",
             Self::Internal(_) => "internal",

@@ -27,6 +27,7 @@ pub mod storage;
 pub mod sync;
 pub mod tally_saver;
 pub mod throttle;
+pub mod timeline;
 
 use std::net::SocketAddr;
 

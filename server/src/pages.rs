@@ -27,6 +27,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/embed.js", get(embed_js))
         .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))
+        .route(
+            "/results/{slug}/charts/{file}",
+            get(crate::results_page::chart),
+        )
         .route("/w/{slug}", get(widget_page))
         .route("/staff", get(|| async { Redirect::permanent("/staff/") }))
         .route("/staff/", get(dashboard_page))

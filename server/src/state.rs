@@ -42,6 +42,8 @@ pub struct Live {
     regaining: AtomicBool,
     /// The public form of the results last asked for, with the full results it was made of.
     public: Mutex<Option<(Arc<Results>, Arc<Results>)>>,
+    /// Responses per day, counted at most once a minute.
+    pub days: crate::timeline::DaysCache,
 }
 
 /// The tally, the consultation's version it counts everything up to, and the results last
@@ -90,6 +92,7 @@ impl Live {
             refreshing: AtomicBool::new(false),
             regaining: AtomicBool::new(false),
             public: Mutex::new(None),
+            days: Default::default(),
         }
     }
 

@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
-    params.theme.apply();
+    crate::theme::apply(&params.theme);
     if let Some(origin) = params.parent_origin.clone() {
         embed::report_height(origin);
     }

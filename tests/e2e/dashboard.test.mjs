@@ -79,8 +79,8 @@ test('staff run a consultation from sign-in to the published, moderated results'
 
   // Staff see it, approve the comment, export it.
   await page.reload();
-  await page.getByTestId('total').filter({ hasText: 'Antworten insgesamt: 1' }).waitFor();
-  await page.getByTestId('chart-legal-certainty-vs-experiment').waitFor();
+  await page.getByTestId('briefing').filter({ hasText: 'Eine Antwort, Stand' }).waitFor();
+  await page.getByRole('figure', { name: 'Zielkonflikt „Rechtssicherheit oder Raum zum Experimentieren?“' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'consultation page');
   const item = page.locator('[data-testid^="comments-"]');
   await item.filter({ hasText: 'Reallabore zeigen schnell, was wirkt.' }).waitFor();
@@ -88,7 +88,9 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await item.filter({ hasText: 'freigegeben' }).waitFor();
 
   // Responses over time, and the settings form.
-  await page.getByRole('table', { name: 'Antworten im Zeitverlauf' }).getByRole('row').nth(1).waitFor();
+  const timeline = page.getByRole('figure', { name: 'Antworten pro Tag' });
+  await timeline.getByText('Als Tabelle').click();
+  await timeline.getByRole('table', { name: 'Antworten pro Tag' }).getByRole('row').nth(1).waitFor();
   await page.getByLabel('Mindestgröße einer Gruppe für belastbare Aussagen').fill('1');
   await page.getByRole('button', { name: 'Speichern' }).first().click();
   await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).first().waitFor();

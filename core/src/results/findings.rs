@@ -22,8 +22,9 @@ use crate::ids::{ConflictId, GroupId, PriorityId};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
-    /// How many responses the results reflect, and from how many groups.
-    Responses { total: u64, groups: usize },
+    /// How many responses the results reflect. (Not from how many groups: in what is
+    /// published, a group with none cannot be told from one with too few to show.)
+    Responses { total: u64 },
     /// Which goal leads overall (every response counted once), and how surely.
     Lead {
         leader: PriorityId,
@@ -156,16 +157,9 @@ fn rank_of<'a>(g: &'a GroupResults, p: &PriorityId) -> Option<&'a super::RankedP
 impl Finding {
     /// Every finding the results support, in the order a briefing reads them.
     pub fn all(consultation: &Consultation, results: &Results) -> Vec<Finding> {
-        let mut out = Vec::new();
-        let taking_part = results
-            .groups
-            .iter()
-            .filter(|(_, g)| g.responses > 0 || g.withheld)
-            .count();
-        out.push(Finding::Responses {
+        let mut out = vec![Finding::Responses {
             total: results.total,
-            groups: taking_part,
-        });
+        }];
         if results.total == 0 {
             return out;
         }

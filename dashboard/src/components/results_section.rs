@@ -1,60 +1,56 @@
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use mitreden_core::Consultation;
+use mitreden_core::locale::Date;
+use mitreden_views::components::results_view::ResultsView;
+use mitreden_views::components::svg::ACCENT;
+use mitreden_views::{Day, ResultsData};
 
 use crate::api::{self, ErrorText};
-use crate::components::agreement_table::AgreementTable;
-use crate::components::conflict_chart::ConflictChart;
-use crate::components::groups_table::GroupsTable;
-use crate::components::ranking_table::RankingTable;
-use crate::components::timeline_chart::TimelineChart;
-use crate::i18n::{fill, use_i18n, Key};
+use crate::i18n::{use_i18n, Key};
 
-/// Everything staff read about the results.
+/// Everything staff read about the results: the same briefing, charts and tables as the public
+/// page (`mitreden-views`), but with every group, however small.
 #[component]
 pub fn ResultsSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let timeline_slug = slug.clone();
     let data = LocalResource::new(move || {
         let slug = slug.clone();
         async move {
             let consultation = api::definition(&slug).await?;
             let results = api::results(&slug).await?;
-            Ok::<_, api::ApiError>((consultation, results))
+            let days = api::timeline(&slug).await?;
+            Ok::<_, api::ApiError>(Arc::new(ResultsData {
+                consultation,
+                results: results.results,
+                days: days
+                    .into_iter()
+                    .filter_map(|d| {
+                        Some(Day {
+                            date: Date::parse_iso(&d.date)?,
+                            responses: d.responses,
+                        })
+                    })
+                    .collect(),
+                read_at: (js_sys::Date::now() / 1000.0) as i64,
+                public: false,
+            }))
         }
     });
     let body = move || {
         data.get().map(|loaded| match loaded {
-            Ok((c, r)) => {
-                let c: std::sync::Arc<Consultation> = std::sync::Arc::new(c);
-                let total = fill(i18n.t(Key::TotalResponses), &[("n", &r.results.total.to_string())]);
-                let top_k = r.results.top_k;
-                let charts = c
-                    .conflicts
-                    .iter()
-                    .zip(r.results.conflicts.clone())
-                    .map(|(conflict, results)| {
-                        view! { <ConflictChart consultation=c.clone() conflict=conflict.clone() results /> }
-                    })
-                    .collect_view();
-                view! {
-                    <p data-testid="total">{total}</p>
-                    <RankingTable consultation=c.clone() results=r.results.overall.clone() caption=Key::OverallRaw top_k />
-                    <RankingTable consultation=c.clone() results=r.results.equal_weight.clone() caption=Key::OverallEqual top_k />
-                    <GroupsTable consultation=c.clone() results=r.results.clone() />
-                    <AgreementTable consultation=c.clone() results=r.results.clone() />
-                    <h3>{move || i18n.t(Key::ConflictsHeading)}</h3>
-                    {charts}
-                }
-                .into_any()
+            Ok(data) => {
+                let lang = i18n.lang.get();
+                view! { <ResultsView data lang accent=ACCENT.to_owned() downloads=None /> }
+                    .into_any()
             }
             Err(e) => view! { <p class="dash-error">{i18n.t(e.key())}</p> }.into_any(),
         })
     };
     view! {
-        <section aria-labelledby="dash-results">
+        <section aria-labelledby="dash-results" class="res-page">
             <h2 id="dash-results">{move || i18n.t(Key::Results)}</h2>
             <Suspense fallback=move || view! { <p>{i18n.t(Key::Loading)}</p> }>{body}</Suspense>
-            <TimelineChart slug=timeline_slug />
         </section>
     }
 }

@@ -1,0 +1,31 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mitreden_core::Lang;
+
+use crate::data::ResultsData;
+use crate::i18n::{t, Key};
+
+/// The findings in plain sentences, each linking to the chart that shows it.
+#[component]
+pub fn Briefing(data: Arc<ResultsData>, lang: Lang) -> impl IntoView {
+    let items = data
+        .sentences(lang)
+        .into_iter()
+        .map(|s| {
+            let link = s.chart.map(|anchor| {
+                view! {
+                    " "
+                    <a class="res-to-chart" href=format!("#{anchor}")>{t(lang, Key::ShowChart)}</a>
+                }
+            });
+            view! { <li>{s.text}{link}</li> }
+        })
+        .collect_view();
+    view! {
+        <section class="res-briefing" aria-labelledby="briefing-title" data-testid="briefing">
+            <h2 id="briefing-title">{t(lang, Key::Briefing)}</h2>
+            <ul>{items}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,23 @@
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mitreden_core::{locale, Lang};
+
+use crate::data::ResultsData;
+use crate::i18n::{fill, t, Key};
+use crate::sentences::anchors;
+
+/// Who took part, how it was counted, how sure it is, what is left out: in plain words.
+#[component]
+pub fn MethodNote(data: Arc<ResultsData>, lang: Lang) -> impl IntoView {
+    let min = locale::integer(lang, data.results.min_group_size);
+    view! {
+        <section class="res-section res-method" id=anchors::METHOD aria-labelledby="method-title">
+            <h2 id="method-title">{t(lang, Key::MethodTitle)}</h2>
+            <p>{t(lang, Key::MethodWho)}</p>
+            <p>{t(lang, Key::MethodCount)}" "{t(lang, Key::PointsExplained)}</p>
+            <p>{t(lang, Key::MethodUncertainty)}</p>
+            <p>{fill(t(lang, Key::MethodSuppressed), &[("n", &min)])}</p>
+        </section>
+    }
+}
