@@ -49,13 +49,15 @@ impl PageQuery {
         )
     }
 
-    /// This query in another language, as an address's query string.
+    /// This query in another language, as an address's query string (the look's values that
+    /// passed the checks only).
     fn in_language(&self, lang: Lang) -> String {
+        let theme = self.theme();
         let query = PageQuery {
             lang: Some(lang.code().to_owned()),
-            accent: self.accent.clone(),
-            font: self.font.clone(),
-            radius: self.radius.clone(),
+            accent: theme.accent,
+            font: theme.font,
+            radius: theme.radius,
         };
         serde_urlencoded::to_string(&query).unwrap_or_default()
     }
