@@ -1,0 +1,140 @@
+// The public results page as a press officer and a citizen meet it in Chromium: the briefing
+// on crafted responses, readable at 320, 390 and 1366 px and at 200 % zoom without sideways
+// scrolling, no axe violations, German number formats, links from findings to their charts,
+// and charts downloaded as SVG and PNG.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { axeViolations, serverAndBrowser } from './harness.mjs';
+
+const env = serverAndBrowser();
+const PRIORITIES = ['digital-identity', 'services-online', 'once-only', 'federal-it',
+  'shared-platforms', 'digital-skills', 'impact-steering', 'visible-progress'];
+
+/** Crafted responses: citizens and business put services-online first and lean to quick wins;
+ * academia ranks digital-skills first and leans the other way. */
+async function seed(origin) {
+  const groups = [
+    ['citizens', ['services-online', 'digital-identity', 'once-only'], -2],
+    ['business', ['services-online', 'once-only', 'federal-it'], -1],
+    ['academia', ['digital-skills', 'impact-steering', 'visible-progress'], 2],
+  ];
+  let n = 0;
+  for (const [group, top, lean] of groups) {
+    for (let i = 0; i < 12; i++) {
+      const rest = PRIORITIES.filter((p) => !top.includes(p));
+      const body = {
+        id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+        group,
+        ranking: [...top, ...rest.slice(i % 3)],
+        shown: PRIORITIES,
+        positions: [{ conflict: 'quick-wins-vs-depth', position: i < 9 ? lean : 0 }],
+        lang: 'de',
+      };
+      const r = await fetch(`${origin}/api/v1/consultations/demo/responses`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      assert.equal(r.status, 201, await r.text());
+    }
+  }
+  // The rank intervals are computed in the background: wait until they count everyone.
+  for (let i = 0; i < 200; i++) {
+    const r = await (await fetch(`${origin}/api/v1/consultations/demo/results`)).json();
+    if (r.as_of.uncertainty === r.total) return r;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the uncertainty never caught up');
+}
+
+test('the public page briefs, reads at every width and hands out its charts', async () => {
+  const origin = env.server.widgetOrigin;
+  const results = await seed(origin);
+  const url = `${origin}/results/demo`;
+
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(url);
+  const briefing = page.getByTestId('briefing');
+  // The sentences, each from the published figures.
+  await briefing.getByText('36 Antworten, Stand').waitFor();
+  const lead = briefing.getByRole('listitem').filter({ hasText: 'liegt klar vorn' });
+  await lead.filter({ hasText: '„Verwaltungsleistungen vollständig online“' }).waitFor();
+  assert.equal(results.overall.ranking[0].priority, 'services-online');
+  assert.deepEqual(results.overall.ranking[0].rank_interval, [1, 1]);
+  // The split names the goal, groups and places the published rankings show.
+  const definition = await (await fetch(`${origin}/api/v1/consultations/demo`)).json();
+  const title = (id) => definition.priorities.find((p) => p.id === id).title.de;
+  const label = (id) => definition.groups.find((g) => g.id === id).label.de;
+  const split = results.agreement.divisive[0];
+  const places = Object.entries(split.ranks).sort((a, b) => a[1] - b[1]);
+  const [[high, a], [low, b]] = [places[0], places.at(-1)];
+  const text = await briefing.innerText();
+  assert.ok(text.includes(`Am weitesten auseinander liegen die Gruppen bei „${title(split.priority)}“: `
+    + `${label(high)} auf Platz ${a}, ${label(low)} auf Platz ${b}`), text);
+  assert.equal(results.groups[high].ranking.find((l) => l.priority === split.priority).rank, a);
+  const conflict = briefing.getByRole('listitem').filter({ hasText: 'Zielkonflikt „Schnelle Erfolge oder strukturelle Tiefe?“' });
+  await conflict.filter({ hasText: 'Bürgerinnen und Bürger und Wirtschaft: eher „Schnell sichtbare Verbesserungen“ (75\u202f%, 75\u202f%)' }).waitFor();
+  await conflict.filter({ hasText: 'Wissenschaft: eher „Grundlegende Reformen, die länger dauern“ (75\u202f%)' }).waitFor();
+  await briefing.getByText('Zu wenige Antworten für eine eigene Aussage (unter 10): Zivilgesellschaft und Öffentliche Verwaltung.').waitFor();
+
+  // A finding leads to the chart that shows it.
+  await lead.getByRole('link', { name: 'Zum Diagramm' }).click();
+  const ranking = page.getByRole('figure', { name: 'Rangfolge aller Antworten' });
+  await page.waitForURL(/#chart-ranking$/);
+  assert.ok(await ranking.isVisible());
+
+  // The table behind the chart, in German number format.
+  await ranking.getByText('Als Tabelle').click();
+  const table = ranking.getByRole('table', { name: 'Rangfolge aller Antworten' });
+  const first = table.getByRole('row').filter({ hasText: 'Verwaltungsleistungen vollständig online' });
+  const cells = await first.getByRole('cell').allInnerTexts();
+  assert.match(cells[1], /^\d+,\d$/, `points with a decimal comma: ${cells}`);
+  assert.equal(cells[2], '1', 'place 1 in 90 % of the recalculations');
+  assert.match(cells[3], /^\d+\u202f%$/, `a share with a narrow space before %: ${cells}`);
+
+  // Downloads for slides: the same chart as SVG and as PNG.
+  for (const [format, check] of [
+    ['SVG', (bytes) => assert.match(bytes.toString('utf8'), /^<\?xml[^>]*>\s*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/)],
+    ['PNG', (bytes) => assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47])],
+  ]) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      ranking.getByRole('link', { name: format }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `demo-ranking.${format.toLowerCase()}`);
+    check(readFileSync(await download.path()));
+  }
+  // The SVG parses as an image with the source line drawn in.
+  const svgUrl = await ranking.getByRole('link', { name: 'SVG' }).getAttribute('href');
+  const svgText = await (await page.request.get(new URL(svgUrl, origin).href)).text();
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return { error: doc.querySelector('parsererror')?.textContent ?? null, text: doc.documentElement.textContent };
+  }, svgText);
+  assert.equal(parsed.error, null);
+  assert.match(parsed.text, /Quelle: Beteiligung .+ n = 36, Stand \d+\. Dezember|Quelle: Beteiligung .+ n = 36, Stand \d+\. \w+/);
+  await page.close();
+
+  // 320 and 390 px phones, a laptop, and 1366 px at 200 % zoom (683 CSS pixels).
+  for (const width of [320, 390, 683, 1366]) {
+    const narrow = await env.browser.newPage({ viewport: { width, height: 800 } });
+    await narrow.goto(url);
+    const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `nothing runs off the page at ${width} px`);
+    // Every figure and heading fits; wide tables scroll inside their own focusable region.
+    const cut = await narrow.evaluate(() => [...document.querySelectorAll('h1, h2, h3, figure, p, svg')]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((e) => e.textContent.slice(0, 40)));
+    assert.deepEqual(cut, [], `cut off at ${width} px`);
+    assert.deepEqual(await axeViolations(narrow), [], `axe at ${width} px`);
+    await narrow.close();
+  }
+
+  // English readers get English sentences and formats.
+  const english = await env.browser.newPage();
+  await english.goto(`${url}?lang=en`);
+  await english.getByTestId('briefing').getByText('36 responses as of').waitFor();
+  await english.getByTestId('briefing').getByText(/“Administrative services fully online” clearly leads/).waitFor();
+  await english.getByRole('link', { name: 'Deutsch' }).click();
+  await english.getByTestId('briefing').getByText('36 Antworten, Stand').waitFor();
+  await english.close();
+});
