@@ -27,6 +27,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/embed.js", get(embed_js))
         .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))
+        .route("/results/{slug}/report", get(crate::results_page::report))
         .route(
             "/results/{slug}/charts/{file}",
             get(crate::results_page::chart),

@@ -138,3 +138,29 @@ test('the public page briefs, reads at every width and hands out its charts', as
   await english.getByTestId('briefing').getByText('36 Antworten, Stand').waitFor();
   await english.close();
 });
+
+test('the report prints as a tagged A4 PDF within its page budget', async () => {
+  const origin = env.server.widgetOrigin;
+  const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${origin}/results/demo`);
+  await page.getByRole('link', { name: 'Bericht zum Drucken (A4, PDF)' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Wofür soll das Digitalministerium zuerst sorgen?' }).waitFor();
+  await page.getByText('36 Antworten · Stand').waitFor();
+  // Every table is open, to be read on paper.
+  assert.ok(await page.getByRole('table', { name: 'Rangfolge aller Antworten' }).isVisible());
+  for (const width of [320, 390, 1366]) {
+    await page.setViewportSize({ width, height: 800 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `report at ${width} px`);
+    assert.deepEqual(await axeViolations(page), [], `report axe at ${width} px`);
+  }
+  // As Chrome's "Save as PDF" writes it: A4, tagged, with an outline of the headings. The page
+  // budget for a consultation of the demo's size (8 goals, 5 groups, 5 conflicts) is 12: a
+  // cover, the briefing, then the sections without forced breaks (the full demo takes 11).
+  const pdf = (await page.pdf({ format: 'A4', tagged: true, outline: true, printBackground: true })).toString('latin1');
+  const pages = pdf.match(/\/Type\s*\/Page[^s]/g).length;
+  assert.ok(pages >= 4 && pages <= 12, `${pages} pages`);
+  assert.ok(pdf.includes('/StructTreeRoot'), 'tagged: headings, tables and figures are marked');
+  assert.ok(pdf.includes('/Outlines'), 'the headings form the bookmarks');
+  await page.close();
+});

@@ -101,6 +101,12 @@ mitreden_core::ui_texts! {
     KindResearch => "Wissenschaft", "Research";
     KindPublicBody => "Öffentliche Stelle", "Public body";
     KindOther => "Sonstige", "Other";
+    ReportLink => "Bericht zum Drucken (A4, PDF)", "Report for printing (A4, PDF)";
+    ReportKicker => "Bericht zur Beteiligung", "Report on the consultation";
+    ReportTitle => "Bericht", "Report";
+    ReportPrintHint => "Diese Seite ist für A4 gesetzt. Drucken Sie sie oder speichern Sie sie über „Drucken“ als PDF (Strg+P, auf dem Mac ⌘+P); Chrome und Edge schreiben dabei ein barrierefreies PDF mit Überschriften und Tabellen.", "This page is set for A4. Print it, or save it as a PDF through “Print” (Ctrl+P, ⌘+P on a Mac); Chrome and Edge then write an accessible PDF with headings and tables.";
+    ReportFacts => "{n} Antworten · Stand {date}", "{n} responses · as of {date}";
+    ReportBack => "Zur Ergebnisseite", "To the results page";
     MethodTitle => "Wie diese Ergebnisse zustande kommen", "How these results come about";
     MethodWho => "Teilgenommen hat, wer wollte. Die Antworten sind daher nicht repräsentativ für die Bevölkerung; sie zeigen, was den Teilnehmenden wichtig ist, getrennt nach Gruppen.", "Whoever wanted to took part. The responses are therefore not representative of the population; they show what matters to the participants, group by group.";
     MethodCount => "Jede Antwort bringt Ziele in eine Reihenfolge. Gezählt wird, wie oft ein Ziel vor einem anderen steht; nicht eingeordnete Ziele teilen sich die hinteren Plätze.", "Every response puts goals in an order. What counts is how often a goal comes before another; goals left unranked share the last places.";

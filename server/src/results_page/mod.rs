@@ -4,6 +4,7 @@
 //! published consultations, approved comments and statements whose organisations agreed.
 
 mod charts;
+mod report;
 
 use std::sync::Arc;
 
@@ -25,6 +26,7 @@ use crate::json::ApiPath;
 use crate::state::{AppState, Live};
 
 pub use charts::chart;
+pub use report::report;
 
 /// What the page's address may carry: the language and the ministry's look (the same values
 /// the widget's embed takes).
@@ -140,6 +142,10 @@ pub async fn page(
         take_part: Some(format!("/w/{slug}?lang={}", lang.code())),
         other_language: other.map(|o| (format!("?{}", query.in_language(o)), o)),
         charts: Some(format!("/results/{slug}/charts")),
+        report: Some(format!(
+            "/results/{slug}/report?{}",
+            query.in_language(lang)
+        )),
     };
     let theme = query.theme();
     let summary = live.statement_summary();

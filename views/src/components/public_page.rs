@@ -5,12 +5,12 @@ use mitreden_core::theme::Theme;
 use mitreden_core::{Lang, StatementSummary, Status, ValidStatement};
 
 use super::comments_section::CommentsSection;
+use super::document::Document;
 use super::results_view::ResultsView;
 use super::statements_section::StatementsSection;
 use super::svg::ACCENT;
 use crate::data::ResultsData;
 use crate::i18n::{fill, t, Key};
-use crate::RESULTS_CSS;
 
 /// Links of the public page.
 #[derive(Debug, Clone, Default)]
@@ -21,6 +21,8 @@ pub struct PageLinks {
     pub other_language: Option<(String, Lang)>,
     /// Where the charts can be downloaded.
     pub charts: Option<String>,
+    /// The printable report.
+    pub report: Option<String>,
 }
 
 /// The public results page as a whole document, in the ministry's look.
@@ -36,17 +38,8 @@ pub fn PublicPage(
 ) -> impl IntoView {
     let c = &data.consultation;
     let title = c.title.get(lang).to_owned();
+    let description = c.description.get(lang).to_owned();
     let accent = theme.accent.clone().unwrap_or_else(|| ACCENT.to_owned());
-    // Validated values only (see `Theme::parse`), so nothing here can end the rule.
-    let custom = [
-        Some(format!("--res-accent:{accent}")),
-        theme.font.as_ref().map(|f| format!("--res-font:{f}")),
-        theme.radius.as_ref().map(|r| format!("--res-radius:{r}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(";");
     let status = match c.status {
         Status::Open => t(lang, Key::OpenUntil),
         _ => t(lang, Key::Closed),
@@ -58,16 +51,11 @@ pub fn PublicPage(
     let other = links.other_language.map(|(href, other)| {
         view! { <a class="res-lang" href=href lang=other.code() hreflang=other.code()>{t(lang, Key::OtherLanguage)}</a> }
     });
+    let report = links.report.map(|href| {
+        view! { <a class="res-report-link" href=href>{t(lang, Key::ReportLink)}</a> }
+    });
     view! {
-        <html lang=lang.code()>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <title>{format!("{}: {title}", t(lang, Key::PageTitle))}</title>
-                <style inner_html=RESULTS_CSS></style>
-                <style inner_html=format!(":root{{{custom}}}")></style>
-            </head>
-            <body class="res-page">
+        <Document lang title=format!("{}: {title}", t(lang, Key::PageTitle)) theme class="res-page">
                 <header class="res-masthead">
                     <div class="res-wrap">
                         <div class="res-topline">
@@ -75,13 +63,13 @@ pub fn PublicPage(
                             {other}
                         </div>
                         <h1>{title.clone()}</h1>
-                        <p>{c.description.get(lang).to_owned()}</p>
+                        <p>{description}</p>
                         <p class="res-stand">
                             <strong>{fill(t(lang, Key::Stand), &[("date", &data.stand(lang))])}</strong>
                             " · "
                             {status}
                         </p>
-                        {take_part}
+                        <p class="res-actions">{take_part}{report}</p>
                     </div>
                 </header>
                 <main class="res-wrap res-main">
@@ -89,7 +77,6 @@ pub fn PublicPage(
                     <CommentsSection data=data.clone() comments lang />
                     <StatementsSection data=data.clone() summary published lang />
                 </main>
-            </body>
-        </html>
+        </Document>
     }
 }
