@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -142,4 +143,43 @@ export async function announced(frame, expected) {
     const actual = await frame.locator('[data-testid=live-region]').textContent();
     throw new Error(`expected the announcement "${expected}", got "${actual.trim()}"`);
   }
+}
+
+const PRIORITIES = ['digital-identity', 'services-online', 'once-only', 'federal-it',
+  'shared-platforms', 'digital-skills', 'impact-steering', 'visible-progress'];
+
+/** Crafted responses to the demo, 12 each from three groups: citizens and business put services-online first and lean to quick wins;
+ * academia ranks digital-skills first and leans the other way. Resolves to the public results
+ * once their rank intervals count everyone. */
+export async function seedResponses(origin) {
+  const groups = [
+    ['citizens', ['services-online', 'digital-identity', 'once-only'], -2],
+    ['business', ['services-online', 'once-only', 'federal-it'], -1],
+    ['academia', ['digital-skills', 'impact-steering', 'visible-progress'], 2],
+  ];
+  let n = 0;
+  for (const [group, top, lean] of groups) {
+    for (let i = 0; i < 12; i++) {
+      const rest = PRIORITIES.filter((p) => !top.includes(p));
+      const body = {
+        id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+        group,
+        ranking: [...top, ...rest.slice(i % 3)],
+        shown: PRIORITIES,
+        positions: [{ conflict: 'quick-wins-vs-depth', position: i < 9 ? lean : 0 }],
+        lang: 'de',
+      };
+      const r = await fetch(`${origin}/api/v1/consultations/demo/responses`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      assert.equal(r.status, 201, await r.text());
+    }
+  }
+  // The rank intervals are computed in the background: wait until they count everyone.
+  for (let i = 0; i < 200; i++) {
+    const r = await (await fetch(`${origin}/api/v1/consultations/demo/results`)).json();
+    if (r.as_of.uncertainty === r.total) return r;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the uncertainty never caught up');
 }

@@ -5,50 +5,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { axeViolations, serverAndBrowser } from './harness.mjs';
+import { axeViolations, seedResponses, serverAndBrowser } from './harness.mjs';
 
 const env = serverAndBrowser();
-const PRIORITIES = ['digital-identity', 'services-online', 'once-only', 'federal-it',
-  'shared-platforms', 'digital-skills', 'impact-steering', 'visible-progress'];
-
-/** Crafted responses: citizens and business put services-online first and lean to quick wins;
- * academia ranks digital-skills first and leans the other way. */
-async function seed(origin) {
-  const groups = [
-    ['citizens', ['services-online', 'digital-identity', 'once-only'], -2],
-    ['business', ['services-online', 'once-only', 'federal-it'], -1],
-    ['academia', ['digital-skills', 'impact-steering', 'visible-progress'], 2],
-  ];
-  let n = 0;
-  for (const [group, top, lean] of groups) {
-    for (let i = 0; i < 12; i++) {
-      const rest = PRIORITIES.filter((p) => !top.includes(p));
-      const body = {
-        id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
-        group,
-        ranking: [...top, ...rest.slice(i % 3)],
-        shown: PRIORITIES,
-        positions: [{ conflict: 'quick-wins-vs-depth', position: i < 9 ? lean : 0 }],
-        lang: 'de',
-      };
-      const r = await fetch(`${origin}/api/v1/consultations/demo/responses`, {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-      });
-      assert.equal(r.status, 201, await r.text());
-    }
-  }
-  // The rank intervals are computed in the background: wait until they count everyone.
-  for (let i = 0; i < 200; i++) {
-    const r = await (await fetch(`${origin}/api/v1/consultations/demo/results`)).json();
-    if (r.as_of.uncertainty === r.total) return r;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the uncertainty never caught up');
-}
 
 test('the public page briefs, reads at every width and hands out its charts', async () => {
   const origin = env.server.widgetOrigin;
-  const results = await seed(origin);
+  const results = await seedResponses(origin);
   const url = `${origin}/results/demo`;
 
   const page = await env.browser.newPage({ viewport: { width: 1366, height: 900 } });
