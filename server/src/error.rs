@@ -77,6 +77,12 @@ pub enum AppError {
     NotFound,
     #[error("There is no chart '{0}'. Charts are ranking, equal, groups, timeline and conflict-{{id}}, as .svg or .png.")]
     ChartNotFound(String),
+    #[error("Choose at least one comment to decide.")]
+    NoCommentsChosen,
+    #[error("At most {0} comments can be decided at once.")]
+    TooManyComments(usize),
+    #[error("There is no comment {0} in this consultation; nothing was changed.")]
+    CommentNotFound(i64),
     #[error("The chart could not be drawn as an image. Please try the SVG.")]
     ChartFailed,
     #[error("This address does not support the request method.")]
@@ -93,6 +99,7 @@ impl AppError {
             Self::ConsultationNotFound(_)
             | Self::NotFound
             | Self::ChartNotFound(_)
+            | Self::CommentNotFound(_)
             | Self::ReceiptUnknown => StatusCode::NOT_FOUND,
             Self::Withdrawn => StatusCode::GONE,
             Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
@@ -115,7 +122,10 @@ impl AppError {
             Self::Invalid(submission::ValidationError::ConsultationNotOpen) | Self::IdConflict => {
                 StatusCode::CONFLICT
             }
-            Self::Invalid(_) | Self::InvalidBody(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Invalid(_)
+            | Self::InvalidBody(_)
+            | Self::NoCommentsChosen
+            | Self::TooManyComments(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -160,6 +170,9 @@ impl AppError {
             Self::RequestTimeout => "request_timeout",
             Self::NotFound => "not_found",
             Self::ChartNotFound(_) => "chart_not_found",
+            Self::CommentNotFound(_) => "comment_not_found",
+            Self::NoCommentsChosen => "no_comments_chosen",
+            Self::TooManyComments(_) => "too_many_comments",
             Self::ChartFailed => "chart_failed",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",

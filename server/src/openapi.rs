@@ -291,6 +291,16 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "post",
+            "/api/v1/staff/consultations/{slug}/comments/decisions",
+            "Approve, reject or hide several comments at once (all copies of a text, or a selection): all or none",
+            Staff,
+            Some(
+                json!({ "type": "object", "required": ["ids", "decision"], "properties": { "ids": { "type": "array", "items": { "type": "integer", "format": "int64" }, "minItems": 1, "maxItems": 1000 }, "decision": { "enum": ["approve", "reject", "hide"] }, "reason": { "type": "string" } } }),
+            ),
+            (204, None),
+        ),
+        op(
+            "post",
             "/api/v1/staff/consultations/{slug}/comments/{id}",
             "Approve, reject (with a reason) or hide a comment",
             Staff,

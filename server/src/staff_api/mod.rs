@@ -59,6 +59,10 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/consultations/{slug}/comments", get(moderation::comments))
         .route(
+            "/consultations/{slug}/comments/decisions",
+            post(moderation::moderate_comments),
+        )
+        .route(
             "/consultations/{slug}/comments/{id}",
             post(moderation::moderate_comment),
         )

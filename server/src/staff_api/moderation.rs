@@ -127,6 +127,16 @@ pub enum CommentDecision {
     Hide,
 }
 
+impl CommentDecision {
+    fn status(&self) -> &'static str {
+        match self {
+            Self::Approve => "approved",
+            Self::Reject => "rejected",
+            Self::Hide => "hidden",
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModerateComment {
@@ -144,16 +154,54 @@ pub async fn moderate_comment(
 ) -> Result<StatusCode, AppError> {
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
-    let status = match m.decision {
-        CommentDecision::Approve => "approved",
-        CommentDecision::Reject => "rejected",
-        CommentDecision::Hide => "hidden",
-    };
+    let status = m.decision.status();
     let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
     if state.db.moderate_comment(&slug, id, status, reason).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(AppError::NotFound)
+    }
+}
+
+/// Most comments decided in one request.
+const MAX_BATCH: usize = 1000;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModerateComments {
+    /// The comments decided, e.g. every copy of one text, or a selection.
+    ids: Vec<i64>,
+    decision: CommentDecision,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+/// Decides several comments at once, all or none.
+pub async fn moderate_comments(
+    State(state): State<AppState>,
+    staff: Staff,
+    ApiPath(slug): ApiPath<String>,
+    ApiJson(m): ApiJson<ModerateComments>,
+) -> Result<StatusCode, AppError> {
+    staff.require(Role::Moderator)?;
+    any(&state, &slug)?;
+    let mut ids = m.ids;
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Err(AppError::NoCommentsChosen);
+    }
+    if ids.len() > MAX_BATCH {
+        return Err(AppError::TooManyComments(MAX_BATCH));
+    }
+    let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    match state
+        .db
+        .moderate_comments(&slug, &ids, m.decision.status(), reason)
+        .await?
+    {
+        Ok(_) => Ok(StatusCode::NO_CONTENT),
+        Err(unknown) => Err(AppError::CommentNotFound(unknown)),
     }
 }
 

@@ -17,6 +17,9 @@ pub struct CommentRow {
     /// How many comments in this consultation read the same (ignoring case, spacing and
     /// punctuation): many copies suggest an organised campaign.
     pub copies: u64,
+    /// The id of the first of these copies (its own id if it is the first or the only one),
+    /// so that all copies can be decided at once.
+    pub copy_of: i64,
 }
 
 /// The form two comments must share to count as copies of each other.
@@ -49,14 +52,16 @@ impl Db {
                 status: r.get("status"),
                 reason: r.get("reason"),
                 copies: 0,
+                copy_of: r.get("id"),
             })
             .collect();
-        let mut counts = std::collections::HashMap::new();
+        // Per form: how many, and the first (comments come oldest first).
+        let mut forms = std::collections::HashMap::new();
         for c in &comments {
-            *counts.entry(fingerprint(&c.text)).or_insert(0u64) += 1;
+            forms.entry(fingerprint(&c.text)).or_insert((0u64, c.id)).0 += 1;
         }
         for c in &mut comments {
-            c.copies = counts[&fingerprint(&c.text)];
+            (c.copies, c.copy_of) = forms[&fingerprint(&c.text)];
         }
         Ok(comments)
     }
@@ -80,6 +85,35 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(result.rows_affected() == 1)
+    }
+
+    /// Sets the status of several comments at once, all or none: `Ok(Err(id))` names a comment
+    /// that does not exist (in this consultation), and then nothing was changed.
+    pub async fn moderate_comments(
+        &self,
+        consultation: &str,
+        ids: &[i64],
+        status: &str,
+        reason: Option<&str>,
+    ) -> Result<Result<u64, i64>, StorageError> {
+        let mut tx = self.pool.begin().await?;
+        for &id in ids {
+            let result = sqlx::query(
+                "UPDATE comments SET status = $1, reason = $2 WHERE consultation = $3 AND id = $4",
+            )
+            .bind(status)
+            .bind(reason)
+            .bind(consultation)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            if result.rows_affected() != 1 {
+                tx.rollback().await?;
+                return Ok(Err(id));
+            }
+        }
+        tx.commit().await?;
+        Ok(Ok(ids.len() as u64))
     }
 
     /// Approved comments, for the public results: `(conflict, text)`.
