@@ -156,6 +156,9 @@ pub struct Item {
     pub status: String,
     #[serde(default)]
     pub copies: u64,
+    /// The first of a comment's copies (comments only).
+    #[serde(default)]
+    pub copy_of: Option<i64>,
 }
 
 pub async fn comments(slug: &str) -> Result<Vec<Item>, ApiError> {
@@ -178,6 +181,23 @@ pub async fn decide(
     let body = match reason {
         Some(r) if what == "comments" => json!({ "decision": decision, "reason": r }),
         _ => json!({ "decision": decision }),
+    };
+    send(with_body(Request::post(&url), &body))
+        .await
+        .map(|_| ())
+}
+
+/// Decides several comments at once, all or none.
+pub async fn decide_comments(
+    slug: &str,
+    ids: Vec<i64>,
+    decision: &str,
+    reason: Option<String>,
+) -> Result<(), ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/comments/decisions");
+    let body = match reason {
+        Some(r) => json!({ "ids": ids, "decision": decision, "reason": r }),
+        None => json!({ "ids": ids, "decision": decision }),
     };
     send(with_body(Request::post(&url), &body))
         .await

@@ -4,5 +4,6 @@
 pub mod api;
 pub mod components;
 pub mod i18n;
+pub mod route;
 
 pub use components::app::App;

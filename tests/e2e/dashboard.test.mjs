@@ -38,6 +38,10 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await page.getByTestId('status').filter({ hasText: 'Entwurf' }).waitFor();
   await page.getByRole('button', { name: 'Beteiligung öffnen' }).click();
   await page.getByTestId('status').filter({ hasText: 'Offen' }).waitFor();
+  // Each room has its own address.
+  const rooms = page.getByRole('navigation', { name: 'Bereiche' });
+  await rooms.getByRole('link', { name: 'Einrichtung und Einbettung' }).click();
+  await page.waitForURL(/\?c=e2e-2027&room=setup$/);
   assert.match(await page.getByTestId('embed-snippet').textContent(), /data-consultation="e2e-2027"/);
 
   // A participant answers through the embed on another origin, with a comment.
@@ -77,20 +81,38 @@ test('staff run a consultation from sign-in to the published, moderated results'
   });
   assert.equal(statement.status, 201);
 
-  // Staff see it, approve the comment, export it.
+  // Staff see it: the overview with its counts and briefing, then the results.
   await page.reload();
+  await rooms.getByRole('link', { name: 'Überblick' }).click();
   await page.getByTestId('briefing').filter({ hasText: 'Eine Antwort, Stand' }).waitFor();
+  await page.getByTestId('counts').filter({ hasText: 'Kommentare zu prüfen1' }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'overview');
+  await rooms.getByRole('link', { name: 'Ergebnisse' }).click();
   await page.getByRole('figure', { name: 'Zielkonflikt „Rechtssicherheit oder Raum zum Experimentieren?“' }).waitFor();
-  assert.deepEqual(await axeViolations(page), [], 'consultation page');
-  const item = page.locator('[data-testid^="comments-"]');
-  await item.filter({ hasText: 'Reallabore zeigen schnell, was wirkt.' }).waitFor();
-  await item.getByRole('button', { name: 'Freigeben' }).click();
-  await item.filter({ hasText: 'freigegeben' }).waitFor();
-
-  // Responses over time, and the settings form.
+  assert.deepEqual(await axeViolations(page), [], 'results');
   const timeline = page.getByRole('figure', { name: 'Antworten pro Tag' });
   await timeline.getByText('Als Tabelle').click();
   await timeline.getByRole('table', { name: 'Antworten pro Tag' }).getByRole('row').nth(1).waitFor();
+
+  // Moderation: the comment under its conflict's title, approved; the filter is in the address.
+  await rooms.getByRole('link', { name: 'Moderation' }).click();
+  const item = page.locator('[data-testid^="comments-"]');
+  await item.filter({ hasText: 'Reallabore zeigen schnell, was wirkt.' }).filter({ hasText: 'Rechtssicherheit oder Raum zum Experimentieren?' }).waitFor();
+  await item.getByRole('button', { name: 'Freigeben' }).click();
+  await item.filter({ hasText: 'freigegeben' }).waitFor();
+  await page.getByLabel('Status').selectOption('pending');
+  await page.waitForURL(/room=moderation&status=pending$/);
+  await page.getByText('Keine Kommentare mit dieser Auswahl.').waitFor();
+  await page.reload();
+  await page.getByText('Keine Kommentare mit dieser Auswahl.').waitFor();
+  assert.equal(await page.getByLabel('Status').inputValue(), 'pending', 'the filter survives a reload');
+  assert.deepEqual(await axeViolations(page), [], 'moderation');
+  await page.goBack();
+  await page.waitForURL(/room=moderation$/);
+  await item.filter({ hasText: 'freigegeben' }).waitFor();
+
+  // The settings form.
+  await rooms.getByRole('link', { name: 'Einrichtung und Einbettung' }).click();
   await page.getByLabel('Mindestgröße einer Gruppe für belastbare Aussagen').fill('1');
   await page.getByRole('button', { name: 'Speichern' }).first().click();
   await page.getByRole('status').filter({ hasText: 'Gespeichert.' }).first().waitFor();
@@ -120,12 +142,13 @@ test('staff run a consultation from sign-in to the published, moderated results'
   assert.match(row, /Reallabore zeigen schnell, was wirkt\./);
 
   // Statements: filtered by stance, opened, marked for publication.
+  await rooms.getByRole('link', { name: 'Stellungnahmen' }).click();
   await page.getByLabel('mit der Haltung').selectOption('support');
   await page.locator('summary', { hasText: 'Forum Verwaltung digital' }).click();
   await page.getByText('Entlastet Bürgerinnen und Behörden.').waitFor();
   await page.getByRole('button', { name: 'Zur Veröffentlichung markieren' }).click();
   await page.getByRole('button', { name: 'Markierung aufheben' }).waitFor();
-  assert.deepEqual(await axeViolations(page), [], 'consultation page with a statement open');
+  assert.deepEqual(await axeViolations(page), [], 'statements with one open');
 
   const results = await staff.newPage();
   await results.goto(`${env.server.widgetOrigin}/results/e2e-2027`);

@@ -1,28 +1,19 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
+use wasm_bindgen::JsCast;
 
 use crate::api::{self, Member};
 use crate::components::consultation_list::ConsultationList;
 use crate::components::consultation_page::ConsultationPage;
 use crate::components::sign_in::SignIn;
 use crate::i18n::{fill, text, use_i18n, Key};
+pub use crate::route::Page;
 
-/// Where the dashboard is.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Page {
-    List,
-    Consultation(String),
-}
-
-/// The page named in the address (`/staff/?c=slug`), else the list.
-fn initial_page() -> Page {
+/// The page named in the address, else the list.
+fn page_in_address() -> Page {
     let search = window().location().search().unwrap_or_default();
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()
-        .and_then(|q| q.get("c"))
-        .filter(|slug| !slug.is_empty())
-        .map(Page::Consultation)
-        .unwrap_or(Page::List)
+    let query = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    Page::from_query(|name| query.as_ref().and_then(|q| q.get(name)))
 }
 
 /// The dashboard: sign-in, then the list of consultations or one consultation.
@@ -31,17 +22,32 @@ pub fn App() -> impl IntoView {
     let i18n = use_i18n();
     let member = RwSignal::new(None::<Member>);
     let checked = RwSignal::new(false);
-    let page = RwSignal::new(initial_page());
+    let page = RwSignal::new(page_in_address());
     provide_context(page);
-    // Keep the page in the address, so a reload stays where staff were.
+    // Keep the page in the address, so a reload, a bookmark or a shared link opens it; each
+    // new page is a step back in the browser's history.
     Effect::new(move |_| {
-        let url = match page.get() {
-            Page::List => "/staff/".to_owned(),
-            Page::Consultation(slug) => format!("/staff/?c={slug}"),
-        };
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let url = page.with(Page::href);
+        let here = window().location();
+        let current = format!(
+            "{}{}",
+            here.pathname().unwrap_or_default(),
+            here.search().unwrap_or_default()
+        );
+        if let (Ok(history), true) = (window().history(), current != url) {
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
+    });
+    // Back and forward move between pages.
+    let on_pop =
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || page.set(page_in_address()));
+    let _ = window().add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    on_pop.forget();
+    // The consultation open, if any: the page is built again only when it changes, not when
+    // staff move between its rooms.
+    let open = Memo::new(move |_| match page.get() {
+        Page::Consultation { slug, .. } => Some(slug),
+        Page::List => None,
     });
     leptos::task::spawn_local(async move {
         if let Ok(m) = api::me().await {
@@ -100,9 +106,9 @@ pub fn App() -> impl IntoView {
                     view! { <SignIn member /> }.into_any()
                 } else {
                     let admin = member.get().is_some_and(|m| m.is_admin());
-                    match page.get() {
-                        Page::List => view! { <ConsultationList admin /> }.into_any(),
-                        Page::Consultation(slug) => view! { <ConsultationPage slug admin /> }.into_any(),
+                    match open.get() {
+                        None => view! { <ConsultationList admin /> }.into_any(),
+                        Some(slug) => view! { <ConsultationPage slug admin /> }.into_any(),
                     }
                 }
             }}

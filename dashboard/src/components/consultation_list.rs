@@ -38,7 +38,7 @@ pub fn ConsultationList(admin: bool) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="dash-button"
-                                    on:click=move |_| page.set(Page::Consultation(slug.clone()))
+                                    on:click=move |_| page.set(Page::consultation(slug.clone()))
                                 >
                                     {move || i18n.t(Key::Open)}
                                     <span class="dash-sr">" " {c.slug.clone()}</span>

@@ -2,18 +2,20 @@ use leptos::prelude::*;
 use mitreden_core::Status;
 
 use crate::api::{self, ErrorText};
-use crate::components::app::Page;
 use crate::components::consultation_list::status_key;
 use crate::components::definition_section::DefinitionSection;
 use crate::components::embed_section::EmbedSection;
 use crate::components::export_section::ExportSection;
 use crate::components::lifecycle_note::LifecycleNote;
 use crate::components::moderation_section::ModerationSection;
+use crate::components::overview_room::OverviewRoom;
 use crate::components::results_section::ResultsSection;
 use crate::components::statements_section::StatementsSection;
 use crate::i18n::{use_i18n, Key};
+use crate::route::{Filter, Page, Room};
 
-/// One consultation: status, results, moderation, statements, export, embedding, definition.
+/// One consultation: its title and status, and its rooms (overview, results, moderation,
+/// statements, setup), each with its own address.
 #[component]
 pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
     let i18n = use_i18n();
@@ -80,18 +82,51 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
             Err(e) => view! { <p class="dash-error">{i18n.t(e.key())}</p> }.into_any(),
         })
     };
-    let sections = [
-        ("dash-results", Key::Results),
-        ("dash-moderation", Key::Moderation),
-        ("dash-statements", Key::Statements),
-        ("dash-export", Key::Export),
-        ("dash-embed", Key::Embed),
-        ("dash-definition", Key::Definition),
-    ];
-    let nav = sections
+    let room = Memo::new(move |_| match page.get() {
+        Page::Consultation { room, .. } => room,
+        Page::List => Room::Overview,
+    });
+    let nav_slug = slug.clone();
+    let nav = Room::ALL
         .into_iter()
-        .map(|(id, key)| view! { <li><a href=format!("#{id}")>{move || i18n.t(key)}</a></li> })
+        .map(|r| {
+            let target = Page::Consultation {
+                slug: nav_slug.clone(),
+                room: r,
+                filter: Filter::default(),
+            };
+            let href = target.href();
+            view! {
+                <li>
+                    <a
+                        href=href
+                        aria-current=move || (room.get() == r).then_some("page")
+                        on:click=move |ev| {
+                            ev.prevent_default();
+                            page.set(target.clone());
+                        }
+                    >
+                        {move || i18n.t(room_key(r))}
+                    </a>
+                </li>
+            }
+        })
         .collect_view();
+    let body = move || {
+        let slug = slug.clone();
+        match room.get() {
+            Room::Overview => view! { <OverviewRoom slug /> }.into_any(),
+            Room::Results => view! { <ResultsSection slug /> }.into_any(),
+            Room::Moderation => view! { <ModerationSection slug admin /> }.into_any(),
+            Room::Statements => view! { <StatementsSection slug /> }.into_any(),
+            Room::Setup => view! {
+                <EmbedSection slug=slug.clone() />
+                <ExportSection slug=slug.clone() />
+                {admin.then(|| view! { <DefinitionSection slug=slug.clone() /> })}
+            }
+            .into_any(),
+        }
+    };
     view! {
         <p>
             <button type="button" class="dash-link" on:click=move |_| page.set(Page::List)>
@@ -100,13 +135,19 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
         </p>
         <Suspense fallback=move || view! { <p>{i18n.t(Key::Loading)}</p> }>{header}</Suspense>
         <nav aria-label=move || i18n.t(Key::Sections)>
-            <ul class="dash-nav">{nav}</ul>
+            <ul class="dash-nav dash-rooms">{nav}</ul>
         </nav>
-        <ResultsSection slug=slug.clone() />
-        <ModerationSection slug=slug.clone() admin />
-        <StatementsSection slug=slug.clone() />
-        <ExportSection slug=slug.clone() />
-        <EmbedSection slug=slug.clone() />
-        {admin.then(|| view! { <DefinitionSection slug=slug.clone() /> })}
+        {body}
+    }
+}
+
+/// The name of a room.
+pub fn room_key(room: Room) -> Key {
+    match room {
+        Room::Overview => Key::Overview,
+        Room::Results => Key::Results,
+        Room::Moderation => Key::Moderation,
+        Room::Statements => Key::Statements,
+        Room::Setup => Key::Setup,
     }
 }

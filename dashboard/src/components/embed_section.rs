@@ -22,7 +22,7 @@ pub fn EmbedSection(slug: String) -> impl IntoView {
         <section aria-labelledby="dash-embed">
             <h2 id="dash-embed">{move || i18n.t(Key::Embed)}</h2>
             <p id="dash-embed-hint">{move || i18n.t(Key::EmbedHint)}</p>
-            <pre class="dash-code" aria-describedby="dash-embed-hint" data-testid="embed-snippet">{snippet}</pre>
+            <pre class="dash-code" tabindex="0" aria-describedby="dash-embed-hint" data-testid="embed-snippet">{snippet}</pre>
             <button type="button" class="dash-button" on:click=copy>{move || i18n.t(Key::Copy)}</button>
             <span role="status">{move || copied.get().then(|| i18n.t(Key::Copied))}</span>
             <h3>{move || i18n.t(Key::Preview)}</h3>

@@ -17,7 +17,7 @@ pub fn ImportForm() -> impl IntoView {
         async move { api::save(&c).await.map(|()| c.slug.to_string()) }
     });
     Effect::new(move |_| match create.value().get() {
-        Some(Ok(slug)) => page.set(Page::Consultation(slug)),
+        Some(Ok(slug)) => page.set(Page::consultation(slug)),
         Some(Err(e)) => problem.set(Some(i18n.t(e.key()).to_owned())),
         None => {}
     });

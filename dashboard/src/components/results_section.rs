@@ -37,6 +37,21 @@ pub fn ResultsSection(slug: String) -> impl IntoView {
             }))
         }
     });
+    // Arriving from a finding's link (`…&room=results#chart-…`): show that chart once drawn.
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = data.get() {
+            request_animation_frame(|| {
+                let hash = window().location().hash().unwrap_or_default();
+                if let Some(target) = hash
+                    .strip_prefix('#')
+                    .filter(|id| !id.is_empty())
+                    .and_then(|id| document().get_element_by_id(id))
+                {
+                    target.scroll_into_view();
+                }
+            });
+        }
+    });
     let body = move || {
         data.get().map(|loaded| match loaded {
             Ok(data) => {

@@ -2,9 +2,13 @@ use leptos::prelude::*;
 use mitreden_core::{OrganisationKind, Stance};
 
 use crate::api::{self, ErrorText};
+use mitreden_views::components::statements_section::kind_key;
+use mitreden_views::i18n::text as views_text;
+
 use crate::i18n::{use_i18n, Key};
 
-/// Organisation statements, filterable by kind.
+/// Organisation statements, filterable by kind and stance, in a table that scrolls sideways
+/// inside its own box on narrow screens.
 #[component]
 pub fn StatementsSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -59,9 +63,11 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
         .into_iter()
         .map(|s| view! { <option value=stance_name(s)>{move || i18n.t(stance_key(s))}</option> })
         .collect_view();
+    // The kinds' names are the ones the public page uses.
+    let kind_label = move |k: OrganisationKind| views_text(i18n.lang.get(), kind_key(k));
     let options = OrganisationKind::ALL
         .into_iter()
-        .map(|k| view! { <option value=kind_name(k)>{kind_name(k)}</option> })
+        .map(|k| view! { <option value=kind_name(k)>{move || kind_label(k)}</option> })
         .collect_view();
     let rows = move || {
         statements.get().map(|loaded| match loaded {
@@ -115,7 +121,7 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                                         <ul>{details}</ul>
                                     </details>
                                 </th>
-                                <td>{kind_name(s.kind)}</td>
+                                <td>{kind_label(s.kind)}</td>
                                 <td>{s.lobby_register.clone().unwrap_or_default()}</td>
                                 <td class="dash-n">{s.stances.len()}</td>
                                 <td>{move || i18n.t(if s.publish { Key::Yes } else { Key::No })}</td>
@@ -145,6 +151,7 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                 <option value="">{move || i18n.t(Key::AllStances)}</option>
                 {stance_options}
             </select>
+            <div class="dash-wrap" role="region" tabindex="0" aria-label=move || i18n.t(Key::StatementsTable)>
             <table class="dash-table">
                 <thead>
                     <tr>
@@ -162,6 +169,7 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                     </Suspense>
                 </tbody>
             </table>
+            </div>
         </section>
     }
 }
