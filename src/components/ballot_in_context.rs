@@ -38,7 +38,10 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
             i18n.t(Key::InContextCaption),
             &[
                 ("group", group_label.get(lang)),
-                ("count", &ours.responses.to_string()),
+                (
+                    "count",
+                    &mitreden_core::locale::integer(lang, ours.responses),
+                ),
             ],
         );
         let rows = ours

@@ -160,7 +160,9 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await page.getByTestId('lifecycle').filter({ hasText: '180 Tage nach Abschluss' }).waitFor();
   await page.getByRole('button', { name: 'Beteiligung schließen' }).click();
   await page.getByTestId('status').filter({ hasText: 'Geschlossen' }).waitFor();
-  const due = new Date(Date.now() + 180 * 86400 * 1000).toISOString().slice(0, 10);
+  // In German, as a German reader writes a date: "30. Mai 2027".
+  const due = new Date(Date.now() + 180 * 86400 * 1000)
+    .toLocaleDateString('de-DE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   await page.getByTestId('lifecycle').filter({ hasText: `werden am ${due} gelöscht` }).waitFor();
   assert.deepEqual(errors, []);
   await staff.close();

@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use mitreden_core::locale;
 use mitreden_core::Status;
 
 use crate::api::{self, ErrorText};
@@ -32,7 +33,7 @@ pub fn ConsultationList(admin: bool) -> impl IntoView {
                         <tr>
                             <th scope="row">{move || title.get(i18n.lang.get()).to_owned()}</th>
                             <td>{move || i18n.t(status_key(c.status))}</td>
-                            <td class="dash-n">{c.responses}</td>
+                            <td class="dash-n">{move || locale::integer(i18n.lang.get(), c.responses)}</td>
                             <td class="dash-n">{c.statements}</td>
                             <td>
                                 <button

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use mitreden_core::locale::{self, Date};
+
 use crate::api;
 use crate::i18n::{fill, use_i18n, Key};
 
@@ -24,9 +26,22 @@ pub fn LifecycleNote(slug: String, retention_days: u16, changed: Signal<usize>) 
             .and_then(Result::ok)
             .flatten()
             .and_then(|s| s.personal_data_removal);
+        // "1. Dezember 2026" rather than the API's 2026-12-01.
+        let lang = i18n.lang.get();
+        let shown = |iso: &str| {
+            Date::parse_iso(iso.get(..10).unwrap_or(iso))
+                .map(|d| locale::date(lang, d))
+                .unwrap_or_else(|| iso.to_owned())
+        };
         match removal {
-            Some(r) if r.done => fill(i18n.t(Key::PersonalDataRemoved), &[("date", &r.date)]),
-            Some(r) => fill(i18n.t(Key::PersonalDataRemovalDue), &[("date", &r.date)]),
+            Some(r) if r.done => fill(
+                i18n.t(Key::PersonalDataRemoved),
+                &[("date", &shown(&r.date))],
+            ),
+            Some(r) => fill(
+                i18n.t(Key::PersonalDataRemovalDue),
+                &[("date", &shown(&r.date))],
+            ),
             None => fill(i18n.t(Key::PersonalDataRetention), &[("days", &days)]),
         }
     };
