@@ -34,6 +34,7 @@ mitreden_core::ui_texts! {
     CloseConsultation => "Beteiligung schließen", "Close the consultation";
     Sections => "Bereiche", "Rooms";
     Overview => "Überblick", "Overview";
+    DownloadsArePublic => "Die Diagramme zum Herunterladen zeigen die veröffentlichte Fassung: Gruppen unter der Mindestgröße fehlen darin.", "The charts to download show the published version: groups under the minimum size are left out.";
     Setup => "Einrichtung und Einbettung", "Setup and embedding";
     PendingComments => "Kommentare zu prüfen", "Comments to review";
     AsOf => "Stand", "As of";
