@@ -77,6 +77,8 @@ pub enum AppError {
     NotFound,
     #[error("There is no chart '{0}'. Charts are ranking, equal, groups, timeline and conflict-{{id}}, as .svg or .png.")]
     ChartNotFound(String),
+    #[error("{0}")]
+    InvalidReason(String),
     #[error("Choose at least one comment to decide.")]
     NoCommentsChosen,
     #[error("At most {0} comments can be decided at once.")]
@@ -125,6 +127,7 @@ impl AppError {
             Self::Invalid(_)
             | Self::InvalidBody(_)
             | Self::NoCommentsChosen
+            | Self::InvalidReason(_)
             | Self::TooManyComments(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -172,6 +175,7 @@ impl AppError {
             Self::ChartNotFound(_) => "chart_not_found",
             Self::CommentNotFound(_) => "comment_not_found",
             Self::NoCommentsChosen => "no_comments_chosen",
+            Self::InvalidReason(_) => "invalid_reason",
             Self::TooManyComments(_) => "too_many_comments",
             Self::ChartFailed => "chart_failed",
             Self::MethodNotAllowed => "method_not_allowed",

@@ -295,7 +295,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "Approve, reject or hide several comments at once (all copies of a text, or a selection): all or none",
             Staff,
             Some(
-                json!({ "type": "object", "required": ["ids", "decision"], "properties": { "ids": { "type": "array", "items": { "type": "integer", "format": "int64" }, "minItems": 1, "maxItems": 1000 }, "decision": { "enum": ["approve", "reject", "hide"] }, "reason": { "type": "string" } } }),
+                json!({ "type": "object", "required": ["ids", "decision"], "properties": { "ids": { "type": "array", "items": { "type": "integer", "format": "int64" }, "minItems": 1, "maxItems": 1000 }, "decision": { "enum": ["approve", "reject", "hide"] }, "reason": { "type": "string", "maxLength": 1000 } } }),
             ),
             (204, None),
         ),
@@ -305,7 +305,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "Approve, reject (with a reason) or hide a comment",
             Staff,
             Some(
-                json!({ "type": "object", "required": ["decision"], "properties": { "decision": { "enum": ["approve", "reject", "hide"] }, "reason": { "type": "string" } } }),
+                json!({ "type": "object", "required": ["decision"], "properties": { "decision": { "enum": ["approve", "reject", "hide"] }, "reason": { "type": "string", "maxLength": 1000 } } }),
             ),
             (204, None),
         ),

@@ -98,20 +98,36 @@ async fn all_copies_of_a_comment_are_decided_at_once_and_a_bad_batch_changes_not
         }
     }
 
-    for (ids, code) in [
-        (json!([]), "no_comments_chosen"),
-        (json!((1..=1001).collect::<Vec<i64>>()), "too_many_comments"),
+    for (ids, reason, code) in [
+        (json!([]), "", "no_comments_chosen"),
+        (
+            json!((1..=1001).collect::<Vec<i64>>()),
+            "",
+            "too_many_comments",
+        ),
+        (json!([own]), "x\u{0}y", "invalid_reason"),
+        (json!([own]), &"lang ".repeat(300), "invalid_reason"),
     ] {
         let (status, body) = call(
             &app,
             Method::POST,
             DECISIONS,
             Some(&moderator),
-            Some(json!({ "ids": ids, "decision": "approve" })),
+            Some(json!({ "ids": ids, "decision": "reject", "reason": reason })),
         )
         .await;
-        assert_eq!((status, body["error"]["code"].as_str()), (422, Some(code)));
+        assert_eq!(
+            (status, body["error"]["code"].as_str()),
+            (422, Some(code)),
+            "{body}"
+        );
     }
+    let still = staff_get(&app, COMMENTS, &moderator).await;
+    assert_eq!(
+        statuses(&still)[1].1,
+        "pending",
+        "a refused decision changes nothing"
+    );
     let (status, _) = call(
         &app,
         Method::POST,

@@ -487,6 +487,18 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
         "the reasoning is published"
     );
     assert!(!html.contains("Verband B"));
+    // The stances are counted over the published statement only: counts that took in B's
+    // would give them away.
+    assert!(
+        html.contains("Eine veröffentlichte Stellungnahme"),
+        "{html}"
+    );
+    assert!(
+        html.contains(
+            "<th scope=\"row\">Register, die nur einmal fragen</th><td class=\"res-n\">1</td>"
+        ),
+        "{html}"
+    );
 
     app.submit(&submission(&uuid(3), "citizens", &ALL[..1], &ALL))
         .await;

@@ -9,6 +9,8 @@ mitreden_core::ui_texts! {
     SectionConflicts => "Zielkonflikte", "Goal conflicts";
     SectionTimeline => "Verlauf der Beteiligung", "Participation over time";
     NoPositions => "Noch keine Positionen.", "No positions yet.";
+    ConflictsWithheld => "Wie die Gruppen zu den Zielkonflikten stehen, erscheint mit der Gesamtwertung: sobald sie nicht mehr verraten kann, wie Einzelne geantwortet haben (ab {n} Antworten).", "How the groups stand on the goal conflicts appears with the overall ranking: once it can no longer reveal how individuals answered (from {n} responses).";
+    ShowMethod => "Zur Methode", "See the method";
     ResponsesAsOf => "{n} Antworten, Stand {date}.", "{n} responses as of {date}.";
     OneResponseAsOf => "Eine Antwort, Stand {date}.", "One response as of {date}.";
     NoResponses => "Noch keine Antworten, Stand {date}.", "No responses yet, as of {date}.";
@@ -18,8 +20,8 @@ mitreden_core::ui_texts! {
     Followers => "Es folgen {goals}.", "Next come {goals}.";
     NoGroupReadable => "Noch keine Gruppe hat genug Antworten für eine eigene Aussage; ob Gruppen übereinstimmen, lässt sich noch nicht sagen.", "No group has enough responses to be read on its own yet, so whether groups agree cannot be said.";
     OneGroupReadable => "Nur eine Gruppe hat genug Antworten für eine eigene Aussage; ob Gruppen übereinstimmen, lässt sich noch nicht sagen.", "Only one group has enough responses to be read on its own, so whether groups agree cannot be said yet.";
-    CommonGround => "Alle {n} auswertbaren Gruppen sehen {goals} in der oberen Hälfte.", "All {n} readable groups put {goals} in their upper half.";
-    NoCommonGround => "Kein Ziel steht bei allen auswertbaren Gruppen in der oberen Hälfte.", "No goal is in the upper half for every readable group.";
+    CommonGround => "Alle {n} auswertbaren Gruppen sehen {goals} in der oberen Hälfte, auch im Rahmen der Unsicherheit.", "All {n} readable groups put {goals} in their upper half, uncertainty included.";
+    NoCommonGround => "Kein Ziel steht bei allen auswertbaren Gruppen sicher in der oberen Hälfte.", "No goal is surely in the upper half for every readable group.";
     SplitClear => "Am weitesten auseinander liegen die Gruppen bei „{goal}“: {high} auf Platz {a}, {low} auf Platz {b}.", "The groups are furthest apart on “{goal}”: {high} rank it {a}, {low} {b}.";
     SplitNoise => "Am weitesten auseinander liegen die Gruppen bei „{goal}“: {high} auf Platz {a}, {low} auf Platz {b} – noch im Rahmen der Unsicherheit.", "The groups are furthest apart on “{goal}”: {high} rank it {a}, {low} {b} – still within the uncertainty.";
     GroupsClose => "Die auswertbaren Gruppen ordnen jedes Ziel höchstens einen Platz auseinander.", "The readable groups rank every goal within one place of each other.";
@@ -54,8 +56,7 @@ mitreden_core::ui_texts! {
     Pair => "Gruppen", "Groups";
     Agreement => "Übereinstimmung", "Agreement";
     InWords => "In Worten", "In words";
-    Axis => "Platz", "Place";
-    Source => "Quelle: Beteiligung „{title}“ (mitreden), n = {n}, Stand {date}", "Source: consultation “{title}” (mitreden), n = {n}, as of {date}";
+    Source => "Quelle: Beteiligung „{title}“ (mitreden), {n} Antworten, Stand {date}", "Source: consultation “{title}” (mitreden), {n} responses, as of {date}";
     AsTable => "Als Tabelle", "As a table";
     Download => "Herunterladen:", "Download:";
     Place => "Platz", "Place";
@@ -67,11 +68,11 @@ mitreden_core::ui_texts! {
     Group => "Gruppe", "Group";
     Responses => "Antworten", "Responses";
     FewerThan => "weniger als {n}", "fewer than {n}";
+    Unpublished => "nicht veröffentlicht", "not published";
     NoView => "Keine Meinung", "No view";
-    ForGoal => "Für „{goal}“", "For “{goal}”";
     Middle => "Mitte", "Middle";
+    TowardsGoal => "zu „{goal}“ insgesamt", "for “{goal}” in all";
     Date => "Tag", "Day";
-    Legend => "Legende", "Legend";
     Strongly => "deutlich", "strongly";
     Somewhat => "eher", "rather";
     Slightly => "leicht", "slightly";
@@ -88,7 +89,8 @@ mitreden_core::ui_texts! {
     CommentsIntro => "Begründungen zu den Zielkonflikten, wie sie Teilnehmende geschrieben haben; veröffentlicht nach Prüfung durch die Redaktion.", "Reasons given on the goal conflicts, as participants wrote them; published after review by the editors.";
     NoComments => "Noch keine freigegebenen Kommentare.", "No approved comments yet.";
     StatementsTitle => "Stellungnahmen von Organisationen", "Statements by organisations";
-    StatementsCount => "{n} Stellungnahmen, getrennt von den Einzelantworten ausgewertet.", "{n} statements, analysed apart from individual responses.";
+    OneStatement => "Eine veröffentlichte Stellungnahme, getrennt von den Einzelantworten ausgewertet.", "One published statement, analysed apart from individual responses.";
+    StatementsCount => "{n} veröffentlichte Stellungnahmen, getrennt von den Einzelantworten ausgewertet.", "{n} published statements, analysed apart from individual responses.";
     StatementsCaption => "Haltungen der Organisationen je Ziel", "Organisations' stances per goal";
     PublishedStatements => "Veröffentlichte Stellungnahmen", "Published statements";
     Support => "Unterstützen", "Support";

@@ -7,7 +7,8 @@
 //!   goal's interval reaches place 1; otherwise the goals that could be first are named as a
 //!   near tie; without intervals yet, neither is claimed;
 //! - agreement and splits are read among **readable** groups only (responses, and at least the
-//!   minimum group size); with fewer than two, the briefing says so instead;
+//!   minimum group size); with fewer than two, the briefing says so instead; a goal is common
+//!   ground only when its whole rank interval lies in the upper half of every such group;
 //! - a split is called clear only when the two groups' rank intervals do not overlap;
 //! - a group leans to one side of a goal conflict only when the difference between the shares
 //!   on either side is larger than its 90 % margin of error.
@@ -36,9 +37,10 @@ pub enum Finding {
     },
     /// Fewer than two groups are large enough to compare: no claim of agreement or split.
     TooFewGroupsToCompare { readable: usize },
-    /// Goals in the upper half of every readable group's ranking.
+    /// Goals in the upper half of every readable group's ranking, their rank intervals
+    /// included (without intervals yet: their places).
     CommonGround { priorities: Vec<PriorityId> },
-    /// No goal is in the upper half of every readable group's ranking.
+    /// No goal is surely in the upper half of every readable group's ranking.
     NoCommonGround,
     /// The goal the readable groups rank furthest apart.
     Split {
@@ -170,7 +172,7 @@ impl Finding {
                 readable: readable.len(),
             });
         } else {
-            out.push(common_ground(results));
+            out.push(common_ground(consultation, &readable));
             out.push(split(results, &readable));
         }
         out.extend(conflicts(consultation, results, &readable));
@@ -232,13 +234,21 @@ fn lead(overall: &GroupResults) -> Option<Finding> {
     })
 }
 
-fn common_ground(results: &Results) -> Finding {
-    if results.agreement.consensus.is_empty() {
+fn common_ground(consultation: &Consultation, readable: &[&(GroupId, GroupResults)]) -> Finding {
+    let upper = consultation.priorities.len().div_ceil(2) as u32;
+    let surely_upper = |g: &GroupResults, p: &PriorityId| {
+        rank_of(g, p).is_some_and(|l| l.rank_interval.map_or(l.rank, |[_, worst]| worst) <= upper)
+    };
+    let priorities: Vec<PriorityId> = consultation
+        .priorities
+        .iter()
+        .map(|p| p.id.clone())
+        .filter(|p| readable.iter().all(|(_, g)| surely_upper(g, p)))
+        .collect();
+    if priorities.is_empty() {
         Finding::NoCommonGround
     } else {
-        Finding::CommonGround {
-            priorities: results.agreement.consensus.clone(),
-        }
+        Finding::CommonGround { priorities }
     }
 }
 

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use mitreden_core::locale::Date;
 use mitreden_core::theme::Theme;
-use mitreden_core::{Lang, Status};
+use mitreden_core::{Consultation, Lang, StatementSummary, StatementTally, Status, ValidStatement};
 use mitreden_views::components::public_page::{PageLinks, PublicPage};
 use mitreden_views::i18n::{t, Key};
 use mitreden_views::{Day, ResultsData};
@@ -78,6 +78,16 @@ fn published(
     let wanted = query.lang.as_deref().and_then(Lang::from_code);
     let lang = live.consultation.language_for(wanted.unwrap_or_default());
     Ok((live, lang))
+}
+
+/// The organisations' stances counted over the published statements only: counts that took
+/// in the others would give them away (all counts minus the published ones).
+fn published_summary(c: &Consultation, published: &[ValidStatement]) -> StatementSummary {
+    let mut tally = StatementTally::new(c.priorities.len());
+    for statement in published {
+        tally.add(statement, c);
+    }
+    StatementSummary::new(c, &tally)
 }
 
 /// The public results and what else the views need, as of now.
@@ -146,9 +156,10 @@ pub async fn page(
             "/results/{slug}/report?{}",
             query.in_language(lang)
         )),
+        query: format!("?{}", query.in_language(lang)),
     };
     let theme = query.theme();
-    let summary = live.statement_summary();
+    let summary = published_summary(c, &published);
     let html = view! {
         <PublicPage data lang theme links comments summary published />
     }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use mitreden_views::components::report_page::ReportPage;
 
-use super::{published, results_data, PageQuery};
+use super::{published, published_summary, results_data, PageQuery};
 use crate::error::AppError;
 use crate::json::ApiPath;
 use crate::state::AppState;
@@ -24,7 +24,8 @@ pub async fn report(
     let data = results_data(&state, &live).await?;
     let back = format!("/results/{slug}?{}", query.in_language(lang));
     let theme = query.theme();
-    let summary = live.statement_summary();
+    let published = state.db.published_statements(&slug).await?;
+    let summary = published_summary(&live.consultation, &published);
     let html = view! { <ReportPage data lang theme back summary /> }.to_html();
     Ok(Html(format!("<!doctype html>{html}")))
 }

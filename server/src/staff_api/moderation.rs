@@ -3,6 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use mitreden_core::text_input::TextProblem;
 use serde::Deserialize;
 
 use super::any;
@@ -155,12 +156,32 @@ pub async fn moderate_comment(
     staff.require(Role::Moderator)?;
     any(&state, &slug)?;
     let status = m.decision.status();
-    let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-    if state.db.moderate_comment(&slug, id, status, reason).await? {
+    let reason = reason_text(m.reason.as_deref())?;
+    if state
+        .db
+        .moderate_comment(&slug, id, status, reason.as_deref())
+        .await?
+    {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(AppError::NotFound)
     }
+}
+
+/// Longest reason kept with a decision, in characters.
+const MAX_REASON: usize = 1000;
+
+/// A decision's reason, checked like any free text: trimmed, no control characters, not too
+/// long; `None` if empty.
+fn reason_text(raw: Option<&str>) -> Result<Option<String>, AppError> {
+    mitreden_core::text_input::optional(raw, MAX_REASON).map_err(|problem| {
+        AppError::InvalidReason(match problem {
+            TextProblem::TooLong { max } => {
+                format!("The reason may be at most {max} characters long.")
+            }
+            _ => "The reason may not contain control characters.".to_owned(),
+        })
+    })
 }
 
 /// Most comments decided in one request.
@@ -194,10 +215,10 @@ pub async fn moderate_comments(
     if ids.len() > MAX_BATCH {
         return Err(AppError::TooManyComments(MAX_BATCH));
     }
-    let reason = m.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+    let reason = reason_text(m.reason.as_deref())?;
     match state
         .db
-        .moderate_comments(&slug, &ids, m.decision.status(), reason)
+        .moderate_comments(&slug, &ids, m.decision.status(), reason.as_deref())
         .await?
     {
         Ok(_) => Ok(StatusCode::NO_CONTENT),

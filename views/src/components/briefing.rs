@@ -5,6 +5,7 @@ use mitreden_core::Lang;
 
 use crate::data::ResultsData;
 use crate::i18n::{t, Key};
+use crate::sentences::anchors;
 
 /// The findings in plain sentences, each linking to the chart that shows it.
 #[component]
@@ -21,9 +22,20 @@ pub fn Briefing(
         .map(|s| {
             let charts_at = charts_at.clone();
             let link = s.chart.map(move |anchor| {
+                let label = if anchor == anchors::METHOD {
+                    Key::ShowMethod
+                } else {
+                    Key::ShowChart
+                };
+                // The method note is on every page; only charts may be elsewhere.
+                let href = if anchor == anchors::METHOD {
+                    format!("#{anchor}")
+                } else {
+                    format!("{charts_at}#{anchor}")
+                };
                 view! {
                     " "
-                    <a class="res-to-chart" href=format!("{charts_at}#{anchor}")>{t(lang, Key::ShowChart)}</a>
+                    <a class="res-to-chart" href=href>{t(lang, label)}</a>
                 }
             });
             view! { <li>{s.text}{link}</li> }

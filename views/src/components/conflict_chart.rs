@@ -101,8 +101,7 @@ pub fn ConflictChart(
                 <g>
                     <text x="8" y=n(top + 10.0) fill=INK>{heading}</text>
                     {segments}
-                    // The middle, marked above and below the bar so no label is crossed.
-                    <line x1=n(centre) x2=n(centre) y1=n(bar_top - 4.0) y2=n(bar_top) stroke=INK stroke-width="1.5"></line>
+                    // The middle, marked below the bar so no label is crossed.
                     <line x1=n(centre) x2=n(centre) y1=n(bar_top + 18.0) y2=n(bar_top + 22.0) stroke=INK stroke-width="1.5"></line>
                 </g>
             }

@@ -1,15 +1,17 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use mitreden_core::results::findings::Lean;
 use mitreden_core::results::ConflictResults;
 use mitreden_core::{locale, GoalConflict, Lang};
 
 use super::conflict_chart::step_labels;
 use super::scroll_table::ScrollTable;
 use crate::data::ResultsData;
-use crate::i18n::{t, Key};
+use crate::i18n::{fill, t, Key};
 
-/// A conflict's figures: per group the share at each step, its positions and those with no view.
+/// A conflict's figures: per group its positions, the share at each step, each side's share
+/// together (the figures the briefing names) and those with no view.
 #[component]
 pub fn ConflictTable(
     data: Arc<ResultsData>,
@@ -35,11 +37,15 @@ pub fn ConflictTable(
                     |&c| view! { <td class="res-n">{locale::percent(lang, c as f64 / total)}</td> },
                 )
                 .collect_view();
+            // The shares the briefing names: each side's steps together.
+            let lean = Lean::of(&s);
             view! {
                 <tr>
                     <th scope="row">{label}</th>
                     <td class="res-n">{locale::integer(lang, s.positions)}</td>
                     {cells}
+                    <td class="res-n">{locale::percent(lang, lean.left)}</td>
+                    <td class="res-n">{locale::percent(lang, lean.right)}</td>
                     <td class="res-n">{locale::integer(lang, s.no_view)}</td>
                 </tr>
             }
@@ -49,6 +55,8 @@ pub fn ConflictTable(
         <th scope="col">{t(lang, Key::Group)}</th>
         <th scope="col">"n"</th>
         {head}
+        <th scope="col">{fill(t(lang, Key::TowardsGoal), &[("goal", conflict.left.get(lang))])}</th>
+        <th scope="col">{fill(t(lang, Key::TowardsGoal), &[("goal", conflict.right.get(lang))])}</th>
         <th scope="col">{t(lang, Key::NoView)}</th>
     };
     view! { <ScrollTable caption head=head.into_any() rows=rows.into_any() /> }

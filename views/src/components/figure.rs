@@ -15,6 +15,9 @@ pub fn Figure(
     lang: Lang,
     /// The chart's address without extension; offers `.svg` and `.png` downloads when set.
     downloads: Option<String>,
+    /// Added to the download addresses (language and look, e.g. `?lang=en`).
+    #[prop(optional)]
+    download_query: String,
     /// Show the table rather than behind a "As a table" switch (for print).
     #[prop(optional)]
     table_open: bool,
@@ -26,9 +29,9 @@ pub fn Figure(
         view! {
             <p class="res-downloads">
                 {t(lang, Key::Download)}" "
-                <a href=format!("{base}.svg") download="">"SVG"</a>
+                <a href=format!("{base}.svg{download_query}") download="">"SVG"</a>
                 " · "
-                <a href=format!("{base}.png") download="">"PNG"</a>
+                <a href=format!("{base}.png{download_query}") download="">"PNG"</a>
             </p>
         }
     });

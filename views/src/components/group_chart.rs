@@ -8,6 +8,9 @@ use super::svg::{chars_in, ink_on, n, shade, wrap, GRID, INK, LINE, MUTED, WIDTH
 use crate::data::ResultsData;
 use crate::i18n::{fill, t, Key};
 
+/// Font size of the group names over the columns.
+const HEADER_FONT: f64 = 9.0;
+
 /// Each goal's place in each group as a grid: one column per group, one row per goal (in the
 /// overall order), every cell naming the place and darker the higher it is.
 #[component]
@@ -24,10 +27,16 @@ pub fn GroupChart(
     let (left, right) = (8.0, WIDTH - 8.0);
     let width = (right - left) / columns;
     let places = order.len().max(2) as f64;
+    // Group names in a smaller type, so that long compounds ("Zivilgesellschaft") fit.
+    let header_chars = ((width - 4.0) / (HEADER_FONT * 0.6)).floor() as usize;
     let header_lines: Vec<Vec<String>> = groups
         .iter()
         .map(|(id, g)| {
-            let mut lines = wrap(&data.group(id, lang), chars_in(width - 4.0), 3);
+            let mut lines = wrap(&data.group(id, lang), header_chars, 3);
+            // Staff see small groups too: marked, so no screenshot passes them off as published.
+            if !data.public && g.too_small && g.responses > 0 {
+                lines.extend(wrap(t(lang, Key::Unpublished), header_chars, 2));
+            }
             lines.push(if g.withheld {
                 fill(
                     t(lang, Key::FewerThan),
@@ -39,7 +48,9 @@ pub fn GroupChart(
             lines
         })
         .collect();
-    let header_height = header_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * LINE + 6.0;
+    let header_line = HEADER_FONT + 2.0;
+    let header_height =
+        header_lines.iter().map(Vec::len).max().unwrap_or(1) as f64 * header_line + 6.0;
     let header = header_lines
         .into_iter()
         .enumerate()
@@ -51,7 +62,11 @@ pub fn GroupChart(
                 .enumerate()
                 .map(|(i, l)| {
                     let fill_colour = if i + 1 == count { MUTED } else { INK };
-                    view! { <text x=n(cx) y=n(10.0 + i as f64 * LINE) text-anchor="middle" fill=fill_colour>{l}</text> }
+                    view! {
+                        <text x=n(cx) y=n(9.0 + i as f64 * header_line) text-anchor="middle" font-size=HEADER_FONT fill=fill_colour>
+                            {l}
+                        </text>
+                    }
                 })
                 .collect_view()
         })

@@ -21,6 +21,8 @@ pub struct PageLinks {
     pub other_language: Option<(String, Lang)>,
     /// Where the charts can be downloaded.
     pub charts: Option<String>,
+    /// The query that keeps language and look in downloads (`?lang=en&accent=…`).
+    pub query: String,
     /// The printable report.
     pub report: Option<String>,
 }
@@ -73,7 +75,7 @@ pub fn PublicPage(
                     </div>
                 </header>
                 <main class="res-wrap res-main">
-                    <ResultsView data=data.clone() lang accent downloads=links.charts />
+                    <ResultsView data=data.clone() lang accent downloads=links.charts download_query=links.query />
                     <CommentsSection data=data.clone() comments lang />
                     <StatementsSection data=data.clone() summary published lang />
                 </main>

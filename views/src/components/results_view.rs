@@ -28,6 +28,9 @@ pub fn ResultsView(
     accent: String,
     /// Where the charts can be downloaded (`{downloads}/{chart}.svg`), if anywhere.
     downloads: Option<String>,
+    /// Added to the download addresses (language and look, e.g. `?lang=en`).
+    #[prop(optional)]
+    download_query: String,
     /// Tables shown open (for print).
     #[prop(optional)]
     tables_open: bool,
@@ -43,6 +46,7 @@ pub fn ResultsView(
                     source=d.source(lang)
                     lang
                     downloads=downloads.as_ref().map(|base| format!("{base}/{chart}"))
+                download_query=download_query.clone()
                     table_open=tables_open
                     chart=drawing
                     table=table
@@ -67,19 +71,23 @@ pub fn ResultsView(
         )
     };
     let results = &data.results;
+    let equal = (!results.equal_weight.withheld && results.equal_weight.responses > 0).then(|| {
+        ranking(
+            "equal",
+            &results.equal_weight,
+            Key::EqualTitle,
+            Key::EqualDesc,
+        )
+    });
+    let min = mitreden_core::locale::integer(lang, results.min_group_size);
+    let whole_withheld = results.overall.withheld && results.total > 0;
     let rankings = if results.overall.withheld || results.total == 0 {
-        let min = mitreden_core::locale::integer(lang, results.min_group_size);
-        view! { <p>{fill(t(lang, Key::WholeWithheld), &[("n", &min)])}</p> }.into_any()
+        view! {
+            <p>{fill(t(lang, Key::WholeWithheld), &[("n", &min)])}</p>
+            {equal}
+        }
+        .into_any()
     } else {
-        let equal =
-            (!results.equal_weight.withheld && results.equal_weight.responses > 0).then(|| {
-                ranking(
-                    "equal",
-                    &results.equal_weight,
-                    Key::EqualTitle,
-                    Key::EqualDesc,
-                )
-            });
         view! {
             {ranking("ranking", &results.overall, Key::RankTitle, Key::RankDesc)}
             {equal}
@@ -117,6 +125,8 @@ pub fn ResultsView(
                     figure(&format!("conflict-{}", c.id), title, description, drawing.into_any(), table.into_any())
                         .into_any()
                 }
+                // While the whole is withheld, so are the positions (said once, above).
+                _ if whole_withheld => ().into_any(),
                 _ => view! {
                     <h3 id=anchors::conflict(c.id.as_str())>{title}</h3>
                     <p>{t(lang, Key::NoPositions)}</p>
@@ -144,6 +154,7 @@ pub fn ResultsView(
         </section>
         <section class="res-section" aria-labelledby="conflicts-heading">
             <h2 id="conflicts-heading">{t(lang, Key::SectionConflicts)}</h2>
+            {whole_withheld.then(|| view! { <p>{fill(t(lang, Key::ConflictsWithheld), &[("n", &min)])}</p> })}
             {conflicts}
         </section>
         {timeline.map(|figure| view! {

@@ -74,10 +74,17 @@ pub fn StatementsSection(
             {articles}
         }
     });
+    let count = match summary.statements {
+        1 => t(lang, Key::OneStatement).to_owned(),
+        n => fill(
+            t(lang, Key::StatementsCount),
+            &[("n", &locale::integer(lang, n))],
+        ),
+    };
     Some(view! {
         <section class="res-section" aria-labelledby="statements-title">
             <h2 id="statements-title">{t(lang, Key::StatementsTitle)}</h2>
-            <p>{fill(t(lang, Key::StatementsCount), &[("n", &locale::integer(lang, summary.statements))])}</p>
+            <p>{count}</p>
             <ScrollTable caption=t(lang, Key::StatementsCaption).to_owned() head=head.into_any() rows=rows.into_any() />
             {published}
         </section>

@@ -292,3 +292,33 @@ fn a_lean_inside_the_margin_of_error_is_undecided() {
     assert_eq!(Lean::of(&stats([1, 0, 0, 0, 0])).side, Side::Undecided);
     assert_eq!(Lean::of(&stats([0, 0, 0, 0, 0])).positions, 0);
 }
+
+#[test]
+fn common_ground_counts_only_goals_whose_intervals_stay_in_the_upper_half() {
+    let c = sample(4, false);
+    let mut t = Tally::for_consultation(&c);
+    // Everyone puts p0 first; p1 beats p2 for second place, but only narrowly.
+    for group in [0, 1] {
+        add(&mut t, group, &[0, 1, 2, 3], 16, None);
+        add(&mut t, group, &[0, 2, 1, 3], 14, None);
+    }
+    let r = Results::compute(&c, &t, &options());
+    // By their places alone, p0 and p1 are in both upper halves ...
+    assert_eq!(r.agreement.consensus, [id("p0"), id("p1")]);
+    let p1 = r.groups[0]
+        .1
+        .ranking
+        .iter()
+        .find(|l| l.priority == id("p1"))
+        .unwrap();
+    assert_eq!(p1.rank, 2);
+    assert_eq!(p1.rank_interval.unwrap()[1], 3, "p1 might be third");
+    // ... but only p0 surely is.
+    let f = Finding::all(&c, &r);
+    assert!(
+        f.contains(&Finding::CommonGround {
+            priorities: vec![id("p0")]
+        }),
+        "{f:?}"
+    );
+}
