@@ -156,9 +156,28 @@ test('staff run a consultation from sign-in to the published, moderated results'
   await results.getByRole('heading', { name: 'Forum Verwaltung digital' }).waitFor();
   assert.deepEqual(await axeViolations(results), [], 'public results');
 
+  // Every room on a phone, a small phone and a laptop: nothing runs off the page, no axe
+  // violations.
+  for (const room of ['Überblick', 'Ergebnisse', 'Moderation', 'Stellungnahmen', 'Einrichtung und Einbettung']) {
+    await rooms.getByRole('link', { name: room }).click();
+    await page.locator('main h2').first().waitFor();
+    for (const width of [320, 390, 1366]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForTimeout(100);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, `${room} at ${width} px`);
+      assert.deepEqual(await axeViolations(page), [], `${room} at ${width} px`);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Closing starts the retention period the page now shows with its date.
   await page.getByTestId('lifecycle').filter({ hasText: '180 Tage nach Abschluss' }).waitFor();
+  // Closing is asked once more, with what it does.
   await page.getByRole('button', { name: 'Beteiligung schließen' }).click();
+  await page.getByText('Wirklich schließen?').waitFor();
+  assert.equal(await page.getByTestId('status').textContent(), 'Offen', 'not closed by one click');
+  await page.getByRole('button', { name: 'Ja, schließen' }).click();
   await page.getByTestId('status').filter({ hasText: 'Geschlossen' }).waitFor();
   // In German, as a German reader writes a date: "30. Mai 2027".
   const due = new Date(Date.now() + 180 * 86400 * 1000)

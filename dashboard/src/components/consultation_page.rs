@@ -50,21 +50,47 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
                 let retention_days = c.settings.retention_days;
                 let slug = c.slug.to_string();
                 let toggle = admin.then(|| {
-                    let (next, label) = if status == Status::Open {
+                    let closing = status == Status::Open;
+                    let (next, label) = if closing {
                         (Status::Closed, Key::CloseConsultation)
                     } else {
                         (Status::Open, Key::OpenConsultation)
                     };
+                    // Closing stops participation and starts the clock for removing personal
+                    // data: asked once more, with what it does.
+                    let confirming = RwSignal::new(false);
                     view! {
                         <button
                             type="button"
-                            class="dash-button dash-primary"
+                            class="dash-button"
+                            class:dash-primary=!closing
+                            aria-expanded=move || closing.then(|| confirming.get().to_string())
                             on:click=move |_| {
-                                status_change.dispatch(next);
+                                if closing {
+                                    confirming.set(true);
+                                } else {
+                                    status_change.dispatch(next);
+                                }
                             }
                         >
                             {move || i18n.t(label)}
                         </button>
+                        <Show when=move || confirming.get()>
+                            <span class="dash-confirm" role="group" aria-label=move || i18n.t(Key::CloseConsultation)>
+                                <span>{move || i18n.t(Key::CloseWhat)}</span>
+                                " "
+                                <button type="button" class="dash-button dash-primary" on:click=move |_| {
+                                    confirming.set(false);
+                                    status_change.dispatch(next);
+                                }>
+                                    {move || i18n.t(Key::CloseYes)}
+                                </button>
+                                " "
+                                <button type="button" class="dash-button" on:click=move |_| confirming.set(false)>
+                                    {move || i18n.t(Key::Cancel)}
+                                </button>
+                            </span>
+                        </Show>
                     }
                 });
                 view! {

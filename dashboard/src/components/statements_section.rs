@@ -158,7 +158,7 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
                         <th scope="col">{move || i18n.t(Key::Organisation)}</th>
                         <th scope="col">{move || i18n.t(Key::Kind)}</th>
                         <th scope="col">{move || i18n.t(Key::LobbyRegister)}</th>
-                        <th scope="col">{move || i18n.t(Key::Statements)}</th>
+                        <th scope="col">{move || i18n.t(Key::Stances)}</th>
                         <th scope="col">{move || i18n.t(Key::Publish)}</th>
                         <th scope="col">{move || i18n.t(Key::Published)}</th>
                     </tr>

@@ -18,6 +18,10 @@ mitreden_core::ui_texts! {
     Status => "Status", "Status";
     Responses => "Antworten", "Responses";
     Statements => "Stellungnahmen", "Statements";
+    Stances => "Haltungen", "Stances";
+    CloseWhat => "Danach nimmt die Beteiligung keine Antworten mehr an, und die Frist zum Löschen personenbezogener Daten beginnt. Wirklich schließen?", "It then takes no more responses, and the period after which personal data is removed starts. Close it?";
+    Cancel => "Abbrechen", "Cancel";
+    CloseYes => "Ja, schließen", "Yes, close";
     StatementsTable => "Tabelle der Stellungnahmen", "Table of statements";
     Open => "Öffnen", "Open";
     StatusDraft => "Entwurf", "Draft";
