@@ -1,4 +1,5 @@
-//! Where the dashboard is, kept in the address (`/staff/?c=slug&room=moderation&status=pending`)
+//! Where the dashboard is, kept in the address (`/staff/?c=slug&room=moderation&status=pending`,
+//! `…&room=statements&kind=ngo&stance=oppose`)
 //! so that a reload, a bookmark or a link to a colleague opens the same view.
 
 /// A room of one consultation: each a view of its own.
@@ -38,13 +39,17 @@ impl Room {
     }
 }
 
-/// Which comments the moderation room shows.
+/// What the moderation and statements rooms show.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Filter {
-    /// `pending`, `approved`, `rejected`, `hidden`; all when `None`.
+    /// Comments: `pending`, `approved`, `rejected`, `hidden`; all when `None`.
     pub status: Option<String>,
-    /// A goal conflict's id; all when `None`.
+    /// Comments: a goal conflict's id; all when `None`.
     pub conflict: Option<String>,
+    /// Statements: an organisation kind (`ngo`, `association`, …); all when `None`.
+    pub kind: Option<String>,
+    /// Statements: a stance some priority was given (`support`, …); any when `None`.
+    pub stance: Option<String>,
 }
 
 /// A page of the dashboard.
@@ -59,6 +64,15 @@ pub enum Page {
 }
 
 const STATUSES: [&str; 4] = ["pending", "approved", "rejected", "hidden"];
+const KINDS: [&str; 6] = [
+    "ngo",
+    "association",
+    "company",
+    "research",
+    "public_body",
+    "other",
+];
+const STANCES: [&str; 4] = ["support", "oppose", "conditional", "no_view"];
 
 impl Page {
     /// A consultation's overview.
@@ -81,6 +95,8 @@ impl Page {
         let filter = Filter {
             status: get("status").filter(|s| STATUSES.contains(&s.as_str())),
             conflict: get("conflict").filter(|c| !c.is_empty()),
+            kind: get("kind").filter(|k| KINDS.contains(&k.as_str())),
+            stance: get("stance").filter(|s| STANCES.contains(&s.as_str())),
         };
         Page::Consultation { slug, room, filter }
     }
@@ -94,12 +110,16 @@ impl Page {
                 if *room != Room::Overview {
                     href.push_str(&format!("&room={}", room.code()));
                 }
-                if *room == Room::Moderation {
-                    if let Some(s) = &filter.status {
-                        href.push_str(&format!("&status={}", encode(s)));
+                let kept: [(&str, &Option<String>); 2] = match room {
+                    Room::Moderation => {
+                        [("status", &filter.status), ("conflict", &filter.conflict)]
                     }
-                    if let Some(c) = &filter.conflict {
-                        href.push_str(&format!("&conflict={}", encode(c)));
+                    Room::Statements => [("kind", &filter.kind), ("stance", &filter.stance)],
+                    _ => [("", &None), ("", &None)],
+                };
+                for (name, value) in kept {
+                    if let Some(v) = value {
+                        href.push_str(&format!("&{name}={}", encode(v)));
                     }
                 }
                 href

@@ -144,6 +144,9 @@ test('staff run a consultation from sign-in to the published, moderated results'
   // Statements: filtered by stance, opened, marked for publication.
   await rooms.getByRole('link', { name: 'Stellungnahmen' }).click();
   await page.getByLabel('mit der Haltung').selectOption('support');
+  await page.waitForURL(/room=statements&stance=support$/);
+  await page.reload();
+  assert.equal(await page.getByLabel('mit der Haltung').inputValue(), 'support', 'the filter is in the address');
   await page.locator('summary', { hasText: 'Forum Verwaltung digital' }).click();
   await page.getByText('Entlastet Bürgerinnen und Behörden.').waitFor();
   await page.getByRole('button', { name: 'Zur Veröffentlichung markieren' }).click();

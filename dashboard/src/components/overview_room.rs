@@ -39,7 +39,7 @@ pub fn OverviewRoom(slug: String) -> impl IntoView {
         room: Room::Moderation,
         filter: Filter {
             status: Some("pending".to_owned()),
-            conflict: None,
+            ..Filter::default()
         },
     };
     let results_room = Page::Consultation {

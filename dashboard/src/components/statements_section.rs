@@ -6,14 +6,33 @@ use mitreden_views::components::statements_section::kind_key;
 use mitreden_views::i18n::text as views_text;
 
 use crate::i18n::{use_i18n, Key};
+use crate::route::{Filter, Page, Room};
 
 /// Organisation statements, filterable by kind and stance, in a table that scrolls sideways
 /// inside its own box on narrow screens.
 #[component]
 pub fn StatementsSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let kind = RwSignal::new(String::new());
-    let stance = RwSignal::new(String::new());
+    // The filters live in the address (see `route`), so a reload or a shared link keeps them.
+    let page = expect_context::<RwSignal<Page>>();
+    let filter = Memo::new(move |_| match page.get() {
+        Page::Consultation { filter, .. } => filter,
+        Page::List => Filter::default(),
+    });
+    let kind = Signal::derive(move || filter.get().kind.unwrap_or_default());
+    let stance = Signal::derive(move || filter.get().stance.unwrap_or_default());
+    let filter_slug = slug.clone();
+    let set_filter = move |change: &dyn Fn(&mut Filter, String), value: String| {
+        let mut f = filter.get_untracked();
+        change(&mut f, value);
+        page.set(Page::Consultation {
+            slug: filter_slug.clone(),
+            room: Room::Statements,
+            filter: f,
+        });
+    };
+    let set_kind = set_filter.clone();
+    let set_stance = set_filter;
     let consultation = LocalResource::new({
         let slug = slug.clone();
         move || {
@@ -61,13 +80,13 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
     };
     let stance_options = Stance::ALL
         .into_iter()
-        .map(|s| view! { <option value=stance_name(s)>{move || i18n.t(stance_key(s))}</option> })
+        .map(|s| view! { <option value=stance_name(s) selected=move || stance.get() == stance_name(s)>{move || i18n.t(stance_key(s))}</option> })
         .collect_view();
     // The kinds' names are the ones the public page uses.
     let kind_label = move |k: OrganisationKind| views_text(i18n.lang.get(), kind_key(k));
     let options = OrganisationKind::ALL
         .into_iter()
-        .map(|k| view! { <option value=kind_name(k)>{move || kind_label(k)}</option> })
+        .map(|k| view! { <option value=kind_name(k) selected=move || kind.get() == kind_name(k)>{move || kind_label(k)}</option> })
         .collect_view();
     let rows = move || {
         statements.get().map(|loaded| match loaded {
@@ -140,14 +159,14 @@ pub fn StatementsSection(slug: String) -> impl IntoView {
             <h2 id="dash-statements">{move || i18n.t(Key::Statements)}</h2>
             <label for="dash-kind">{move || i18n.t(Key::Kind)}</label>
             " "
-            <select id="dash-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+            <select id="dash-kind" on:change=move |ev| set_kind(&|f: &mut Filter, v: String| f.kind = Some(v).filter(|v| !v.is_empty()), event_target_value(&ev))>
                 <option value="">{move || i18n.t(Key::AllKinds)}</option>
                 {options}
             </select>
             " "
             <label for="dash-stance">{move || i18n.t(Key::StanceFilter)}</label>
             " "
-            <select id="dash-stance" on:change=move |ev| stance.set(event_target_value(&ev))>
+            <select id="dash-stance" on:change=move |ev| set_stance(&|f: &mut Filter, v: String| f.stance = Some(v).filter(|v| !v.is_empty()), event_target_value(&ev))>
                 <option value="">{move || i18n.t(Key::AllStances)}</option>
                 {stance_options}
             </select>
