@@ -48,7 +48,7 @@ async fn one_person_in_a_group_is_not_published_and_staff_still_see_it() {
     assert_eq!(public["overall"]["ranking"], json!([]));
     assert_eq!(public["conflicts"], json!([]));
     let page = app.page(&format!("/results/{SLUG}")).await;
-    assert!(page.contains("(ab 3 Antworten)"), "{page}");
+    assert!(page.contains("insgesamt mindestens 3 Antworten"), "{page}");
 
     for n in 2..5 {
         respond(&app, n, "citizens", "once-only", -1).await;
@@ -62,6 +62,15 @@ async fn one_person_in_a_group_is_not_published_and_staff_still_see_it() {
     // The overall minus the citizens would be the one academic: withheld as well.
     assert_eq!(public["overall"]["withheld"], true);
     assert_eq!(public["conflicts"], json!([]));
+    // The equal-weight ranking (readable groups only) is shown, and can be downloaded; the
+    // overall cannot.
+    let chart = |name: &str| {
+        app.client
+            .get(app.url(&format!("/results/{SLUG}/charts/{name}.svg")))
+            .send()
+    };
+    assert_eq!(chart("equal").await.unwrap().status(), 200);
+    assert_eq!(chart("ranking").await.unwrap().status(), 404);
 
     // Two more in business (also under the minimum): the three withheld answers together
     // hide each other, and the overall is published.

@@ -9,7 +9,7 @@ mitreden_core::ui_texts! {
     SectionConflicts => "Zielkonflikte", "Goal conflicts";
     SectionTimeline => "Verlauf der Beteiligung", "Participation over time";
     NoPositions => "Noch keine Positionen.", "No positions yet.";
-    ConflictsWithheld => "Wie die Gruppen zu den Zielkonflikten stehen, erscheint mit der Gesamtwertung: sobald sie nicht mehr verraten kann, wie Einzelne geantwortet haben (ab {n} Antworten).", "How the groups stand on the goal conflicts appears with the overall ranking: once it can no longer reveal how individuals answered (from {n} responses).";
+    ConflictsWithheld => "Wie die Gruppen zu den Zielkonflikten stehen, erscheint mit der Gesamtwertung (siehe oben).", "How the groups stand on the goal conflicts appears with the overall ranking (see above).";
     ShowMethod => "Zur Methode", "See the method";
     ResponsesAsOf => "{n} Antworten, Stand {date}.", "{n} responses as of {date}.";
     OneResponseAsOf => "Eine Antwort, Stand {date}.", "One response as of {date}.";
@@ -38,7 +38,7 @@ mitreden_core::ui_texts! {
     RankTitle => "Rangfolge aller Antworten", "Ranking of all responses";
     RankDesc => "Punkt: Platz des Ziels, jede Antwort zählt einmal. Linie: zwischen diesen Plätzen lag es in 90 % der Nachberechnungen – je kürzer, desto sicherer.", "Dot: the goal's place, every response counting once. Line: the places it took in 90 % of the recalculations – the shorter, the surer.";
     EqualTitle => "Rangfolge, jede Gruppe gleich gewichtet", "Ranking with every group weighted equally";
-    EqualDesc => "Wie oben, doch jede auswertbare Gruppe zählt gleich viel, wie viele aus ihr auch antworteten.", "As above, but every readable group counts the same, however many of its members responded.";
+    EqualDesc => "Jede auswertbare Gruppe zählt gleich viel, wie viele aus ihr auch antworteten. Punkt: Platz des Ziels; Linie: die Plätze in 90 % der Nachberechnungen.", "Every readable group counts the same, however many of its members responded. Dot: the goal's place; line: its places in 90 % of the recalculations.";
     WhichRanking => "Welche Rangfolge wann? Die erste zählt jede Antwort einmal: Sie zeigt, was die Teilnehmenden insgesamt wollen. Die zweite zählt jede Gruppe gleich: Sie zeigt, was über die Gruppen hinweg trägt, und verhindert, dass eine stark mobilisierte Gruppe allein das Ergebnis bestimmt. Weichen beide voneinander ab, liegt das an unterschiedlich großen Gruppen.", "Which ranking when? The first counts every response once: it shows what the participants want as a whole. The second counts every group the same: it shows what holds across groups, and keeps one highly mobilised group from deciding alone. Where the two differ, groups of different sizes are the reason.";
     NotYetCalculated => "Die Spannen werden gerade berechnet.", "The ranges are being calculated.";
     GroupsTitle => "Platz jedes Ziels in jeder Gruppe", "Each goal's place in each group";
@@ -68,15 +68,17 @@ mitreden_core::ui_texts! {
     Group => "Gruppe", "Group";
     Responses => "Antworten", "Responses";
     FewerThan => "weniger als {n}", "fewer than {n}";
-    Unpublished => "nicht veröffentlicht", "not published";
+    Unpublished => "nur intern", "internal";
     NoView => "Keine Meinung", "No view";
     Middle => "Mitte", "Middle";
-    TowardsGoal => "zu „{goal}“ insgesamt", "for “{goal}” in all";
+    InAll => "Je Seite insgesamt", "Each side in all";
+    LeftSide => "links", "left";
+    RightSide => "rechts", "right";
     Date => "Tag", "Day";
     Strongly => "deutlich", "strongly";
     Somewhat => "eher", "rather";
     Slightly => "leicht", "slightly";
-    StepLabel => "{degree} „{goal}“", "{degree} “{goal}”";
+    Towards => "zu „{goal}“", "for “{goal}”";
     PageKicker => "Ergebnisse der Beteiligung", "Results of the consultation";
     PageTitle => "Ergebnisse", "Results";
     Stand => "Stand: {date}", "As of {date}";
@@ -114,7 +116,7 @@ mitreden_core::ui_texts! {
     MethodCount => "Jede Antwort bringt Ziele in eine Reihenfolge. Gezählt wird, wie oft ein Ziel vor einem anderen steht; nicht eingeordnete Ziele teilen sich die hinteren Plätze.", "Every response puts goals in an order. What counts is how often a goal comes before another; goals left unranked share the last places.";
     MethodUncertainty => "Wie sicher ein Platz ist, zeigt die Auswertung, indem sie die Rangfolge vielfach mit zufällig neu gezogenen Antworten wiederholt.", "How sure a place is, the analysis shows by repeating the ranking many times with responses drawn again at random.";
     MethodSuppressed => "Gruppen mit weniger als {n} Antworten werden nicht einzeln gezeigt, damit niemand an seinen Antworten zu erkennen ist; in der Gesamtwertung zählen sie mit.", "Groups with fewer than {n} responses are not shown on their own, so that nobody can be recognised by their answers; they count in the overall ranking.";
-    WholeWithheld => "Die Gesamtwertung erscheint, sobald sie nicht mehr verraten kann, wie Einzelne geantwortet haben (ab {n} Antworten).", "The overall ranking appears once it can no longer reveal how individuals answered (from {n} responses).";
+    WholeWithheld => "Die Gesamtwertung erscheint, sobald sie nicht mehr verraten kann, wie Einzelne geantwortet haben: wenn insgesamt mindestens {n} Antworten vorliegen und die Gruppen, die nicht einzeln gezeigt werden, zusammen keine oder mindestens {n} haben.", "The overall ranking appears once it can no longer reveal how individuals answered: when there are at least {n} responses in all, and the groups not shown on their own have none or at least {n} together.";
 }
 
 /// The text for `key` in `lang` with `{name}` placeholders filled.

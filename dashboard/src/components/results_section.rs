@@ -56,8 +56,21 @@ pub fn ResultsSection(slug: String) -> impl IntoView {
         data.get().map(|loaded| match loaded {
             Ok(data) => {
                 let lang = i18n.lang.get();
-                view! { <ResultsView data lang accent=ACCENT.to_owned() downloads=None /> }
-                    .into_any()
+                // Charts for slides are the published ones (small groups withheld), offered
+                // once the results are public, and said so.
+                let downloads = data
+                    .consultation
+                    .settings
+                    .publish_results
+                    .then(|| format!("/results/{}/charts", data.consultation.slug));
+                let note = downloads
+                    .is_some()
+                    .then(|| view! { <p class="dash-meta">{i18n.t(Key::DownloadsArePublic)}</p> });
+                view! {
+                    {note}
+                    <ResultsView data lang accent=ACCENT.to_owned() downloads />
+                }
+                .into_any()
             }
             Err(e) => view! { <p class="dash-error">{i18n.t(e.key())}</p> }.into_any(),
         })

@@ -7,7 +7,7 @@ use mitreden_core::{locale, GoalConflict, Lang};
 use super::chart_frame::ChartFrame;
 use super::svg::{chars_in, ink_on, n, wrap, FONT, INK, LINE, MUTED, WIDTH};
 use crate::data::ResultsData;
-use crate::i18n::{fill, t, Key};
+use crate::i18n::{t, Key};
 
 /// How a goal conflict splits the groups: per group a bar in percent of its positions,
 /// diverging from the middle, the left goal's side to the left; each row names the group,
@@ -147,26 +147,6 @@ pub fn step_degrees(steps: usize, lang: Lang) -> Vec<&'static str> {
     labels.push(t(lang, Key::Middle));
     labels.extend((1..=side).map(|d| t(lang, degree(d))));
     labels
-}
-
-/// Each step named with its goal, for tables: "deutlich „A“", "eher „A“", "Mitte", …
-pub fn step_labels(conflict: &GoalConflict, steps: usize, lang: Lang) -> Vec<String> {
-    let half = steps / 2;
-    step_degrees(steps, lang)
-        .into_iter()
-        .enumerate()
-        .map(|(i, degree)| {
-            let goal = match i.cmp(&half) {
-                std::cmp::Ordering::Less => conflict.left.get(lang),
-                std::cmp::Ordering::Greater => conflict.right.get(lang),
-                std::cmp::Ordering::Equal => return degree.to_owned(),
-            };
-            fill(
-                t(lang, Key::StepLabel),
-                &[("degree", degree), ("goal", goal)],
-            )
-        })
-        .collect()
 }
 
 impl ResultsData {

@@ -5,7 +5,7 @@ use mitreden_core::results::findings::Lean;
 use mitreden_core::results::ConflictResults;
 use mitreden_core::{locale, GoalConflict, Lang};
 
-use super::conflict_chart::step_labels;
+use super::conflict_chart::step_degrees;
 use super::scroll_table::ScrollTable;
 use crate::data::ResultsData;
 use crate::i18n::{fill, t, Key};
@@ -20,11 +20,29 @@ pub fn ConflictTable(
     caption: String,
     lang: Lang,
 ) -> impl IntoView {
-    let labels = step_labels(&conflict, results.scale as usize, lang);
-    let head = labels
-        .into_iter()
-        .map(|l| view! { <th scope="col">{l}</th> })
+    // Two heading rows keep the columns narrow: the goals over their steps, then the steps.
+    let steps = results.scale as usize;
+    let side = steps / 2;
+    let degrees = step_degrees(steps, lang);
+    let (left, right) = (conflict.left.get(lang), conflict.right.get(lang));
+    let towards = |goal: &str| fill(t(lang, Key::Towards), &[("goal", goal)]);
+    let degree_cells = degrees
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != side)
+        .map(|(_, d)| view! { <th scope="col">{*d}</th> })
         .collect_view();
+    let groups = view! {
+        <tr>
+            <th scope="col" rowspan="2">{t(lang, Key::Group)}</th>
+            <th scope="col" rowspan="2">"n"</th>
+            <th scope="colgroup" colspan=side.to_string()>{towards(left)}</th>
+            <th scope="col" rowspan="2">{t(lang, Key::Middle)}</th>
+            <th scope="colgroup" colspan=side.to_string()>{towards(right)}</th>
+            <th scope="colgroup" colspan="2">{t(lang, Key::InAll)}</th>
+            <th scope="col" rowspan="2">{t(lang, Key::NoView)}</th>
+        </tr>
+    };
     let rows = data
         .conflict_rows(&results, lang)
         .into_iter()
@@ -52,12 +70,9 @@ pub fn ConflictTable(
         })
         .collect_view();
     let head = view! {
-        <th scope="col">{t(lang, Key::Group)}</th>
-        <th scope="col">"n"</th>
-        {head}
-        <th scope="col">{fill(t(lang, Key::TowardsGoal), &[("goal", conflict.left.get(lang))])}</th>
-        <th scope="col">{fill(t(lang, Key::TowardsGoal), &[("goal", conflict.right.get(lang))])}</th>
-        <th scope="col">{t(lang, Key::NoView)}</th>
+        {degree_cells}
+        <th scope="col">{t(lang, Key::LeftSide)}</th>
+        <th scope="col">{t(lang, Key::RightSide)}</th>
     };
-    view! { <ScrollTable caption head=head.into_any() rows=rows.into_any() /> }
+    view! { <ScrollTable caption first_head=groups.into_any() head=head.into_any() rows=rows.into_any() /> }
 }

@@ -194,7 +194,7 @@ pub fn standalone_chart(
             view! { <RankChart data=data.clone() ranking=results.overall.clone() title=t(lang, Key::RankTitle).to_owned() lang accent standalone=true /> }
                 .into_any(),
         ),
-        "equal" if ranking_shown && !results.equal_weight.withheld => Some(
+        "equal" if !results.equal_weight.withheld && results.equal_weight.responses > 0 => Some(
             view! { <RankChart data=data.clone() ranking=results.equal_weight.clone() title=t(lang, Key::EqualTitle).to_owned() lang accent standalone=true /> }
                 .into_any(),
         ),

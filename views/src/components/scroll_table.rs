@@ -6,6 +6,9 @@ use leptos::prelude::*;
 pub fn ScrollTable(
     /// The table's caption, also the region's name.
     caption: String,
+    /// A first row of headings over groups of columns, if any.
+    #[prop(optional)]
+    first_head: Option<AnyView>,
     /// Column headings.
     head: AnyView,
     rows: AnyView,
@@ -16,6 +19,7 @@ pub fn ScrollTable(
             <table class="res-table">
                 <caption>{caption}</caption>
                 <thead>
+                    {first_head}
                     <tr>{head}</tr>
                 </thead>
                 <tbody>{rows}</tbody>
