@@ -93,6 +93,11 @@ test('staff run a consultation from sign-in to the published, moderated results'
   const timeline = page.getByRole('figure', { name: 'Antworten pro Tag' });
   await timeline.getByText('Als Tabelle').click();
   await timeline.getByRole('table', { name: 'Antworten pro Tag' }).getByRole('row').nth(1).waitFor();
+  // Staff see the one academic's group too, marked as never published.
+  const groupsFigure = page.getByRole('figure', { name: 'Platz jedes Ziels in jeder Gruppe' });
+  await groupsFigure.getByText('Gruppen mit zu wenigen Antworten sind „nur intern“').waitFor();
+  await groupsFigure.getByText('Als Tabelle').click();
+  await groupsFigure.getByRole('columnheader', { name: 'Wissenschaft (1, nur intern)' }).waitFor();
 
   // Moderation: the comment under its conflict's title, approved; the filter is in the address.
   await rooms.getByRole('link', { name: 'Moderation' }).click();

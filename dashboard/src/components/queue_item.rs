@@ -168,6 +168,7 @@ pub fn QueueItem(
                         id=reason_id.clone()
                         type="text"
                         placeholder=move || i18n.t(Key::Reason)
+                        maxlength="1000"
                         prop:value=move || reason.get()
                         on:input=move |ev| reason.set(event_target_value(&ev))
                     />

@@ -59,6 +59,7 @@ pub fn SelectionBar(
                 id="dash-bulk-reason"
                 type="text"
                 placeholder=move || i18n.t(Key::Reason)
+                maxlength="1000"
                 prop:value=move || reason.get()
                 on:input=move |ev| reason.set(event_target_value(&ev))
             />

@@ -20,6 +20,12 @@ pub fn GroupTable(data: Arc<ResultsData>, caption: String, lang: Lang) -> impl I
                     t(lang, Key::FewerThan),
                     &[("n", &locale::integer(lang, data.results.min_group_size))],
                 )
+            } else if !data.public && g.too_small && g.responses > 0 {
+                format!(
+                    "{}, {}",
+                    locale::integer(lang, g.responses),
+                    t(lang, Key::Unpublished)
+                )
             } else {
                 locale::integer(lang, g.responses)
             };

@@ -103,7 +103,15 @@ pub fn ResultsView(
         figure(
             "groups",
             title,
-            t(lang, Key::GroupsDesc).to_owned(),
+            t(
+                lang,
+                if data.public {
+                    Key::GroupsDesc
+                } else {
+                    Key::GroupsDescStaff
+                },
+            )
+            .to_owned(),
             drawing.into_any(),
             table.into_any(),
         )
