@@ -122,6 +122,10 @@ key_type!(
     /// A goal conflict within one consultation.
     ConflictId
 );
+key_type!(
+    /// An indicator of one priority, e.g. `online-services`.
+    IndicatorId
+);
 
 /// The id of a response, made by the client. It doubles as idempotency key, so it must be
 /// unguessable: a UUID, stored in its lower-case hyphenated form.

@@ -8,8 +8,10 @@ pub mod ballot;
 pub mod consultation;
 pub mod draft;
 pub mod ids;
+pub mod indicator;
 pub mod locale;
 pub mod origin;
+pub mod outcome;
 pub mod proof;
 pub mod proposal;
 pub mod ranking_draft;
@@ -26,7 +28,7 @@ pub use ballot::{Ballot, Mark};
 pub use consultation::{
     Consultation, ConsultationError, GoalConflict, Priority, Settings, StakeholderGroup, Status,
 };
-pub use ids::{ConflictId, GroupId, IdError, PriorityId, ResponseId, Slug};
+pub use ids::{ConflictId, GroupId, IdError, IndicatorId, PriorityId, ResponseId, Slug};
 pub use proposal::{ProposalKind, ProposalSubmission, ValidProposal};
 pub use ranking_draft::RankingDraft;
 pub use results::{GroupResults, RankedPriority, Results};

@@ -80,7 +80,7 @@ fn group_thousands(lang: Lang, digits: &str) -> String {
 }
 
 /// A day of the (proleptic Gregorian) calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     pub year: i32,
     /// 1–12.

@@ -76,6 +76,11 @@ impl LocalizedText {
         self.0.insert(lang, text);
     }
 
+    /// The languages it has a text in.
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.0.keys().copied()
+    }
+
     /// Whether a non-blank text exists in `lang`.
     pub fn has(&self, lang: Lang) -> bool {
         self.0.get(&lang).is_some_and(|t| !t.trim().is_empty())
