@@ -178,7 +178,10 @@ fn csv_values_merge_into_their_indicators_with_german_numbers() {
         "value;date;indicator;priority\r\n\"55,5\";2025-12-31;online;p0\n61;2026-06-30;online;p0\n",
     )
     .unwrap();
-    assert_eq!(csv::merge(&mut sets, &rows).unwrap(), std::slice::from_ref(&p0));
+    assert_eq!(
+        csv::merge(&mut sets, &rows).unwrap(),
+        std::slice::from_ref(&p0)
+    );
     let values: Vec<_> = sets[&p0][0]
         .values
         .iter()

@@ -21,6 +21,7 @@ pub mod methods;
 pub(crate) mod normal;
 mod ordered_map;
 mod rng;
+pub mod rounds;
 mod score;
 pub mod uncertainty;
 
