@@ -143,6 +143,61 @@ pub struct Consultation {
     pub priorities: Vec<Priority>,
     pub conflicts: Vec<GoalConflict>,
     pub settings: Settings,
+    /// The consultation of the round before, if this is a later round; the same goal keeps
+    /// the same priority id, so that its ranks can be compared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub predecessor: Option<Slug>,
+    /// Under which licence the published results, outcome and indicators are open data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<Licence>,
+}
+
+/// A licence for open data.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Licence {
+    #[serde(rename = "CC-BY-4.0")]
+    CcBy4,
+    #[serde(rename = "CC0-1.0")]
+    Cc0,
+    /// Datenlizenz Deutschland – Namensnennung – Version 2.0.
+    #[serde(rename = "dl-de/by-2-0")]
+    DlDeBy2,
+    /// Datenlizenz Deutschland – Zero – Version 2.0.
+    #[serde(rename = "dl-de/zero-2-0")]
+    DlDeZero2,
+}
+
+impl Licence {
+    /// Its short name, as the API writes it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Licence::CcBy4 => "CC-BY-4.0",
+            Licence::Cc0 => "CC0-1.0",
+            Licence::DlDeBy2 => "dl-de/by-2-0",
+            Licence::DlDeZero2 => "dl-de/zero-2-0",
+        }
+    }
+
+    /// Its full name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Licence::CcBy4 => "Creative Commons Attribution 4.0 International",
+            Licence::Cc0 => "Creative Commons Zero 1.0 Universal",
+            Licence::DlDeBy2 => "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+            Licence::DlDeZero2 => "Datenlizenz Deutschland – Zero – Version 2.0",
+        }
+    }
+
+    /// Where its text is published.
+    pub fn url(self) -> &'static str {
+        match self {
+            Licence::CcBy4 => "https://creativecommons.org/licenses/by/4.0/",
+            Licence::Cc0 => "https://creativecommons.org/publicdomain/zero/1.0/",
+            Licence::DlDeBy2 => "https://www.govdata.de/dl-de/by-2-0",
+            Licence::DlDeZero2 => "https://www.govdata.de/dl-de/zero-2-0",
+        }
+    }
 }
 
 /// Why a consultation definition cannot be used.
@@ -168,6 +223,8 @@ pub enum ConsultationError {
     DuplicateId(String),
     #[error("'{field}' has no text in language '{lang}'")]
     MissingText { field: String, lang: Lang },
+    #[error("a consultation cannot be its own predecessor")]
+    OwnPredecessor,
 }
 
 impl Settings {
@@ -217,6 +274,9 @@ impl Consultation {
         }
         for origin in &self.settings.allowed_origins {
             crate::origin::parse_origin(origin)?;
+        }
+        if self.predecessor.as_ref() == Some(&self.slug) {
+            return Err(ConsultationError::OwnPredecessor);
         }
         let ids = self
             .groups
@@ -406,6 +466,8 @@ pub(crate) mod tests {
                 retention_days: 30,
                 proof_of_work: 0,
             },
+            predecessor: None,
+            licence: None,
         }
     }
 

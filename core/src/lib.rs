@@ -26,7 +26,8 @@ mod ui_texts;
 
 pub use ballot::{Ballot, Mark};
 pub use consultation::{
-    Consultation, ConsultationError, GoalConflict, Priority, Settings, StakeholderGroup, Status,
+    Consultation, ConsultationError, GoalConflict, Licence, Priority, Settings, StakeholderGroup,
+    Status,
 };
 pub use ids::{ConflictId, GroupId, IdError, IndicatorId, PriorityId, ResponseId, Slug};
 pub use proposal::{ProposalKind, ProposalSubmission, ValidProposal};

@@ -85,6 +85,18 @@ pub enum AppError {
     TooManyComments(usize),
     #[error("There is no comment {0} in this consultation; nothing was changed.")]
     CommentNotFound(i64),
+    #[error("The outcome cannot be published: {0}.")]
+    Outcome(#[from] mitreden_core::outcome::OutcomeError),
+    #[error("The indicators cannot be saved: {0}.")]
+    Indicator(#[from] mitreden_core::indicator::IndicatorError),
+    #[error("Nothing was imported: {0}.")]
+    Csv(#[from] mitreden_core::indicator::csv::CsvError),
+    #[error("Send the values as a CSV file with the header 'Content-Type: text/csv'.")]
+    CsvRequired,
+    #[error("The CSV file is not UTF-8 text; save it as 'CSV UTF-8' and send it again.")]
+    CsvNotUtf8,
+    #[error("This consultation has no priority '{0}'.")]
+    PriorityNotFound(String),
     #[error("The chart could not be drawn as an image. Please try the SVG.")]
     ChartFailed,
     #[error("This address does not support the request method.")]
@@ -102,6 +114,7 @@ impl AppError {
             | Self::NotFound
             | Self::ChartNotFound(_)
             | Self::CommentNotFound(_)
+            | Self::PriorityNotFound(_)
             | Self::ReceiptUnknown => StatusCode::NOT_FOUND,
             Self::Withdrawn => StatusCode::GONE,
             Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
@@ -128,7 +141,12 @@ impl AppError {
             | Self::InvalidBody(_)
             | Self::NoCommentsChosen
             | Self::InvalidReason(_)
-            | Self::TooManyComments(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            | Self::TooManyComments(_)
+            | Self::Outcome(_)
+            | Self::Indicator(_)
+            | Self::Csv(_)
+            | Self::CsvNotUtf8 => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::CsvRequired => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::InvalidJson(_) => StatusCode::BAD_REQUEST,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
@@ -177,6 +195,12 @@ impl AppError {
             Self::NoCommentsChosen => "no_comments_chosen",
             Self::InvalidReason(_) => "invalid_reason",
             Self::TooManyComments(_) => "too_many_comments",
+            Self::Outcome(e) => e.code(),
+            Self::Indicator(e) => e.code(),
+            Self::Csv(e) => e.code(),
+            Self::CsvRequired => "unsupported_media_type",
+            Self::CsvNotUtf8 => "invalid_csv",
+            Self::PriorityNotFound(_) => "priority_not_found",
             Self::ChartFailed => "chart_failed",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",

@@ -10,6 +10,7 @@ pub mod error;
 pub mod json;
 pub mod openapi;
 pub mod pages;
+pub mod progress;
 pub mod proof;
 pub mod rate_limit;
 pub mod receipt;

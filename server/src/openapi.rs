@@ -2,6 +2,8 @@
 //! the core types themselves (schemars), so the document cannot drift from what is sent; a test
 //! checks that it lists exactly the routes the router serves.
 
+use mitreden_core::indicator::IndicatorsSubmission;
+use mitreden_core::outcome::OutcomeSubmission;
 use mitreden_core::proof::Challenge;
 use mitreden_core::{
     Acknowledgement, Consultation, ResponseSubmission, Results, StatementSubmission,
@@ -10,6 +12,10 @@ use mitreden_core::{
 use schemars::gen::{SchemaGenerator, SchemaSettings};
 use schemars::JsonSchema;
 use serde_json::{json, Map, Value};
+
+use crate::api::results::ProgressDocument;
+use crate::progress::Progress;
+use crate::staff_api::outcome::Imported;
 
 /// Who may call an operation.
 #[derive(Clone, Copy)]
@@ -121,10 +127,18 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         op(
             "get",
             "/api/v1/consultations/{slug}/results",
-            "Results per group and overall; organisations apart (`organisations`)",
+            "Results per group and overall; organisations apart (`organisations`); what became of the input (`outcome`), the indicators, the round comparison and the licence as in …/progress",
             Public,
             None,
-            (200, schema::<Results>(g)),
+            (200, Some(json!({ "allOf": [schema::<Results>(g), schema::<Progress>(g)] }))),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}/progress",
+            "What became of the input (`outcome`, with its history), the indicators of each priority with their values and progress, how ranks moved since the round before (`rounds`) and the licence; public even while the results are not",
+            Public,
+            None,
+            (200, schema::<ProgressDocument>(g)),
         ),
         op(
             "post",
@@ -330,6 +344,38 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "get",
+            "/api/v1/staff/consultations/{slug}/outcome",
+            "The outcome, indicators and round comparison as they stand, with their history",
+            Staff,
+            None,
+            (200, schema::<Progress>(g)),
+        ),
+        op(
+            "put",
+            "/api/v1/staff/consultations/{slug}/outcome",
+            "Publish the outcome (admins): a summary and, per priority, conflict or decided proposal (`proposal-{number}`), a status and a response, every text in every language of the consultation; each change is kept with its date",
+            Staff,
+            schema::<OutcomeSubmission>(g),
+            (200, schema::<Progress>(g)),
+        ),
+        op(
+            "put",
+            "/api/v1/staff/consultations/{slug}/priorities/{priority}/indicators",
+            "Publish the indicators of a priority (admins): baseline, target, direction, source and measured values, each value with its date",
+            Staff,
+            schema::<IndicatorsSubmission>(g),
+            (200, schema::<Progress>(g)),
+        ),
+        op(
+            "post",
+            "/api/v1/staff/consultations/{slug}/indicator-values",
+            "Import measured values (admins) from a CSV file with the columns priority, indicator, date, value (commas, or semicolons with decimal commas); every row or none",
+            Staff,
+            Some(json!({ "type": "string", "description": "CSV, UTF-8" })),
+            (200, schema::<Imported>(g)),
+        ),
+        op(
+            "get",
             "/api/v1/staff/consultations/{slug}/export.json",
             "Definition, responses, statements and results",
             Staff,
@@ -376,7 +422,7 @@ pub fn document() -> Value {
             json!({ "description": "An error, with a stable code", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }),
         );
         let mut parameters = Vec::new();
-        for name in ["slug", "id"] {
+        for name in ["slug", "id", "priority"] {
             if o.path.contains(&format!("{{{name}}}")) {
                 // Comments and proposals are numbered; statements and tokens have text ids.
                 let numbered = o.path.contains("/comments/") || o.path.contains("/proposals/");
@@ -393,8 +439,13 @@ pub fn document() -> Value {
         let mut operation =
             json!({ "summary": o.summary, "parameters": parameters, "responses": responses });
         if let Some(body) = o.request {
+            let media = if o.path.ends_with("/indicator-values") {
+                "text/csv"
+            } else {
+                "application/json"
+            };
             operation["requestBody"] =
-                json!({ "required": true, "content": { "application/json": { "schema": body } } });
+                json!({ "required": true, "content": { media: { "schema": body } } });
         }
         match o.access {
             Access::Public => {}

@@ -19,7 +19,7 @@ pub mod conflicts;
 pub mod findings;
 pub mod methods;
 pub(crate) mod normal;
-mod ordered_map;
+pub mod ordered_map;
 mod rng;
 pub mod rounds;
 mod score;

@@ -1,7 +1,7 @@
 //! The versioned JSON API under `/api/v1`.
 
 mod receipt_header;
-mod results;
+pub mod results;
 mod submissions;
 
 use std::sync::Arc;
@@ -48,6 +48,7 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
     let reads = Router::new()
         .route("/consultations/{slug}", get(consultation))
         .route("/consultations/{slug}/results", get(results::results))
+        .route("/consultations/{slug}/progress", get(results::progress))
         .route(
             "/openapi.json",
             get(|| async { Json(crate::openapi::document()) }),

@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::public;
 use crate::error::AppError;
 use crate::json::ApiPath;
+use crate::progress::Progress;
 use crate::state::AppState;
 
 /// The results document: the results of individual responses, and organisations apart.
@@ -20,6 +21,29 @@ pub struct ResultsDocument {
     #[serde(flatten)]
     results: Arc<Results>,
     organisations: StatementSummary,
+    /// What became of the input, the indicators and the round comparison.
+    #[serde(flatten)]
+    progress: Progress,
+}
+
+/// The progress view: what became of the input and how the indicators move, public even
+/// while the results are not.
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct ProgressDocument {
+    consultation: String,
+    #[serde(flatten)]
+    progress: Progress,
+}
+
+pub async fn progress(
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+) -> Result<Json<ProgressDocument>, AppError> {
+    let live = public(&state, &slug)?;
+    Ok(Json(ProgressDocument {
+        consultation: slug,
+        progress: crate::progress::public(&state, &live).await?,
+    }))
 }
 
 pub async fn results(
@@ -31,8 +55,10 @@ pub async fn results(
         return Err(AppError::ResultsNotPublished);
     }
     let organisations = live.statement_summary();
+    let progress = crate::progress::public(&state, &live).await?;
     Ok(Json(ResultsDocument {
         results: live.public_results().await,
         organisations,
+        progress,
     }))
 }

@@ -97,6 +97,13 @@ pub async fn save(
         .validate()
         .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
     consultation.settings.canonicalise_origins();
+    if let Some(before) = &consultation.predecessor {
+        if state.consultation(before.as_str()).is_none() {
+            return Err(AppError::InvalidConsultation(format!(
+                "the predecessor '{before}' is no consultation of this server"
+            )));
+        }
+    }
     let existed = state.consultation(&slug).is_some();
     let version = state.db.save_consultation(&consultation).await?;
     state

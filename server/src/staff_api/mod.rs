@@ -4,13 +4,14 @@
 mod consultations;
 pub mod export;
 mod moderation;
+pub mod outcome;
 mod session;
 mod tokens;
 
 use std::sync::Arc;
 
 use axum::middleware;
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 
 use crate::error::AppError;
@@ -69,6 +70,18 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route(
             "/consultations/{slug}/statements",
             get(moderation::statements),
+        )
+        .route(
+            "/consultations/{slug}/outcome",
+            get(outcome::show).put(outcome::publish),
+        )
+        .route(
+            "/consultations/{slug}/priorities/{priority}/indicators",
+            put(outcome::indicators),
+        )
+        .route(
+            "/consultations/{slug}/indicator-values",
+            post(outcome::import_values),
         )
         .route("/consultations/{slug}/export.csv", get(export::csv))
         .route("/consultations/{slug}/export.json", get(export::json))

@@ -20,6 +20,7 @@ pub mod changes;
 mod comments;
 mod consultations;
 mod proposals;
+pub mod published;
 mod retention;
 pub mod staff;
 mod statements;

@@ -1,0 +1,310 @@
+//! Closing the loop over HTTP: staff publish the outcome and indicators (admins only, checked,
+//! every version kept), the public sees only what was published, and a later round compares
+//! its ranks with the round before.
+
+mod common;
+
+use common::{call, member, staff_get, submission, uuid, TestApp, ALL};
+use mitreden_server::staff::Role;
+use reqwest::Method;
+use serde_json::{json, Value};
+
+const OUTCOME: &str = "/api/v1/staff/consultations/demo/outcome";
+const PROGRESS: &str = "/api/v1/consultations/demo/progress";
+
+fn both(de: &str, en: &str) -> Value {
+    json!({ "de": de, "en": en })
+}
+
+fn outcome(status: &str) -> Value {
+    json!({
+        "summary": both("Drei Ziele werden umgesetzt.", "Three goals are pursued."),
+        "items": {
+            "once-only": { "status": status, "response": both("Gesetz in Arbeit.", "Bill in progress.") },
+            "central-vs-local": { "status": "open", "response": both("Wird mit den Ländern beraten.", "Under discussion with the Länder.") }
+        }
+    })
+}
+
+async fn put(app: &TestApp, path: &str, token: &str, body: Value) -> (u16, Value) {
+    call(app, Method::PUT, path, Some(token), Some(body)).await
+}
+
+fn code(body: &Value) -> &str {
+    body["error"]["code"].as_str().unwrap_or("")
+}
+
+#[tokio::test]
+async fn an_outcome_is_published_by_admins_kept_with_its_history_and_shown_to_the_public() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let moderator = member(&app, "mo", Role::Moderator).await;
+
+    let (status, body) = app.get(PROGRESS).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["outcome"], Value::Null, "nothing published yet");
+
+    let (status, body) = put(&app, OUTCOME, &moderator, outcome("adopted")).await;
+    assert_eq!((status, code(&body)), (403, "forbidden"));
+
+    let (status, body) = put(&app, OUTCOME, &admin, outcome("adopted")).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = put(&app, OUTCOME, &admin, outcome("in_progress")).await;
+    assert_eq!(status, 200);
+    // Sending the same again is no new version.
+    put(&app, OUTCOME, &admin, outcome("in_progress")).await;
+
+    let staff = staff_get(&app, OUTCOME, &moderator).await;
+    let item = &staff["outcome"]["items"][1];
+    assert_eq!(
+        (
+            item["id"].as_str(),
+            item["kind"].as_str(),
+            item["status"].as_str()
+        ),
+        (Some("once-only"), Some("priority"), Some("in_progress"))
+    );
+    assert_eq!(item["response"]["en"], "Bill in progress.");
+    let history: Vec<(String, String)> = staff["outcome"]["history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let what = c["item"].as_str().unwrap_or("summary").to_owned();
+            let status = c["status"].as_str().unwrap_or("").to_owned();
+            (what, status)
+        })
+        .collect();
+    assert_eq!(
+        history,
+        [
+            ("once-only".into(), "in_progress".into()),
+            ("once-only".into(), "adopted".into()),
+            ("central-vs-local".into(), "open".into()),
+            ("summary".into(), "".into()),
+        ],
+        "newest first, nothing rewritten"
+    );
+    assert_eq!(staff["outcome"]["history"][0]["previous_status"], "adopted");
+    assert!(staff["outcome"]["history"][0]["at"]
+        .as_str()
+        .unwrap()
+        .ends_with('Z'));
+
+    let public = app.public_results().await;
+    assert_eq!(public["outcome"], staff["outcome"]);
+    let (_, progress) = app.get(PROGRESS).await;
+    assert_eq!(progress["consultation"], "demo");
+    let ids: Vec<&str> = progress["outcome"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["central-vs-local", "once-only"],
+        "only published items"
+    );
+}
+
+#[tokio::test]
+async fn a_faulty_outcome_is_refused_with_a_specific_code_and_stores_nothing() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let mut unknown_item = outcome("adopted");
+    unknown_item["items"]["teleportation"] =
+        json!({ "status": "open", "response": both("x", "x") });
+    let mut no_english = outcome("adopted");
+    no_english["items"]["once-only"]["response"] = json!({ "de": "Nur Deutsch" });
+    let cases = [
+        (unknown_item, 422, "unknown_item"),
+        (outcome("finished"), 422, "unknown_status"),
+        (no_english, 422, "missing_language"),
+        (json!({ "items": {} }), 422, "invalid_body"),
+    ];
+    for (body, status, expected) in cases {
+        let (got, answer) = put(&app, OUTCOME, &admin, body).await;
+        assert_eq!((got, code(&answer)), (status, expected), "{answer}");
+        assert!(
+            answer["error"]["message"].as_str().unwrap().len() > 20,
+            "{answer}"
+        );
+    }
+    let (_, progress) = app.get(PROGRESS).await;
+    assert_eq!(progress["outcome"], Value::Null);
+    let (status, body) = put(
+        &app,
+        "/api/v1/staff/consultations/nowhere/outcome",
+        &admin,
+        outcome("open"),
+    )
+    .await;
+    assert_eq!((status, code(&body)), (404, "consultation_not_found"));
+}
+
+fn indicator(values: Value) -> Value {
+    json!({
+        "id": "online-services",
+        "name": both("Verwaltungsleistungen online", "Administrative services online"),
+        "unit": both("%", "%"),
+        "direction": "higher_is_better",
+        "baseline": { "value": 40, "date": "2025-01-01" },
+        "target": { "value": 80, "date": "2030-12-31" },
+        "source": both("OZG-Dashboard", "OZG dashboard"),
+        "values": values
+    })
+}
+
+const INDICATORS: &str = "/api/v1/staff/consultations/demo/priorities/services-online/indicators";
+const VALUES: &str = "/api/v1/staff/consultations/demo/indicator-values";
+
+async fn csv(app: &TestApp, token: &str, text: &str) -> (u16, Value) {
+    let response = app
+        .client
+        .post(app.url(VALUES))
+        .bearer_auth(token)
+        .header("content-type", "text/csv; charset=utf-8")
+        .body(text.to_owned())
+        .send()
+        .await
+        .unwrap();
+    (
+        response.status().as_u16(),
+        response.json().await.unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn indicators_and_their_values_round_trip_through_json_and_csv() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let moderator = member(&app, "mo", Role::Moderator).await;
+    let body = json!({ "indicators": [indicator(json!([{ "value": 50, "date": "2025-12-31" }]))] });
+
+    let (status, answer) = put(&app, INDICATORS, &moderator, body.clone()).await;
+    assert_eq!((status, code(&answer)), (403, "forbidden"));
+    let (status, answer) = put(&app, INDICATORS, &admin, body.clone()).await;
+    assert_eq!(status, 200, "{answer}");
+    let published = &answer["indicators"]["services-online"][0];
+    assert_eq!(
+        published["values"],
+        json!([{ "value": 50.0, "date": "2025-12-31" }])
+    );
+    assert_eq!(published["progress"]["state"], "on_the_way");
+    assert_eq!(published["progress"]["share"], 0.25);
+
+    // Faults, each with its code; nothing stored.
+    let no_date = json!({ "indicators": [indicator(json!([{ "value": 55 }]))] });
+    let (status, answer) = put(&app, INDICATORS, &admin, no_date).await;
+    assert_eq!(
+        (status, code(&answer)),
+        (422, "value_without_date"),
+        "{answer}"
+    );
+    let (status, answer) = put(
+        &app,
+        "/api/v1/staff/consultations/demo/priorities/teleportation/indicators",
+        &admin,
+        body,
+    )
+    .await;
+    assert_eq!((status, code(&answer)), (404, "priority_not_found"));
+
+    // A spreadsheet as German offices save it: semicolons, decimal commas; a correction and
+    // a new value.
+    let (status, answer) = csv(
+        &app,
+        &admin,
+        "priority;indicator;date;value\nservices-online;online-services;2025-12-31;52,5\nservices-online;online-services;2026-06-30;60\n",
+    )
+    .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["priorities"], json!(["services-online"]));
+    // A faulty file changes nothing, and says which line.
+    let (status, answer) = csv(
+        &app,
+        &admin,
+        "priority,indicator,date,value\nservices-online,online-services,2026-09-30,61\nservices-online,nowhere,2026-09-30,1\n",
+    )
+    .await;
+    assert_eq!((status, code(&answer)), (422, "unknown_indicator"));
+    assert!(answer["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("line 3"));
+    let (status, answer) = call(&app, Method::POST, VALUES, Some(&admin), Some(json!({}))).await;
+    assert_eq!((status, code(&answer)), (415, "unsupported_media_type"));
+
+    let (_, progress) = app.get(PROGRESS).await;
+    let indicator = &progress["indicators"]["services-online"][0];
+    assert_eq!(
+        indicator["values"],
+        json!([{ "value": 52.5, "date": "2025-12-31" }, { "value": 60.0, "date": "2026-06-30" }])
+    );
+    assert_eq!(indicator["progress"]["share"], 0.5);
+    let staff = staff_get(&app, OUTCOME, &moderator).await;
+    assert_eq!(staff["indicators"], progress["indicators"]);
+}
+
+async fn submit_to(app: &TestApp, slug: &str, n: u32, ranking: &[&str]) {
+    let (status, body) = app
+        .post(
+            &format!("/api/v1/consultations/{slug}/responses"),
+            &submission(&uuid(n), "citizens", ranking, &ALL),
+        )
+        .await;
+    assert_eq!(status, 201, "{body}");
+}
+
+#[tokio::test]
+async fn a_later_round_shows_how_ranks_moved_beyond_the_noise() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let mut next = staff_get(&app, "/api/v1/staff/consultations/demo", &admin).await;
+    next["slug"] = json!("demo-2027");
+    next["predecessor"] = json!("elsewhere");
+    let path = "/api/v1/staff/consultations/demo-2027";
+    let (status, answer) = put(&app, path, &admin, next.clone()).await;
+    assert_eq!((status, code(&answer)), (422, "invalid_consultation"));
+    next["predecessor"] = json!("demo");
+    let (status, answer) = put(&app, path, &admin, next).await;
+    assert_eq!(status, 201, "{answer}");
+
+    let mut reversed = ALL;
+    reversed.reverse();
+    for n in 0..30 {
+        submit_to(&app, "demo", n, &ALL).await;
+        submit_to(&app, "demo-2027", 100 + n, &reversed).await;
+    }
+    let mut rounds = Value::Null;
+    for _ in 0..200 {
+        let (_, body) = app.get("/api/v1/consultations/demo-2027/results").await;
+        let (_, before) = app.get("/api/v1/consultations/demo/results").await;
+        let settled = |r: &Value| r["as_of"]["uncertainty"] == r["as_of"]["results"];
+        if settled(&body) && settled(&before) {
+            rounds = body["rounds"].clone();
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(rounds["predecessor"], "demo", "{rounds}");
+    let moved = |p: &str| {
+        let m = rounds["overall"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["priority"] == p)
+            .unwrap();
+        (
+            m["previous_rank"].as_u64(),
+            m["rank"].as_u64(),
+            m["movement"].as_str().unwrap().to_owned(),
+        )
+    };
+    assert_eq!(moved("visible-progress"), (Some(8), Some(1), "up".into()));
+    assert_eq!(moved("digital-identity"), (Some(1), Some(8), "down".into()));
+    assert!(rounds["groups"]["citizens"].is_array(), "{rounds}");
+    let (_, demo) = app.get("/api/v1/consultations/demo/results").await;
+    assert_eq!(demo["rounds"], Value::Null, "the first round has none");
+}
