@@ -14,8 +14,8 @@ use schemars::JsonSchema;
 use serde_json::{json, Map, Value};
 
 use crate::api::results::ProgressDocument;
-use crate::progress::Progress;
 use crate::staff_api::outcome::Imported;
+use mitreden_core::outcome::FollowUp;
 
 /// Who may call an operation.
 #[derive(Clone, Copy)]
@@ -130,7 +130,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "Results per group and overall; organisations apart (`organisations`); what became of the input (`outcome`), the indicators, the round comparison and the licence as in …/progress",
             Public,
             None,
-            (200, Some(json!({ "allOf": [schema::<Results>(g), schema::<Progress>(g)] }))),
+            (200, Some(json!({ "allOf": [schema::<Results>(g), schema::<FollowUp>(g)] }))),
         ),
         op(
             "get",
@@ -348,7 +348,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "The outcome, indicators and round comparison as they stand, with their history",
             Staff,
             None,
-            (200, schema::<Progress>(g)),
+            (200, schema::<FollowUp>(g)),
         ),
         op(
             "put",
@@ -356,7 +356,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "Publish the outcome (admins): a summary and, per priority, conflict or decided proposal (`proposal-{number}`), a status and a response, every text in every language of the consultation; each change is kept with its date",
             Staff,
             schema::<OutcomeSubmission>(g),
-            (200, schema::<Progress>(g)),
+            (200, schema::<FollowUp>(g)),
         ),
         op(
             "put",
@@ -364,7 +364,7 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "Publish the indicators of a priority (admins): baseline, target, direction, source and measured values, each value with its date",
             Staff,
             schema::<IndicatorsSubmission>(g),
-            (200, schema::<Progress>(g)),
+            (200, schema::<FollowUp>(g)),
         ),
         op(
             "post",

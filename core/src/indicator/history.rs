@@ -1,7 +1,7 @@
 //! Published versions of a priority's indicators replayed into what stands now and every
 //! change on the way there: a corrected value shows as a correction, never silently.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Indicator, Measurement, Progress};
 use crate::ids::{IndicatorId, PriorityId};
@@ -11,7 +11,7 @@ use crate::text::LocalizedText;
 
 /// An indicator as it stands, with where it stands.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublishedIndicator {
     #[serde(flatten)]
     pub indicator: Indicator,
@@ -22,7 +22,7 @@ pub struct PublishedIndicator {
 
 /// What one published version changed in a priority's indicators.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum IndicatorChange {
     /// A new indicator (with whatever values it came with).
@@ -37,7 +37,7 @@ pub enum IndicatorChange {
         indicator: IndicatorId,
         name: LocalizedText,
         value: Measurement,
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         previous: Option<f64>,
     },
     /// A value was taken back.

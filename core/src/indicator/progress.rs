@@ -1,14 +1,14 @@
 //! How far an indicator has come: the share of the way from its baseline to its target, said
 //! plainly when it went the wrong way or its target date has passed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Direction, Indicator, Measurement};
 use crate::locale::Date;
 
 /// Where an indicator stands.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProgressState {
     /// Nothing measured since the baseline, and the target date still ahead.
@@ -24,7 +24,7 @@ pub enum ProgressState {
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub state: ProgressState,
     /// The latest measured value.

@@ -1,7 +1,7 @@
 //! Published versions of an outcome replayed into what stands now and every change on the
 //! way there, with its date.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ItemKind, ItemStatus, Outcome, Timestamp};
 use crate::text::LocalizedText;
@@ -16,7 +16,7 @@ pub struct Version<T> {
 
 /// A change with when it was published and in which version.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dated<C> {
     pub at: Timestamp,
     pub version: i64,
@@ -26,7 +26,7 @@ pub struct Dated<C> {
 
 /// What one published version changed.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     /// The summary was published or reworded.
@@ -37,7 +37,7 @@ pub enum Change {
         kind: ItemKind,
         status: ItemStatus,
         /// Its status before, if it had one.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         previous_status: Option<ItemStatus>,
         response: LocalizedText,
     },
@@ -47,7 +47,7 @@ pub enum Change {
 
 /// The outcome as it stands, with its history.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublishedOutcome {
     pub summary: LocalizedText,
     /// When it was first published.
@@ -60,7 +60,7 @@ pub struct PublishedOutcome {
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublishedItem {
     pub id: String,
     pub kind: ItemKind,

@@ -2,6 +2,7 @@
 //! priority, goal conflict and decided proposal a status with a response), kept as a history of
 //! published versions so that nothing is silently rewritten.
 
+mod follow_up;
 mod history;
 mod timestamp;
 
@@ -13,6 +14,7 @@ use crate::text::{Lang, LocalizedText};
 use crate::text_input::{self, TextProblem};
 use crate::Consultation;
 
+pub use follow_up::{FeedChange, FollowUp, LicenceInfo};
 pub use history::{Change, Dated, PublishedItem, PublishedOutcome, Version};
 pub use timestamp::Timestamp;
 

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::locale::Date;
 
@@ -33,6 +33,26 @@ impl fmt::Display for Timestamp {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Timestamp {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        Self::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("'{text}' is no UTC time")))
+    }
+}
+
+impl Timestamp {
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (date, time) = text.strip_suffix('Z')?.split_once('T')?;
+        let date = Date::parse_iso(date)?;
+        let mut parts = time.splitn(3, ':').map(|p| p.parse::<i64>().ok());
+        let (h, m, s) = (parts.next()??, parts.next()??, parts.next()??);
+        ((0..24).contains(&h) && (0..60).contains(&m) && (0..60).contains(&s))
+            .then(|| Self(date.days() * 86_400 + h * 3600 + m * 60 + s))
     }
 }
 

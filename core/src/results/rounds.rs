@@ -2,14 +2,14 @@
 //! before, per group and overall. A move is called one only when it is larger than both
 //! rounds' uncertainty: the two 90 % rank intervals do not overlap.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{ordered_map, GroupResults, Results};
 use crate::ids::{GroupId, PriorityId, Slug};
 
 /// How a priority's rank moved.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Movement {
     /// Ranked higher, beyond both rounds' uncertainty.
@@ -26,7 +26,7 @@ pub enum Movement {
 
 /// One priority in both rounds.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RankMove {
     pub priority: PriorityId,
     pub rank: u32,
@@ -39,7 +39,7 @@ pub struct RankMove {
 
 /// This round against the one before.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoundComparison {
     /// The slug of the round before.
     pub predecessor: Slug,

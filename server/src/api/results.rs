@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::public;
 use crate::error::AppError;
 use crate::json::ApiPath;
-use crate::progress::Progress;
 use crate::state::AppState;
+use mitreden_core::outcome::FollowUp;
 
 /// The results document: the results of individual responses, and organisations apart.
 #[derive(Serialize)]
@@ -23,7 +23,7 @@ pub struct ResultsDocument {
     organisations: StatementSummary,
     /// What became of the input, the indicators and the round comparison.
     #[serde(flatten)]
-    progress: Progress,
+    progress: FollowUp,
 }
 
 /// The progress view: what became of the input and how the indicators move, public even
@@ -32,7 +32,7 @@ pub struct ResultsDocument {
 pub struct ProgressDocument {
     consultation: String,
     #[serde(flatten)]
-    progress: Progress,
+    progress: FollowUp,
 }
 
 pub async fn progress(

@@ -16,18 +16,19 @@ use super::any;
 use crate::auth::Staff;
 use crate::error::AppError;
 use crate::json::{ApiJson, ApiPath};
-use crate::progress::{self, Progress};
+use crate::progress;
 use crate::staff::Role;
 use crate::state::AppState;
 use crate::storage::published::OUTCOME;
 use crate::storage::StorageError;
+use mitreden_core::outcome::FollowUp;
 
 /// The outcome, indicators and round comparison as they stand, with their history.
 pub async fn show(
     State(state): State<AppState>,
     staff: Staff,
     ApiPath(slug): ApiPath<String>,
-) -> Result<Json<Progress>, AppError> {
+) -> Result<Json<FollowUp>, AppError> {
     staff.require(Role::Moderator)?;
     let live = any(&state, &slug)?;
     Ok(Json(progress::staff(&state, &live).await?))
@@ -39,7 +40,7 @@ pub async fn publish(
     staff: Staff,
     ApiPath(slug): ApiPath<String>,
     ApiJson(submission): ApiJson<OutcomeSubmission>,
-) -> Result<Json<Progress>, AppError> {
+) -> Result<Json<FollowUp>, AppError> {
     staff.require(Role::Admin)?;
     let live = any(&state, &slug)?;
     let decided: Vec<i64> = state
@@ -65,7 +66,7 @@ pub async fn indicators(
     staff: Staff,
     ApiPath((slug, priority)): ApiPath<(String, String)>,
     ApiJson(submission): ApiJson<IndicatorsSubmission>,
-) -> Result<Json<Progress>, AppError> {
+) -> Result<Json<FollowUp>, AppError> {
     staff.require(Role::Admin)?;
     let live = any(&state, &slug)?;
     if !live
