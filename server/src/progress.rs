@@ -88,3 +88,15 @@ pub async fn staff(state: &AppState, live: &Arc<Live>) -> Result<FollowUp, AppEr
     }
     Ok(follow_up)
 }
+
+/// The titles of the proposals staff decided, by number: the outcome may speak of them.
+pub async fn proposal_titles(state: &AppState, slug: &str) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(state
+        .db
+        .proposals(slug)
+        .await?
+        .into_iter()
+        .filter(|p| p.status != "pending")
+        .map(|p| (p.id, p.title))
+        .collect())
+}

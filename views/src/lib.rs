@@ -9,6 +9,7 @@
 
 pub mod components;
 pub mod data;
+pub mod follow_up;
 pub mod i18n;
 pub mod sentences;
 

@@ -157,11 +157,14 @@ pub async fn page(
             query.in_language(lang)
         )),
         query: format!("?{}", query.in_language(lang)),
+        feed: Some(format!("/results/{slug}/feed.atom?lang={}", lang.code())),
     };
     let theme = query.theme();
     let summary = published_summary(c, &published);
+    let follow_up = crate::progress::public(&state, &live).await?;
+    let proposals = crate::progress::proposal_titles(&state, &slug).await?;
     let html = view! {
-        <PublicPage data lang theme links comments summary published />
+        <PublicPage data lang theme links comments summary published follow_up proposals />
     }
     .to_html();
     Ok((StatusCode::OK, Html(format!("<!doctype html>{html}"))))

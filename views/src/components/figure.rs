@@ -21,6 +21,9 @@ pub fn Figure(
     /// Show the table rather than behind a "As a table" switch (for print).
     #[prop(optional)]
     table_open: bool,
+    /// Inside a section of its own (a goal's indicators): the title is a level-5 heading.
+    #[prop(optional)]
+    nested: bool,
     chart: AnyView,
     table: AnyView,
 ) -> impl IntoView {
@@ -36,9 +39,14 @@ pub fn Figure(
         }
     });
     let labelled_by = title_id.clone();
+    let heading = if nested {
+        view! { <h5 class="res-figure-title" id=title_id>{title}</h5> }.into_any()
+    } else {
+        view! { <h3 class="res-figure-title" id=title_id>{title}</h3> }.into_any()
+    };
     view! {
         <figure class="res-figure" id=id aria-labelledby=labelled_by>
-            <h3 class="res-figure-title" id=title_id>{title}</h3>
+            {heading}
             <p class="res-figure-desc">{description}</p>
             {chart}
             <p class="res-source">{source}</p>

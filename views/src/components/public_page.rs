@@ -1,11 +1,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use mitreden_core::outcome::FollowUp;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Lang, StatementSummary, Status, ValidStatement};
 
 use super::comments_section::CommentsSection;
 use super::document::Document;
+use super::outcome_section::OutcomeSection;
 use super::results_view::ResultsView;
 use super::statements_section::StatementsSection;
 use super::svg::ACCENT;
@@ -25,6 +27,8 @@ pub struct PageLinks {
     pub query: String,
     /// The printable report.
     pub report: Option<String>,
+    /// The Atom feed of what follows the consultation.
+    pub feed: Option<String>,
 }
 
 /// The public results page as a whole document, in the ministry's look.
@@ -37,6 +41,10 @@ pub fn PublicPage(
     comments: Vec<(String, String)>,
     summary: StatementSummary,
     published: Vec<ValidStatement>,
+    /// What became of the input: shown first once published.
+    follow_up: FollowUp,
+    /// Titles of decided proposals, by number.
+    proposals: Vec<(i64, String)>,
 ) -> impl IntoView {
     let c = &data.consultation;
     let title = c.title.get(lang).to_owned();
@@ -75,6 +83,7 @@ pub fn PublicPage(
                     </div>
                 </header>
                 <main class="res-wrap res-main">
+                    <OutcomeSection data=data.clone() follow_up proposals lang accent=accent.clone() feed=links.feed />
                     <ResultsView data=data.clone() lang accent downloads=links.charts download_query=links.query />
                     <CommentsSection data=data.clone() comments lang />
                     <StatementsSection data=data.clone() summary published lang />
