@@ -28,6 +28,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))
         .route("/results/{slug}/report", get(crate::results_page::report))
+        .route("/results/{slug}/feed.atom", get(crate::results_page::feed))
         .route(
             "/results/{slug}/charts/{file}",
             get(crate::results_page::chart),

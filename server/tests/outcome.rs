@@ -308,3 +308,125 @@ async fn a_later_round_shows_how_ranks_moved_beyond_the_noise() {
     let (_, demo) = app.get("/api/v1/consultations/demo/results").await;
     assert_eq!(demo["rounds"], Value::Null, "the first round has none");
 }
+
+#[tokio::test]
+async fn the_atom_feed_has_one_entry_per_published_change() {
+    use std::collections::HashSet;
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let empty = app
+        .client
+        .get(app.url("/results/demo/feed.atom"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        empty.headers()["content-type"],
+        "application/atom+xml; charset=utf-8"
+    );
+    let empty = atom_syndication::Feed::read_from(&empty.bytes().await.unwrap()[..]).unwrap();
+    assert!(empty.entries().is_empty());
+
+    put(&app, OUTCOME, &admin, outcome("adopted")).await;
+    let body = json!({ "indicators": [indicator(json!([]))] });
+    assert_eq!(put(&app, INDICATORS, &admin, body).await.0, 200);
+    put(&app, OUTCOME, &admin, outcome("done")).await;
+    csv(
+        &app,
+        &admin,
+        "priority,indicator,date,value\nservices-online,online-services,2026-06-30,60\n",
+    )
+    .await;
+
+    let text = app
+        .client
+        .get(app.url("/results/demo/feed.atom?lang=en"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let feed = atom_syndication::Feed::read_from(text.as_bytes()).unwrap();
+    assert_eq!(feed.lang(), Some("en"));
+    assert!(feed.title().as_str().contains("What becomes of your input"));
+    assert!(!feed.authors().is_empty(), "a feed needs an author");
+    assert!(feed.links().iter().any(|l| l.rel() == "self"));
+    let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "“Administrative services online” (Administrative services fully online): value 60 of 30 June 2026",
+            "“Registers that ask only once”: Done (before: Taken up)",
+            "New indicator for “Administrative services fully online”: Administrative services online",
+            "“Registers that ask only once”: Taken up",
+            "“Central steering or local autonomy?”: Still open",
+            "Summary published or changed",
+        ],
+        "newest first: {text}"
+    );
+    let ids: HashSet<&str> = feed.entries().iter().map(|e| e.id()).collect();
+    assert_eq!(ids.len(), titles.len(), "every entry has its own id");
+    assert!(ids.iter().all(|id| id.starts_with("http://")), "{ids:?}");
+    assert_eq!(
+        feed.entries()[1].content().and_then(|c| c.value()),
+        Some("Bill in progress.")
+    );
+    assert_eq!(feed.updated(), feed.entries()[0].updated());
+    let (status, _) = app.get("/results/nowhere/feed.atom").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn the_public_page_shows_status_response_and_progress_of_what_was_published() {
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let page = app.page("/results/demo").await;
+    assert!(
+        !page.contains("Was aus Ihren Antworten wird"),
+        "nothing yet"
+    );
+
+    put(&app, OUTCOME, &admin, outcome("in_progress")).await;
+    let values = json!([{ "value": 60, "date": "2026-06-30" }]);
+    let body = json!({ "indicators": [indicator(values)] });
+    assert_eq!(put(&app, INDICATORS, &admin, body).await.0, 200);
+    // A later version without the conflict: it is no longer shown, its removal is.
+    let mut later = outcome("in_progress");
+    later["items"]
+        .as_object_mut()
+        .unwrap()
+        .remove("central-vs-local");
+    put(&app, OUTCOME, &admin, later).await;
+
+    let page = app.page("/results/demo").await;
+    let section = &page[page.find("id=\"outcome\"").expect("the outcome section")..];
+    let section = &section[..section.find("</section><section").unwrap_or(section.len())];
+    assert!(section.contains("Drei Ziele werden umgesetzt."));
+    let once_only = &section[section.find("id=\"outcome-once-only\"").unwrap()..];
+    assert!(
+        once_only.contains("<strong>In Umsetzung</strong>"),
+        "{once_only}"
+    );
+    assert!(once_only.contains("Gesetz in Arbeit."));
+    let online = &section[section.find("id=\"outcome-services-online\"").unwrap()..];
+    let online = &online[..online.find("</article>").unwrap()];
+    assert!(online.contains("Zu diesem Ziel gibt es noch keine Rückmeldung."));
+    assert!(
+        online.contains("50\u{202f}% des Wegs vom Ausgangswert zum Ziel geschafft."),
+        "{online}"
+    );
+    assert!(online.contains("<svg"), "a progress chart");
+    assert!(
+        online.contains("<td class=\"res-n\">60\u{a0}%</td>"),
+        "its table: {online}"
+    );
+    assert!(
+        !section.contains("id=\"outcome-central-vs-local\""),
+        "removed items are gone"
+    );
+    assert!(section.contains(
+        "„Zentrale Steuerung oder Eigenständigkeit vor Ort?“ ist nicht mehr Teil der Rückmeldung"
+    ));
+    assert!(page.contains("/results/demo/feed.atom"));
+}

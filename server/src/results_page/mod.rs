@@ -4,6 +4,7 @@
 //! published consultations, approved comments and statements whose organisations agreed.
 
 mod charts;
+mod feed;
 mod report;
 
 use std::sync::Arc;
@@ -26,6 +27,7 @@ use crate::json::ApiPath;
 use crate::state::{AppState, Live};
 
 pub use charts::chart;
+pub use feed::feed;
 pub use report::report;
 
 /// What the page's address may carry: the language and the ministry's look (the same values
