@@ -203,3 +203,50 @@ pub async fn find_by_receipt(slug: &str, receipt: &str) -> Result<Found, ApiErro
         .map(Found::Statement)
         .map_err(log)
 }
+
+/// What staff published about what became of the input, as the widget shows it: statuses and
+/// responses (the indicators are on the results page). Reading only this keeps the widget small.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Outcome {
+    pub summary: mitreden_core::LocalizedText,
+    pub updated: mitreden_core::outcome::Timestamp,
+    pub items: Vec<OutcomeItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct OutcomeItem {
+    pub id: String,
+    pub kind: mitreden_core::outcome::ItemKind,
+    pub status: mitreden_core::outcome::ItemStatus,
+    pub response: mitreden_core::LocalizedText,
+    pub updated: mitreden_core::outcome::Timestamp,
+}
+
+#[derive(Deserialize)]
+struct FollowUp {
+    outcome: Option<Outcome>,
+    #[serde(default)]
+    indicators: BTreeMap<PriorityId, serde::de::IgnoredAny>,
+}
+
+/// The published outcome, if there is one, and the goals that have indicators.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Published {
+    pub outcome: Option<Outcome>,
+    pub measured: Vec<PriorityId>,
+}
+
+/// `GET /api/v1/consultations/{slug}/progress`, reduced to [`Published`].
+pub async fn outcome(slug: &str) -> Result<Published, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/progress");
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(network)
+        .map_err(log)?;
+    let follow_up: FollowUp = into_json(response).await.map_err(log)?;
+    Ok(Published {
+        outcome: follow_up.outcome,
+        measured: follow_up.indicators.into_keys().collect(),
+    })
+}

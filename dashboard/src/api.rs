@@ -3,6 +3,8 @@
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use mitreden_core::api_error::ErrorBody;
+use mitreden_core::indicator::IndicatorsSubmission;
+use mitreden_core::outcome::{FollowUp, OutcomeSubmission};
 use mitreden_core::{
     Consultation, LocalizedText, Results, StatementSummary, Status, ValidStatement,
 };
@@ -25,6 +27,38 @@ impl ErrorText for ApiError {
             ApiError::Http { code, .. } if code == "wrong_credentials" => Key::WrongCredentials,
             ApiError::Http { code, .. } if code == "too_many_attempts" => Key::Throttled,
             ApiError::Http { status: 403, .. } => Key::Forbidden,
+            ApiError::Http { code, .. } if code == "missing_language" => Key::ProblemLanguage,
+            ApiError::Http { code, .. } if code == "text_too_long" => Key::ProblemTooLong,
+            ApiError::Http { code, .. }
+                if code.ends_with("_without_date")
+                    || code == "date_without_value"
+                    || code == "invalid_date"
+                    || code == "invalid_number" =>
+            {
+                Key::ProblemMeasurement
+            }
+            ApiError::Http { code, .. }
+                if code == "target_against_direction" || code == "target_before_baseline" =>
+            {
+                Key::ProblemTarget
+            }
+            ApiError::Http { code, .. } if code == "value_before_baseline" => {
+                Key::ProblemBeforeBaseline
+            }
+            ApiError::Http { code, .. } if code == "duplicate_date" => Key::ProblemDuplicateDate,
+            ApiError::Http { code, .. }
+                if code == "invalid_indicator_id" || code == "duplicate_indicator" =>
+            {
+                Key::ProblemIndicatorId
+            }
+            ApiError::Http { code, .. }
+                if code == "invalid_csv"
+                    || code == "unknown_priority"
+                    || code == "unknown_indicator"
+                    || code == "too_many_rows" =>
+            {
+                Key::ProblemCsv
+            }
             _ => Key::Failed,
         }
     }
@@ -241,4 +275,46 @@ pub async fn timeline(slug: &str) -> Result<Vec<Day>, ApiError> {
 pub async fn adopt(slug: &str, id: i64) -> Result<(), ApiError> {
     let url = format!("{STAFF}/consultations/{slug}/proposals/{id}/adopt");
     send(Request::post(&url).build()).await.map(|_| ())
+}
+
+/// What followed the consultation: outcome, indicators, round comparison.
+pub async fn outcome(slug: &str) -> Result<FollowUp, ApiError> {
+    json(Request::get(&format!("{STAFF}/consultations/{slug}/outcome")).build()).await
+}
+
+/// Publishes the outcome (a new version if anything changed).
+pub async fn publish_outcome(
+    slug: &str,
+    outcome: &OutcomeSubmission,
+) -> Result<FollowUp, ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/outcome");
+    json(with_body(Request::put(&url), outcome)).await
+}
+
+/// Publishes the indicators of one priority.
+pub async fn publish_indicators(
+    slug: &str,
+    priority: &str,
+    indicators: &IndicatorsSubmission,
+) -> Result<FollowUp, ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/priorities/{priority}/indicators");
+    json(with_body(Request::put(&url), indicators)).await
+}
+
+/// What a CSV import changed.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Imported {
+    pub rows: usize,
+    pub priorities: Vec<String>,
+}
+
+/// Imports measured values from a CSV file's text.
+pub async fn import_values(slug: &str, csv: String) -> Result<Imported, ApiError> {
+    let url = format!("{STAFF}/consultations/{slug}/indicator-values");
+    json(
+        Request::post(&url)
+            .header("Content-Type", "text/csv; charset=utf-8")
+            .body(csv),
+    )
+    .await
 }

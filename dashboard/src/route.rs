@@ -9,6 +9,8 @@ pub enum Room {
     #[default]
     Overview,
     Results,
+    /// What became of the input: outcome and indicators.
+    Outcome,
     Moderation,
     Statements,
     /// Definition, settings, embedding and export.
@@ -16,9 +18,10 @@ pub enum Room {
 }
 
 impl Room {
-    pub const ALL: [Room; 5] = [
+    pub const ALL: [Room; 6] = [
         Room::Overview,
         Room::Results,
+        Room::Outcome,
         Room::Moderation,
         Room::Statements,
         Room::Setup,
@@ -28,6 +31,7 @@ impl Room {
         match self {
             Room::Overview => "overview",
             Room::Results => "results",
+            Room::Outcome => "outcome",
             Room::Moderation => "moderation",
             Room::Statements => "statements",
             Room::Setup => "setup",

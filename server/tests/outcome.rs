@@ -93,6 +93,16 @@ async fn an_outcome_is_published_by_admins_kept_with_its_history_and_shown_to_th
 
     let public = app.public_results().await;
     assert_eq!(public["outcome"], staff["outcome"]);
+    let export = staff_get(
+        &app,
+        "/api/v1/staff/consultations/demo/export.json",
+        &moderator,
+    )
+    .await;
+    assert_eq!(
+        export["follow_up"]["outcome"], staff["outcome"],
+        "open data"
+    );
     let (_, progress) = app.get(PROGRESS).await;
     assert_eq!(progress["consultation"], "demo");
     let ids: Vec<&str> = progress["outcome"]["items"]

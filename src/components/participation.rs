@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use mitreden_core::draft::Draft;
-use mitreden_core::{Consultation, ResponseId};
+use mitreden_core::{Consultation, ResponseId, Status};
 
+use crate::components::closed_view::ClosedView;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::later_part::LaterPart;
 use crate::components::outbox_status::OutboxStatus;
@@ -71,7 +72,10 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         flow.go(Step::Welcome);
     });
 
+    let closed = consultation.status == Status::Closed;
     let body = move || match phase.get() {
+        // A closed consultation takes no responses: it shows what became of them instead.
+        _ if closed => view! { <ClosedView /> }.into_any(),
         Phase::Editing | Phase::Refused(_) => {
             let step = flow.step.get();
             let refocus = step != Step::Welcome;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::{self, ErrorText, Found};
+use crate::components::your_outcome::YourOutcome;
 use crate::context::use_consultation;
 use crate::focus::focus_later;
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -54,9 +55,11 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                     .filter_map(|p| c.priority(p).map(|p| p.title.get(lang).to_owned()))
                     .map(|t| view! { <li>{t}</li> })
                     .collect_view();
+                let ranking = r.ranking.clone();
                 view! {
                     <p>{fill(i18n.t(Key::FoundResponse), &[("group", &group)])}</p>
                     <ol>{titles}</ol>
+                    <YourOutcome ranking />
                 }
                 .into_any()
             }

@@ -11,16 +11,7 @@ use crate::i18n::{fill, t, Key};
 
 /// The status as people read it.
 pub fn status(lang: Lang, status: ItemStatus) -> &'static str {
-    t(
-        lang,
-        match status {
-            ItemStatus::Open => Key::StatusOpen,
-            ItemStatus::Adopted => Key::StatusAdopted,
-            ItemStatus::InProgress => Key::StatusInProgress,
-            ItemStatus::Done => Key::StatusDone,
-            ItemStatus::NotPursued => Key::StatusNotPursued,
-        },
-    )
+    status.label(lang)
 }
 
 /// A measured value in the reader's format, with up to two decimals and its unit: "52,5 %".

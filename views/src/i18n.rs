@@ -124,11 +124,6 @@ mitreden_core::ui_texts! {
     OutcomeConflicts => "Die Zielkonflikte", "The goal conflicts";
     OutcomeProposals => "Vorschläge der Teilnehmenden", "Proposals from participants";
     StatusLabel => "Stand der Umsetzung", "Status";
-    StatusOpen => "Noch offen", "Still open";
-    StatusAdopted => "Aufgegriffen", "Taken up";
-    StatusInProgress => "In Umsetzung", "In progress";
-    StatusDone => "Umgesetzt", "Done";
-    StatusNotPursued => "Nicht weiterverfolgt", "Not pursued";
     ItemUpdated => "Geändert am {date}", "Changed on {date}";
     RankInConsultation => "Platz {rank} von {n} in der Beteiligung", "Place {rank} of {n} in the consultation";
     MovedUp => "seit der letzten Runde aufgestiegen (vorher Platz {a})", "up since the last round (was place {a})";

@@ -63,6 +63,22 @@ impl ItemStatus {
     pub fn parse(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
     }
+
+    /// The status as people read it, the same in the widget, the dashboard and on the page.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ItemStatus::Open, Lang::De) => "Noch offen",
+            (ItemStatus::Open, Lang::En) => "Still open",
+            (ItemStatus::Adopted, Lang::De) => "Aufgegriffen",
+            (ItemStatus::Adopted, Lang::En) => "Taken up",
+            (ItemStatus::InProgress, Lang::De) => "In Umsetzung",
+            (ItemStatus::InProgress, Lang::En) => "In progress",
+            (ItemStatus::Done, Lang::De) => "Umgesetzt",
+            (ItemStatus::Done, Lang::En) => "Done",
+            (ItemStatus::NotPursued, Lang::De) => "Nicht weiterverfolgt",
+            (ItemStatus::NotPursued, Lang::En) => "Not pursued",
+        }
+    }
 }
 
 /// What an outcome item is about.

@@ -8,6 +8,7 @@ use crate::components::embed_section::EmbedSection;
 use crate::components::export_section::ExportSection;
 use crate::components::lifecycle_note::LifecycleNote;
 use crate::components::moderation_section::ModerationSection;
+use crate::components::outcome_room::OutcomeRoom;
 use crate::components::overview_room::OverviewRoom;
 use crate::components::results_section::ResultsSection;
 use crate::components::statements_section::StatementsSection;
@@ -143,6 +144,7 @@ pub fn ConsultationPage(slug: String, admin: bool) -> impl IntoView {
         match room.get() {
             Room::Overview => view! { <OverviewRoom slug /> }.into_any(),
             Room::Results => view! { <ResultsSection slug /> }.into_any(),
+            Room::Outcome => view! { <OutcomeRoom slug admin /> }.into_any(),
             Room::Moderation => view! { <ModerationSection slug admin /> }.into_any(),
             Room::Statements => view! { <StatementsSection slug /> }.into_any(),
             Room::Setup => view! {
@@ -172,6 +174,7 @@ pub fn room_key(room: Room) -> Key {
     match room {
         Room::Overview => Key::Overview,
         Room::Results => Key::Results,
+        Room::Outcome => Key::OutcomeRoom,
         Room::Moderation => Key::Moderation,
         Room::Statements => Key::Statements,
         Room::Setup => Key::Setup,

@@ -121,7 +121,8 @@ pub async fn csv(
 }
 
 /// Everything about a consultation as one JSON object: `consultation`, `organisations`,
-/// `results`, `statements`, and `responses` (each with `submitted_at`), the last sent as read.
+/// `results`, `follow_up` (outcome with its history, indicators, round comparison, licence),
+/// `statements`, and `responses` (each with `submitted_at`), the last sent as read.
 pub async fn json(
     State(state): State<AppState>,
     staff: Staff,
@@ -137,11 +138,13 @@ pub async fn json(
         .map(|s| s.to_json())
         .collect::<Result<Vec<_>, _>>()
         .map_err(StorageError::from)?;
+    let follow_up = crate::progress::staff(&state, &live).await?;
     let head = format!(
-        "{{\"consultation\":{},\"organisations\":{},\"results\":{},\"statements\":{},\"responses\":[",
+        "{{\"consultation\":{},\"organisations\":{},\"results\":{},\"follow_up\":{},\"statements\":{},\"responses\":[",
         serde_json::to_string(&live.consultation).map_err(StorageError::from)?,
         serde_json::to_string(&live.statement_summary()).map_err(StorageError::from)?,
         serde_json::to_string(&*live.clone().results().await).map_err(StorageError::from)?,
+        serde_json::to_string(&follow_up).map_err(StorageError::from)?,
         serde_json::to_string(&statements).map_err(StorageError::from)?,
     );
     let responses = pages(state, slug.clone(), |page, first| {

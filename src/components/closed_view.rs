@@ -1,0 +1,78 @@
+use leptos::prelude::*;
+use mitreden_core::outcome::ItemKind;
+
+use crate::api;
+use crate::components::outcome_items::OutcomeItems;
+use crate::components::receipt_lookup::ReceiptLookup;
+use crate::context::use_consultation;
+use crate::i18n::{tr, use_i18n, Key};
+
+/// A closed consultation: no form, but what became of the input — the ministry's summary and
+/// each goal's and conflict's status and response, goals first in the consultation's order —
+/// with the way to look up one's own response.
+#[component]
+pub fn ClosedView() -> impl IntoView {
+    let i18n = use_i18n();
+    let consultation = use_consultation();
+    let slug = consultation.slug.to_string();
+    let published = {
+        let slug = slug.clone();
+        LocalResource::new(move || {
+            let slug = slug.clone();
+            async move { api::outcome(&slug).await }
+        })
+    };
+    let c = consultation.clone();
+    let body = move || {
+        let published = published.get()?.ok()?;
+        let Some(outcome) = published.outcome.clone() else {
+            return Some(view! { <p>{tr(Key::OutcomeNotYet)}</p> }.into_any());
+        };
+        let order = |kind: ItemKind, id: &str| match kind {
+            ItemKind::Priority => c.priority_index(id).unwrap_or(usize::MAX),
+            _ => c.priorities.len() + c.conflict_index(id).unwrap_or(usize::MAX / 2),
+        };
+        let mut items: Vec<_> = outcome
+            .items
+            .iter()
+            .filter(|i| i.kind != ItemKind::Proposal)
+            .cloned()
+            .collect();
+        items.sort_by_key(|i| order(i.kind, &i.id));
+        let summary = outcome.summary.clone();
+        Some(
+            view! {
+                <p>{move || summary.get(i18n.lang.get()).to_owned()}</p>
+                <OutcomeItems published items />
+            }
+            .into_any(),
+        )
+    };
+    let lang_code = move || i18n.lang.get().code();
+    let results = consultation.settings.publish_results.then(|| {
+        let slug = slug.clone();
+        view! {
+            <p>
+                <a href=move || format!("/results/{slug}?lang={}", lang_code()) target="_blank" rel="noopener">
+                    {tr(Key::OutcomeResultsLink)}
+                </a>
+            </p>
+        }
+    });
+    let feed = move || format!("/results/{slug}/feed.atom?lang={}", lang_code());
+    view! {
+        <section class="mtr-closed" aria-labelledby="mtr-closed-heading">
+            <h2 class="mtr-h2" id="mtr-closed-heading">{tr(Key::ClosedHeading)}</h2>
+            <p>{tr(Key::ClosedIntro)}</p>
+            <h3 class="mtr-h3">{tr(Key::OutcomeHeading)}</h3>
+            <Suspense fallback=move || view! { <p>{tr(Key::PartLoading)}</p> }>{body}</Suspense>
+            {results}
+            <p>
+                <a href=feed type="application/atom+xml" target="_blank" rel="noopener">
+                    {tr(Key::OutcomeFeedLink)}
+                </a>
+            </p>
+            <ReceiptLookup />
+        </section>
+    }
+}
