@@ -317,6 +317,15 @@ async fn a_later_round_shows_how_ranks_moved_beyond_the_noise() {
     assert!(rounds["groups"]["citizens"].is_array(), "{rounds}");
     let (_, demo) = app.get("/api/v1/consultations/demo/results").await;
     assert_eq!(demo["rounds"], Value::Null, "the first round has none");
+
+    // The public page shows the moves, in words, linking the round before.
+    let page = app.page("/results/demo-2027").await;
+    let section = &page[page.find("id=\"rounds\"").expect("a rounds section")..];
+    let row = &section[section.find("Fortschritt öffentlich sichtbar").unwrap()..];
+    let row = &row[..row.find("</tr>").unwrap()];
+    assert!(row.contains("<td>1 (vorher 8): aufgestiegen</td>"), "{row}");
+    assert!(section.contains("href=\"/results/demo?lang=de\""));
+    assert!(!app.page("/results/demo").await.contains("id=\"rounds\""));
 }
 
 #[tokio::test]

@@ -164,6 +164,18 @@ mitreden_core::ui_texts! {
     HistoryValueRemoved => "„{indicator}“ ({goal}): Messwert vom {date} zurückgenommen", "“{indicator}” ({goal}): value of {date} withdrawn";
     HistoryRedefined => "„{indicator}“ ({goal}): Ausgangswert, Ziel oder Beschreibung geändert", "“{indicator}” ({goal}): baseline, target or description changed";
     HistoryIndicatorRemoved => "„{indicator}“ ({goal}) wird nicht mehr gemessen", "“{indicator}” ({goal}) is no longer measured";
+    RoundsHeading => "Veränderung seit der letzten Runde", "Change since the last round";
+    RoundsIntro => "Platz jedes Ziels jetzt und in der letzten Runde. Als Auf- oder Abstieg gilt nur, was über die Unsicherheit beider Runden hinausgeht: Die Spannen der Plätze (90 % der Nachberechnungen) überschneiden sich nicht.", "Each goal's place now and in the last round. Only what goes beyond both rounds' uncertainty counts as a rise or fall: the ranges of places (90 % of the recalculations) do not overlap.";
+    RoundsLink => "Ergebnisse der letzten Runde", "Results of the last round";
+    RoundsCaption => "Plätze jetzt und in der letzten Runde", "Places now and in the last round";
+    RoundsGoal => "Ziel", "Goal";
+    RoundsCell => "{rank} (vorher {previous}): {movement}", "{rank} (was {previous}): {movement}";
+    RoundsCellNew => "{rank}: neu", "{rank}: new";
+    MoveWordUp => "aufgestiegen", "up";
+    MoveWordDown => "abgestiegen", "down";
+    MoveWordSame => "gleich", "same";
+    MoveWordNoise => "im Rahmen der Unsicherheit", "within the uncertainty";
+    MoveWordUnknown => "wird berechnet", "being calculated";
     FeedLink => "Änderungen abonnieren (Atom-Feed)", "Follow changes (Atom feed)";
     Licence => "Offene Daten unter der Lizenz {licence}.", "Open data under the licence {licence}.";
 }

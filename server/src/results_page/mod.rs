@@ -160,6 +160,14 @@ pub async fn page(
         )),
         query: format!("?{}", query.in_language(lang)),
         feed: Some(format!("/results/{slug}/feed.atom?lang={}", lang.code())),
+        previous: c
+            .predecessor
+            .as_ref()
+            .and_then(|p| state.consultation(p.as_str()))
+            .filter(|p| {
+                p.consultation.settings.publish_results && p.consultation.status != Status::Draft
+            })
+            .map(|p| format!("/results/{}?lang={}", p.consultation.slug, lang.code())),
     };
     let theme = query.theme();
     let summary = published_summary(c, &published);

@@ -24,6 +24,7 @@ pub mod rank_chart;
 pub mod rank_table;
 pub mod report_page;
 pub mod results_view;
+pub mod rounds_section;
 pub mod scroll_table;
 pub mod statements_section;
 pub mod svg;

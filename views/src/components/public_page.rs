@@ -9,6 +9,7 @@ use super::comments_section::CommentsSection;
 use super::document::Document;
 use super::outcome_section::OutcomeSection;
 use super::results_view::ResultsView;
+use super::rounds_section::RoundsSection;
 use super::statements_section::StatementsSection;
 use super::svg::ACCENT;
 use crate::data::ResultsData;
@@ -29,6 +30,8 @@ pub struct PageLinks {
     pub report: Option<String>,
     /// The Atom feed of what follows the consultation.
     pub feed: Option<String>,
+    /// The results page of the round before, if it is public.
+    pub previous: Option<String>,
 }
 
 /// The public results page as a whole document, in the ministry's look.
@@ -61,6 +64,10 @@ pub fn PublicPage(
     let other = links.other_language.map(|(href, other)| {
         view! { <a class="res-lang" href=href lang=other.code() hreflang=other.code()>{t(lang, Key::OtherLanguage)}</a> }
     });
+    let rounds = follow_up.rounds.clone().map(|rounds| {
+        let previous_page = links.previous.clone();
+        view! { <RoundsSection data=data.clone() rounds lang previous_page /> }
+    });
     let report = links.report.map(|href| {
         view! { <a class="res-report-link" href=href>{t(lang, Key::ReportLink)}</a> }
     });
@@ -84,6 +91,7 @@ pub fn PublicPage(
                 </header>
                 <main class="res-wrap res-main">
                     <OutcomeSection data=data.clone() follow_up proposals lang accent=accent.clone() feed=links.feed />
+                    {rounds}
                     <ResultsView data=data.clone() lang accent downloads=links.charts download_query=links.query />
                     <CommentsSection data=data.clone() comments lang />
                     <StatementsSection data=data.clone() summary published lang />
