@@ -134,6 +134,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "get",
+            "/api/v1/schemas/follow-up.json",
+            "The JSON Schema of the follow-up (outcome, indicators, rounds, licence)",
+            Public,
+            None,
+            (200, object.clone()),
+        ),
+        op(
+            "get",
             "/api/v1/consultations/{slug}/progress",
             "What became of the input (`outcome`, with its history), the indicators of each priority with their values and progress, how ranks moved since the round before (`rounds`) and the licence; public even while the results are not",
             Public,
@@ -376,6 +384,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
         ),
         op(
             "get",
+            "/api/v1/staff/consultations/{slug}/export.zip",
+            "Open data: responses.csv and the outcome, its history, indicators, their values and the round comparison as CSV files, with a README naming the licence",
+            Staff,
+            None,
+            (200, Some(json!({ "type": "string", "format": "binary" }))),
+        ),
+        op(
+            "get",
             "/api/v1/staff/consultations/{slug}/export.json",
             "Definition, responses, statements and results",
             Staff,
@@ -383,6 +399,17 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             (200, object),
         ),
     ]
+}
+
+/// The JSON Schema (draft 2019-09) of the follow-up document: outcome with its history,
+/// indicators with progress, round comparison, licence.
+pub fn follow_up_schema() -> Value {
+    let generator = SchemaSettings::draft2019_09().into_generator();
+    let mut schema =
+        serde_json::to_value(generator.into_root_schema_for::<FollowUp>()).unwrap_or_default();
+    schema["$id"] = json!("/api/v1/schemas/follow-up.json");
+    schema["description"] = json!("What followed a consultation (mitreden): the outcome staff published with its history, the indicators of each priority with their values and progress, how ranks moved since the round before, and the licence. Served in /api/v1/consultations/{slug}/progress and the results feed.");
+    schema
 }
 
 /// `(method, path)` of every documented operation, for tests.
@@ -405,6 +432,8 @@ pub fn document() -> Value {
         let (status, body) = &o.success;
         let media = if o.path.ends_with(".csv") {
             "text/csv"
+        } else if o.path.ends_with(".zip") {
+            "application/zip"
         } else {
             "application/json"
         };

@@ -449,3 +449,114 @@ async fn the_public_page_shows_status_response_and_progress_of_what_was_publishe
     ));
     assert!(page.contains("/results/demo/feed.atom"));
 }
+
+#[tokio::test]
+async fn the_open_data_zip_holds_every_file_and_names_the_licence() {
+    use async_zip::base::read::mem::ZipFileReader;
+    use futures_lite::io::AsyncReadExt;
+
+    let app = TestApp::spawn().await;
+    let admin = member(&app, "ad", Role::Admin).await;
+    let mut definition = staff_get(&app, "/api/v1/staff/consultations/demo", &admin).await;
+    definition["licence"] = json!("dl-de/by-2-0");
+    let path = "/api/v1/staff/consultations/demo";
+    assert_eq!(put(&app, path, &admin, definition).await.0, 200);
+    let (status, _) = app
+        .submit(&submission(&uuid(1), "citizens", &ALL[..3], &ALL))
+        .await;
+    assert_eq!(status, 201);
+    put(&app, OUTCOME, &admin, outcome("adopted")).await;
+    put(&app, OUTCOME, &admin, outcome("done")).await;
+    let values = json!([{ "value": 60, "date": "2026-06-30" }]);
+    let body = json!({ "indicators": [indicator(values)] });
+    assert_eq!(put(&app, INDICATORS, &admin, body).await.0, 200);
+
+    let response = app
+        .client
+        .get(app.url("/api/v1/staff/consultations/demo/export.zip"))
+        .bearer_auth(&admin)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["content-type"], "application/zip");
+    let bytes = response.bytes().await.unwrap().to_vec();
+    let zip = ZipFileReader::new(bytes).await.expect("a valid zip");
+    let names: Vec<String> = zip
+        .file()
+        .entries()
+        .iter()
+        .map(|e| e.filename().as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "README.txt",
+            "outcome.csv",
+            "outcome_history.csv",
+            "indicators.csv",
+            "indicator_values.csv",
+            "rounds.csv",
+            "responses.csv"
+        ]
+    );
+    let read = |n: usize| {
+        let zip = &zip;
+        async move {
+            let mut text = String::new();
+            let mut entry = zip.reader_with_entry(n).await.unwrap();
+            entry.read_to_string(&mut text).await.unwrap();
+            text
+        }
+    };
+    let readme = read(0).await;
+    assert!(
+        readme.contains("Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0), https://www.govdata.de/dl-de/by-2-0"),
+        "{readme}"
+    );
+    let outcome = read(1).await;
+    assert!(outcome.starts_with("\u{feff}item,kind,status,updated,response:de,response:en\r\n"));
+    assert!(outcome.contains("once-only,priority,done,"), "{outcome}");
+    let history = read(2).await;
+    assert_eq!(
+        history.lines().count(),
+        1 + 4,
+        "header and four changes: {history}"
+    );
+    assert!(
+        history.contains(",item,once-only,priority,done,adopted,"),
+        "{history}"
+    );
+    let values = read(4).await;
+    assert!(
+        values.contains("services-online,online-services,2026-06-30,60\r\n"),
+        "{values}"
+    );
+    let indicators = read(3).await;
+    assert!(indicators.contains(",0.5000,on_the_way,"), "{indicators}");
+    let responses = read(6).await;
+    assert_eq!(responses.lines().count(), 2, "header and the one response");
+    assert!(!responses.contains(&uuid(1)), "never the device's id");
+}
+
+#[tokio::test]
+async fn the_follow_up_has_a_served_json_schema() {
+    let app = TestApp::spawn().await;
+    let (status, schema) = app.get("/api/v1/schemas/follow-up.json").await;
+    assert_eq!(status, 200);
+    let properties: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(properties, ["indicators", "licence", "outcome", "rounds"]);
+    assert!(schema["required"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("indicators")));
+    let status_values = &schema["definitions"]["ItemStatus"];
+    assert!(
+        status_values.to_string().contains("not_pursued"),
+        "{schema}"
+    );
+}

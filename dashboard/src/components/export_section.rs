@@ -13,6 +13,7 @@ pub fn ExportSection(slug: String) -> impl IntoView {
             <ul>
                 <li><a href=format!("{base}/export.csv") download="">{move || i18n.t(Key::ExportCsv)}</a></li>
                 <li><a href=format!("{base}/export.json") download="">{move || i18n.t(Key::ExportJson)}</a></li>
+                <li><a href=format!("{base}/export.zip") download="">{move || i18n.t(Key::ExportZip)}</a></li>
                 <li><a href=format!("/results/{slug}")>{move || i18n.t(Key::PublicResults)}</a></li>
             </ul>
         </section>

@@ -128,6 +128,7 @@ mitreden_core::ui_texts! {
     Export => "Export", "Export";
     ExportCsv => "Antworten als CSV (Tabellenkalkulation)", "Responses as CSV (spreadsheet)";
     ExportJson => "Alles als JSON", "Everything as JSON";
+    ExportZip => "Offene Daten (ZIP: Antworten, Rückmeldung, Indikatoren, Runden als CSV, mit Lizenz)", "Open data (ZIP: responses, response, indicators, rounds as CSV, with the licence)";
     PublicResults => "Öffentliche Ergebnisseite", "Public results page";
     Embed => "Einbetten", "Embed";
     EmbedHint => "Diesen Ausschnitt in die Seite einfügen, auf der die Beteiligung erscheinen soll:", "Insert this snippet into the page where the consultation should appear:";

@@ -53,6 +53,10 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
             "/openapi.json",
             get(|| async { Json(crate::openapi::document()) }),
         )
+        .route(
+            "/schemas/follow-up.json",
+            get(|| async { Json(crate::openapi::follow_up_schema()) }),
+        )
         .layer(CompressionLayer::new());
     let routes = reads
         // Receipts travel in these answers: no cache may keep them.

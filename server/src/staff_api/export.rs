@@ -234,7 +234,7 @@ pub fn csv_rows(consultation: &Consultation, rows: &[Exported<ValidResponse>]) -
     out
 }
 
-fn push_row(out: &mut String, fields: Vec<String>) {
+pub(crate) fn push_row(out: &mut String, fields: Vec<String>) {
     let line: Vec<String> = fields.into_iter().map(quote).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");
@@ -256,7 +256,7 @@ const FORMULA: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// semicolon, tab or line break (a spreadsheet may split on any of them, with or without
 /// regard to quotes), and after any spaces or quotes there (a reader may take a quote for the
 /// start of a quoted cell), a formula character gets a `'` before it.
-fn defuse(text: String) -> String {
+pub(crate) fn defuse(text: String) -> String {
     let mut out = String::with_capacity(text.len() + 1);
     let mut cell_start = true;
     for c in text.chars() {
@@ -270,26 +270,9 @@ fn defuse(text: String) -> String {
     out
 }
 
-/// `2026-11-26T18:26:35Z` from seconds since 1970 (proleptic Gregorian calendar, UTC).
+/// `2026-11-26T18:26:35Z` from seconds since 1970 (UTC).
 pub fn iso8601(secs: i64) -> String {
-    let days = secs.div_euclid(86_400);
-    let rest = secs.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
-    )
+    mitreden_core::outcome::Timestamp(secs).to_string()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod consultations;
 pub mod export;
 mod moderation;
+mod open_data;
 pub mod outcome;
 mod session;
 mod tokens;
@@ -85,6 +86,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         )
         .route("/consultations/{slug}/export.csv", get(export::csv))
         .route("/consultations/{slug}/export.json", get(export::json))
+        .route("/consultations/{slug}/export.zip", get(open_data::zip))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             same_origin::check,
