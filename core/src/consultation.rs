@@ -169,6 +169,18 @@ pub enum Licence {
 }
 
 impl Licence {
+    pub const ALL: [Licence; 4] = [
+        Licence::CcBy4,
+        Licence::Cc0,
+        Licence::DlDeBy2,
+        Licence::DlDeZero2,
+    ];
+
+    /// The licence with the short name `id`.
+    pub fn parse(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|l| l.id() == id)
+    }
+
     /// Its short name, as the API writes it.
     pub fn id(self) -> &'static str {
         match self {

@@ -447,7 +447,9 @@ async fn the_public_page_shows_status_response_and_progress_of_what_was_publishe
     assert!(section.contains(
         "„Zentrale Steuerung oder Eigenständigkeit vor Ort?“ ist nicht mehr Teil der Rückmeldung"
     ));
-    assert!(page.contains("/results/demo/feed.atom"));
+    assert!(page.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/results/demo/feed.atom?lang=de\""
+    ));
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use mitreden_core::consultation::{MAX_PROOF_OF_WORK, MAX_RETENTION_DAYS};
-use mitreden_core::Consultation;
+use mitreden_core::{Consultation, Licence, Slug};
 
 use crate::api::{self, ErrorText};
 use crate::i18n::{use_i18n, Key};
@@ -20,15 +20,30 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
     let retention = RwSignal::new(initial.retention_days.to_string());
     let work = RwSignal::new(initial.proof_of_work.to_string());
     let origins = RwSignal::new(initial.allowed_origins.join("\n"));
+    let licence = RwSignal::new(consultation.licence.map_or("", |l| l.id()).to_owned());
+    let predecessor = RwSignal::new(
+        consultation
+            .predecessor
+            .as_ref()
+            .map(|p| p.to_string())
+            .unwrap_or_default(),
+    );
     let note = RwSignal::new(None::<Key>);
     // Only the settings change: the rest of the definition is read afresh when saving, so a
     // status changed meanwhile is not undone.
     let slug = consultation.slug.to_string();
     let save = Action::new_local(move |settings: &mitreden_core::Settings| {
         let (slug, settings) = (slug.clone(), settings.clone());
+        let licence = Licence::parse(&licence.get_untracked());
+        let predecessor = predecessor.get_untracked();
         async move {
             let mut current = api::definition(&slug).await?;
             current.settings = settings;
+            current.licence = licence;
+            current.predecessor = match predecessor.trim() {
+                "" => None,
+                p => Some(Slug::parse(p).map_err(|e| api::ApiError::Decode(e.to_string()))?),
+            };
             api::save(&current).await
         }
     });
@@ -124,6 +139,24 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
                 prop:value=move || origins.get()
                 on:input=move |ev| origins.set(event_target_value(&ev))
             ></textarea>
+            <label for="dash-licence">{move || i18n.t(Key::LicenceField)}</label>
+            <select id="dash-licence" on:change=move |ev| licence.set(event_target_value(&ev))>
+                <option value="" selected=move || licence.get().is_empty()>{move || i18n.t(Key::NoLicence)}</option>
+                {Licence::ALL
+                    .into_iter()
+                    .map(|l| view! { <option value=l.id() selected=move || licence.get() == l.id()>{l.name()}</option> })
+                    .collect_view()}
+            </select>
+            <label for="dash-predecessor">{move || i18n.t(Key::PredecessorField)}</label>
+            <input
+                id="dash-predecessor"
+                type="text"
+                pattern="[a-z0-9-]{0,64}"
+                aria-describedby="dash-predecessor-hint"
+                prop:value=move || predecessor.get()
+                on:input=move |ev| predecessor.set(event_target_value(&ev))
+            />
+            <p id="dash-predecessor-hint" class="dash-meta">{move || i18n.t(Key::PredecessorHint)}</p>
             <p role="status">{move || note.get().map(|k| i18n.t(k))}</p>
             <button type="submit" class="dash-button dash-primary">{move || i18n.t(Key::Save)}</button>
         </form>

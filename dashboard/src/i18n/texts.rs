@@ -129,6 +129,10 @@ mitreden_core::ui_texts! {
     ExportCsv => "Antworten als CSV (Tabellenkalkulation)", "Responses as CSV (spreadsheet)";
     ExportJson => "Alles als JSON", "Everything as JSON";
     ExportZip => "Offene Daten (ZIP: Antworten, Rückmeldung, Indikatoren, Runden als CSV, mit Lizenz)", "Open data (ZIP: responses, response, indicators, rounds as CSV, with the licence)";
+    LicenceField => "Lizenz der offenen Daten (Ergebnisse, Rückmeldung, Indikatoren)", "Licence of the open data (results, response, indicators)";
+    NoLicence => "keine angegeben", "none given";
+    PredecessorField => "Vorige Runde (Kennung)", "Round before (slug)";
+    PredecessorHint => "Die Kennung der Beteiligung, mit der diese Runde verglichen wird, z. B. demo-2025; gleiche Ziele behalten ihre Kennung. Leer, wenn es keine gibt.", "The slug of the consultation this round is compared with, e.g. demo-2025; the same goal keeps its id. Empty if there is none.";
     PublicResults => "Öffentliche Ergebnisseite", "Public results page";
     Embed => "Einbetten", "Embed";
     EmbedHint => "Diesen Ausschnitt in die Seite einfügen, auf der die Beteiligung erscheinen soll:", "Insert this snippet into the page where the consultation should appear:";

@@ -14,6 +14,9 @@ pub fn Document(
     theme: Theme,
     /// The body's class.
     class: &'static str,
+    /// An Atom feed to announce, for feed readers to find.
+    #[prop(default = None)]
+    feed: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let accent = theme.accent.clone().unwrap_or_else(|| ACCENT.to_owned());
@@ -27,6 +30,7 @@ pub fn Document(
     .flatten()
     .collect::<Vec<_>>()
     .join(";");
+    let title_for_feed = title.clone();
     view! {
         <html lang=lang.code()>
             <head>
@@ -35,6 +39,7 @@ pub fn Document(
                 <title>{title}</title>
                 <style inner_html=RESULTS_CSS></style>
                 <style inner_html=format!(":root{{{custom}}}")></style>
+                {feed.map(|href| view! { <link rel="alternate" type="application/atom+xml" href=href title=title_for_feed.clone() /> })}
             </head>
             <body class=class>{children()}</body>
         </html>

@@ -72,7 +72,7 @@ pub fn PublicPage(
         view! { <a class="res-report-link" href=href>{t(lang, Key::ReportLink)}</a> }
     });
     view! {
-        <Document lang title=format!("{}: {title}", t(lang, Key::PageTitle)) theme class="res-page">
+        <Document lang title=format!("{}: {title}", t(lang, Key::PageTitle)) theme class="res-page" feed=links.feed.clone()>
                 <header class="res-masthead">
                     <div class="res-wrap">
                         <div class="res-topline">
