@@ -217,9 +217,23 @@ pub struct Outcome {
 pub struct OutcomeItem {
     pub id: String,
     pub kind: mitreden_core::outcome::ItemKind,
-    pub status: mitreden_core::outcome::ItemStatus,
+    /// `None` for a goal the outcome does not speak of (yet).
+    pub status: Option<mitreden_core::outcome::ItemStatus>,
     pub response: mitreden_core::LocalizedText,
-    pub updated: mitreden_core::outcome::Timestamp,
+    pub updated: Option<mitreden_core::outcome::Timestamp>,
+}
+
+impl OutcomeItem {
+    /// A goal or conflict without a response yet.
+    pub fn none(id: &str, kind: mitreden_core::outcome::ItemKind) -> Self {
+        Self {
+            id: id.to_owned(),
+            kind,
+            status: None,
+            response: mitreden_core::LocalizedText::default(),
+            updated: None,
+        }
+    }
 }
 
 #[derive(Deserialize)]

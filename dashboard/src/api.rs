@@ -23,40 +23,23 @@ pub trait ErrorText {
 
 impl ErrorText for ApiError {
     fn key(&self) -> Key {
-        match self {
-            ApiError::Http { code, .. } if code == "wrong_credentials" => Key::WrongCredentials,
-            ApiError::Http { code, .. } if code == "too_many_attempts" => Key::Throttled,
-            ApiError::Http { status: 403, .. } => Key::Forbidden,
-            ApiError::Http { code, .. } if code == "missing_language" => Key::ProblemLanguage,
-            ApiError::Http { code, .. } if code == "text_too_long" => Key::ProblemTooLong,
-            ApiError::Http { code, .. }
-                if code.ends_with("_without_date")
-                    || code == "date_without_value"
-                    || code == "invalid_date"
-                    || code == "invalid_number" =>
-            {
-                Key::ProblemMeasurement
-            }
-            ApiError::Http { code, .. }
-                if code == "target_against_direction" || code == "target_before_baseline" =>
-            {
-                Key::ProblemTarget
-            }
-            ApiError::Http { code, .. } if code == "value_before_baseline" => {
-                Key::ProblemBeforeBaseline
-            }
-            ApiError::Http { code, .. } if code == "duplicate_date" => Key::ProblemDuplicateDate,
-            ApiError::Http { code, .. }
-                if code == "invalid_indicator_id" || code == "duplicate_indicator" =>
-            {
-                Key::ProblemIndicatorId
-            }
-            ApiError::Http { code, .. }
-                if code == "invalid_csv"
-                    || code == "unknown_priority"
-                    || code == "unknown_indicator"
-                    || code == "too_many_rows" =>
-            {
+        let ApiError::Http { status, code, .. } = self else {
+            return Key::Failed;
+        };
+        match code.as_str() {
+            "wrong_credentials" => Key::WrongCredentials,
+            "too_many_attempts" => Key::Throttled,
+            _ if *status == 403 => Key::Forbidden,
+            "changed_meanwhile" => Key::ProblemChanged,
+            "missing_language" => Key::ProblemLanguage,
+            "text_too_long" => Key::ProblemTooLong,
+            "value_without_date" | "date_without_value" | "invalid_date" | "invalid_number"
+            | "value_out_of_range" => Key::ProblemMeasurement,
+            "target_against_direction" | "target_before_baseline" => Key::ProblemTarget,
+            "value_before_baseline" => Key::ProblemBeforeBaseline,
+            "duplicate_date" => Key::ProblemDuplicateDate,
+            "invalid_indicator_id" | "duplicate_indicator" => Key::ProblemIndicatorId,
+            "invalid_csv" | "unknown_priority" | "unknown_indicator" | "too_many_rows" => {
                 Key::ProblemCsv
             }
             _ => Key::Failed,

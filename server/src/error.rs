@@ -97,6 +97,8 @@ pub enum AppError {
     CsvNotUtf8,
     #[error("This consultation has no priority '{0}'.")]
     PriorityNotFound(String),
+    #[error("Someone published a newer version since you started editing; nothing was saved. Load the current version and make your change again.")]
+    ChangedMeanwhile,
     #[error("The chart could not be drawn as an image. Please try the SVG.")]
     ChartFailed,
     #[error("This address does not support the request method.")]
@@ -117,7 +119,9 @@ impl AppError {
             | Self::PriorityNotFound(_)
             | Self::ReceiptUnknown => StatusCode::NOT_FOUND,
             Self::Withdrawn => StatusCode::GONE,
-            Self::NoPublicationConsent | Self::NotAdoptable => StatusCode::CONFLICT,
+            Self::NoPublicationConsent | Self::NotAdoptable | Self::ChangedMeanwhile => {
+                StatusCode::CONFLICT
+            }
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::Forbidden | Self::CrossOrigin | Self::ResultsNotPublished => {
                 StatusCode::FORBIDDEN
@@ -201,6 +205,7 @@ impl AppError {
             Self::CsvRequired => "unsupported_media_type",
             Self::CsvNotUtf8 => "invalid_csv",
             Self::PriorityNotFound(_) => "priority_not_found",
+            Self::ChangedMeanwhile => "changed_meanwhile",
             Self::ChartFailed => "chart_failed",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",

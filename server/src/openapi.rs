@@ -407,7 +407,6 @@ pub fn follow_up_schema() -> Value {
     let generator = SchemaSettings::draft2019_09().into_generator();
     let mut schema =
         serde_json::to_value(generator.into_root_schema_for::<FollowUp>()).unwrap_or_default();
-    schema["$id"] = json!("/api/v1/schemas/follow-up.json");
     schema["description"] = json!("What followed a consultation (mitreden): the outcome staff published with its history, the indicators of each priority with their values and progress, how ranks moved since the round before, and the licence. Served in /api/v1/consultations/{slug}/progress and the results feed.");
     schema
 }

@@ -65,7 +65,7 @@ async fn an_outcome_is_published_by_admins_kept_with_its_history_and_shown_to_th
         (Some("once-only"), Some("priority"), Some("in_progress"))
     );
     assert_eq!(item["response"]["en"], "Bill in progress.");
-    let history: Vec<(String, String)> = staff["outcome"]["history"]
+    let history: Vec<(String, String)> = staff["history"]
         .as_array()
         .unwrap()
         .iter()
@@ -85,11 +85,8 @@ async fn an_outcome_is_published_by_admins_kept_with_its_history_and_shown_to_th
         ],
         "newest first, nothing rewritten"
     );
-    assert_eq!(staff["outcome"]["history"][0]["previous_status"], "adopted");
-    assert!(staff["outcome"]["history"][0]["at"]
-        .as_str()
-        .unwrap()
-        .ends_with('Z'));
+    assert_eq!(staff["history"][0]["previous_status"], "adopted");
+    assert!(staff["history"][0]["at"].as_str().unwrap().ends_with('Z'));
 
     let public = app.public_results().await;
     assert_eq!(public["outcome"], staff["outcome"]);
@@ -494,7 +491,7 @@ async fn the_open_data_zip_holds_every_file_and_names_the_licence() {
         [
             "README.txt",
             "outcome.csv",
-            "outcome_history.csv",
+            "history.csv",
             "indicators.csv",
             "indicator_values.csv",
             "rounds.csv",
@@ -521,11 +518,15 @@ async fn the_open_data_zip_holds_every_file_and_names_the_licence() {
     let history = read(2).await;
     assert_eq!(
         history.lines().count(),
-        1 + 4,
-        "header and four changes: {history}"
+        1 + 5,
+        "header and five changes: {history}"
     );
     assert!(
         history.contains(",item,once-only,priority,done,adopted,"),
+        "{history}"
+    );
+    assert!(
+        history.contains(",indicator_added,,,,,services-online,online-services,,,,"),
         "{history}"
     );
     let values = read(4).await;
@@ -551,7 +552,17 @@ async fn the_follow_up_has_a_served_json_schema() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(properties, ["indicators", "licence", "outcome", "rounds"]);
+    assert_eq!(
+        properties,
+        [
+            "history",
+            "indicators",
+            "licence",
+            "outcome",
+            "rounds",
+            "versions"
+        ]
+    );
     assert!(schema["required"]
         .as_array()
         .unwrap()

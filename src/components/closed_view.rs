@@ -4,6 +4,7 @@ use mitreden_core::outcome::ItemKind;
 use crate::api;
 use crate::components::outcome_items::OutcomeItems;
 use crate::components::receipt_lookup::ReceiptLookup;
+use crate::components::results_link::ResultsLink;
 use crate::context::use_consultation;
 use crate::i18n::{tr, use_i18n, Key};
 
@@ -49,30 +50,24 @@ pub fn ClosedView() -> impl IntoView {
         )
     };
     let lang_code = move || i18n.lang.get().code();
-    let results = consultation.settings.publish_results.then(|| {
-        let slug = slug.clone();
-        view! {
-            <p>
-                <a href=move || format!("/results/{slug}?lang={}", lang_code()) target="_blank" rel="noopener">
-                    {tr(Key::OutcomeResultsLink)}
-                </a>
-            </p>
-        }
-    });
     let feed = move || format!("/results/{slug}/feed.atom?lang={}", lang_code());
+    let privacy = move || format!("/datenschutz?lang={}", lang_code());
     view! {
         <section class="mtr-closed" aria-labelledby="mtr-closed-heading">
             <h2 class="mtr-h2" id="mtr-closed-heading">{tr(Key::ClosedHeading)}</h2>
             <p>{tr(Key::ClosedIntro)}</p>
             <h3 class="mtr-h3">{tr(Key::OutcomeHeading)}</h3>
             <Suspense fallback=move || view! { <p>{tr(Key::PartLoading)}</p> }>{body}</Suspense>
-            {results}
+            <ResultsLink />
             <p>
                 <a href=feed type="application/atom+xml" target="_blank" rel="noopener">
                     {tr(Key::OutcomeFeedLink)}
                 </a>
             </p>
             <ReceiptLookup />
+            <p>
+                <a href=privacy target="_blank" rel="noopener">{tr(Key::PrivacyLink)}</a>
+            </p>
         </section>
     }
 }

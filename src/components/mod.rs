@@ -27,6 +27,7 @@ pub mod ranking_editor;
 pub mod receipt_lookup;
 pub mod receipt_lookup_form;
 pub mod receipt_view;
+pub mod results_link;
 pub mod review_step;
 pub mod stance_question;
 pub mod stances_step;

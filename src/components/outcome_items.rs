@@ -43,20 +43,23 @@ pub fn OutcomeItems(
                     .unwrap_or_default()
                 };
                 let status = item.status;
-                let date = item.updated.date();
+                let date = item.updated.map(|u| u.date());
                 let state = move || {
                     let lang = i18n.lang.get();
-                    format!(
-                        "{} · {}",
-                        fill(
-                            i18n.t(Key::OutcomeStatus),
-                            &[("status", status.label(lang))]
+                    match (status, date) {
+                        (Some(status), Some(date)) => format!(
+                            "{} · {}",
+                            fill(
+                                i18n.t(Key::OutcomeStatus),
+                                &[("status", status.label(lang))]
+                            ),
+                            fill(
+                                i18n.t(Key::OutcomeChanged),
+                                &[("date", &locale::date(lang, date))]
+                            )
                         ),
-                        fill(
-                            i18n.t(Key::OutcomeChanged),
-                            &[("date", &locale::date(lang, date))]
-                        )
-                    )
+                        _ => i18n.t(Key::OutcomeNoItem).to_owned(),
+                    }
                 };
                 let response = item.response.clone();
                 let measured =
@@ -75,10 +78,10 @@ pub fn OutcomeItems(
                 }
             });
                 view! {
-                    <li class="mtr-outcome-item" data-status=status.code()>
+                    <li class="mtr-outcome-item" data-status=status.map_or("none", |s| s.code())>
                         <p class="mtr-outcome-title"><strong>{title.clone()}</strong></p>
                         <p class="mtr-outcome-state">{state}</p>
-                        <p>{move || response.get(i18n.lang.get()).to_owned()}</p>
+                        {status.map(|_| view! { <p>{move || response.get(i18n.lang.get()).to_owned()}</p> })}
                         {link}
                     </li>
                 }

@@ -101,7 +101,8 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
                 </h1>
                 <LanguageSwitch languages />
             </header>
-            <p class="mtr-description">{move || description.get(i18n.lang.get()).to_owned()}</p>
+            // Closed, the description's invitation to take part no longer holds.
+            {(!closed).then(|| view! { <p class="mtr-description">{move || description.get(i18n.lang.get()).to_owned()}</p> })}
             {body}
         </article>
     }

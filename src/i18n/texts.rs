@@ -152,13 +152,14 @@ mitreden_core::ui_texts! {
     FoundResponse => "Antwort für die Gruppe „{group}“", "Response for the group “{group}”";
     OutcomeHeading => "Was aus Ihren Antworten wird", "What becomes of your input";
     OutcomeForYours => "Zu den Zielen, die Ihnen am wichtigsten waren:", "On the goals that mattered most to you:";
-    OutcomeNoneForYours => "Zu den Zielen, die Ihnen am wichtigsten waren, gibt es noch keine Rückmeldung.", "There is no response yet on the goals that mattered most to you.";
+
     OutcomeNotYet => "Das Ministerium hat noch nicht veröffentlicht, was aus den Antworten wird. Es erscheint hier und auf der Ergebnisseite.", "The ministry has not yet published what becomes of the input. It will appear here and on the results page.";
     OutcomeStatus => "Stand: {status}", "Status: {status}";
     OutcomeChanged => "geändert am {date}", "changed on {date}";
-    OutcomeProgressLink => "Wie sich „{goal}“ messbar entwickelt", "How “{goal}” is measurably developing";
-    OutcomeResultsLink => "Alle Ergebnisse und der Fortschritt", "All results and progress";
-    OutcomeFeedLink => "Änderungen abonnieren (Atom-Feed)", "Follow changes (Atom feed)";
+    OutcomeProgressLink => "Wie sich „{goal}“ messbar entwickelt (öffnet in neuem Fenster)", "How “{goal}” is measurably developing (opens in a new window)";
+    OutcomeResultsLink => "Alle Ergebnisse und der Fortschritt (öffnet in neuem Fenster)", "All results and progress (opens in a new window)";
+    OutcomeFeedLink => "Änderungen abonnieren (Atom-Feed, öffnet in neuem Fenster)", "Follow changes (Atom feed, opens in a new window)";
+    OutcomeNoItem => "Zu diesem Ziel gibt es noch keine Rückmeldung.", "There is no response on this goal yet.";
     ClosedHeading => "Diese Beteiligung ist abgeschlossen", "This consultation is closed";
     ClosedIntro => "Vielen Dank an alle, die mitgemacht haben. Antworten werden nicht mehr angenommen.", "Thank you to everyone who took part. Responses are no longer accepted.";
     FoundStatement => "Stellungnahme von {name}", "Statement by {name}";

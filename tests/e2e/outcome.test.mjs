@@ -115,6 +115,24 @@ test('staff publish an outcome and an indicator; the public, a returning partici
   await widget.getByText('Das Ministerium setzt die wichtigsten Ziele um.').waitFor();
   await widget.getByText('Mittel sind im Haushaltsentwurf 2027 vorgesehen.').waitFor();
   assert.equal(await widget.getByRole('button', { name: 'Beginnen' }).count(), 0, 'no form');
+  assert.equal(await widget.getByText('Das dauert etwa fünf Minuten', { exact: false }).count(), 0, 'no invitation');
   await checkWidths(widget, 'the closed widget');
+
+  // A colleague publishes a value meanwhile: publishing the form filled from the older
+  // version is refused, and the colleague's value stays.
+  const current = await (await page.request.get(`${origin}/api/v1/staff/consultations/demo/outcome`)).json();
+  const { progress, updated, ...newer } = current.indicators['services-online'][0];
+  const colleague = await page.request.put(`${origin}/api/v1/staff/consultations/demo/priorities/services-online/indicators`, {
+    data: { indicators: [{ ...newer, values: [...newer.values, { value: 61, date: '2026-09-30' }] }] },
+    headers: { origin },
+  });
+  assert.equal(colleague.status(), 200, await colleague.text());
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.getByLabel('Quelle (de)').fill('OZG-Dashboard');
+  await page.getByLabel('Quelle (en)').fill('OZG dashboard');
+  await page.getByRole('button', { name: 'Indikator veröffentlichen' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Inzwischen hat jemand eine neuere Fassung veröffentlicht' }).waitFor();
+  const after = await (await fetch(`${origin}/api/v1/consultations/demo/progress`)).json();
+  assert.deepEqual(after.indicators['services-online'][0].values.map((v) => v.value), [58.5, 61]);
   await staff.close();
 });

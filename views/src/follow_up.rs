@@ -195,7 +195,7 @@ fn indicator_change(
 ) -> String {
     let number = |v: f64| number(lang, v);
     match change {
-        IndicatorChange::Added { priority, name, .. } => fill(
+        IndicatorChange::IndicatorAdded { priority, name, .. } => fill(
             t(lang, Key::HistoryIndicatorAdded),
             &[("goal", &goal(priority)), ("indicator", name.get(lang))],
         ),
@@ -243,11 +243,11 @@ fn indicator_change(
                 ("date", &locale::date(lang, value.date)),
             ],
         ),
-        IndicatorChange::Redefined { priority, name, .. } => fill(
+        IndicatorChange::IndicatorRedefined { priority, name, .. } => fill(
             t(lang, Key::HistoryRedefined),
             &[("indicator", name.get(lang)), ("goal", &goal(priority))],
         ),
-        IndicatorChange::Removed { priority, name, .. } => fill(
+        IndicatorChange::IndicatorRemoved { priority, name, .. } => fill(
             t(lang, Key::HistoryIndicatorRemoved),
             &[("indicator", name.get(lang)), ("goal", &goal(priority))],
         ),

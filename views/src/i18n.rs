@@ -121,6 +121,7 @@ mitreden_core::ui_texts! {
     OutcomeHeading => "Was aus Ihren Antworten wird", "What becomes of your input";
     OutcomeUpdated => "Veröffentlicht am {first}, zuletzt geändert am {date}.", "Published on {first}, last changed on {date}.";
     OutcomeGoals => "Die Ziele, in der Reihenfolge der Beteiligung", "The goals, in the order of the consultation";
+    OutcomeGoalsUnranked => "Die Ziele (ihre Reihenfolge erscheint mit der Gesamtwertung)", "The goals (their order appears with the overall ranking)";
     OutcomeConflicts => "Die Zielkonflikte", "The goal conflicts";
     OutcomeProposals => "Vorschläge der Teilnehmenden", "Proposals from participants";
     StatusLabel => "Stand der Umsetzung", "Status";

@@ -1,11 +1,12 @@
 //! Measured values imported from a spreadsheet: a CSV file with the columns `priority`,
-//! `indicator`, `date` (`YYYY-MM-DD`) and `value`, separated by commas, or by semicolons as
-//! German spreadsheets write them (then "14,3" is a number too). A value on a day that already
-//! has one replaces it (a correction, which the history shows).
+//! `indicator`, `date` and `value`, separated by commas, or by semicolons as German
+//! spreadsheets write them (then "1.062,5" is a number too). Dates as `YYYY-MM-DD` or
+//! `DD.MM.YYYY`; a trailing `%` is ignored. A value on a day that already has one replaces it
+//! (a correction, which the history shows).
 
 use std::collections::BTreeMap;
 
-use super::{Indicator, Measurement, MAX_VALUES};
+use super::{Indicator, Measurement, MAX_MAGNITUDE, MAX_VALUES};
 use crate::ids::PriorityId;
 use crate::locale::Date;
 
@@ -41,10 +42,12 @@ pub enum CsvProblem {
     Quote,
     #[error("at most {MAX_ROWS} rows can be imported at once")]
     TooManyRows,
-    #[error("'{0}' is no date (YYYY-MM-DD)")]
+    #[error("'{0}' is no date (YYYY-MM-DD or DD.MM.YYYY)")]
     Date(String),
     #[error("'{0}' is no number")]
     Number(String),
+    #[error("'{0}' is beyond ±1,000,000,000,000")]
+    OutOfRange(String),
     #[error("'{0}' is no priority of this consultation")]
     UnknownPriority(String),
     #[error("priority '{priority}' has no indicator '{indicator}'")]
@@ -65,6 +68,7 @@ impl CsvError {
             CsvProblem::TooManyRows => "too_many_rows",
             CsvProblem::Date(_) => "invalid_date",
             CsvProblem::Number(_) => "invalid_number",
+            CsvProblem::OutOfRange(_) => "value_out_of_range",
             CsvProblem::UnknownPriority(_) => "unknown_priority",
             CsvProblem::UnknownIndicator { .. } => "unknown_indicator",
             CsvProblem::DuplicateDate { .. } => "duplicate_date",
@@ -110,10 +114,12 @@ pub fn parse(text: &str) -> Result<Vec<Row>, CsvError> {
             return Err(fault(CsvProblem::Fields(raw.len())));
         }
         let field = |column: usize| raw[order[column]].trim();
-        let date =
-            Date::parse_iso(field(2)).ok_or_else(|| fault(CsvProblem::Date(field(2).into())))?;
+        let date = date(field(2)).ok_or_else(|| fault(CsvProblem::Date(field(2).into())))?;
         let value = number(field(3), separator)
             .ok_or_else(|| fault(CsvProblem::Number(field(3).into())))?;
+        if value.abs() > MAX_MAGNITUDE {
+            return Err(fault(CsvProblem::OutOfRange(field(3).into())));
+        }
         rows.push(Row {
             line,
             priority: field(0).to_owned(),
@@ -177,10 +183,24 @@ pub fn merge(
     Ok(changed)
 }
 
-/// A number as spreadsheets write it: "1234.5", and with semicolons also "1234,5".
+/// A date as `YYYY-MM-DD`, or as German spreadsheets write it, `DD.MM.YYYY`.
+fn date(text: &str) -> Option<Date> {
+    Date::parse_iso(text).or_else(|| {
+        let mut parts = text.splitn(3, '.');
+        let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+        (year.len() == 4).then_some(())?;
+        Date::parse_iso(&format!("{year}-{month:0>2}-{day:0>2}"))
+    })
+}
+
+/// A number as spreadsheets write it: "1234.5", and with semicolons, as German spreadsheets
+/// save, "1.234,5"; a trailing "%" is left off.
 fn number(text: &str, separator: char) -> Option<f64> {
+    let text = text
+        .trim_end_matches(['%', ' ', '\u{a0}', '\u{202f}'])
+        .trim();
     let text = if separator == ';' {
-        text.replace(',', ".")
+        text.replace('.', "").replace(',', ".")
     } else {
         text.to_owned()
     };

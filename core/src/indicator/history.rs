@@ -26,7 +26,7 @@ pub struct PublishedIndicator {
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum IndicatorChange {
     /// A new indicator (with whatever values it came with).
-    Added {
+    IndicatorAdded {
         priority: PriorityId,
         indicator: IndicatorId,
         name: LocalizedText,
@@ -48,12 +48,12 @@ pub enum IndicatorChange {
         value: Measurement,
     },
     /// Its name, unit, source, direction, baseline or target changed.
-    Redefined {
+    IndicatorRedefined {
         priority: PriorityId,
         indicator: IndicatorId,
         name: LocalizedText,
     },
-    Removed {
+    IndicatorRemoved {
         priority: PriorityId,
         indicator: IndicatorId,
         name: LocalizedText,
@@ -86,7 +86,7 @@ pub fn replay(
             let Some(before) = previous.iter().find(|b| b.id == now.id) else {
                 note(
                     &now.id,
-                    IndicatorChange::Added {
+                    IndicatorChange::IndicatorAdded {
                         priority: p,
                         indicator,
                         name,
@@ -97,7 +97,7 @@ pub fn replay(
             if !same_definition(before, now) {
                 note(
                     &now.id,
-                    IndicatorChange::Redefined {
+                    IndicatorChange::IndicatorRedefined {
                         priority: p.clone(),
                         indicator: indicator.clone(),
                         name: name.clone(),
@@ -137,7 +137,7 @@ pub fn replay(
             if !version.value.iter().any(|now| now.id == before.id) {
                 note(
                     &before.id,
-                    IndicatorChange::Removed {
+                    IndicatorChange::IndicatorRemoved {
                         priority: priority.clone(),
                         indicator: before.id.clone(),
                         name: before.name.clone(),

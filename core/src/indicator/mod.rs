@@ -21,6 +21,8 @@ pub use progress::{Progress, ProgressState};
 pub const MAX_INDICATORS: usize = 10;
 /// The most values one indicator can carry.
 pub const MAX_VALUES: usize = 1000;
+/// The largest magnitude of a value: beyond it, a value is a typing error.
+pub const MAX_MAGNITUDE: f64 = 1e12;
 const MAX_NAME: usize = 200;
 const MAX_UNIT: usize = 40;
 const MAX_SOURCE: usize = 500;
@@ -87,6 +89,10 @@ pub struct Indicator {
 #[serde(deny_unknown_fields)]
 pub struct IndicatorsSubmission {
     pub indicators: Vec<IndicatorSubmission>,
+    /// The version this edit started from (`versions.{priority}` of the follow-up); if another
+    /// was published since, nothing is saved (`409 changed_meanwhile`). Left out: no check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<i64>,
 }
 
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -140,6 +146,8 @@ pub enum IndicatorError {
     ValueWithoutDate { indicator: String, field: String },
     #[error("{field} of indicator '{indicator}' has a date but no value")]
     DateWithoutValue { indicator: String, field: String },
+    #[error("{field} of indicator '{indicator}' is beyond ±1,000,000,000,000")]
+    OutOfRange { indicator: String, field: String },
     #[error("{field} of indicator '{indicator}': '{date}' is no date (YYYY-MM-DD)")]
     InvalidDate {
         indicator: String,
@@ -178,6 +186,7 @@ impl IndicatorError {
             IndicatorError::ValueWithoutDate { .. } => "value_without_date",
             IndicatorError::DateWithoutValue { .. } => "date_without_value",
             IndicatorError::InvalidDate { .. } => "invalid_date",
+            IndicatorError::OutOfRange { .. } => "value_out_of_range",
             IndicatorError::TargetAgainstDirection(_) => "target_against_direction",
             IndicatorError::TargetBeforeBaseline(_) => "target_before_baseline",
             IndicatorError::DuplicateDate { .. } => "duplicate_date",
@@ -289,8 +298,11 @@ impl MeasurementSubmission {
         let indicator = indicator.to_string();
         let field = field.to_owned();
         match (self.value, self.date.as_deref()) {
+            (Some(value), Some(_)) if !value.is_finite() || value.abs() > MAX_MAGNITUDE => {
+                Err(IndicatorError::OutOfRange { indicator, field })
+            }
             (Some(value), Some(date)) => match Date::parse_iso(date) {
-                Some(date) if value.is_finite() => Ok(Measurement { value, date }),
+                Some(date) => Ok(Measurement { value, date }),
                 _ => Err(IndicatorError::InvalidDate {
                     indicator,
                     field,

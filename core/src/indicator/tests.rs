@@ -31,7 +31,11 @@ fn online(values: &[(f64, &str)]) -> IndicatorSubmission {
 }
 
 fn check(indicators: Vec<IndicatorSubmission>) -> Result<Vec<Indicator>, IndicatorError> {
-    IndicatorsSubmission { indicators }.validate(&sample(3, false))
+    IndicatorsSubmission {
+        indicators,
+        based_on: None,
+    }
+    .validate(&sample(3, false))
 }
 
 fn day(text: &str) -> Date {
@@ -63,6 +67,8 @@ fn each_fault_has_its_own_code() {
     backwards.target.date = Some("2024-01-01".into());
     let mut unknown = online(&[]);
     unknown.direction = "up".into();
+    let mut huge = online(&[(1e308, "2026-01-01")]);
+    huge.id = "huge".into();
     let mut bad_id = online(&[]);
     bad_id.id = "Online Dienste".into();
     let mut no_english = online(&[]);
@@ -75,6 +81,7 @@ fn each_fault_has_its_own_code() {
         (vec![backwards], "target_before_baseline"),
         (vec![unknown], "unknown_direction"),
         (vec![bad_id], "invalid_indicator_id"),
+        (vec![huge], "value_out_of_range"),
         (vec![no_english], "missing_language"),
         (vec![online(&[]), online(&[])], "duplicate_indicator"),
         (
@@ -144,7 +151,7 @@ fn replay_shows_new_values_and_corrections_with_their_dates() {
     let kinds: Vec<_> = changes
         .iter()
         .map(|d| match &d.change {
-            IndicatorChange::Added { .. } => (d.version, "added".to_owned()),
+            IndicatorChange::IndicatorAdded { .. } => (d.version, "added".to_owned()),
             IndicatorChange::Value {
                 value, previous, ..
             } => (

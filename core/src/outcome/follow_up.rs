@@ -10,6 +10,9 @@ use crate::results::ordered_map;
 use crate::results::rounds::RoundComparison;
 use crate::{Consultation, Licence, PriorityId};
 
+/// The key of the outcome's version in [`FollowUp::versions`].
+pub const OUTCOME_KEY: &str = "outcome";
+
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {
@@ -26,14 +29,20 @@ pub struct FollowUp {
     pub indicators: Vec<(PriorityId, Vec<PublishedIndicator>)>,
     /// How the ranks moved since the round before; `null` without a round before to compare.
     pub rounds: Option<RoundComparison>,
-    /// Every published change, newest first (the Atom feed's entries).
-    #[serde(skip)]
-    #[cfg_attr(feature = "schema", schemars(skip))]
-    pub changes: Vec<Dated<FeedChange>>,
+    /// Every published change of the outcome and the indicators, newest first (the page's
+    /// history, the Atom feed's entries).
+    #[serde(default)]
+    pub history: Vec<Dated<FeedChange>>,
+    /// The latest version of the outcome and of each priority's indicators (keyed `outcome`
+    /// and by priority id): what an edit is `based_on`.
+    #[serde(default)]
+    pub versions: std::collections::BTreeMap<String, i64>,
 }
 
-/// A published change of the outcome or of an indicator.
-#[derive(Debug, Clone, PartialEq)]
+/// A published change of the outcome or of an indicator; `change` says which.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum FeedChange {
     Outcome(Change),
     Indicator(IndicatorChange),
@@ -68,6 +77,10 @@ impl FollowUp {
         indicators: impl Fn(&PriorityId) -> Vec<Version<Vec<Indicator>>>,
         today: Date,
     ) -> Self {
+        let mut versions = std::collections::BTreeMap::new();
+        if let Some(last) = outcome.last() {
+            versions.insert(OUTCOME_KEY.to_owned(), last.number);
+        }
         let outcome = PublishedOutcome::replay(outcome);
         let mut changes: Vec<Dated<FeedChange>> = outcome
             .iter()
@@ -76,7 +89,11 @@ impl FollowUp {
             .collect();
         let mut current = Vec::new();
         for priority in &consultation.priorities {
-            let (now, history) = indicator::replay(&priority.id, &indicators(&priority.id), today);
+            let list = indicators(&priority.id);
+            if let Some(last) = list.last() {
+                versions.insert(priority.id.to_string(), last.number);
+            }
+            let (now, history) = indicator::replay(&priority.id, &list, today);
             changes.extend(
                 history
                     .iter()
@@ -92,7 +109,8 @@ impl FollowUp {
             outcome,
             indicators: current,
             rounds: None,
-            changes,
+            history: changes,
+            versions,
         }
     }
 
@@ -106,7 +124,12 @@ impl FollowUp {
 
     /// When anything in it last changed.
     pub fn updated(&self) -> Option<Timestamp> {
-        self.changes.first().map(|d| d.at)
+        self.history.first().map(|d| d.at)
+    }
+
+    /// The latest version of `subject` (`outcome` or a priority id), if it has one.
+    pub fn version(&self, subject: &str) -> Option<i64> {
+        self.versions.get(subject).copied()
     }
 }
 

@@ -55,7 +55,9 @@ pub struct PublishedOutcome {
     /// When anything in it last changed.
     pub updated: Timestamp,
     pub items: Vec<PublishedItem>,
-    /// Every change, newest first.
+    /// Every change, newest first (published as part of [`super::FollowUp::history`]).
+    #[serde(skip)]
+    #[cfg_attr(feature = "schema", schemars(skip))]
     pub history: Vec<Dated<Change>>,
 }
 

@@ -14,7 +14,7 @@ use crate::text::{Lang, LocalizedText};
 use crate::text_input::{self, TextProblem};
 use crate::Consultation;
 
-pub use follow_up::{FeedChange, FollowUp, LicenceInfo};
+pub use follow_up::{FeedChange, FollowUp, LicenceInfo, OUTCOME_KEY};
 pub use history::{Change, Dated, PublishedItem, PublishedOutcome, Version};
 pub use timestamp::Timestamp;
 
@@ -106,6 +106,10 @@ pub struct OutcomeSubmission {
     /// Keyed by priority id, conflict id or `proposal-{number}`.
     #[serde(default)]
     pub items: BTreeMap<String, ItemSubmission>,
+    /// The version this edit started from (`versions.outcome` of the follow-up); if another was
+    /// published since, nothing is saved (`409 changed_meanwhile`). Left out: no check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<i64>,
 }
 
 /// One item as staff send it.

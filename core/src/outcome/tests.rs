@@ -19,6 +19,7 @@ fn submission(items: &[(&str, ItemSubmission)]) -> OutcomeSubmission {
             .iter()
             .map(|(id, i)| ((*id).to_owned(), i.clone()))
             .collect(),
+        based_on: None,
     }
 }
 
@@ -171,4 +172,59 @@ fn nothing_published_means_no_outcome() {
 fn timestamps_are_written_in_utc() {
     assert_eq!(Timestamp(0).to_string(), "1970-01-01T00:00:00Z");
     assert_eq!(Timestamp(1_796_123_045).to_string(), "2026-12-01T11:04:05Z");
+}
+
+#[test]
+fn the_follow_up_reads_back_what_it_writes() {
+    use crate::indicator::{IndicatorSubmission, IndicatorsSubmission, MeasurementSubmission};
+    let c = sample(3, false);
+    let at = |value: f64, date: &str| MeasurementSubmission {
+        value: Some(value),
+        date: Some(date.to_owned()),
+    };
+    let indicator = |values: Vec<MeasurementSubmission>| {
+        IndicatorsSubmission {
+            indicators: vec![IndicatorSubmission {
+                id: "online".into(),
+                name: both("Online", "Online"),
+                unit: LocalizedText::default(),
+                direction: "higher_is_better".into(),
+                baseline: at(40.0, "2025-01-01"),
+                target: at(80.0, "2028-12-31"),
+                source: LocalizedText::default(),
+                values,
+            }],
+            based_on: None,
+        }
+        .validate(&c)
+        .unwrap()
+    };
+    let list = vec![
+        Version {
+            number: 2,
+            at: Timestamp(2_000),
+            value: indicator(vec![]),
+        },
+        Version {
+            number: 3,
+            at: Timestamp(3_000),
+            value: indicator(vec![at(50.0, "2026-01-01")]),
+        },
+    ];
+    let follow_up = FollowUp::replay(
+        &c,
+        &[version(1, 1_000, &[("p0", item("adopted", "Ja"))])],
+        |p| {
+            if p.as_str() == "p0" {
+                list.clone()
+            } else {
+                Vec::new()
+            }
+        },
+        crate::locale::Date::parse_iso("2026-12-01").unwrap(),
+    );
+    let json = serde_json::to_string(&follow_up).unwrap();
+    let back: FollowUp = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.history, follow_up.history, "{json}");
+    assert_eq!(back.version("p0"), Some(3));
 }

@@ -3,10 +3,11 @@ use mitreden_core::indicator::{
     Direction, Indicator, IndicatorSubmission, IndicatorsSubmission, MeasurementSubmission,
 };
 use mitreden_core::outcome::FollowUp;
-use mitreden_core::{Consultation, LocalizedText};
+use mitreden_core::{Consultation, Lang, LocalizedText};
 
 use super::localized_field::LocalizedField;
-use crate::api::{self, ErrorText};
+use super::problem_note::ProblemNote;
+use crate::api;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// A value and its date as typed: the date as `YYYY-MM-DD`, the number with a point or comma.
@@ -17,15 +18,25 @@ struct Typed {
 }
 
 impl Typed {
-    fn of(value: f64, date: mitreden_core::locale::Date) -> Self {
+    /// As the reader writes numbers ("58,5" in German), without grouping.
+    fn shown(value: f64, date: mitreden_core::locale::Date, lang: Lang) -> Self {
+        let text = mitreden_views::follow_up::number(lang, value);
         Self {
-            value: value.to_string(),
+            value: match lang {
+                Lang::De => text.replace(['\u{202f}', '\u{a0}', '.'], ""),
+                Lang::En => text.replace(',', ""),
+            },
             date: date.iso(),
         }
     }
 
-    fn submission(&self) -> MeasurementSubmission {
-        let value = self.value.trim().replace(',', ".");
+    /// As sent: a German "1.062,5" and an English "1,062.5" are both 1062.5.
+    fn submission(&self, lang: Lang) -> MeasurementSubmission {
+        let value = self.value.trim().replace(['\u{202f}', '\u{a0}', ' '], "");
+        let value = match lang {
+            Lang::De => value.replace('.', "").replace(',', "."),
+            Lang::En => value.replace(',', ""),
+        };
         MeasurementSubmission {
             value: (!value.is_empty()).then(|| value.parse().unwrap_or(f64::NAN)),
             date: (!self.date.trim().is_empty()).then(|| self.date.trim().to_owned()),
@@ -40,14 +51,18 @@ fn unchanged(i: &Indicator) -> IndicatorSubmission {
         name: i.name.clone(),
         unit: i.unit.clone(),
         direction: direction_code(i.direction).to_owned(),
-        baseline: Typed::of(i.baseline.value, i.baseline.date).submission(),
-        target: Typed::of(i.target.value, i.target.date).submission(),
+        baseline: exact(&i.baseline),
+        target: exact(&i.target),
         source: i.source.clone(),
-        values: i
-            .values
-            .iter()
-            .map(|v| Typed::of(v.value, v.date).submission())
-            .collect(),
+        values: i.values.iter().map(exact).collect(),
+    }
+}
+
+/// A published measurement, sent back as it is.
+fn exact(m: &mitreden_core::indicator::Measurement) -> MeasurementSubmission {
+    MeasurementSubmission {
+        value: Some(m.value),
+        date: Some(m.date.iso()),
     }
 }
 
@@ -87,7 +102,7 @@ pub fn IndicatorForm(
     let target = RwSignal::new(Typed::default());
     let values = RwSignal::new(Vec::<Typed>::new());
     let of_goal = move || {
-        follow_up.with(|f| {
+        follow_up.with_untracked(|f| {
             f.indicators
                 .iter()
                 .find(|(p, _)| p.as_str() == goal.get())
@@ -95,9 +110,15 @@ pub fn IndicatorForm(
                 .unwrap_or_default()
         })
     };
-    // Choosing a goal or an indicator fills the form with what is published.
+    // What the form was filled from, per goal: publishing checks nobody published since.
+    let based_on = RwSignal::new(None::<i64>);
+    // Choosing a goal or an indicator fills the form with what is published (and only that:
+    // publishing elsewhere on the page leaves what is being typed here alone).
     Effect::new(move |_| {
         let wanted = chosen.get();
+        goal.track();
+        let lang = i18n.lang.get_untracked();
+        based_on.set(follow_up.with_untracked(|f| f.version(&goal.get_untracked())));
         let found = of_goal().into_iter().find(|i| i.id.as_str() == wanted);
         id.set(wanted);
         name.set(found.as_ref().map(|i| i.name.clone()).unwrap_or_default());
@@ -112,13 +133,13 @@ pub fn IndicatorForm(
         baseline.set(
             found
                 .as_ref()
-                .map(|i| Typed::of(i.baseline.value, i.baseline.date))
+                .map(|i| Typed::shown(i.baseline.value, i.baseline.date, lang))
                 .unwrap_or_default(),
         );
         target.set(
             found
                 .as_ref()
-                .map(|i| Typed::of(i.target.value, i.target.date))
+                .map(|i| Typed::shown(i.target.value, i.target.date, lang))
                 .unwrap_or_default(),
         );
         values.set(
@@ -126,7 +147,7 @@ pub fn IndicatorForm(
                 .map(|i| {
                     i.values
                         .iter()
-                        .map(|v| Typed::of(v.value, v.date))
+                        .map(|v| Typed::shown(v.value, v.date, lang))
                         .collect()
                 })
                 .unwrap_or_default(),
@@ -134,18 +155,19 @@ pub fn IndicatorForm(
     });
     let slug = consultation.slug.to_string();
     let publish = Action::new_local(move |(): &()| {
+        let lang = i18n.lang.get_untracked();
         let edited = IndicatorSubmission {
             id: id.get_untracked().trim().to_owned(),
             name: name.get_untracked(),
             unit: unit.get_untracked(),
             direction: direction.get_untracked(),
-            baseline: baseline.get_untracked().submission(),
-            target: target.get_untracked().submission(),
+            baseline: baseline.get_untracked().submission(lang),
+            target: target.get_untracked().submission(lang),
             source: source.get_untracked(),
             values: values
                 .get_untracked()
                 .iter()
-                .map(Typed::submission)
+                .map(|v| v.submission(lang))
                 .collect(),
         };
         let replaced = chosen.get_untracked();
@@ -156,21 +178,23 @@ pub fn IndicatorForm(
             .collect();
         indicators.push(edited);
         let (slug, priority) = (slug.clone(), goal.get_untracked());
-        async move {
-            api::publish_indicators(&slug, &priority, &IndicatorsSubmission { indicators }).await
-        }
+        let submission = IndicatorsSubmission {
+            indicators,
+            based_on: based_on.get_untracked(),
+        };
+        async move { api::publish_indicators(&slug, &priority, &submission).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(published)) = publish.value().get() {
-            chosen.set(id.get_untracked().trim().to_owned());
             on_published.run(published);
+            chosen.set(id.get_untracked().trim().to_owned());
         }
     });
     let message = move || {
         publish.value().get().map(|r| match r {
             Ok(_) => view! { <p class="dash-ok" role="status">{i18n.t(Key::IndicatorSaved)}</p> }
                 .into_any(),
-            Err(e) => view! { <p class="dash-error" role="alert">{i18n.t(e.key())}</p> }.into_any(),
+            Err(e) => view! { <ProblemNote error=e /> }.into_any(),
         })
     };
     let goals = consultation
@@ -219,7 +243,13 @@ pub fn IndicatorForm(
             .map(|(n, row)| {
                 let remove_label = move || {
                     let date = values.with(|v| v.get(n).map(|t| t.date.clone()).unwrap_or_default());
-                    fill(i18n.t(Key::IndicatorRemoveValue), &[("date", &date)])
+                    match mitreden_core::locale::Date::parse_iso(&date) {
+                        Some(d) => fill(
+                            i18n.t(Key::IndicatorRemoveValue),
+                            &[("date", &mitreden_core::locale::date(i18n.lang.get(), d))],
+                        ),
+                        None => i18n.t(Key::IndicatorRemoveEmpty).to_owned(),
+                    }
                 };
                 view! {
                     <li class="dash-value-row">
@@ -277,6 +307,7 @@ pub fn IndicatorForm(
                     {move || i18n.t(Key::IndicatorAddValue)}
                 </button>
             </fieldset>
+            <p class="dash-meta">{move || i18n.t(Key::PublishingIsPermanent)}</p>
             <p>
                 <button type="submit" class="dash-button" disabled=move || publish.pending().get()>
                     {move || i18n.t(Key::IndicatorSave)}

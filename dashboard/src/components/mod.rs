@@ -16,6 +16,7 @@ pub mod moderation_section;
 pub mod outcome_form;
 pub mod outcome_room;
 pub mod overview_room;
+pub mod problem_note;
 pub mod queue_item;
 pub mod results_section;
 pub mod selection_bar;

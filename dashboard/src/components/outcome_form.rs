@@ -2,12 +2,13 @@ use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use mitreden_core::outcome::{
-    proposal_item, FollowUp, ItemStatus, ItemSubmission, OutcomeSubmission,
+    proposal_item, FollowUp, ItemStatus, ItemSubmission, OutcomeSubmission, OUTCOME_KEY,
 };
 use mitreden_core::{Consultation, LocalizedText};
 
 use super::localized_field::LocalizedField;
-use crate::api::{self, ErrorText, Item};
+use super::problem_note::ProblemNote;
+use crate::api::{self, Item};
 use crate::i18n::{use_i18n, Key};
 
 /// One item's fields: its status (or not part of the response) and the response.
@@ -29,6 +30,8 @@ pub fn OutcomeForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let published = follow_up.outcome.clone();
+    // What this form was filled from: publishing checks that nobody published since.
+    let based_on = RwSignal::new(follow_up.version(OUTCOME_KEY));
     let summary = RwSignal::new(
         published
             .as_ref()
@@ -86,12 +89,14 @@ pub fn OutcomeForm(
         let submission = OutcomeSubmission {
             summary: summary.get_untracked(),
             items,
+            based_on: based_on.get_untracked(),
         };
         let slug = slug.clone();
         async move { api::publish_outcome(&slug, &submission).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(follow_up)) = publish.value().get() {
+            based_on.set(follow_up.version(OUTCOME_KEY));
             on_published.run(follow_up);
         }
     });
@@ -99,7 +104,7 @@ pub fn OutcomeForm(
         publish.value().get().map(|r| match r {
             Ok(_) => view! { <p class="dash-ok" role="status">{i18n.t(Key::OutcomePublished)}</p> }
                 .into_any(),
-            Err(e) => view! { <p class="dash-error" role="alert">{i18n.t(e.key())}</p> }.into_any(),
+            Err(e) => view! { <ProblemNote error=e /> }.into_any(),
         })
     };
     let groups = [Key::OutcomeGoals, Key::OutcomeConflicts, Key::OutcomeProposals]
@@ -174,6 +179,7 @@ pub fn OutcomeForm(
                 required=true
             />
             {groups}
+            <p class="dash-meta">{move || i18n.t(Key::PublishingIsPermanent)}</p>
             <p>
                 <button type="submit" class="dash-button" disabled=move || publish.pending().get()>
                     {move || i18n.t(Key::OutcomePublish)}

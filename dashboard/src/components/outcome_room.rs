@@ -26,7 +26,13 @@ pub fn OutcomeRoom(slug: String, admin: bool) -> impl IntoView {
                 let follow_up = api::outcome(&slug).await?;
                 let results = api::results(&slug).await?;
                 let proposals = api::proposals(&slug).await?;
-                Ok::<_, api::ApiError>((consultation, follow_up, results.results, proposals))
+                // The preview shows what the public sees: small groups withheld.
+                Ok::<_, api::ApiError>((
+                    consultation,
+                    follow_up,
+                    results.results.public(),
+                    proposals,
+                ))
             }
         }
     });

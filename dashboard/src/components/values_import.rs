@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::api::{self, ErrorText};
+use super::problem_note::ProblemNote;
+use crate::api;
 use crate::i18n::{fill, use_i18n, Key};
 
 /// Measured values from a spreadsheet saved as CSV: every row or none.
@@ -37,10 +38,15 @@ pub fn ValuesImport(slug: String, on_imported: Callback<()>) -> impl IntoView {
         import.value().get().map(|r| match r {
             Ok(done) => {
                 let rows = mitreden_core::locale::integer(i18n.lang.get(), done.rows as u64);
-                let text = fill(i18n.t(Key::ValuesImported), &[("rows", &rows)]);
+                let key = if done.rows == 1 {
+                    Key::ValuesImportedOne
+                } else {
+                    Key::ValuesImported
+                };
+                let text = fill(i18n.t(key), &[("rows", &rows)]);
                 view! { <p class="dash-ok" role="status">{text}</p> }.into_any()
             }
-            Err(e) => view! { <p class="dash-error" role="alert">{i18n.t(e.key())}</p> }.into_any(),
+            Err(e) => view! { <ProblemNote error=e /> }.into_any(),
         })
     };
     view! {

@@ -40,7 +40,7 @@ pub async fn feed(
     // Changes published together share a version; their place within it tells them apart.
     let mut seen: HashMap<i64, usize> = HashMap::new();
     let entries: Vec<Entry> = follow_up
-        .changes
+        .history
         .iter()
         .map(|d| {
             let n = seen.entry(d.version).or_default();
@@ -116,11 +116,11 @@ fn content(lang: Lang, change: &FeedChange) -> Option<Content> {
 fn indicator_priority(change: &mitreden_core::indicator::IndicatorChange) -> &str {
     use mitreden_core::indicator::IndicatorChange::*;
     match change {
-        Added { priority, .. }
+        IndicatorAdded { priority, .. }
         | Value { priority, .. }
         | ValueRemoved { priority, .. }
-        | Redefined { priority, .. }
-        | Removed { priority, .. } => priority.as_str(),
+        | IndicatorRedefined { priority, .. }
+        | IndicatorRemoved { priority, .. } => priority.as_str(),
     }
 }
 

@@ -13,7 +13,8 @@ use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::IntoResponse;
 use futures_lite::io::AsyncWriteExt;
 use futures_util::StreamExt;
-use mitreden_core::outcome::{Change, FollowUp};
+use mitreden_core::indicator::{IndicatorChange, Measurement};
+use mitreden_core::outcome::{Change, FeedChange, FollowUp};
 use mitreden_core::{Consultation, Lang, LocalizedText};
 use tokio_util::io::ReaderStream;
 
@@ -62,7 +63,7 @@ pub async fn zip(
             (CONTENT_TYPE, "application/zip".to_owned()),
             (
                 CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{slug}-open-data.zip\""),
+                format!("attachment; filename=\"{slug}-export.zip\""),
             ),
         ],
         Body::from_stream(body),
@@ -80,7 +81,7 @@ async fn write(
     let files: [(&str, String); 6] = [
         ("README.txt", readme(c, follow_up)),
         ("outcome.csv", outcome_csv(c, follow_up)),
-        ("outcome_history.csv", history_csv(c, follow_up)),
+        ("history.csv", history_csv(c, follow_up)),
         ("indicators.csv", indicators_csv(c, follow_up)),
         ("indicator_values.csv", values_csv(follow_up)),
         ("rounds.csv", rounds_csv(follow_up)),
@@ -160,36 +161,49 @@ fn outcome_csv(c: &Consultation, f: &FollowUp) -> String {
 }
 
 fn history_csv(c: &Consultation, f: &FollowUp) -> String {
-    let rows = f.outcome.iter().flat_map(|o| &o.history).map(|d| {
-        let (change, item, kind, status, previous, text) = match &d.change {
-            Change::Summary { summary } => ("summary", "", String::new(), "", "", Some(summary)),
-            Change::Item {
+    let rows = f.history.iter().map(|d| {
+        // change, item, kind, status, previous status, priority, indicator, day, value,
+        // previous value, text
+        let mut cells: [String; 10] = Default::default();
+        let mut text = None;
+        match &d.change {
+            FeedChange::Outcome(Change::Summary { summary }) => {
+                cells[0] = "summary".into();
+                text = Some(summary);
+            }
+            FeedChange::Outcome(Change::Item {
                 item,
                 kind,
                 status,
                 previous_status,
                 response,
-            } => (
-                "item",
-                item.as_str(),
-                serde_plain(kind),
-                status.code(),
-                previous_status.map_or("", |p| p.code()),
-                Some(response),
-            ),
-            Change::Removed { item, kind } => {
-                ("removed", item.as_str(), serde_plain(kind), "", "", None)
+            }) => {
+                cells[..5].clone_from_slice(&[
+                    "item".into(),
+                    item.clone(),
+                    serde_plain(kind),
+                    status.code().into(),
+                    previous_status.map_or("", |p| p.code()).into(),
+                ]);
+                text = Some(response);
             }
-        };
-        let mut row = vec![
-            d.at.to_string(),
-            d.version.to_string(),
-            change.to_owned(),
-            item.to_owned(),
-            kind,
-            status.to_owned(),
-            previous.to_owned(),
-        ];
+            FeedChange::Outcome(Change::Removed { item, kind }) => {
+                cells[..3].clone_from_slice(&["removed".into(), item.clone(), serde_plain(kind)]);
+            }
+            FeedChange::Indicator(change) => {
+                let (priority, indicator, value, previous) = indicator_cells(change);
+                cells[0] = change_name(change);
+                cells[5] = priority;
+                cells[6] = indicator;
+                if let Some(v) = value {
+                    cells[7] = v.date.iso();
+                    cells[8] = v.value.to_string();
+                }
+                cells[9] = previous.map(|p| p.to_string()).unwrap_or_default();
+            }
+        }
+        let mut row = vec![d.at.to_string(), d.version.to_string()];
+        row.extend(cells);
         row.extend(texts(c, text.unwrap_or(&LocalizedText::default())));
         row
     });
@@ -203,12 +217,68 @@ fn history_csv(c: &Consultation, f: &FollowUp) -> String {
                 "kind",
                 "status",
                 "previous_status",
+                "priority",
+                "indicator",
+                "measured_on",
+                "value",
+                "previous_value",
             ],
             c,
             &["text"],
         ),
         rows,
     )
+}
+
+/// The `change` name of an indicator change, as the API writes it.
+fn change_name(change: &IndicatorChange) -> String {
+    serde_json::to_value(change)
+        .ok()
+        .and_then(|v| v["change"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn indicator_cells(change: &IndicatorChange) -> (String, String, Option<Measurement>, Option<f64>) {
+    match change {
+        IndicatorChange::IndicatorAdded {
+            priority,
+            indicator,
+            ..
+        }
+        | IndicatorChange::IndicatorRedefined {
+            priority,
+            indicator,
+            ..
+        }
+        | IndicatorChange::IndicatorRemoved {
+            priority,
+            indicator,
+            ..
+        } => (priority.to_string(), indicator.to_string(), None, None),
+        IndicatorChange::Value {
+            priority,
+            indicator,
+            value,
+            previous,
+            ..
+        } => (
+            priority.to_string(),
+            indicator.to_string(),
+            Some(*value),
+            *previous,
+        ),
+        IndicatorChange::ValueRemoved {
+            priority,
+            indicator,
+            value,
+            ..
+        } => (
+            priority.to_string(),
+            indicator.to_string(),
+            Some(*value),
+            None,
+        ),
+    }
 }
 
 fn indicators_csv(c: &Consultation, f: &FollowUp) -> String {
@@ -350,18 +420,21 @@ fn readme(c: &Consultation, f: &FollowUp) -> String {
          {de}\n{en}\n\
          Slug: {slug}\n\
          Exported / exportiert: {at}\n\
-         Licence / Lizenz: {licence}\n\
+         Licence / Lizenz (all files but responses.csv): {licence}\n\
          \n\
          Files (UTF-8 CSV with a byte order mark, comma-separated; numbers with a decimal point;\n\
          times in UTC, ISO 8601; texts in one column per language):\n\
          \n\
          responses.csv         one row per response: public id, time, group, language, ranking,\n\
          \x20                     the place of each priority, the position on each goal conflict\n\
-         \x20                     and its comment\n\
+         \x20                     and its comment AS GIVEN, NOT MODERATED. For internal use: the\n\
+         \x20                     licence does not cover it; publish it only without the comment\n\
+         \x20                     columns.\n\
          outcome.csv           what became of each priority, goal conflict and decided proposal:\n\
          \x20                     status (open, adopted, in_progress, done, not_pursued), when it\n\
          \x20                     last changed, the response\n\
-         outcome_history.csv   every published change of the outcome, newest first\n\
+         history.csv           every published change of the outcome and the indicators, newest\n\
+         \x20                     first (a corrected value with its previous value)\n\
          indicators.csv        each priority's indicators: direction, baseline, target, latest\n\
          \x20                     value, progress (share of the way from baseline to target) and\n\
          \x20                     its state, names, units and sources\n\

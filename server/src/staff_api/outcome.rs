@@ -51,11 +51,13 @@ pub async fn publish(
         .filter(|p| p.status != "pending")
         .map(|p| p.id)
         .collect();
+    let based_on = submission.based_on;
     let outcome = submission.validate(&live.consultation, &decided)?;
     state
         .db
-        .publish_versions(&slug, &[(OUTCOME.to_owned(), to_json(&outcome)?)])
-        .await?;
+        .publish_versions(&slug, &[(OUTCOME.to_owned(), to_json(&outcome)?)], based_on)
+        .await?
+        .ok_or(AppError::ChangedMeanwhile)?;
     tracing::info!(consultation = %slug, staff = %staff.0.name, "outcome published");
     Ok(Json(progress::staff(&state, &live).await?))
 }
@@ -77,11 +79,13 @@ pub async fn indicators(
     {
         return Err(AppError::PriorityNotFound(priority));
     }
+    let based_on = submission.based_on;
     let list = submission.validate(&live.consultation)?;
     state
         .db
-        .publish_versions(&slug, &[(priority.clone(), to_json(&list)?)])
-        .await?;
+        .publish_versions(&slug, &[(priority.clone(), to_json(&list)?)], based_on)
+        .await?
+        .ok_or(AppError::ChangedMeanwhile)?;
     tracing::info!(consultation = %slug, %priority, staff = %staff.0.name, "indicators published");
     Ok(Json(progress::staff(&state, &live).await?))
 }
@@ -125,7 +129,12 @@ pub async fn import_values(
         .iter()
         .map(|p| Ok((p.to_string(), to_json(&sets[p])?)))
         .collect::<Result<Vec<_>, AppError>>()?;
-    let priorities = state.db.publish_versions(&slug, &versions).await?;
+    // Merged into what is published now, so nothing is based on an older version.
+    let priorities = state
+        .db
+        .publish_versions(&slug, &versions, None)
+        .await?
+        .unwrap_or_default();
     tracing::info!(consultation = %slug, rows = rows.len(), staff = %staff.0.name, "indicator values imported");
     Ok(Json(Imported {
         rows: rows.len(),

@@ -18,27 +18,33 @@ pub struct StoredVersion {
 
 impl Db {
     /// Publishes a new version of each `(subject, document)` whose document differs from the
-    /// subject's latest, all in one transaction; returns the subjects that changed.
+    /// subject's latest, all in one transaction; returns the subjects that changed, or `None`
+    /// (and saves nothing) if `based_on` is given and some subject's latest version is
+    /// another: someone published meanwhile.
     pub async fn publish_versions(
         &self,
         consultation: &str,
         versions: &[(String, String)],
-    ) -> Result<Vec<String>, StorageError> {
+        based_on: Option<i64>,
+    ) -> Result<Option<Vec<String>>, StorageError> {
         let mut conn = self.pool.acquire().await?;
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         let at = now();
         let mut changed = Vec::new();
         for (subject, document) in versions {
-            let latest: Option<String> = sqlx::query(
-                "SELECT document FROM published_versions \
+            let latest: Option<(i64, String)> = sqlx::query(
+                "SELECT id, document FROM published_versions \
                  WHERE consultation = $1 AND subject = $2 ORDER BY id DESC LIMIT 1",
             )
             .bind(consultation)
             .bind(subject)
             .fetch_optional(&mut *tx)
             .await?
-            .map(|row| row.get("document"));
-            if latest.as_ref() == Some(document) {
+            .map(|row| (row.get("id"), row.get("document")));
+            if based_on.is_some() && latest.as_ref().map(|(id, _)| *id) != based_on {
+                return Ok(None);
+            }
+            if latest.as_ref().map(|(_, d)| d) == Some(document) {
                 continue;
             }
             sqlx::query(
@@ -54,7 +60,7 @@ impl Db {
             changed.push(subject.clone());
         }
         tx.commit().await?;
-        Ok(changed)
+        Ok(Some(changed))
     }
 
     /// Every published version of a consultation, oldest first.

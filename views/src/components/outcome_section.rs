@@ -33,6 +33,12 @@ pub fn OutcomeSection(
     let outcome = follow_up.outcome.clone();
     let item = |id: &str| outcome.as_ref().and_then(|o| o.item(id)).cloned();
     let ranking = &data.results.overall.ranking;
+    // While the whole is withheld there is no order of the consultation to follow.
+    let goals_heading = if ranking.is_empty() {
+        Key::OutcomeGoalsUnranked
+    } else {
+        Key::OutcomeGoals
+    };
     let mut goals: Vec<_> = c.priorities.iter().collect();
     if !ranking.is_empty() {
         goals.sort_by_key(|p| {
@@ -130,10 +136,10 @@ pub fn OutcomeSection(
         let text = fill(t(lang, Key::Licence), &[("licence", &l.name)]);
         view! { <p class="res-licence"><a href=l.url.clone() rel="license">{text}</a></p> }
     });
-    let history = (!follow_up.changes.is_empty()).then(|| {
+    let history = (!follow_up.history.is_empty()).then(|| {
         view! {
             <HistoryList
-                changes=follow_up.changes.clone()
+                changes=follow_up.history.clone()
                 consultation=c.clone()
                 proposals=proposals.clone()
                 lang
@@ -146,7 +152,7 @@ pub fn OutcomeSection(
             {summary}
             {feed}
             <section class="res-outcome-group">
-                <h3>{t(lang, Key::OutcomeGoals)}</h3>
+                <h3>{t(lang, goals_heading)}</h3>
                 {goal_items}
             </section>
             {conflicts}
