@@ -498,6 +498,14 @@ async fn the_open_data_zip_holds_every_file_and_names_the_licence() {
             "responses.csv"
         ]
     );
+    for entry in zip.file().entries() {
+        assert_eq!(
+            entry.unix_permissions(),
+            Some(0o100644),
+            "readable once unpacked"
+        );
+        assert!(entry.last_modification_date().year() >= 2026);
+    }
     let read = |n: usize| {
         let zip = &zip;
         async move {
@@ -518,8 +526,12 @@ async fn the_open_data_zip_holds_every_file_and_names_the_licence() {
     let history = read(2).await;
     assert_eq!(
         history.lines().count(),
-        1 + 5,
-        "header and five changes: {history}"
+        1 + 6,
+        "header and six changes (the indicator came with a value): {history}"
+    );
+    assert!(
+        history.contains(",value,,,,,services-online,online-services,2026-06-30,60,,"),
+        "{history}"
     );
     assert!(
         history.contains(",item,once-only,priority,done,adopted,"),

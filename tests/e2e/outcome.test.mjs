@@ -131,7 +131,7 @@ test('staff publish an outcome and an indicator; the public, a returning partici
   await page.getByLabel('Quelle (de)').fill('OZG-Dashboard');
   await page.getByLabel('Quelle (en)').fill('OZG dashboard');
   await page.getByRole('button', { name: 'Indikator veröffentlichen' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Inzwischen hat jemand eine neuere Fassung veröffentlicht' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'ist eine neuere Fassung veröffentlicht worden' }).waitFor();
   const after = await (await fetch(`${origin}/api/v1/consultations/demo/progress`)).json();
   assert.deepEqual(after.indicators['services-online'][0].values.map((v) => v.value), [58.5, 61]);
   await staff.close();

@@ -110,6 +110,10 @@ pub fn parse(text: &str) -> Result<Vec<Row>, CsvError> {
         }
         let fault = |problem| CsvError { line, problem };
         let raw = fields(text, separator).map_err(fault)?;
+        // Spreadsheets write rows of empty cells ("";;;") below the data.
+        if raw.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
         if raw.len() != COLUMNS.len() {
             return Err(fault(CsvProblem::Fields(raw.len())));
         }
@@ -200,7 +204,8 @@ fn number(text: &str, separator: char) -> Option<f64> {
         .trim_end_matches(['%', ' ', '\u{a0}', '\u{202f}'])
         .trim();
     let text = if separator == ';' {
-        text.replace('.', "").replace(',', ".")
+        text.replace(['.', ' ', '\u{a0}', '\u{202f}'], "")
+            .replace(',', ".")
     } else {
         text.to_owned()
     };

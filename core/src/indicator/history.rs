@@ -87,11 +87,24 @@ pub fn replay(
                 note(
                     &now.id,
                     IndicatorChange::IndicatorAdded {
-                        priority: p,
-                        indicator,
-                        name,
+                        priority: p.clone(),
+                        indicator: indicator.clone(),
+                        name: name.clone(),
                     },
                 );
+                // The values it came with are published with it, each said.
+                for value in &now.values {
+                    note(
+                        &now.id,
+                        IndicatorChange::Value {
+                            priority: p.clone(),
+                            indicator: indicator.clone(),
+                            name: name.clone(),
+                            value: *value,
+                            previous: None,
+                        },
+                    );
+                }
                 continue;
             };
             if !same_definition(before, now) {

@@ -90,7 +90,8 @@ pub struct Indicator {
 pub struct IndicatorsSubmission {
     pub indicators: Vec<IndicatorSubmission>,
     /// The version this edit started from (`versions.{priority}` of the follow-up); if another
-    /// was published since, nothing is saved (`409 changed_meanwhile`). Left out: no check.
+    /// was published since, nothing is saved (`409 changed_meanwhile`); `0` when nothing was
+    /// published yet. Left out: no check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub based_on: Option<i64>,
 }

@@ -107,7 +107,8 @@ pub struct OutcomeSubmission {
     #[serde(default)]
     pub items: BTreeMap<String, ItemSubmission>,
     /// The version this edit started from (`versions.outcome` of the follow-up); if another was
-    /// published since, nothing is saved (`409 changed_meanwhile`). Left out: no check.
+    /// published since, nothing is saved (`409 changed_meanwhile`); `0` when nothing was
+    /// published yet. Left out: no check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub based_on: Option<i64>,
 }

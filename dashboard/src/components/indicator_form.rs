@@ -30,17 +30,36 @@ impl Typed {
         }
     }
 
-    /// As sent: a German "1.062,5" and an English "1,062.5" are both 1062.5.
-    fn submission(&self, lang: Lang) -> MeasurementSubmission {
-        let value = self.value.trim().replace(['\u{202f}', '\u{a0}', ' '], "");
+    /// As sent: a German "1.062,5" and an English "1,062.5" are both 1062.5; a lone point
+    /// in German before other than three digits ("58.5") is read as the decimal point.
+    fn submission(&self, lang: Lang) -> Result<MeasurementSubmission, api::ApiError> {
+        let typed = self.value.trim();
+        let value = typed.replace(['\u{202f}', '\u{a0}', ' '], "");
         let value = match lang {
-            Lang::De => value.replace('.', "").replace(',', "."),
+            Lang::De if value.contains(',') => value.replace('.', "").replace(',', "."),
+            Lang::De => match value.rsplit_once('.') {
+                Some((_, tail)) if tail.len() == 3 => value.replace('.', ""),
+                _ => value,
+            },
             Lang::En => value.replace(',', ""),
         };
-        MeasurementSubmission {
-            value: (!value.is_empty()).then(|| value.parse().unwrap_or(f64::NAN)),
+        let number = match value.as_str() {
+            "" => None,
+            v => Some(
+                v.parse::<f64>()
+                    .ok()
+                    .filter(|n| n.is_finite())
+                    .ok_or_else(|| api::ApiError::Http {
+                        status: 422,
+                        code: "invalid_number".to_owned(),
+                        message: format!("'{typed}' is no number"),
+                    })?,
+            ),
+        };
+        Ok(MeasurementSubmission {
+            value: number,
             date: (!self.date.trim().is_empty()).then(|| self.date.trim().to_owned()),
-        }
+        })
     }
 }
 
@@ -111,14 +130,14 @@ pub fn IndicatorForm(
         })
     };
     // What the form was filled from, per goal: publishing checks nobody published since.
-    let based_on = RwSignal::new(None::<i64>);
+    let based_on = RwSignal::new(0i64);
     // Choosing a goal or an indicator fills the form with what is published (and only that:
     // publishing elsewhere on the page leaves what is being typed here alone).
     Effect::new(move |_| {
         let wanted = chosen.get();
         goal.track();
         let lang = i18n.lang.get_untracked();
-        based_on.set(follow_up.with_untracked(|f| f.version(&goal.get_untracked())));
+        based_on.set(follow_up.with_untracked(|f| f.version(&goal.get_untracked()).unwrap_or(0)));
         let found = of_goal().into_iter().find(|i| i.id.as_str() == wanted);
         id.set(wanted);
         name.set(found.as_ref().map(|i| i.name.clone()).unwrap_or_default());
@@ -156,33 +175,52 @@ pub fn IndicatorForm(
     let slug = consultation.slug.to_string();
     let publish = Action::new_local(move |(): &()| {
         let lang = i18n.lang.get_untracked();
-        let edited = IndicatorSubmission {
-            id: id.get_untracked().trim().to_owned(),
-            name: name.get_untracked(),
-            unit: unit.get_untracked(),
-            direction: direction.get_untracked(),
-            baseline: baseline.get_untracked().submission(lang),
-            target: target.get_untracked().submission(lang),
-            source: source.get_untracked(),
-            values: values
-                .get_untracked()
-                .iter()
-                .map(|v| v.submission(lang))
-                .collect(),
-        };
+        // A value that is no number is said here, not sent as missing.
+        let typed = (|| {
+            Ok::<_, api::ApiError>((
+                baseline.get_untracked().submission(lang)?,
+                target.get_untracked().submission(lang)?,
+                values
+                    .get_untracked()
+                    .iter()
+                    .map(|v| v.submission(lang))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ))
+        })();
+        let (id, name, unit, direction, source) = (
+            id.get_untracked().trim().to_owned(),
+            name.get_untracked(),
+            unit.get_untracked(),
+            direction.get_untracked(),
+            source.get_untracked(),
+        );
         let replaced = chosen.get_untracked();
-        let mut indicators: Vec<IndicatorSubmission> = of_goal()
+        let others: Vec<IndicatorSubmission> = of_goal()
             .iter()
             .filter(|i| i.id.as_str() != replaced)
             .map(unchanged)
             .collect();
-        indicators.push(edited);
         let (slug, priority) = (slug.clone(), goal.get_untracked());
-        let submission = IndicatorsSubmission {
-            indicators,
-            based_on: based_on.get_untracked(),
-        };
-        async move { api::publish_indicators(&slug, &priority, &submission).await }
+        let based_on = Some(based_on.get_untracked());
+        async move {
+            let (baseline, target, values) = typed?;
+            let mut indicators = others;
+            indicators.push(IndicatorSubmission {
+                id,
+                name,
+                unit,
+                direction,
+                baseline,
+                target,
+                source,
+                values,
+            });
+            let submission = IndicatorsSubmission {
+                indicators,
+                based_on,
+            };
+            api::publish_indicators(&slug, &priority, &submission).await
+        }
     });
     Effect::new(move |_| {
         if let Some(Ok(published)) = publish.value().get() {
@@ -285,7 +323,7 @@ pub fn IndicatorForm(
             </p>
             <p class="dash-field">
                 <label for="indicator-id">{move || i18n.t(Key::IndicatorId)}</label>
-                <input id="indicator-id" type="text" required pattern="[a-z0-9-]{1,64}"
+                <input id="indicator-id" type="text" required pattern="[a-z0-9\\-]{1,64}"
                     prop:value=move || id.get() on:input=move |ev| id.set(event_target_value(&ev)) />
             </p>
             <LocalizedField id="indicator-name".to_owned() label=Key::IndicatorName languages=languages.clone() value=name required=true />

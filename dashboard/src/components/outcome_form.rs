@@ -31,7 +31,7 @@ pub fn OutcomeForm(
     let i18n = use_i18n();
     let published = follow_up.outcome.clone();
     // What this form was filled from: publishing checks that nobody published since.
-    let based_on = RwSignal::new(follow_up.version(OUTCOME_KEY));
+    let based_on = RwSignal::new(follow_up.version(OUTCOME_KEY).unwrap_or(0));
     let summary = RwSignal::new(
         published
             .as_ref()
@@ -89,14 +89,14 @@ pub fn OutcomeForm(
         let submission = OutcomeSubmission {
             summary: summary.get_untracked(),
             items,
-            based_on: based_on.get_untracked(),
+            based_on: Some(based_on.get_untracked()),
         };
         let slug = slug.clone();
         async move { api::publish_outcome(&slug, &submission).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(follow_up)) = publish.value().get() {
-            based_on.set(follow_up.version(OUTCOME_KEY));
+            based_on.set(follow_up.version(OUTCOME_KEY).unwrap_or(0));
             on_published.run(follow_up);
         }
     });

@@ -151,7 +151,7 @@ pub fn SettingsForm(consultation: Consultation) -> impl IntoView {
             <input
                 id="dash-predecessor"
                 type="text"
-                pattern="[a-z0-9-]{0,64}"
+                pattern="[a-z0-9\\-]{0,64}"
                 aria-describedby="dash-predecessor-hint"
                 prop:value=move || predecessor.get()
                 on:input=move |ev| predecessor.set(event_target_value(&ev))

@@ -64,7 +64,7 @@ mitreden_core::ui_texts! {
     IndicatorRemoveEmpty => "Leeren Messwert entfernen", "Remove the empty value";
     PublishingIsPermanent => "Was Sie veröffentlichen, bleibt mit Datum im Verlauf sichtbar – auch wenn Sie es später ändern oder zurücknehmen.", "What you publish stays visible with its date in the history – even if you change or withdraw it later.";
     ProblemDetail => "Genauer (Angabe des Servers):", "In detail (from the server):";
-    ProblemChanged => "Inzwischen hat jemand eine neuere Fassung veröffentlicht; es wurde nichts gespeichert. Laden Sie die Seite neu und nehmen Sie Ihre Änderung noch einmal vor.", "Someone has published a newer version meanwhile; nothing was saved. Reload the page and make your change again.";
+    ProblemChanged => "Seit dieses Formular geladen wurde, ist eine neuere Fassung veröffentlicht worden (von jemand anderem oder durch einen Import); es wurde nichts gespeichert. Laden Sie die Seite neu und nehmen Sie Ihre Änderung noch einmal vor.", "A newer version has been published since this form was loaded (by someone else or by an import); nothing was saved. Reload the page and make your change again.";
     SignedInAs => "Angemeldet als {name} ({role})", "Signed in as {name} ({role})";
     Consultations => "Beteiligungen", "Consultations";
     Title => "Titel", "Title";

@@ -6,7 +6,9 @@
 use std::sync::Arc;
 
 use async_zip::tokio::write::ZipFileWriter;
-use async_zip::{Compression, ZipEntryBuilder};
+use async_zip::{
+    AttributeCompatibility, Compression, ZipDateTime, ZipDateTimeBuilder, ZipEntryBuilder,
+};
 use axum::body::Body;
 use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -78,6 +80,14 @@ async fn write(
 ) -> Result<(), ZipError> {
     let c = &live.consultation;
     let mut zip = ZipFileWriter::with_tokio(out);
+    let made = zip_time(now());
+    // Readable by whoever unpacks it (rw-r--r--), dated when it was made.
+    let entry = |name: &str| {
+        ZipEntryBuilder::new(name.to_owned().into(), Compression::Deflate)
+            .attribute_compatibility(AttributeCompatibility::Unix)
+            .unix_permissions(0o100644)
+            .last_modification_date(made)
+    };
     let files: [(&str, String); 6] = [
         ("README.txt", readme(c, follow_up)),
         ("outcome.csv", outcome_csv(c, follow_up)),
@@ -87,11 +97,9 @@ async fn write(
         ("rounds.csv", rounds_csv(follow_up)),
     ];
     for (name, text) in files {
-        let entry = ZipEntryBuilder::new(name.to_owned().into(), Compression::Deflate);
-        zip.write_entry_whole(entry, text.as_bytes()).await?;
+        zip.write_entry_whole(entry(name), text.as_bytes()).await?;
     }
-    let entry = ZipEntryBuilder::new("responses.csv".to_owned().into(), Compression::Deflate);
-    let mut responses = zip.write_entry_stream(entry).await?;
+    let mut responses = zip.write_entry_stream(entry("responses.csv")).await?;
     responses.write_all(csv_header(c).as_bytes()).await?;
     let mut after = None;
     loop {
@@ -108,6 +116,21 @@ async fn write(
     responses.close().await?;
     zip.close().await?;
     Ok(())
+}
+
+/// `at` (seconds since 1970, UTC) as a zip entry's date.
+fn zip_time(at: i64) -> ZipDateTime {
+    let t = mitreden_core::outcome::Timestamp(at);
+    let d = t.date();
+    let seconds = at.rem_euclid(86_400) as u32;
+    ZipDateTimeBuilder::new()
+        .year(d.year)
+        .month(u32::from(d.month))
+        .day(u32::from(d.day))
+        .hour(seconds / 3600)
+        .minute(seconds / 60 % 60)
+        .second(seconds % 60)
+        .build()
 }
 
 /// A CSV document: byte order mark, header, rows.

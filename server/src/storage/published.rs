@@ -20,7 +20,7 @@ impl Db {
     /// Publishes a new version of each `(subject, document)` whose document differs from the
     /// subject's latest, all in one transaction; returns the subjects that changed, or `None`
     /// (and saves nothing) if `based_on` is given and some subject's latest version is
-    /// another: someone published meanwhile.
+    /// another (`0`: none yet): someone published meanwhile.
     pub async fn publish_versions(
         &self,
         consultation: &str,
@@ -41,7 +41,8 @@ impl Db {
             .fetch_optional(&mut *tx)
             .await?
             .map(|row| (row.get("id"), row.get("document")));
-            if based_on.is_some() && latest.as_ref().map(|(id, _)| *id) != based_on {
+            // 0 stands for "nothing published yet".
+            if based_on.is_some_and(|b| b != latest.as_ref().map_or(0, |(id, _)| *id)) {
                 return Ok(None);
             }
             if latest.as_ref().map(|(_, d)| d) == Some(document) {
