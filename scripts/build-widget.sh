@@ -7,9 +7,11 @@
 #   3. wasm-bindgen generates the JavaScript glue of the main module;
 #   4. wasm-opt -Oz shrinks every wasm module;
 #   5. everything goes into dist/<content hash>/ (with brotli and gzip copies the server sends
-#      to browsers that accept them), so a new build never meets an old file in a
-#      cache, and dist/index.html (from the template index.html) points there. The two builds
-#      before stay: a page opened before a new deployment still finds its own second module.
+#      to browsers that accept them), with the style sheet and the page's own script
+#      (public/widget-boot.js, as boot.js), so a new build never meets an old file in a cache;
+#      dist/current names that directory for the server, which renders the widget page itself
+#      (server/src/widget_page.rs). The two builds before stay: a page opened before a new
+#      deployment still finds its own modules.
 #
 # Tools from scripts/setup.sh; nothing is downloaded.
 set -euo pipefail
@@ -38,16 +40,17 @@ for module in "$work"/out/*.wasm; do
     2> >(grep -v "unknown name subsection" >&2)
 done
 cp style/widget.css "$work/out/widget.css"
+cp public/widget-boot.js "$work/out/boot.js"
 
 hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
 rm -rf "dist/$hash"
 mkdir -p "dist/$hash"
 cp "$work"/out/* "dist/$hash/"
 node scripts/precompress.mjs "dist/$hash"
-# (The template's comment stays behind.)
-sed -e '/<!--/,/-->/d' -e "s|@ASSETS@|/widget/$hash|g" index.html >dist/index.html.new
-mv dist/index.html.new dist/index.html
+echo "$hash" >dist/current.new
+mv dist/current.new dist/current
+rm -f dist/index.html
 # Keep this build and the two before it; anything else in dist/ is an older build.
-find dist -mindepth 1 -maxdepth 1 ! -name index.html -printf '%T@ %p\n' | sort -rn | tail -n +4 |
+find dist -mindepth 1 -maxdepth 1 -type d -printf '%T@ %p\n' | sort -rn | tail -n +4 |
   cut -d' ' -f2- | xargs -r rm -rf
-echo "widget built: dist/index.html, dist/$hash/"
+echo "widget built: dist/$hash/ (dist/current)"

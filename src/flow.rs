@@ -1,56 +1,13 @@
 //! The steps of a participation and the shared state the step components work on.
 
 use leptos::prelude::*;
-use mitreden_core::draft::{Draft, Mode};
+use mitreden_core::draft::Draft;
+
+use mitreden_views::participation::welcome::WELCOME_HEADING;
 
 use crate::focus::focus_later;
-use crate::i18n::Key;
 
-/// One step of the widget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Welcome,
-    Who,
-    Rank,
-    Organisation,
-    Stances,
-    Conflicts,
-    Propose,
-    Review,
-}
-
-impl Step {
-    /// The steps for `mode` (before a mode is chosen, those of an individual).
-    pub fn sequence(mode: Option<Mode>, has_conflicts: bool) -> Vec<Step> {
-        let mut steps = vec![Step::Welcome, Step::Who];
-        match mode {
-            Some(Mode::Organisation) => steps.extend([Step::Organisation, Step::Stances]),
-            _ => steps.push(Step::Rank),
-        }
-        if has_conflicts {
-            steps.push(Step::Conflicts);
-        }
-        if mode != Some(Mode::Organisation) {
-            steps.push(Step::Propose);
-        }
-        steps.push(Step::Review);
-        steps
-    }
-
-    /// The step's name, as used in the review's "change" links.
-    pub fn label(self) -> Key {
-        match self {
-            Step::Welcome => Key::StepWelcome,
-            Step::Who => Key::WhoHeading,
-            Step::Rank => Key::StepRank,
-            Step::Organisation => Key::OrgHeading,
-            Step::Stances => Key::StancesHeading,
-            Step::Conflicts => Key::StepConflicts,
-            Step::Propose => Key::StepPropose,
-            Step::Review => Key::StepReview,
-        }
-    }
-}
+pub use mitreden_core::steps::Step;
 
 /// The participation in progress: the draft and where the participant is.
 #[derive(Clone, Copy)]
@@ -84,7 +41,11 @@ impl Flow {
     /// Goes to `step` and moves focus to its heading.
     pub fn go(&self, step: Step) {
         self.step.set(step);
-        focus_later(STEP_HEADING.to_owned());
+        let heading = match step {
+            Step::Welcome => WELCOME_HEADING,
+            _ => STEP_HEADING,
+        };
+        focus_later(heading.to_owned());
     }
 
     pub fn next(&self) {

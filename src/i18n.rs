@@ -6,8 +6,7 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-mod texts;
-pub use texts::{text, Key};
+pub use mitreden_views::participation::texts::{text, Key};
 
 /// Replaces `{name}` placeholders in `template`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
@@ -50,12 +49,4 @@ pub fn provide_i18n(lang: Lang) -> I18n {
 /// The language context; falls back to German outside a provider.
 pub fn use_i18n() -> I18n {
     use_context::<I18n>().unwrap_or_else(|| provide_i18n(Lang::default()))
-}
-
-/// A language's own name for itself, for the language switch.
-pub fn endonym(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Deutsch",
-        Lang::En => "English",
-    }
 }

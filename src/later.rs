@@ -2,9 +2,8 @@
 //! receipt look-up and sending the outbox.
 //!
 //! With the `split` feature (set by `scripts/build-widget.sh`) this part is compiled into a
-//! wasm module of its own. The first screen comes up without it; [`preload_on_intent`] fetches
-//! it as soon as the visitor starts to use the widget, so it is usually there before the
-//! participant leaves the welcome. Should it not arrive (the connection dropped), the functions
+//! wasm module of its own. The first module comes up without it; [`preload`] fetches it
+//! right after, so it is usually there before the participant leaves the welcome. Should it not arrive (the connection dropped), the functions
 //! here report [`Unavailable`] instead of failing, and the caller offers to try again (or, for
 //! sending, tries again itself). Without the feature (component tests, other builds) everything
 //! is one module and the same functions call straight through.
@@ -23,7 +22,6 @@ use crate::components::receipt_lookup_form::ReceiptLookupForm;
 use crate::components::receipt_view::ReceiptView;
 use crate::components::review_step::ReviewStep;
 use crate::components::stances_step::StancesStep;
-use crate::components::welcome_step::WelcomeStep;
 use crate::components::who_step::WhoStep;
 use crate::device::{Pending, Sent};
 use crate::flow::Step;
@@ -56,7 +54,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for Unavailable {
 /// The view of `step`; `submit_error` is why the last submission was refused, if it was.
 pub async fn step(step: Step, submit_error: RwSignal<Option<Key>>) -> Result<AnyView, Unavailable> {
     if step == Step::Welcome {
-        return Ok(view! { <WelcomeStep /> }.into_any());
+        // (The server renders the welcome.)
+        return Ok(().into_any());
     }
     call_later!(later_step(step, submit_error))
 }
@@ -86,39 +85,15 @@ pub async fn send(
     }
 }
 
-/// Starts fetching the separately loaded module, without waiting for it, at the first sign that
-/// the visitor is about to use the widget: the pointer over it, a touch, keyboard focus inside.
-/// A visitor who only looks at the page never loads it.
-pub fn preload_on_intent() {
+/// Starts fetching the separately loaded module, without waiting for it. The widget itself
+/// loads at the first sign that the visitor is about to use it (`public/widget-boot.js`), so
+/// the rest follows at once, usually before the participant leaves the welcome.
+pub fn preload() {
     #[cfg(feature = "split")]
-    {
-        use std::cell::Cell;
-        use wasm_bindgen::prelude::*;
-
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let started = Cell::new(false);
-        let start = Closure::<dyn Fn()>::new(move || {
-            if !started.replace(true) {
-                leptos::task::spawn_local(async {
-                    // A failure is not kept: the next step asks again and says so if need be.
-                    let _ = preload_later().await;
-                });
-            }
-        });
-        for event in [
-            "pointerover",
-            "pointerdown",
-            "touchstart",
-            "focusin",
-            "keydown",
-        ] {
-            let _ = window.add_event_listener_with_callback(event, start.as_ref().unchecked_ref());
-        }
-        // Listens for the life of the page (after the first event it does nothing).
-        start.forget();
-    }
+    leptos::task::spawn_local(async {
+        // A failure is not kept: the next step asks again and says so if need be.
+        let _ = preload_later().await;
+    });
 }
 
 #[cfg_attr(
@@ -132,8 +107,8 @@ pub fn preload_on_intent() {
 )]
 fn later_step(step: Step, submit_error: RwSignal<Option<Key>>) -> Result<AnyView, Unavailable> {
     Ok(match step {
-        // (Not asked for here: the welcome is part of the first screen.)
-        Step::Welcome => view! { <WelcomeStep /> }.into_any(),
+        // (Not asked for here: the server renders the welcome.)
+        Step::Welcome => ().into_any(),
         Step::Who => view! { <WhoStep /> }.into_any(),
         Step::Rank => view! { <RankStep /> }.into_any(),
         Step::Organisation => view! { <OrganisationStep /> }.into_any(),

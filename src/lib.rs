@@ -3,18 +3,16 @@
 //! Built with Leptos (client-side rendering) to WebAssembly. All rules come from
 //! `mitreden-core`; this crate holds the components, the API client and the translations.
 
+pub mod actions;
 pub mod api;
 pub mod components;
 pub mod context;
 pub mod device;
-pub mod embed;
 pub mod flow;
 pub mod focus;
 pub mod i18n;
 pub mod later;
 pub mod outbox;
-pub mod page;
 pub mod proof;
-pub mod theme;
 
 pub use components::app::App;

@@ -17,6 +17,7 @@ pub mod proposal;
 pub mod ranking_draft;
 pub mod results;
 pub mod statement;
+pub mod steps;
 pub mod submission;
 pub mod tally;
 pub mod text;

@@ -29,6 +29,7 @@ pub mod sync;
 pub mod tally_saver;
 pub mod throttle;
 pub mod timeline;
+pub mod widget_page;
 
 use std::net::SocketAddr;
 

@@ -12,7 +12,6 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeader;
 
 use crate::error::AppError;
-use crate::json::ApiPath;
 use crate::security;
 use crate::state::AppState;
 
@@ -33,7 +32,7 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             "/results/{slug}/charts/{file}",
             get(crate::results_page::chart),
         )
-        .route("/w/{slug}", get(widget_page))
+        .route("/w/{slug}", get(crate::widget_page::widget_page))
         .route("/staff", get(|| async { Redirect::permanent("/staff/") }))
         .route("/staff/", get(dashboard_page))
         // The pages and the loader are compressed as they go out (brotli or gzip, as the
@@ -97,30 +96,6 @@ async fn embed_js() -> impl IntoResponse {
         ],
         EMBED_JS,
     )
-}
-
-/// The widget's HTML page for one consultation. The widget reads the slug from the address and
-/// shows its own message if the consultation does not exist. Only the consultation's allowed
-/// origins may frame it.
-async fn widget_page(
-    State(state): State<AppState>,
-    ApiPath(slug): ApiPath<String>,
-) -> Result<impl IntoResponse, AppError> {
-    let html = tokio::fs::read_to_string(state.widget_dir.join("index.html"))
-        .await
-        .map_err(|_| AppError::WidgetMissing)?;
-    let allowed = state
-        .consultation(&slug)
-        .map(|live| live.consultation.settings.allowed_origins.clone())
-        .unwrap_or_default();
-    let policy = security::app_policy(&html, &security::widget_ancestors(&allowed));
-    Ok((
-        [
-            (header::CACHE_CONTROL, "no-cache".to_owned()),
-            (header::CONTENT_SECURITY_POLICY, policy),
-        ],
-        Html(html),
-    ))
 }
 
 /// The staff dashboard's page; it may not be framed.

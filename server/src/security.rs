@@ -8,37 +8,59 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// `'sha256-…'` sources for the contents of every inline `<script>` in `html`.
+/// `'sha256-…'` sources for the contents of every inline `<script>` in `html` (data blocks,
+/// `type="application/json"`, are never run and need none).
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+        .into_iter()
+        .filter(|(tag, _)| !tag.contains("application/json"))
+        .map(|(_, hash)| hash)
+        .collect()
+}
+
+/// `'sha256-…'` sources for the contents of every `<style>` element in `html`.
+pub fn inline_style_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "style")
+        .into_iter()
+        .map(|(_, hash)| hash)
+        .collect()
+}
+
+/// Each inline `<element>` of `html` (one without `src`): its opening tag and the hash source
+/// of its contents.
+fn inline_hashes<'a>(html: &'a str, element: &str) -> Vec<(&'a str, String)> {
+    let open = format!("<{element}");
+    let close = format!("</{element}>");
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let after = &rest[start..];
         let Some(open_end) = after.find('>') else {
             break;
         };
         let tag = &after[..open_end];
         let body_and_more = &after[open_end + 1..];
-        let Some(close) = body_and_more.find("</script>") else {
+        let Some(end) = body_and_more.find(&close) else {
             break;
         };
         if !tag.contains(" src=") {
-            let digest = Sha256::digest(&body_and_more.as_bytes()[..close]);
+            let digest = Sha256::digest(&body_and_more.as_bytes()[..end]);
             let encoded = base64::engine::general_purpose::STANDARD.encode(digest);
-            hashes.push(format!("'sha256-{encoded}'"));
+            hashes.push((tag, format!("'sha256-{encoded}'")));
         }
-        rest = &body_and_more[close..];
+        rest = &body_and_more[end..];
     }
     hashes
 }
 
-/// The policy of an app page (widget or dashboard) built by trunk.
+/// The policy of an app page (the widget page or the dashboard's).
 pub fn app_policy(html: &str, frame_ancestors: &str) -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
          img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
          form-action 'self'; frame-ancestors {frame_ancestors}",
-        inline_script_hashes(html).join(" ")
+        inline_script_hashes(html).join(" "),
+        inline_style_hashes(html).join(" ")
     )
 }
 
@@ -69,13 +91,25 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_hashed_and_external_ones_skipped() {
-        let html = r#"<script type="module">init()</script><script src="/a.js"></script><script>x</script>"#;
+        let html = r#"<script type="module">init()</script><script src="/a.js"></script><script type="application/json">{}</script><script>x</script>"#;
         let hashes = inline_script_hashes(html);
         assert_eq!(hashes.len(), 2);
         // echo -n 'x' | openssl dgst -sha256 -binary | base64
         assert_eq!(
             hashes[1],
             "'sha256-LXEWQrcmsEQBYnyp+6wy9chTD7GQPMTbAiWHF5IaSIE='"
+        );
+    }
+
+    #[test]
+    fn inline_styles_are_hashed_by_their_contents() {
+        let html = r#"<style>a{}</style><p>x</p><style>:root{--x:1}</style>"#;
+        let hashes = inline_style_hashes(html);
+        assert_eq!(hashes.len(), 2);
+        // echo -n 'a{}' | openssl dgst -sha256 -binary | base64
+        assert_eq!(
+            hashes[0],
+            "'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='"
         );
     }
 

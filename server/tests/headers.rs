@@ -32,15 +32,9 @@ async fn every_response_says_nosniff_and_no_referrer_and_pages_cannot_be_framed(
 }
 
 #[tokio::test]
-async fn the_widget_page_allows_its_own_inline_script_and_only_the_allowed_framers() {
+async fn the_widget_page_allows_its_own_inline_script_and_style_and_only_the_allowed_framers() {
     let app = TestApp::spawn().await;
-    let dist = app.dir.path().join("dist");
-    std::fs::create_dir_all(&dist).unwrap();
-    std::fs::write(
-        dist.join("index.html"),
-        "<html><head><script type=\"module\">import init from '/widget/w.js'; init();</script></head></html>",
-    )
-    .unwrap();
+    app.widget_build();
     let policy = |path: &str| {
         let url = app.url(path);
         let client = app.client.clone();
@@ -54,8 +48,12 @@ async fn the_widget_page_allows_its_own_inline_script_and_only_the_allowed_frame
     };
     let csp = policy("/w/demo").await;
     assert!(
-        csp.contains("'sha256-"),
-        "the inline module script is allowed by its hash: {csp}"
+        csp.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-"),
+        "the inline script is allowed by its hash: {csp}"
+    );
+    assert!(
+        csp.contains("style-src 'self' 'sha256-"),
+        "the inline style sheet is allowed by its hash: {csp}"
     );
     assert!(csp.contains("'wasm-unsafe-eval'"));
     assert!(

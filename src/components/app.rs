@@ -1,57 +1,34 @@
 use leptos::prelude::*;
+use mitreden_core::{Consultation, Lang};
 
-use crate::api::{self, ErrorText};
 use crate::components::live_region::LiveRegion;
 use crate::components::participation::Participation;
 use crate::context::provide_announcer;
-use crate::embed;
-use crate::i18n::{provide_i18n, tr, use_i18n, Key};
-use crate::page::{browser_lang, PageParams};
+use crate::i18n::{provide_i18n, use_i18n, Key};
 
-/// The whole widget: reads its address, loads the consultation, shows it or a plain error.
+/// The widget on the page the server rendered: the consultation and the language come with the
+/// page (see `mitreden_views::participation::widget_page`), so it starts without a request.
 #[component]
 pub fn App() -> impl IntoView {
-    let params = PageParams::from_location();
-    let i18n = provide_i18n(params.lang.or_else(browser_lang).unwrap_or_default());
+    let document = document();
+    let lang = document
+        .document_element()
+        .and_then(|root| root.get_attribute("lang"))
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or_default();
+    provide_i18n(lang);
     provide_announcer();
-    Effect::new(move |_| {
-        let lang = i18n.lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.code());
-        }
-    });
-    crate::theme::apply(&params.theme);
-    if let Some(origin) = params.parent_origin.clone() {
-        embed::report_height(origin);
-    }
-
-    let slug = params.slug;
-    let consultation = LocalResource::new(move || {
-        let slug = slug.clone();
-        async move {
-            match slug {
-                Some(slug) => api::consultation(&slug).await.map_err(|e| e.key()),
-                None => Err(Key::ErrorNoConsultation),
-            }
-        }
-    });
-
+    let consultation = document
+        .get_element_by_id("mtr-data")
+        .and_then(|data| data.text_content())
+        .and_then(|json| serde_json::from_str::<Consultation>(&json).ok());
     view! {
-        <div class="mtr-root">
-            <LiveRegion />
-            <Suspense fallback=move || {
-                view! { <p class="mtr-loading">{tr(Key::Loading)}</p> }
-            }>
-                {move || {
-                    consultation
-                        .get()
-                        .map(|loaded| match loaded {
-                            Ok(c) => view! { <Participation consultation=c /> }.into_any(),
-                            Err(key) => view! { <LoadError key /> }.into_any(),
-                        })
-                }}
-            </Suspense>
-        </div>
+        <LiveRegion />
+        {match consultation {
+            Some(c) => view! { <Participation consultation=c /> }.into_any(),
+            None => view! { <LoadError key=Key::ErrorNoConsultation /> }.into_any(),
+        }}
     }
 }
 

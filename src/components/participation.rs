@@ -2,10 +2,12 @@ use leptos::prelude::*;
 use mitreden_core::draft::Draft;
 use mitreden_core::{Consultation, ResponseId, Status};
 
+use crate::actions::{self, Action};
 use crate::components::closed_view::ClosedView;
-use crate::components::language_switch::LanguageSwitch;
 use crate::components::later_part::LaterPart;
 use crate::components::outbox_status::OutboxStatus;
+use crate::components::sent_notice::SentNotice;
+use crate::components::welcome_lookup::WelcomeLookup;
 use crate::context::provide_consultation;
 use crate::device::Device;
 use crate::flow::{provide_flow, Flow, Step};
@@ -13,7 +15,8 @@ use crate::i18n::{use_i18n, Key};
 use crate::later;
 use crate::outbox::{Outbox, Phase};
 
-/// Answering one consultation, step by step; then the outbox status and the receipt.
+/// Answering one consultation, step by step after the server-rendered welcome; then the outbox
+/// status and the receipt.
 ///
 /// The draft is kept on the device as the participant goes, so a reload loses nothing; a
 /// submission waiting in the outbox is sent again on load.
@@ -73,39 +76,59 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     });
 
     let closed = consultation.status == Status::Closed;
+    // A receipt found on the device at load belongs to whoever used it before, perhaps another
+    // person: it is shown only when asked for (see `SentNotice`).
+    let revealed = RwSignal::new(!matches!(phase.get_untracked(), Phase::Sent(_)));
+    let lookup_open = RwSignal::new(false);
+    actions::handle_with(Callback::new(move |action| match action {
+        Action::Start => {
+            if matches!(phase.get_untracked(), Phase::Sent(_)) {
+                restart.run(());
+                revealed.set(true);
+            }
+            flow.go(Step::Who);
+        }
+        Action::Lookup => lookup_open.set(true),
+    }));
+    // The server-rendered welcome shows while the participant is on it; a later step or the
+    // receipt takes its place.
+    let on_welcome = move || match phase.get() {
+        Phase::Editing | Phase::Refused(_) => flow.step.get() == Step::Welcome,
+        Phase::Sent(_) => !revealed.get(),
+        Phase::Pending { .. } => false,
+    };
+    Effect::new(move |_| {
+        let shown = closed || on_welcome();
+        if let Some(welcome) = document().get_element_by_id("mtr-welcome") {
+            let _ = welcome.toggle_attribute_with_force("hidden", !shown);
+        }
+    });
+
     let body = move || match phase.get() {
         // A closed consultation takes no responses: it shows what became of them instead.
         _ if closed => view! { <ClosedView /> }.into_any(),
+        _ if on_welcome() => view! {
+            <Show when=move || matches!(phase.get(), Phase::Sent(_))>
+                <SentNotice on_show=move |()| revealed.set(true) on_restart=restart />
+            </Show>
+            <WelcomeLookup open=lookup_open />
+        }
+        .into_any(),
         Phase::Editing | Phase::Refused(_) => {
             let step = flow.step.get();
-            let refocus = step != Step::Welcome;
-            view! { <LaterPart load=move || later::step(step, submit_error) refocus /> }.into_any()
+            view! { <LaterPart load=move || later::step(step, submit_error) refocus=true /> }
+                .into_any()
         }
         Phase::Pending { attempts } => view! { <OutboxStatus attempts /> }.into_any(),
         Phase::Sent(sent) => {
             view! { <LaterPart load=move || later::receipt((*sent).clone(), restart) /> }.into_any()
         }
     };
-    // Most visitors of a page only look: the rest of the widget is fetched once the visitor
-    // shows an interest (pointer, touch, keyboard focus), ahead of the first click.
-    later::preload_on_intent();
+    // The widget loaded because the visitor started to use the page (or the browser was idle):
+    // the rest of it follows at once.
+    later::preload();
 
-    let title = consultation.title.clone();
-    let description = consultation.description.clone();
-    let languages = consultation.languages.clone();
-    view! {
-        <article class="mtr-consultation" aria-labelledby="mtr-title">
-            <header class="mtr-header">
-                <h1 id="mtr-title" class="mtr-h1">
-                    {move || title.get(i18n.lang.get()).to_owned()}
-                </h1>
-                <LanguageSwitch languages />
-            </header>
-            // Closed, the description's invitation to take part no longer holds.
-            {(!closed).then(|| view! { <p class="mtr-description">{move || description.get(i18n.lang.get()).to_owned()}</p> })}
-            {body}
-        </article>
-    }
+    view! { <div class="mtr-flow">{body}</div> }
 }
 
 /// A fresh random response id from the browser's cryptographic random source (or, should that

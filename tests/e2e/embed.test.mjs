@@ -153,7 +153,7 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   await press(page, frame, 'Weiter');
   await stepHeading(frame, 'Ihre Angaben prüfen');
   assert.deepEqual(await axeViolations(frame), [], 'review');
-  const review = await frame.locator('.mtr-step').textContent();
+  const review = await frame.locator('#mtr-app .mtr-step').textContent();
   assert.match(review, /Wissenschaft/);
   assert.match(review, /Eher: Schnell sichtbare Verbesserungen/);
   assert.match(review, /Barrierefreiheit digitaler Angebote/);
@@ -270,6 +270,53 @@ test('withdrawal by receipt removes the response from the results', async () => 
   await context.close();
 });
 
+test('on a shared device, a reload shows no earlier receipt until asked for; it can be removed, and "Beginnen" starts anew', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  await answerQuickly(page.mainFrame(), 'Wirtschaft', 'Register, die nur einmal fragen');
+  await page.getByRole('button', { name: 'Antwort absenden' }).click();
+  const code = await page.getByTestId('receipt-code').textContent();
+
+  // The next person reloads: the welcome, and a notice instead of the receipt.
+  await page.reload();
+  const notice = page.getByRole('heading', { name: 'Von diesem Gerät wurde schon eine Antwort gesendet' });
+  await notice.waitFor();
+  assert.equal(await page.getByTestId('receipt-code').count(), 0, 'no receipt without a deliberate step');
+  assert.equal(await page.getByRole('button', { name: 'Antwort zurückziehen' }).count(), 0);
+  assert.deepEqual(await axeViolations(page), [], 'the notice');
+  await page.getByRole('button', { name: 'Beleg anzeigen' }).click();
+  assert.equal(await page.getByTestId('receipt-code').textContent(), code);
+
+  await page.reload();
+  await notice.waitFor();
+  await page.getByRole('button', { name: 'Beleg von diesem Gerät entfernen' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-welcome-heading');
+  assert.equal(await notice.count(), 0);
+  assert.deepEqual(
+    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.endsWith(':sent'))),
+    [],
+    'the receipt is gone from the device',
+  );
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll('#mtr-app *')].length > 0);
+  assert.equal(await notice.count(), 0);
+
+  // With a receipt on the device, "Beginnen" starts a new, empty response.
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  await answerQuickly(page.mainFrame(), 'Wissenschaft', 'Register, die nur einmal fragen');
+  await page.getByRole('button', { name: 'Antwort absenden' }).click();
+  await page.getByTestId('receipt-code').waitFor();
+  await page.reload();
+  await notice.waitFor();
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Wer Sie sind' }).waitFor();
+  assert.equal(await page.locator('#mtr-group-academia').isChecked(), false);
+  await context.close();
+});
+
 test('on another device, the receipt code shows the response and withdraws it', async () => {
   const { context, frame } = await openDemo();
   const totalBefore = (await results()).total;
@@ -333,7 +380,7 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();
-  assert.match(await frame.locator('.mtr-step').textContent(), /Bündnis Digitale Teilhabe/);
+  assert.match(await frame.locator('#mtr-app .mtr-step').textContent(), /Bündnis Digitale Teilhabe/);
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   await frame.getByTestId('receipt-code').waitFor();
 
@@ -505,8 +552,10 @@ test('the widget speaks English when the page asks for it', async () => {
   await page.goto(`${env.server.widgetOrigin}/w/demo?lang=en`);
   await page.getByRole('heading', { level: 1, name: 'What should the digital ministry take care of first?' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  await page.getByRole('button', { name: 'Deutsch' }).click();
+  // The language links reload the page in the other language.
+  await page.getByRole('link', { name: 'Deutsch' }).click();
   await page.getByRole('heading', { level: 1, name: 'Wofür soll das Digitalministerium zuerst sorgen?' }).waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'de');
   assert.deepEqual(await axeViolations(page), []);
   await context.close();
 });
@@ -543,7 +592,45 @@ test('an unknown consultation is a plain sentence, not a blank frame', async () 
   await context.close();
 });
 
-test('a visitor who only looks loads the first screen only; the rest arrives when used, and a failed load can be retried', async () => {
+test('the welcome is in the page before any WebAssembly; a click before the widget arrives is kept, and nothing jumps or loses focus', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  // The widget's module is held back until released, as on a slow connection.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  const wasm = [];
+  await page.route(/\/mitreden-widget_bg\.wasm$/, async (route) => {
+    wasm.push(route.request().url());
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  const welcome = page.getByRole('heading', { level: 2, name: 'Worum es geht' });
+  await welcome.waitFor();
+  assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  assert.deepEqual(await axeViolations(page), [], 'the welcome as the server sends it');
+  // The very element the server sent stays (the widget takes over, it does not redraw).
+  await page.evaluate(() => { document.getElementById('mtr-title').dataset.original = 'yes'; });
+
+  // Keyboard only: Tab to "Beginnen" and press it while the widget is still on its way.
+  await tabUntil(page, page.mainFrame(), (el) => el.tag === 'button' && el.name === 'Beginnen');
+  await page.keyboard.press('Enter');
+  await page.locator('button[data-mtr-act="start"][aria-busy="true"]').waitFor();
+  assert.equal(page.url(), `${env.server.widgetOrigin}/w/demo`, 'no navigation to the plain form');
+  assert.ok(wasm.length >= 1, 'the first sign of use asked for the widget');
+  release();
+  await page.getByRole('heading', { level: 2, name: 'Wer Sie sind' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-step-heading');
+  assert.equal(await welcome.isVisible(), false, 'the welcome gives way to the step');
+  // Back on the welcome: the server's heading, focused.
+  await page.getByRole('button', { name: 'Zurück' }).click();
+  await welcome.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-welcome-heading');
+  assert.equal(await page.locator('#mtr-title').getAttribute('data-original'), 'yes');
+  await context.close();
+});
+
+test('a visitor who only looks loads the widget when the browser is idle; a later part that fails to arrive can be retried', async () => {
   const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   const later = [];
@@ -556,14 +643,11 @@ test('a visitor who only looks loads the first screen only; the rest arrives whe
   const firstModule = page.waitForResponse((r) => r.url().endsWith('/mitreden-widget_bg.wasm'));
   await page.goto(`${env.server.widgetOrigin}/w/demo`);
   await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
-  // Sent compressed (the build's precompressed copy), and the browser ran what it unpacked.
+  // Nobody touched anything: the widget came once the browser was idle, compressed.
   assert.match((await firstModule).headers()['content-encoding'] ?? '', /^(br|gzip)$/);
-  await page.waitForTimeout(500);
-  assert.deepEqual(later, [], 'the welcome needs only the first module');
+  await page.waitForFunction(() => [...document.querySelectorAll('#mtr-app *')].length > 0);
 
-  // Keyboard only: focus on the start button is the first sign of use.
-  await tabUntil(page, page.mainFrame(), (el) => el.tag === 'button' && el.name === 'Beginnen');
-  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Beginnen' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Dieser Teil konnte nicht geladen werden' });
   await alert.waitFor();
   assert.ok(later.length >= 1, 'the later part was asked for');

@@ -137,6 +137,22 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
+    /// A widget build as `scripts/build-widget.sh` leaves it, with the real style sheet: the
+    /// server renders the widget page around it. Returns the build's directory name.
+    #[allow(dead_code)]
+    pub fn widget_build(&self) -> &'static str {
+        let build = "0123456789abcdef";
+        let dir = self.state.widget_dir.join(build);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("widget.css"),
+            include_str!("../../../style/widget.css"),
+        )
+        .unwrap();
+        std::fs::write(self.state.widget_dir.join("current"), format!("{build}\n")).unwrap();
+        build
+    }
+
     pub async fn get(&self, path: &str) -> (u16, Value) {
         let r = self.client.get(self.url(path)).send().await.unwrap();
         let status = r.status().as_u16();

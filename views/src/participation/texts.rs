@@ -1,5 +1,6 @@
-//! The translation table: every text of the user interface, in German and English side by
-//! side, so that a text cannot exist in one language only.
+//! The participant's translation table: every text of the widget and of the server-rendered
+//! participation pages (welcome, the form without JavaScript, its receipt), in German and
+//! English side by side, so that a text cannot exist in one language only.
 
 mitreden_core::ui_texts! {
     Loading => "Die Beteiligung wird geladen …", "Loading the consultation …";
@@ -138,6 +139,10 @@ mitreden_core::ui_texts! {
     WithdrawYes => "Ja, zurückziehen", "Yes, withdraw";
     WithdrawNo => "Nein, behalten", "No, keep it";
     WithdrawnNotice => "Ihre Antwort wurde zurückgezogen und gelöscht.", "Your response has been withdrawn and deleted.";
+    SentOnDevice => "Von diesem Gerät wurde schon eine Antwort gesendet", "A response has already been sent from this device";
+    SentOnDeviceHint => "Wer sie gesendet hat, kann ihren Beleg hier ansehen. Auf einem Gerät, das auch andere benutzen, entfernen Sie den Beleg am besten – den Beleg-Code brauchen Sie dann, um die Antwort später anzusehen. „Beginnen“ startet eine neue Antwort.", "Whoever sent it can view its receipt here. On a device others use too, best remove the receipt – you then need the receipt code to view the response later. “Start” begins a new response.";
+    ShowReceipt => "Beleg anzeigen", "Show the receipt";
+    ForgetReceipt => "Beleg von diesem Gerät entfernen", "Remove the receipt from this device";
     StartAgain => "Neu beginnen", "Start again";
     StepWelcome => "Start", "Start";
     StepRank => "Prioritäten", "Priorities";

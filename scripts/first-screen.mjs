@@ -1,0 +1,125 @@
+// Measures what a visitor of the demo ministry page lives on a slow phone: Lighthouse's mobile
+// profile (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up, CPU 4× slower) in Debian's
+// Chromium, three fresh visits (nothing cached), the median of each figure:
+//
+//   - text visible: the widget's welcome drawn in the frame, from the start of the host
+//     page's own load;
+//   - first step usable: the visitor presses "Beginnen" the moment the welcome shows, and the
+//     first question is there to answer;
+//   - what the embedded widget transferred (on the wire, headers included) for the requests it
+//     made before its text was visible (the first screen), and in all once the first step is there and the
+//     network is quiet (the whole widget: its later part is fetched right after the start).
+//
+// Writes the figures into BENCHMARKS.md (between the first-screen markers) and prints them.
+// Usage: node scripts/first-screen.mjs  (after scripts/build.sh, which builds the server with the
+// `server` profile; MITREDEN_BIN, MITREDEN_WIDGET_DIR and MITREDEN_DASHBOARD_DIR as for the
+// end-to-end tests choose others).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+
+const RUNS = 3;
+process.env.MITREDEN_BIN ??= 'target/server/mitreden-server';
+const PROFILE = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1000 * 1000) / 8,
+  uploadThroughput: (750 * 1000) / 8,
+};
+const CPU_SLOWDOWN = 4;
+
+// Runs in every frame before its own scripts: notes when the welcome's heading and the first
+// step's heading are drawn (the frame after they are in the document), on the host page's clock.
+function watch() {
+  const seen = {};
+  const note = (name, selector) => {
+    if (seen[name] || !document.querySelector(selector)) return;
+    seen[name] = true;
+    requestAnimationFrame(() => {
+      window.__mtr = { ...(window.__mtr ?? {}), [name]: performance.timeOrigin + performance.now() };
+    });
+  };
+  new MutationObserver(() => {
+    note('text', '#mtr-title');
+    note('step', '#mtr-step-heading ~ fieldset input[type=radio]');
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function visit(browser, server) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.addInitScript(watch);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', PROFILE);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  // Each of the widget's requests: when it was asked for, and what came over the wire.
+  const asked = new Map();
+  const bytes = [];
+  cdp.on('Network.requestWillBeSent', (e) => asked.set(e.requestId, { at: Date.now(), url: e.request.url }));
+  cdp.on('Network.loadingFinished', (e) => {
+    const request = asked.get(e.requestId);
+    if (request?.url.startsWith(server.widgetOrigin)) bytes.push({ ...request, size: e.encodedDataLength });
+  });
+
+  await page.goto(server.demoUrl, { waitUntil: 'commit' });
+  const start = await page.evaluate(() => performance.timeOrigin);
+  const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
+  await iframe.waitFor({ state: 'attached' });
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.waitForFunction(() => window.__mtr?.text, null, { polling: 50, timeout: 60000 });
+  const textAt = await frame.evaluate(() => window.__mtr.text);
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.waitForFunction(() => window.__mtr?.step, null, { polling: 50, timeout: 60000 });
+  const stepAt = await frame.evaluate(() => window.__mtr.step);
+  await page.waitForLoadState('networkidle');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const whole = bytes.reduce((sum, b) => sum + b.size, 0);
+  // The first screen: what was asked for before the text showed (each request in full).
+  const firstScreen = bytes.filter((b) => b.at <= textAt).reduce((sum, b) => sum + b.size, 0);
+  await context.close();
+  return { text: textAt - start, step: stepAt - start, firstScreen, whole };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+const server = await startServer();
+const browser = await launchBrowser();
+const runs = [];
+try {
+  for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, server));
+} finally {
+  await browser.close();
+  await server.stop();
+}
+const figures = {
+  text: median(runs.map((r) => r.text)),
+  step: median(runs.map((r) => r.step)),
+  firstScreen: median(runs.map((r) => r.firstScreen)),
+  whole: median(runs.map((r) => r.whole)),
+};
+const rows = [
+  ['widget text visible', seconds(figures.text), '≤ 1.5 s'],
+  ['first step usable', seconds(figures.step), '≤ 2.0 s'],
+  ['first screen transferred', kb(figures.firstScreen), '≤ 15 KB'],
+  ['whole widget transferred', kb(figures.whole), '≤ 200 KB'],
+];
+const table = [
+  '| measured | median of 3 | goal |',
+  '|---|---|---|',
+  ...rows.map((r) => `| ${r.join(' | ')} |`),
+  '',
+  `Measured on ${new Date().toISOString().slice(0, 10)} with ${process.env.MITREDEN_BIN}. Runs (text / step / first screen / whole): ${runs.map((r) => `${seconds(r.text)} / ${seconds(r.step)} / ${kb(r.firstScreen)} / ${kb(r.whole)}`).join('; ')}.`,
+].join('\n');
+console.log(table);
+
+const file = new URL('../BENCHMARKS.md', import.meta.url);
+const doc = readFileSync(file, 'utf8');
+const begin = '<!-- first-screen:begin -->';
+const end = '<!-- first-screen:end -->';
+const at = doc.indexOf(begin);
+const until = doc.indexOf(end);
+if (at < 0 || until < at) throw new Error('BENCHMARKS.md lacks the first-screen markers');
+writeFileSync(file, `${doc.slice(0, at + begin.length)}\n${table}\n${doc.slice(until)}`);

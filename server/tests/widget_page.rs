@@ -1,0 +1,160 @@
+//! The widget page, `/w/{slug}`: the server sends the welcome as HTML, in the visitor's
+//! language and the host's look, with the consultation's data for the widget.
+
+mod common;
+
+use common::TestApp;
+use mitreden_core::{Consultation, Status};
+
+async fn page(app: &TestApp, path: &str, accept_language: Option<&str>) -> (u16, String, String) {
+    let mut request = app.client.get(app.url(path));
+    if let Some(lang) = accept_language {
+        request = request.header("accept-language", lang);
+    }
+    let r = request.send().await.unwrap();
+    let status = r.status().as_u16();
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    (status, csp, r.text().await.unwrap())
+}
+
+/// The text between `<{tag}` … `>` and `</{tag}>` of the first such element after `from`.
+fn element<'a>(html: &'a str, from: &str, tag: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} not in page"));
+    let rest = &html[start..];
+    let open = rest.find('>').unwrap() + 1;
+    let close = rest.find(&format!("</{tag}>")).unwrap();
+    &rest[open..close]
+}
+
+#[tokio::test]
+async fn the_welcome_is_in_the_html_in_german_with_the_consultation_for_the_widget() {
+    let app = TestApp::spawn().await;
+    let build = app.widget_build();
+    let demo = mitreden_server::seed::demo();
+    let (status, _, html) = page(&app, "/w/demo", None).await;
+    assert_eq!(status, 200);
+    assert!(
+        html.starts_with("<!doctype html><html lang=\"de\""),
+        "{html}"
+    );
+    let title = demo.title.get(mitreden_core::Lang::De);
+    assert_eq!(element(&html, "<h1", "h1"), title);
+    assert!(html.contains(demo.description.get(mitreden_core::Lang::De)));
+    assert_eq!(element(&html, "<h2", "h2"), "Worum es geht");
+    // Who, ranking, conflicts, proposals, review: six steps in all for a person.
+    assert!(html.contains("Schritt 1 von 6"), "{html}");
+    // Without JavaScript, "start" leads to the plain form.
+    assert!(
+        html.contains("<form method=\"get\" action=\"/w/demo/form\""),
+        "{html}"
+    );
+    assert_eq!(
+        element(&html, "data-mtr-act=\"start\"", "button").trim(),
+        "Beginnen"
+    );
+    assert!(html.contains(&format!("src=\"/widget/{build}/boot.js\"")));
+    // The consultation for the widget, as the API gives it.
+    let data = element(&html, "id=\"mtr-data\"", "script");
+    let parsed: Consultation = serde_json::from_str(data).unwrap();
+    assert_eq!(parsed, demo);
+    let (_, api) = app.get("/api/v1/consultations/demo").await;
+    assert_eq!(serde_json::to_value(&parsed).unwrap(), api);
+}
+
+#[tokio::test]
+async fn the_language_comes_from_the_address_else_from_the_browser() {
+    let app = TestApp::spawn().await;
+    app.widget_build();
+    let (_, _, html) = page(&app, "/w/demo?lang=en", Some("de")).await;
+    assert!(html.contains("<html lang=\"en\""));
+    assert_eq!(element(&html, "<h2", "h2"), "What this is about");
+    let (_, _, html) = page(&app, "/w/demo", Some("fr-FR,en;q=0.8,de;q=0.5")).await;
+    assert!(html.contains("<html lang=\"en\""));
+    let (_, _, html) = page(&app, "/w/demo", Some("fr")).await;
+    assert!(
+        html.contains("<html lang=\"de\""),
+        "German when none is spoken"
+    );
+    // The language links keep the rest of the address (the host's look, the parent page).
+    let (_, _, html) = page(
+        &app,
+        "/w/demo?lang=de&parent=https%3A%2F%2Fbmds.example&accent=%23004b76",
+        None,
+    )
+    .await;
+    assert!(
+        html.contains(
+            "href=\"/w/demo?lang=en&amp;parent=https%3A%2F%2Fbmds.example&amp;accent=%23004b76\""
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("hreflang=\"de\" aria-current=\"true\""),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_host_look_is_a_style_rule_the_policy_allows_by_its_hash() {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let app = TestApp::spawn().await;
+    app.widget_build();
+    let (_, csp, html) = page(&app, "/w/demo?accent=%23004b76&radius=4px", None).await;
+    let rule = ":root{--mtr-primary:#004b76;--mtr-radius:4px}";
+    assert!(html.contains(&format!("<style>{rule}</style>")), "{html}");
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(rule));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "{csp}");
+    // A colour white text cannot be read on is ignored, and so is anything else.
+    let (_, _, html) = page(&app, "/w/demo?accent=%23ffff00&font=x%3B%7D", None).await;
+    assert!(!html.contains(":root{--mtr"), "{html}");
+}
+
+#[tokio::test]
+async fn an_unknown_or_draft_consultation_is_a_sentence_in_a_404() {
+    let app = TestApp::spawn().await;
+    app.widget_build();
+    let (status, _, html) = page(&app, "/w/no-such-thing", Some("en")).await;
+    assert_eq!(status, 404);
+    assert_eq!(
+        element(&html, "role=\"alert\"", "p"),
+        "This consultation does not exist (any more)."
+    );
+    let mut draft = mitreden_server::seed::demo();
+    draft.slug = mitreden_core::Slug::parse("later").unwrap();
+    draft.status = Status::Draft;
+    let version = app.state.db.save_consultation(&draft).await.unwrap();
+    app.state.counted_up_to("later", version).await;
+    let (status, _, html) = page(&app, "/w/later", None).await;
+    assert_eq!(status, 404);
+    assert!(html.contains("Diese Beteiligung gibt es nicht (mehr)."));
+}
+
+#[tokio::test]
+async fn a_closed_consultation_loads_the_widget_at_once_and_offers_no_start() {
+    let app = TestApp::spawn().await;
+    app.widget_build();
+    let mut closed = mitreden_server::seed::demo();
+    closed.slug = mitreden_core::Slug::parse("past").unwrap();
+    closed.status = Status::Closed;
+    let version = app.state.db.save_consultation(&closed).await.unwrap();
+    app.state.counted_up_to("past", version).await;
+    let (status, _, html) = page(&app, "/w/past", None).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("data-mtr-eager"), "{html}");
+    assert!(!html.contains("data-mtr-act=\"start\""));
+    // Without JavaScript, the results page says what became of the input.
+    assert!(html.contains("href=\"/results/past?lang=de\""));
+}
+
+#[tokio::test]
+async fn without_a_widget_build_the_page_says_the_service_is_unavailable() {
+    let app = TestApp::spawn().await;
+    let r = app.client.get(app.url("/w/demo")).send().await.unwrap();
+    assert_eq!(r.status(), 503);
+}
