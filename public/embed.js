@@ -10,8 +10,8 @@
  * Optional attributes: data-lang (de, en), data-title (the frame's accessible name), and the
  * host's look: data-accent (#rrggbb; ignored unless white text on it stays readable),
  * data-font (a font-family list) and data-radius (e.g. 4px). Any number of widgets may be on
- * one page. Put a link to the widget page inside the element, in a <noscript>, for visitors
- * without JavaScript.
+ * one page. Put a link to the plain form (/w/SLUG/form) inside the element, in a <noscript>,
+ * for visitors without JavaScript.
  *
  * The loader sets no cookies: it adds an iframe from the mitreden server (loaded lazily, when the
  * visitor scrolls near it) and keeps its height fitted to the content, trusting height messages only from that exact origin and that exact

@@ -12,6 +12,7 @@ pub mod indicator;
 pub mod locale;
 pub mod origin;
 pub mod outcome;
+pub mod plain_form;
 pub mod proof;
 pub mod proposal;
 pub mod ranking_draft;

@@ -10,6 +10,7 @@ pub mod error;
 pub mod json;
 pub mod openapi;
 pub mod pages;
+pub mod plain_form;
 pub mod progress;
 pub mod proof;
 pub mod rate_limit;
@@ -62,6 +63,7 @@ pub fn app(state: AppState) -> Router {
         )
         .nest("/api/v1/staff", staff_api::routes(&state))
         .merge(pages::routes(&state))
+        .merge(plain_form::routes(state.rate_limit))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY))

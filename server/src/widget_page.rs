@@ -36,7 +36,7 @@ pub struct WidgetQuery {
 }
 
 impl WidgetQuery {
-    fn theme(&self) -> Theme {
+    pub(crate) fn theme(&self) -> Theme {
         Theme::parse(
             self.accent.as_deref(),
             self.font.as_deref(),
@@ -46,7 +46,7 @@ impl WidgetQuery {
 
     /// The language asked for in the address, else the first of the browser's that mitreden
     /// speaks.
-    fn wanted(&self, headers: &HeaderMap) -> Lang {
+    pub(crate) fn wanted(&self, headers: &HeaderMap) -> Lang {
         self.lang
             .as_deref()
             .and_then(Lang::from_code)
@@ -60,7 +60,7 @@ impl WidgetQuery {
     }
 
     /// This page's address in `lang`.
-    fn in_language(&self, path: &str, lang: Lang) -> String {
+    pub(crate) fn in_language(&self, path: &str, lang: Lang) -> String {
         let query = WidgetQuery {
             lang: Some(lang.code().to_owned()),
             ..self.clone()
@@ -94,7 +94,7 @@ fn accepted_language(header: &str) -> Option<Lang> {
 
 /// The current widget build's files: `dist/current` names its directory (written by
 /// `scripts/build-widget.sh`).
-async fn assets(state: &AppState) -> Result<(String, WidgetAssets), AppError> {
+pub(crate) async fn assets(state: &AppState) -> Result<(String, WidgetAssets), AppError> {
     let current = tokio::fs::read_to_string(state.widget_dir.join("current"))
         .await
         .map_err(|_| AppError::WidgetMissing)?;
@@ -146,7 +146,7 @@ pub async fn widget_page(
 
 /// A page of the widget with its policy: scripts and styles of this server, inline ones by
 /// their hash; framed only by `ancestors`.
-fn page(status: StatusCode, html: String, ancestors: &str) -> Response {
+pub(crate) fn page(status: StatusCode, html: String, ancestors: &str) -> Response {
     let html = format!("<!doctype html>{html}");
     let policy = security::app_policy(&html, ancestors);
     (

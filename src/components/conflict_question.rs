@@ -5,7 +5,9 @@ use mitreden_core::submission::MAX_COMMENT_CHARS;
 use crate::components::counted_text_area::CountedTextArea;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
-use crate::i18n::{fill, tr, use_i18n, Key};
+use mitreden_views::participation::scale::scale_label;
+
+use crate::i18n::{tr, use_i18n, Key};
 
 /// One goal conflict: a radio group from one goal to the other (5 or 7 steps) plus "no view",
 /// and an optional comment with a live count of the characters left.
@@ -17,24 +19,9 @@ pub fn ConflictQuestion(index: usize) -> impl IntoView {
     let conflict = consultation.conflicts[index].clone();
     let half = (consultation.settings.conflict_scale / 2) as i8;
     let base = format!("mtr-conflict-{}", conflict.id);
-    let (left, right) = (conflict.left.clone(), conflict.right.clone());
-
+    let scale_conflict = conflict.clone();
     // The label of step `v` on the scale `-half..=half`.
-    let step_label = move |v: i8| {
-        let lang = i18n.lang.get();
-        let goal = if v < 0 {
-            left.get(lang)
-        } else {
-            right.get(lang)
-        };
-        let key = match (v.unsigned_abs(), half) {
-            (0, _) => Key::ScaleBalanced,
-            (d, h) if d == h as u8 => Key::ScaleFully,
-            (2, 3) => Key::ScaleMostly,
-            _ => Key::ScaleRather,
-        };
-        fill(i18n.t(key), &[("goal", goal)])
-    };
+    let step_label = move |v: i8| scale_label(i18n.lang.get(), &scale_conflict, half, v);
     let choice = move || flow.draft.with(|d| d.positions[index].choice);
     let set = move |c: Choice| flow.draft.update(|d| d.positions[index].choice = Some(c));
     let options = (-half..=half)

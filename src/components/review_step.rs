@@ -8,6 +8,8 @@ use crate::context::use_consultation;
 use crate::device::Pending;
 use crate::flow::{use_flow, Step};
 use crate::focus::focus_later;
+use mitreden_views::participation::scale::scale_label;
+
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::outbox::Outbox;
 
@@ -131,20 +133,7 @@ pub fn ReviewStep(
                     let answer = match p.choice {
                         None => i18n.t(Key::NotAnswered).to_owned(),
                         Some(Choice::NoView) => i18n.t(Key::NoView).to_owned(),
-                        Some(Choice::Step(0)) => i18n.t(Key::ScaleBalanced).to_owned(),
-                        Some(Choice::Step(v)) => {
-                            let goal = if v < 0 {
-                                &conflict.left
-                            } else {
-                                &conflict.right
-                            };
-                            let key = match (v.unsigned_abs(), half) {
-                                (d, h) if d == h as u8 => Key::ScaleFully,
-                                (2, 3) => Key::ScaleMostly,
-                                _ => Key::ScaleRather,
-                            };
-                            fill(i18n.t(key), &[("goal", goal.get(lang))])
-                        }
+                        Some(Choice::Step(v)) => scale_label(lang, conflict, half, v),
                     };
                     let title = conflict.title.get(lang).to_owned();
                     Some(view! { <li>{title}" – "{answer}</li> })

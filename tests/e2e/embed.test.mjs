@@ -397,7 +397,7 @@ test('several themed widgets on one page work independently; without JavaScript 
   const html = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Zwei Beteiligungen</title></head>
     <body><main><h1>Zwei Beteiligungen</h1>
     <div data-consultation="demo" data-accent="#6b2c91" data-font="Georgia, serif" data-radius="0px">
-      <noscript><a href="${env.server.widgetOrigin}/w/demo">Zur Online-Beteiligung</a></noscript></div>
+      <noscript><a href="${env.server.widgetOrigin}/w/demo/form">Zur Online-Beteiligung</a></noscript></div>
     <div data-consultation="demo" data-lang="en" data-accent="#ffee00"></div>
     <script src="${env.server.widgetOrigin}/embed.js" async></script></main></body></html>`;
   // Another host page on a loopback origin of its own.
@@ -437,7 +437,7 @@ test('several themed widgets on one page work independently; without JavaScript 
   const plain = await noJs.newPage();
   await plain.goto(hostUrl);
   const link = plain.getByRole('link', { name: 'Zur Online-Beteiligung' });
-  assert.equal(await link.getAttribute('href'), `${env.server.widgetOrigin}/w/demo`);
+  assert.equal(await link.getAttribute('href'), `${env.server.widgetOrigin}/w/demo/form`);
   await noJs.close();
   host.close();
 });

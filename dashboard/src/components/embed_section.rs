@@ -8,7 +8,7 @@ pub fn EmbedSection(slug: String) -> impl IntoView {
     let i18n = use_i18n();
     let origin = window().location().origin().unwrap_or_default();
     let snippet = format!(
-        "<div data-consultation=\"{slug}\" data-lang=\"de\">\n  <noscript><a href=\"{origin}/w/{slug}\">Zur Online-Beteiligung</a></noscript>\n</div>\n<script src=\"{origin}/embed.js\" async></script>"
+        "<div data-consultation=\"{slug}\" data-lang=\"de\">\n  <noscript><a href=\"{origin}/w/{slug}/form\">Zur Online-Beteiligung</a></noscript>\n</div>\n<script src=\"{origin}/embed.js\" async></script>"
     );
     let copied = RwSignal::new(false);
     let copy = {

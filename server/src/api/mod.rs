@@ -2,7 +2,7 @@
 
 mod receipt_header;
 pub mod results;
-mod submissions;
+pub(crate) mod submissions;
 
 use std::sync::Arc;
 

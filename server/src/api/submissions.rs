@@ -21,7 +21,7 @@ use crate::error::AppError;
 use crate::json::ApiJson;
 use crate::json::ApiPath;
 use crate::receipt;
-use crate::state::AppState;
+use crate::state::{AppState, Live};
 use crate::storage::{now, Db, Insert, StorageError};
 
 /// A kind of submission.
@@ -149,13 +149,26 @@ pub async fn submit<K: Submission>(
     } else {
         None
     };
-    let stored = K::check(&sent, &live.consultation)?;
+    let proof = proof.as_ref().map(|p| (p.challenge.as_str(), p.expires));
+    let (status, acknowledgement, _) = store::<K>(&state, &slug, &live, &sent, proof).await?;
+    Ok((status, Json(acknowledgement)))
+}
+
+/// Checks `sent` against the consultation and stores it once under its id: `201` when stored
+/// now, `200` when it was stored before (the same receipt again). Returns what was stored.
+pub async fn store<K: Submission>(
+    state: &AppState,
+    slug: &str,
+    live: &Live,
+    sent: &K::Sent,
+    proof: Option<(&str, i64)>,
+) -> Result<(StatusCode, Acknowledgement, K::Stored), AppError> {
+    let stored = K::check(sent, &live.consultation)?;
     let receipt = state.receipts.receipt(K::id(&stored));
     let hash = receipt::hash(&receipt).expect("receipts made here are well-formed");
-    let proof = proof.as_ref().map(|p| (p.challenge.as_str(), p.expires));
-    let status = match K::insert(&state.db, &slug, &stored, &hash, proof).await? {
+    let status = match K::insert(&state.db, slug, &stored, &hash, proof).await? {
         Insert::Created { version } => {
-            state.counted_up_to(&slug, version).await;
+            state.counted_up_to(slug, version).await;
             StatusCode::CREATED
         }
         Insert::Replayed => StatusCode::OK,
@@ -163,13 +176,11 @@ pub async fn submit<K: Submission>(
         Insert::Withdrawn => return Err(AppError::Withdrawn),
         Insert::ProofReused => return Err(AppError::ProofReused),
     };
-    Ok((
-        status,
-        Json(Acknowledgement {
-            id: K::id(&stored).to_string(),
-            receipt,
-        }),
-    ))
+    let acknowledgement = Acknowledgement {
+        id: K::id(&stored).to_string(),
+        receipt,
+    };
+    Ok((status, acknowledgement, stored))
 }
 
 /// `GET …/mine` with the receipt.

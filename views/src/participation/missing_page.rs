@@ -1,6 +1,8 @@
 use leptos::prelude::*;
+use mitreden_core::theme::Theme;
 use mitreden_core::Lang;
 
+use super::shell::Shell;
 use super::texts::{text, Key};
 
 /// The widget page of a consultation that does not exist (or not yet, or no longer): a plain
@@ -8,20 +10,10 @@ use super::texts::{text, Key};
 #[component]
 pub fn MissingPage(lang: Lang, css: String) -> impl IntoView {
     view! {
-        <html lang=lang.code()>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="referrer" content="no-referrer" />
-                <link rel="icon" href="data:," />
-                <title>"mitreden"</title>
-                <style inner_html=css></style>
-            </head>
-            <body>
-                <main class="mtr-root">
-                    <p class="mtr-error" role="alert">{text(lang, Key::ErrorNotFound)}</p>
-                </main>
-            </body>
-        </html>
+        <Shell lang title="mitreden".to_owned() css theme=Theme::default()>
+            <main class="mtr-root">
+                <p class="mtr-error" role="alert">{text(lang, Key::ErrorNotFound)}</p>
+            </main>
+        </Shell>
     }
 }

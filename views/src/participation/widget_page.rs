@@ -2,11 +2,8 @@ use leptos::prelude::*;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, Status};
 
+use super::shell::Shell;
 use super::welcome::{Welcome, WelcomeLinks};
-
-/// Marks the page as one whose scripts run, before anything is drawn, so parts that need
-/// them (`.mtr-js-only`) show from the start and not after a jump.
-pub const SCRIPTS_RUN: &str = "document.documentElement.classList.add(\"mtr-js\")";
 
 /// The widget's files of the current build.
 #[derive(Debug, Clone)]
@@ -35,43 +32,18 @@ pub fn WidgetPage(
     let title = consultation.title.get(lang).to_owned();
     // A closed consultation's page is what became of the input, which the widget shows: it
     // loads at once.
-    let eager = (consultation.status == Status::Closed).then_some("");
+    let eager = consultation.status == Status::Closed;
     view! {
-        <html lang=lang.code() data-mtr-eager=eager>
-            <head>
-                <meta charset="utf-8" />
-                <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="referrer" content="no-referrer" />
-                <link rel="icon" href="data:," />
-                <title>{title}</title>
-                <script inner_html=SCRIPTS_RUN></script>
-                <style inner_html=assets.css></style>
-                {theme_rules(&theme).map(|rules| view! { <style inner_html=rules></style> })}
-                <script type="module" src=assets.boot></script>
-            </head>
-            <body>
-                <div class="mtr-root">
-                    <article class="mtr-consultation" aria-labelledby="mtr-title">
-                        <Welcome consultation lang links />
-                        <div id="mtr-app"></div>
-                    </article>
-                </div>
-                <script type="application/json" id="mtr-data" inner_html=script_safe(&data)></script>
-            </body>
-        </html>
+        <Shell lang title css=assets.css theme boot=assets.boot eager>
+            <div class="mtr-root">
+                <article class="mtr-consultation" aria-labelledby="mtr-title">
+                    <Welcome consultation lang links />
+                    <div id="mtr-app"></div>
+                </article>
+            </div>
+            <script type="application/json" id="mtr-data" inner_html=script_safe(&data)></script>
+        </Shell>
     }
-}
-
-/// The host's look as custom properties on the root (validated values only, see
-/// [`Theme::parse`], so nothing here can end the rule).
-pub fn theme_rules(theme: &Theme) -> Option<String> {
-    let values = [
-        theme.accent.as_ref().map(|a| format!("--mtr-primary:{a}")),
-        theme.font.as_ref().map(|f| format!("--mtr-font:{f}")),
-        theme.radius.as_ref().map(|r| format!("--mtr-radius:{r}")),
-    ];
-    let rules: Vec<String> = values.into_iter().flatten().collect();
-    (!rules.is_empty()).then(|| format!(":root{{{}}}", rules.join(";")))
 }
 
 /// JSON that cannot end the `<script>` element holding it: every `<` written as `\u003c`
@@ -90,15 +62,5 @@ mod tests {
         let safe = script_safe(json);
         assert!(!safe.contains("</"));
         assert_eq!(safe.replace("\\u003c", "<"), json);
-    }
-
-    #[test]
-    fn only_the_host_values_that_passed_the_checks_become_rules() {
-        assert_eq!(theme_rules(&Theme::default()), None);
-        let theme = Theme::parse(Some("#004b76"), Some("x;}body{"), Some("4px"));
-        assert_eq!(
-            theme_rules(&theme).unwrap(),
-            ":root{--mtr-primary:#004b76;--mtr-radius:4px}"
-        );
     }
 }

@@ -1,0 +1,84 @@
+// Taking part with JavaScript (and so WebAssembly) switched off, as on locked-down government
+// workstations: the welcome comes as HTML, "Beginnen" leads to the plain form, problems are
+// listed and tied to their fields, and a sound form is stored and answered with a receipt.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { axeViolations, serverAndBrowser } from './harness.mjs';
+
+const env = serverAndBrowser();
+
+async function total() {
+  const r = await fetch(`${env.server.widgetOrigin}/api/v1/consultations/demo/results`);
+  return (await r.json()).total;
+}
+
+/** axe in a page with JavaScript on: the same HTML, as the server sends it to everyone. */
+async function axeOn(html, width) {
+  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.route('**/check', (route) => route.fulfill({ contentType: 'text/html', body: html }));
+  await page.goto(`${env.server.widgetOrigin}/check`);
+  const violations = await axeViolations(page);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth > innerWidth);
+  await context.close();
+  return { violations, wide };
+}
+
+test('without JavaScript a person takes part through the plain form and gets a receipt', async () => {
+  mkdirSync('target/screenshots', { recursive: true });
+  const context = await env.browser.newContext({ javaScriptEnabled: false, locale: 'de-DE', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const before = await total();
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
+  // What needs scripts is not offered.
+  assert.equal(await page.getByText('Schon teilgenommen?').isVisible(), false);
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.waitForURL(/\/w\/demo\/form\?lang=de$/);
+  await page.getByRole('heading', { level: 2, name: 'Ihre Antwort' }).waitFor();
+
+  // Sent with a place twice and no group: the summary, and each field says what is wrong.
+  await page.getByLabel('Platz für „Digitale Identitäten, die alle nutzen können“').fill('1');
+  await page.getByLabel('Platz für „Verwaltungsleistungen vollständig online“').fill('1');
+  await page.getByRole('button', { name: 'Antwort absenden' }).click();
+  const summary = page.getByRole('alert');
+  await summary.waitFor();
+  assert.match(await page.title(), /^Fehler: /);
+  assert.equal(await summary.getByRole('heading').textContent(), 'Bitte prüfen Sie Ihre Angaben');
+  assert.deepEqual(await summary.getByRole('link').allTextContents(), [
+    'Bitte wählen Sie eine Gruppe.',
+    'Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
+    'Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
+  ]);
+  const place = page.getByLabel('Platz für „Verwaltungsleistungen vollständig online“');
+  assert.equal(await place.getAttribute('aria-invalid'), 'true');
+  assert.match(await place.getAttribute('aria-describedby'), /place-services-online-error/);
+  assert.equal(await place.inputValue(), '1', 'what was entered is still there');
+  await page.screenshot({ path: 'target/screenshots/plain-form-errors-390.png', fullPage: true });
+  for (const width of [320, 390, 1366]) {
+    const { violations, wide } = await axeOn(await page.content(), width);
+    assert.deepEqual(violations, [], `form with errors at ${width}`);
+    assert.equal(wide, false, `no sideways scrolling at ${width}`);
+  }
+  assert.equal(await total(), before, 'nothing stored');
+
+  // Corrected: a group, two places, a position with a comment.
+  await page.getByLabel('Wissenschaft').check();
+  await place.fill('2');
+  const conflict = page.getByRole('group', { name: 'Schnelle Erfolge oder strukturelle Tiefe?' });
+  await conflict.getByRole('radio').first().check();
+  await conflict.getByLabel('Warum? (freiwillig)').fill('Erst das Fundament.');
+  await page.getByRole('button', { name: 'Antwort absenden' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Antwort!' }).waitFor();
+  const code = await page.getByTestId('receipt-code').textContent();
+  assert.match(code, /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+  assert.equal(await total(), before + 1);
+  await page.screenshot({ path: 'target/screenshots/plain-form-receipt-390.png', fullPage: true });
+  for (const width of [320, 390, 1366]) {
+    const { violations, wide } = await axeOn(await page.content(), width);
+    assert.deepEqual(violations, [], `receipt at ${width}`);
+    assert.equal(wide, false, `no sideways scrolling at ${width}`);
+  }
+  await context.close();
+});

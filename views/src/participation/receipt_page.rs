@@ -1,0 +1,67 @@
+use leptos::prelude::*;
+use mitreden_core::theme::Theme;
+use mitreden_core::{Consultation, Lang, ValidResponse};
+
+use super::scale::scale_label;
+use super::shell::Shell;
+use super::texts::{text, Key};
+
+/// After the plain form: thanks, the receipt code to keep (to print or save), and what was sent.
+#[component]
+pub fn ReceiptPage(
+    consultation: Consultation,
+    lang: Lang,
+    theme: Theme,
+    css: String,
+    response: ValidResponse,
+    receipt: String,
+    /// The widget page, to go back to.
+    back: String,
+) -> impl IntoView {
+    let c = consultation;
+    let title = c.title.get(lang).to_owned();
+    let ranking = response
+        .ranking
+        .iter()
+        .filter_map(|id| c.priority(id))
+        .map(|p| view! { <li>{p.title.get(lang).to_owned()}</li> })
+        .collect_view();
+    let half = (c.settings.conflict_scale / 2) as i8;
+    let positions = response
+        .positions
+        .iter()
+        .filter_map(|p| {
+            let conflict = c.conflicts.iter().find(|x| x.id == p.conflict)?;
+            let answer = match p.position {
+                None => text(lang, Key::NoView).to_owned(),
+                Some(v) => scale_label(lang, conflict, half, v),
+            };
+            let comment = p.comment.clone().map(|t| view! { <br /><q>{t}</q> });
+            Some(view! { <li>{conflict.title.get(lang).to_owned()}" – "{answer}{comment}</li> })
+        })
+        .collect_view();
+    let has_positions = !response.positions.is_empty();
+    view! {
+        <Shell lang title=title.clone() css theme>
+            <main class="mtr-root">
+                <p class="mtr-kicker">{title}</p>
+                <h1 class="mtr-h1">{text(lang, Key::ReceiptHeading)}</h1>
+                <p>{text(lang, Key::ReceiptIntro)}</p>
+                <p class="mtr-receipt-code">
+                    <span id="mtr-receipt-label">{text(lang, Key::ReceiptLabel)}</span>
+                    ": "
+                    <strong aria-describedby="mtr-receipt-label" data-testid="receipt-code">{receipt}</strong>
+                </p>
+                <p class="mtr-hint">{text(lang, Key::ReceiptKeep)}</p>
+                <p class="mtr-hint">{text(lang, Key::ReceiptPrint)}</p>
+                <h2 class="mtr-h2">{text(lang, Key::YourRanking)}</h2>
+                <ol class="mtr-summary">{ranking}</ol>
+                {has_positions.then(|| view! {
+                    <h2 class="mtr-h2">{text(lang, Key::ConflictsHeading)}</h2>
+                    <ul class="mtr-summary">{positions}</ul>
+                })}
+                <p><a href=back>{text(lang, Key::BackToConsultation)}</a></p>
+            </main>
+        </Shell>
+    }
+}

@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+use mitreden_core::theme::Theme;
+use mitreden_core::Lang;
+
+/// Marks the page as one whose scripts run, before anything is drawn, so parts that need
+/// them (`.mtr-js-only`) show from the start and not after a jump.
+pub const SCRIPTS_RUN: &str = "document.documentElement.classList.add(\"mtr-js\")";
+
+/// The document around every participant page the server renders (the widget page, the plain
+/// form, its receipt): the widget's style sheet inline (no further request before the first
+/// screen), the host's look, and, for the widget page, its script.
+#[component]
+pub fn Shell(
+    lang: Lang,
+    title: String,
+    /// The widget's style sheet.
+    css: String,
+    theme: Theme,
+    /// The page's script (`public/widget-boot.js`), where the widget is to load.
+    #[prop(optional)]
+    boot: Option<String>,
+    /// The widget loads at once rather than on the first sign of use.
+    #[prop(optional)]
+    eager: bool,
+    children: Children,
+) -> impl IntoView {
+    let marker = boot
+        .is_some()
+        .then(|| view! { <script inner_html=SCRIPTS_RUN></script> });
+    let boot = boot.map(|src| view! { <script type="module" src=src></script> });
+    view! {
+        <html lang=lang.code() data-mtr-eager=eager.then_some("")>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="referrer" content="no-referrer" />
+                <link rel="icon" href="data:," />
+                <title>{title}</title>
+                {marker}
+                <style inner_html=css></style>
+                {theme_rules(&theme).map(|rules| view! { <style inner_html=rules></style> })}
+                {boot}
+            </head>
+            <body>{children()}</body>
+        </html>
+    }
+}
+
+/// The host's look as custom properties on the root (validated values only, see
+/// [`Theme::parse`], so nothing here can end the rule).
+pub fn theme_rules(theme: &Theme) -> Option<String> {
+    let values = [
+        theme.accent.as_ref().map(|a| format!("--mtr-primary:{a}")),
+        theme.font.as_ref().map(|f| format!("--mtr-font:{f}")),
+        theme.radius.as_ref().map(|r| format!("--mtr-radius:{r}")),
+    ];
+    let rules: Vec<String> = values.into_iter().flatten().collect();
+    (!rules.is_empty()).then(|| format!(":root{{{}}}", rules.join(";")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_host_values_that_passed_the_checks_become_rules() {
+        assert_eq!(theme_rules(&Theme::default()), None);
+        let theme = Theme::parse(Some("#004b76"), Some("x;}body{"), Some("4px"));
+        assert_eq!(
+            theme_rules(&theme).unwrap(),
+            ":root{--mtr-primary:#004b76;--mtr-radius:4px}"
+        );
+    }
+}
