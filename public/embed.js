@@ -14,8 +14,9 @@
  * for visitors without JavaScript.
  *
  * The loader sets no cookies: it adds an iframe from the mitreden server (loaded lazily, when the
- * visitor scrolls near it) and keeps its height fitted to the content, trusting height messages only from that exact origin and that exact
- * frame.
+ * visitor scrolls near it), keeps its height fitted to the content and scrolls along when a
+ * control the visitor pressed moves with its item, trusting messages only from that exact
+ * origin and that exact frame.
  */
 (function () {
   "use strict";
@@ -49,6 +50,8 @@
     frame.loading = "lazy";
     frame.src = url.href;
     frame.title = el.getAttribute("data-title") || titles[lang];
+    // The receipt's "copy code" button writes to the clipboard from inside the frame.
+    frame.allow = "clipboard-write";
     frame.setAttribute("data-mitreden-frame", slug);
     frame.style.cssText = "display:block;width:100%;border:0;min-height:24rem;";
     el.appendChild(frame);
@@ -56,11 +59,17 @@
     window.addEventListener("message", function (event) {
       if (event.origin !== origin || event.source !== frame.contentWindow) return;
       var data = event.data;
-      if (!data || data.type !== "mitreden:height") return;
-      var height = Number(data.height);
-      if (height > 0 && height < 100000) {
-        frame.style.minHeight = "0";
-        frame.style.height = Math.ceil(height) + "px";
+      if (!data) return;
+      if (data.type === "mitreden:height") {
+        var height = Number(data.height);
+        if (height > 0 && height < 100000) {
+          frame.style.minHeight = "0";
+          frame.style.height = Math.ceil(height) + "px";
+        }
+      } else if (data.type === "mitreden:scroll-by") {
+        // A control the visitor pressed moved with its item: scroll so it stays in place.
+        var by = Number(data.by);
+        if (Math.abs(by) > 0 && Math.abs(by) < 10000) window.scrollBy(0, by);
       }
     });
   }

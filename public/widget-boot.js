@@ -3,7 +3,8 @@
  *
  * The server sends the welcome as HTML. This script
  *   - keeps the embedding page's iframe fitted to the content (height messages to the parent
- *     origin named in the page's address, and to it only);
+ *     origin named in the page's address, and to it only), and scrolls along when the widget
+ *     asks (`mtr:scroll-by`, see src/focus.rs);
  *   - loads the widget (`mitreden-widget.js` and its wasm, beside this file) at the first sign of
  *     use — the pointer over the page, a touch, keyboard focus, a key — or when the browser is
  *     idle, whichever comes first;
@@ -26,23 +27,37 @@ function load() {
   return loading;
 }
 
-function reportHeight() {
+/** The embedding page's origin, if the page is in its frame and named it in the address. */
+function parentOrigin() {
   const parent = new URLSearchParams(location.search).get("parent");
-  let origin;
+  if (window.parent === window) return null;
   try {
-    origin = new URL(parent).origin;
+    const origin = new URL(parent).origin;
+    return origin === parent && /^https?:$/.test(new URL(origin).protocol) ? origin : null;
   } catch {
-    return;
+    return null;
   }
-  if (origin !== parent || !/^https?:$/.test(new URL(origin).protocol) || window.parent === window) {
-    return;
-  }
+}
+
+function reportHeight(origin) {
   // The body, not the root element: the root is never shorter than the iframe, so the frame
   // could grow but never shrink again.
   const post = () =>
     window.parent.postMessage({ type: "mitreden:height", height: document.body.offsetHeight }, origin);
   new ResizeObserver(post).observe(document.body);
   post();
+}
+
+// The widget keeps a pressed control under the finger when its item moves (src/focus.rs):
+// here by scrolling this page, in a frame by asking the embedding page (which scrolls only
+// for this frame).
+function scrollAlong(origin) {
+  addEventListener("mtr:scroll-by", (event) => {
+    const by = Number(event.detail);
+    if (!Number.isFinite(by)) return;
+    if (origin) window.parent.postMessage({ type: "mitreden:scroll-by", by }, origin);
+    else window.scrollBy(0, by);
+  });
 }
 
 function act(event, element) {
@@ -58,7 +73,9 @@ function act(event, element) {
     .finally(() => element.removeAttribute("aria-busy"));
 }
 
-reportHeight();
+const origin = parentOrigin();
+if (origin) reportHeight(origin);
+scrollAlong(origin);
 if (app) {
   // Clicks on the welcome's controls (the widget's own, inside #mtr-app, are its business).
   document.addEventListener("click", (event) => {

@@ -12,4 +12,5 @@ exec target/server/mitreden-server serve \
   --database "${MITREDEN_DATABASE:-data/mitreden.db}" \
   --widget-dir dist \
   --dashboard-dir dashboard/dist \
+  --notices "${MITREDEN_NOTICES:-server/seed/notices.json}" \
   --demo-page-addr "${MITREDEN_DEMO_PAGE_ADDR:-127.0.0.1:8081}"

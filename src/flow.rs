@@ -1,7 +1,7 @@
 //! The steps of a participation and the shared state the step components work on.
 
 use leptos::prelude::*;
-use mitreden_core::draft::Draft;
+use mitreden_core::draft::{Draft, Mode};
 
 use mitreden_views::participation::welcome::WELCOME_HEADING;
 
@@ -14,6 +14,10 @@ pub use mitreden_core::steps::Step;
 pub struct Flow {
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<Step>,
+    /// Changing an answer from the review ("check your answers"): the next step is the review
+    /// again, as long as who is speaking stays the same (a person or an organisation: their
+    /// steps differ). Holds who was speaking when the change began.
+    pub changing: RwSignal<Option<Option<Mode>>>,
     has_conflicts: bool,
 }
 
@@ -22,6 +26,7 @@ impl Flow {
         Self {
             draft: RwSignal::new(draft),
             step: RwSignal::new(Step::Welcome),
+            changing: RwSignal::new(None),
             has_conflicts,
         }
     }
@@ -48,11 +53,31 @@ impl Flow {
         focus_later(heading.to_owned());
     }
 
+    /// From the review to `step`, to change an answer there.
+    pub fn change(&self, step: Step) {
+        self.changing
+            .set(Some(self.draft.with_untracked(|d| d.mode)));
+        self.go(step);
+    }
+
+    /// Whether going on leads back to the review.
+    pub fn returns_to_review(&self) -> bool {
+        let mode = self.draft.with(|d| d.mode);
+        self.changing.get() == Some(mode)
+    }
+
     pub fn next(&self) {
-        self.shift(1);
+        let back_to_review = self.returns_to_review();
+        self.changing.set(None);
+        if back_to_review {
+            self.go(Step::Review);
+        } else {
+            self.shift(1);
+        }
     }
 
     pub fn back(&self) {
+        self.changing.set(None);
         self.shift(-1);
     }
 

@@ -28,6 +28,11 @@ impl I18n {
     pub fn t(&self, key: Key) -> &'static str {
         text(self.lang.get(), key)
     }
+
+    /// A count in the current language's format (see [`mitreden_core::locale::integer`]).
+    pub fn number(&self, n: usize) -> String {
+        mitreden_core::locale::integer(self.lang.get_untracked(), n as u64)
+    }
 }
 
 /// The text for `key`, following the current language. Every text in a view goes through this

@@ -342,6 +342,46 @@ async fn a_refused_submission_is_a_sentence_in_the_ui_language_not_a_panic() {
 }
 
 #[wasm_bindgen_test]
+async fn what_was_announced_on_one_step_is_not_read_again_on_the_next() {
+    let root = mount_participation(true);
+    start().await;
+    check(&root, "#mtr-group-citizens");
+    settle().await;
+    press(&root, "Weiter").await;
+    press(&root, "Alpha-Ziel: einordnen").await;
+    assert_eq!(live_text(&root), "Alpha-Ziel: auf Platz 1 eingeordnet");
+    press(&root, "Weiter").await;
+    assert_eq!(live_text(&root), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_change_from_the_review_leads_back_to_the_review() {
+    let root = mount_participation(true);
+    start().await;
+    check(&root, "#mtr-group-citizens");
+    settle().await;
+    press(&root, "Weiter").await;
+    press(&root, "Alpha-Ziel: einordnen").await;
+    press(&root, "Weiter").await;
+    press(&root, "Weiter").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Angaben prüfen");
+    press(&root, "Ändern: Gruppe").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Wer Sie sind");
+    check(&root, "#mtr-group-business");
+    settle().await;
+    // Not through the ranking and the proposals again: straight back (GOV.UK's "check your
+    // answers").
+    press(&root, "Weiter zur Übersicht").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Angaben prüfen");
+    assert!(root.text_content().unwrap().contains("Wirtschaft"));
+    // An ordinary "next" again afterwards.
+    press(&root, "Ändern: Reihenfolge").await;
+    press(&root, "Zurück").await;
+    press(&root, "Weiter").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Prioritäten");
+}
+
+#[wasm_bindgen_test]
 async fn the_honeypot_is_out_of_reach_for_people_and_stops_a_program_that_fills_it() {
     let root = mount_participation(true);
     start().await;

@@ -10,6 +10,7 @@ pub mod draft;
 pub mod ids;
 pub mod indicator;
 pub mod locale;
+pub mod notices;
 pub mod origin;
 pub mod outcome;
 pub mod plain_form;

@@ -91,6 +91,12 @@ pub struct ServeArgs {
     #[arg(long, env = "MITREDEN_PUBLIC_URL")]
     pub public_url: Option<String>,
 
+    /// The public body's facts for the privacy notice and the accessibility statement: a JSON
+    /// file (see server/seed/notices.json and the README). Without it, those pages say the
+    /// operator has not given them yet.
+    #[arg(long, env = "MITREDEN_NOTICES", value_parser = notices_file)]
+    pub notices: Option<std::sync::Arc<mitreden_core::notices::Notices>>,
+
     /// Also serve a demo ministry page that embeds the widget, on this second address (a
     /// different origin, to show cross-origin embedding).
     #[arg(long, env = "MITREDEN_DEMO_PAGE_ADDR")]
@@ -122,6 +128,15 @@ pub struct ServeArgs {
         value_parser = origin
     )]
     pub cors_origins: Vec<String>,
+}
+
+/// A notices file, read and checked.
+pub fn notices_file(path: &str) -> Result<std::sync::Arc<mitreden_core::notices::Notices>, String> {
+    let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let notices: mitreden_core::notices::Notices =
+        serde_json::from_str(&json).map_err(|e| format!("{path}: {e}"))?;
+    notices.validate().map_err(|e| format!("{path}: {e}"))?;
+    Ok(std::sync::Arc::new(notices))
 }
 
 /// An origin as browsers send it: `https://host` or `http://host:port`, no path; a trailing

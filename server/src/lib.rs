@@ -8,6 +8,7 @@ pub mod counting;
 pub mod demo_page;
 pub mod error;
 pub mod json;
+pub mod notices;
 pub mod openapi;
 pub mod pages;
 pub mod plain_form;
@@ -97,6 +98,7 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
     state.rate_limit = config.rate_limit;
     state.cors_origins = config.cors_origins.clone();
     state.public_url = config.public_url.clone();
+    state.notices = config.notices.clone().unwrap_or_default();
     state.body_timeout = std::time::Duration::from_secs(config.limits.body_seconds);
     if config.save_tallies_every > 0 {
         let every = std::time::Duration::from_secs(config.save_tallies_every);

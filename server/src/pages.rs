@@ -17,12 +17,13 @@ use crate::state::AppState;
 
 const EMBED_JS: &str = include_str!("../../public/embed.js");
 const INDEX: &str = include_str!("../assets/index.html");
-const PRIVACY: &str = include_str!("../assets/privacy.html");
 
 pub fn routes(state: &AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Html(INDEX) }))
-        .route("/datenschutz", get(|| async { Html(PRIVACY) }))
+        .route("/datenschutz", get(crate::notices::privacy))
+        .route("/datenschutz/{slug}", get(crate::notices::privacy_of))
+        .route("/barrierefreiheit", get(crate::notices::accessibility))
         .route("/embed.js", get(embed_js))
         .route("/favicon.ico", get(no_favicon))
         .route("/results/{slug}", get(crate::results_page::page))

@@ -119,6 +119,10 @@ async fn send(
                     response
                     receipt=acknowledgement.receipt
                     back
+                    notices=(
+                        format!("/datenschutz/{slug}?lang={}", lang.code()),
+                        format!("/barrierefreiheit?lang={}", lang.code()),
+                    )
                 />
             }
             .to_html();
@@ -184,7 +188,8 @@ async fn form(
             .iter()
             .map(|&l| (l, query.in_language(&path, l)))
             .collect(),
-        privacy: format!("/datenschutz?lang={}", lang.code()),
+        privacy: format!("/datenschutz/{}?lang={}", c.slug, lang.code()),
+        accessibility: format!("/barrierefreiheit?lang={}", lang.code()),
         action: query.in_language(&path, lang),
     };
     let html = view! {

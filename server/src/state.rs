@@ -324,6 +324,9 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// Origins allowed to call the public API from their own pages (CORS); none by default.
     pub cors_origins: Vec<String>,
+    /// The public body's facts for the privacy notice and accessibility statement
+    /// (`--notices`).
+    pub notices: Arc<mitreden_core::notices::Notices>,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
     /// Bumped whenever something was counted.
     counted: Arc<watch::Sender<u64>>,
@@ -359,6 +362,7 @@ impl AppState {
             body_timeout: std::time::Duration::from_secs(30),
             public_url: None,
             cors_origins: Vec::new(),
+            notices: Default::default(),
             live: Arc::new(RwLock::new(HashMap::new())),
             counted: Arc::new(counted),
         };

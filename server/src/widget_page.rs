@@ -133,7 +133,8 @@ pub async fn widget_page(
             .iter()
             .map(|&l| (l, query.in_language(&path, l)))
             .collect(),
-        privacy: format!("/datenschutz?lang={}", lang.code()),
+        privacy: format!("/datenschutz/{slug}?lang={}", lang.code()),
+        accessibility: format!("/barrierefreiheit?lang={}", lang.code()),
         form: format!("{path}/form"),
         results: format!("/results/{slug}?lang={}", lang.code()),
     };

@@ -30,7 +30,7 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
             return view! { <p>{i18n.t(Key::InContextUnavailable)}</p> }.into_any();
         };
         if ours.withheld {
-            let min = standings.min_group_size.to_string();
+            let min = mitreden_core::locale::integer(lang, standings.min_group_size);
             let text = fill(i18n.t(Key::InContextWithheld), &[("n", &min)]);
             return view! { <p data-testid="in-context-withheld">{text}</p> }.into_any();
         }
@@ -53,11 +53,11 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
                     .map(|p| p.title.get(lang).to_owned())
                     .unwrap_or_default();
                 let yours = your_place(&line.priority)
-                    .map_or_else(|| i18n.t(Key::NotRanked).to_owned(), |p| p.to_string());
+                    .map_or_else(|| i18n.t(Key::NotRanked).to_owned(), |p| i18n.number(p));
                 view! {
                     <tr>
                         <th scope="row">{title}</th>
-                        <td>{line.rank}</td>
+                        <td>{i18n.number(line.rank as usize)}</td>
                         <td>{yours}</td>
                     </tr>
                 }

@@ -19,7 +19,7 @@ pub fn CharCounter(
             id=id
             aria-live=move || if near_limit() { "polite" } else { "off" }
         >
-            {move || fill(i18n.t(Key::CharactersLeft), &[("n", &left().to_string())])}
+            {move || fill(i18n.t(Key::CharactersLeft), &[("n", &i18n.number(left()))])}
         </p>
     }
 }

@@ -50,8 +50,12 @@ pub fn ClosedView() -> impl IntoView {
         )
     };
     let lang_code = move || i18n.lang.get().code();
+    let privacy = {
+        let slug = slug.clone();
+        move || format!("/datenschutz/{slug}?lang={}", lang_code())
+    };
     let feed = move || format!("/results/{slug}/feed.atom?lang={}", lang_code());
-    let privacy = move || format!("/datenschutz?lang={}", lang_code());
+    let accessibility = move || format!("/barrierefreiheit?lang={}", lang_code());
     view! {
         <section class="mtr-closed" aria-labelledby="mtr-closed-heading">
             <h2 class="mtr-h2" id="mtr-closed-heading">{tr(Key::ClosedHeading)}</h2>
@@ -67,6 +71,9 @@ pub fn ClosedView() -> impl IntoView {
             <ReceiptLookup />
             <p>
                 <a href=privacy target="_blank" rel="noopener">{tr(Key::PrivacyLink)}</a>
+            </p>
+            <p>
+                <a href=accessibility target="_blank" rel="noopener">{tr(Key::AccessibilityLink)}</a>
             </p>
         </section>
     }

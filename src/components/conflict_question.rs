@@ -47,11 +47,18 @@ pub fn ConflictQuestion(index: usize) -> impl IntoView {
     let title = conflict.title.clone();
     let description = conflict.description.clone();
 
+    // The explanation belongs to the question: screen readers read it with the group.
+    let description_id = format!("{base}-hint");
+    let described_by = description.as_ref().map(|_| description_id.clone());
     view! {
-        <fieldset class="mtr-fieldset mtr-conflict" data-testid=format!("conflict-{}", conflict.id)>
+        <fieldset
+            class="mtr-fieldset mtr-conflict"
+            data-testid=format!("conflict-{}", conflict.id)
+            aria-describedby=described_by
+        >
             <legend class="mtr-legend">{move || title.get(i18n.lang.get()).to_owned()}</legend>
             {description
-                .map(|d| view! { <p class="mtr-hint">{move || d.get(i18n.lang.get()).to_owned()}</p> })}
+                .map(|d| view! { <p class="mtr-hint" id=description_id.clone()>{move || d.get(i18n.lang.get()).to_owned()}</p> })}
             <div class="mtr-radios mtr-scale">
                 {options}
                 <div class="mtr-radio mtr-radio-separate">

@@ -5,6 +5,7 @@ pub mod ballot_in_context;
 pub mod char_counter;
 pub mod check_field;
 pub mod closed_view;
+pub mod confirm_withdraw;
 pub mod conflict_question;
 pub mod conflicts_step;
 pub mod counted_text_area;

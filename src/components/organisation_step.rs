@@ -10,6 +10,8 @@ use crate::components::step_frame::StepFrame;
 use crate::components::text_field::TextField;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
+use mitreden_views::participation::texts::kind_key;
+
 use crate::i18n::{tr, use_i18n, Key};
 
 /// Room for a lobby register number (at most 15 characters, see
@@ -74,14 +76,15 @@ pub fn OrganisationStep() -> impl IntoView {
     let kinds = OrganisationKind::ALL
         .into_iter()
         .map(|k| {
-            let (suffix, label) = match k {
-                OrganisationKind::Ngo => ("ngo", Key::KindNgo),
-                OrganisationKind::Association => ("association", Key::KindAssociation),
-                OrganisationKind::Company => ("company", Key::KindCompany),
-                OrganisationKind::Research => ("research", Key::KindResearch),
-                OrganisationKind::PublicBody => ("public-body", Key::KindPublicBody),
-                OrganisationKind::Other => ("other", Key::KindOther),
+            let suffix = match k {
+                OrganisationKind::Ngo => "ngo",
+                OrganisationKind::Association => "association",
+                OrganisationKind::Company => "company",
+                OrganisationKind::Research => "research",
+                OrganisationKind::PublicBody => "public-body",
+                OrganisationKind::Other => "other",
             };
+            let label = kind_key(k);
             let id = format!("mtr-org-kind-{suffix}");
             view! {
                 <div class="mtr-radio">

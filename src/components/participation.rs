@@ -8,7 +8,7 @@ use crate::components::later_part::LaterPart;
 use crate::components::outbox_status::OutboxStatus;
 use crate::components::sent_notice::SentNotice;
 use crate::components::welcome_lookup::WelcomeLookup;
-use crate::context::provide_consultation;
+use crate::context::{provide_consultation, use_announcer};
 use crate::device::Device;
 use crate::flow::{provide_flow, Flow, Step};
 use crate::i18n::{use_i18n, Key};
@@ -90,6 +90,15 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         }
         Action::Lookup => lookup_open.set(true),
     }));
+    // What was announced on one step is not read again on the next.
+    let announcer = use_announcer();
+    Effect::new(move |previous: Option<Step>| {
+        let step = flow.step.get();
+        if previous.is_some_and(|p| p != step) {
+            announcer.announce(String::new());
+        }
+        step
+    });
     // The server-rendered welcome shows while the participant is on it; a later step or the
     // receipt takes its place.
     let on_welcome = move || match phase.get() {

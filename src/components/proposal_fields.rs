@@ -47,7 +47,7 @@ pub fn ProposalFields(
         missing_title.set(None);
         focus_later(crate::flow::STEP_HEADING.to_owned());
     };
-    let heading = move || fill(i18n.t(Key::ProposalHeading), &[("n", &n.to_string())]);
+    let heading = move || fill(i18n.t(Key::ProposalHeading), &[("n", &i18n.number(n))]);
     let kinds = [
         (ProposalKind::Priority, Key::KindPriority, "priority"),
         (ProposalKind::Conflict, Key::KindConflict, "conflict"),
@@ -110,7 +110,7 @@ pub fn ProposalFields(
                 }
             />
             <button type="button" class="mtr-button" on:click=remove>
-                {move || fill(i18n.t(Key::RemoveProposal), &[("n", &n.to_string())])}
+                {move || fill(i18n.t(Key::RemoveProposal), &[("n", &i18n.number(n))])}
             </button>
         </fieldset>
     }

@@ -4,7 +4,7 @@ use mitreden_core::{PriorityId, RankingDraft};
 use crate::components::icon_button::IconButton;
 use crate::components::priority_text::{title_signal, PriorityText};
 use crate::context::use_announcer;
-use crate::focus::focus_later;
+use crate::focus::{focus_later, keep_in_place};
 use crate::i18n::{fill, text, use_i18n, Key};
 
 /// One ranked priority with buttons to move it up or down or take it out.
@@ -40,29 +40,33 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         match moved {
             Some(m) => say(
                 Key::AnnounceMoved,
-                &[("from", &m.from.to_string()), ("to", &m.to.to_string())],
+                &[("from", &i18n.number(m.from)), ("to", &i18n.number(m.to))],
             ),
             None if up => say(Key::AnnounceAlreadyTop, &[]),
             None => say(Key::AnnounceAlreadyBottom, &[]),
         }
     };
+    // The pressed button moves with its item; the page scrolls along so that it stays under
+    // the finger (or pointer), and keeps focus.
     let move_by = move |up: bool| {
-        shift(up);
         let button = if up { "up" } else { "down" };
-        focus_later(format!("mtr-{button}-{}", item.get_value()));
+        let id = format!("mtr-{button}-{}", item.get_value());
+        keep_in_place(id.clone());
+        shift(up);
+        focus_later(id);
     };
     // Keyboard mode: Space picks the item up, the arrow keys move it, Space drops it, Escape
     // puts it back. `grabbed` holds the place it was picked up from.
     let grabbed = RwSignal::new(None::<usize>);
     let handle_id = move || format!("mtr-handle-{}", item.get_value());
-    let total = move || draft.with_untracked(|d| d.ranked().len()).to_string();
+    let total = move || i18n.number(draft.with_untracked(|d| d.ranked().len()));
     let pick_up = move || {
         let place = draft.with_untracked(|d| item.with_value(|id| d.place(id)));
         if let Some(place) = place {
             grabbed.set(Some(place));
             say(
                 Key::AnnouncePickedUp,
-                &[("place", &place.to_string()), ("total", &total())],
+                &[("place", &i18n.number(place)), ("total", &total())],
             );
         }
     };
@@ -71,7 +75,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
         let place = draft.with_untracked(|d| item.with_value(|id| d.place(id)));
         say(
             Key::AnnounceDropped,
-            &[("place", &place.unwrap_or(0).to_string())],
+            &[("place", &i18n.number(place.unwrap_or(0)))],
         );
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
@@ -99,7 +103,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
                 draft.update(|d| {
                     item.with_value(|id| d.move_to(id, origin));
                 });
-                say(Key::AnnounceCancelled, &[("place", &origin.to_string())]);
+                say(Key::AnnounceCancelled, &[("place", &i18n.number(origin))]);
                 focus_later(handle_id());
             }
             _ => {}
@@ -148,6 +152,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
                 <IconButton
                     id=format!("mtr-up-{id}")
                     symbol="↑"
+                    short=Key::MoveUpShort
                     label=Signal::derive(move || label(Key::MoveUp))
                     disabled=Signal::derive(at_top)
                     on_click=move |()| move_by(true)
@@ -155,6 +160,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
                 <IconButton
                     id=format!("mtr-down-{id}")
                     symbol="↓"
+                    short=Key::MoveDownShort
                     label=Signal::derive(move || label(Key::MoveDown))
                     disabled=Signal::derive(at_bottom)
                     on_click=move |()| move_by(false)
@@ -163,6 +169,7 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
                     <IconButton
                         id=format!("mtr-remove-{}", item.get_value())
                         symbol="×"
+                        short=Key::RemoveShort
                         label=Signal::derive(move || label(Key::RemoveFromRanking))
                         on_click=remove
                     />

@@ -1,6 +1,9 @@
 use leptos::prelude::*;
 
+use mitreden_views::participation::texts::{kind_key, stance_key};
+
 use crate::api::{self, ErrorText, Found};
+use crate::components::confirm_withdraw::ConfirmWithdraw;
 use crate::components::your_outcome::YourOutcome;
 use crate::context::use_consultation;
 use crate::focus::focus_later;
@@ -25,12 +28,13 @@ pub fn ReceiptLookupForm() -> impl IntoView {
         let (slug, organisation, code) = (slug.clone(), *organisation, code.clone());
         async move { api::withdraw(&slug, organisation, &code).await }
     });
-    let error = move || match (look_up.value().get(), withdraw.value().get()) {
-        (_, Some(Err(e))) | (Some(Err(e)), _) => Some(i18n.t(e.key())),
+    let error = move || match look_up.value().get() {
+        Some(Err(e)) => Some(i18n.t(e.key())),
         _ => None,
     };
+    // Focus moves to what was found (or stays in the field to correct the code).
     Effect::new(move |_| {
-        if look_up.value().get().is_some() {
+        if matches!(look_up.value().get(), Some(Ok(_))) {
             focus_later("mtr-lookup-result".to_owned());
         }
     });
@@ -64,15 +68,44 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 .into_any()
             }
             Found::Statement(s) => {
-                view! { <p>{fill(i18n.t(Key::FoundStatement), &[("name", &s.name)])}</p> }
-                    .into_any()
+                let register = s.lobby_register.clone().map(|r| {
+                    view! { <dt>{i18n.t(Key::ReviewRegister)}</dt><dd>{r}</dd> }
+                });
+                let stances = s
+                    .stances
+                    .iter()
+                    .filter_map(|st| {
+                        let title = c.priority(&st.priority)?.title.get(lang).to_owned();
+                        Some(view! { <li>{title}" – "{i18n.t(stance_key(st.stance))}</li> })
+                    })
+                    .collect_view();
+                let publish = if s.publish {
+                    Key::ReviewPublishYes
+                } else {
+                    Key::ReviewPublishNo
+                };
+                view! {
+                    <p>{fill(i18n.t(Key::FoundStatement), &[("name", &s.name)])}</p>
+                    <dl class="mtr-details">
+                        <dt>{i18n.t(Key::OrgKind)}</dt>
+                        <dd>{i18n.t(kind_key(s.kind))}</dd>
+                        {register}
+                    </dl>
+                    <ul>{stances}</ul>
+                    <p>{i18n.t(publish)}</p>
+                }
+                .into_any()
             }
         }
     };
-    let on_withdraw = move |_| {
+    let on_withdraw = move |()| {
         if let Some(found) = found() {
             withdraw.dispatch((matches!(found, Found::Statement(_)), code.get_untracked()));
         }
+    };
+    let withdraw_error = move || match withdraw.value().get() {
+        Some(Err(e)) => Some(i18n.t(e.key())),
+        _ => None,
     };
     let withdrawn = move || matches!(withdraw.value().get(), Some(Ok(())));
 
@@ -95,30 +128,41 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="24"
-                aria-describedby="mtr-lookup-result"
+                aria-describedby="mtr-lookup-status"
                 prop:value=move || code.get()
                 on:input=move |ev| code.set(event_target_value(&ev))
             />
             <button type="submit" class="mtr-button">{tr(Key::ShowResponse)}</button>
         </form>
-        <div id="mtr-lookup-result" tabindex="-1" role="status">
-            {move || error().map(|text| view! { <p class="mtr-error">{text}</p> })}
+        // Only a short sentence is announced; what was found is a section of its own, with
+        // the withdraw button outside the live region.
+        <p id="mtr-lookup-status" role="status" class="mtr-status-line">
             {move || {
                 if withdrawn() {
-                    view! { <p>{i18n.t(Key::WithdrawnNotice)}</p> }.into_any()
+                    Some(i18n.t(Key::WithdrawnNotice))
+                } else if error().is_none() && found().is_some() {
+                    Some(i18n.t(Key::LookupFound))
                 } else {
-                    found()
-                        .map(|f| {
-                            view! {
-                                {summary(f)}
-                                <button type="button" class="mtr-button mtr-danger" on:click=on_withdraw>
-                                    {i18n.t(Key::Withdraw)}
-                                </button>
-                            }
-                        })
-                        .into_any()
+                    None
                 }
             }}
-        </div>
+        </p>
+        <p class="mtr-error" role="alert" class:mtr-hidden=move || error().is_none()>
+            {error}
+        </p>
+        {move || {
+            (!withdrawn())
+                .then(found)
+                .flatten()
+                .map(|f| {
+                    view! {
+                        <section id="mtr-lookup-result" tabindex="-1" aria-labelledby="mtr-lookup-result-heading" class="mtr-lookup-result">
+                            <h4 id="mtr-lookup-result-heading" class="mtr-h3">{i18n.t(Key::LookupResultHeading)}</h4>
+                            {summary(f)}
+                            <ConfirmWithdraw on_confirm=on_withdraw failed=Signal::derive(withdraw_error) />
+                        </section>
+                    }
+                })
+        }}
     }
 }

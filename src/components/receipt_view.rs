@@ -52,9 +52,13 @@ pub fn ReceiptView(
     view! {
         <section class="mtr-receipt" aria-labelledby="mtr-receipt-heading" data-testid="receipt">
             <h2 id="mtr-receipt-heading" class="mtr-h2" tabindex="-1" node_ref=heading>
-                {tr(Key::ReceiptHeading)}
+                {tr(if organisation { Key::StatementReceiptHeading } else { Key::ReceiptHeading })}
             </h2>
-            <p>{tr(Key::StatusSent)}" "{tr(Key::ReceiptIntro)}</p>
+            <p>
+                {tr(Key::StatusSent)}
+                " "
+                {tr(if organisation { Key::StatementReceiptIntro } else { Key::ReceiptIntro })}
+            </p>
             <p class="mtr-receipt-code">
                 <span id="mtr-receipt-label">{tr(Key::ReceiptLabel)}</span>
                 ": "
@@ -66,7 +70,14 @@ pub fn ReceiptView(
                     {tr(Key::CopyReceipt)}
                 </button>
             </p>
-            <p class="mtr-hint">{tr(Key::ReceiptKeep)}</p>
+            <p class="mtr-hint">
+                {tr(if organisation { Key::StatementReceiptKeep } else { Key::ReceiptKeep })}
+            </p>
+            <p class="mtr-actions">
+                <button type="button" class="mtr-button" on:click=|_| print()>
+                    {tr(Key::PrintReceipt)}
+                </button>
+            </p>
             {(!organisation)
                 .then(|| {
                     view! {
@@ -77,5 +88,12 @@ pub fn ReceiptView(
             {in_context}
             <WithdrawPanel sent on_restart />
         </section>
+    }
+}
+
+/// The browser's print dialogue, which also saves as PDF: the receipt on paper or as a file.
+fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

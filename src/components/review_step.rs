@@ -9,6 +9,7 @@ use crate::device::Pending;
 use crate::flow::{use_flow, Step};
 use crate::focus::focus_later;
 use mitreden_views::participation::scale::scale_label;
+use mitreden_views::participation::texts::{kind_key, stance_key};
 
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::outbox::Outbox;
@@ -60,7 +61,7 @@ pub fn ReviewStep(
     };
 
     let section = move |step: Step, title: Key, body: AnyView| {
-        let change = move |_| flow.go(step);
+        let change = move |_| flow.change(step);
         view! {
             <div class="mtr-review-section">
                 <h3 class="mtr-h3">{move || i18n.t(title)}</h3>
@@ -84,6 +85,37 @@ pub fn ReviewStep(
                 .map(|g| g.label.get(lang).to_owned())
                 .unwrap_or_else(|| i18n.t(Key::NotAnswered).to_owned()),
         })
+    };
+    // Everything the organisation step asked, as it will be sent.
+    let organisation_details = move || {
+        let o = flow.draft.with(|d| d.organisation.clone());
+        let register = (!o.lobby_register.trim().is_empty()).then(|| {
+            view! { <dt>{tr(Key::ReviewRegister)}</dt><dd>{o.lobby_register.trim().to_owned()}</dd> }
+        });
+        let email = (!o.contact_email.trim().is_empty()).then(|| {
+            let consent = o.contact_consent.then(|| view! { <dd>{tr(Key::ReviewContactYes)}</dd> });
+            view! { <dt>{tr(Key::ReviewEmail)}</dt><dd>{o.contact_email.trim().to_owned()}</dd>{consent} }
+        });
+        let kind = o
+            .kind
+            .map(|k| i18n.t(kind_key(k)))
+            .unwrap_or_else(|| i18n.t(Key::NotAnswered));
+        let publish = if o.publish {
+            Key::ReviewPublishYes
+        } else {
+            Key::ReviewPublishNo
+        };
+        view! {
+            <dl class="mtr-details">
+                <dt>{tr(Key::OrgName)}</dt>
+                <dd>{o.name.trim().to_owned()}</dd>
+                <dt>{tr(Key::OrgKind)}</dt>
+                <dd>{kind}</dd>
+                {register}
+                {email}
+            </dl>
+            <p>{tr(publish)}</p>
+        }
     };
     let c = consultation.clone();
     let ranking = move || {
@@ -110,13 +142,7 @@ pub fn ReviewStep(
                 .filter_map(|s| {
                     let stance = s.stance?;
                     let title = c.priority(&s.priority)?.title.get(lang).to_owned();
-                    let key = match stance {
-                        mitreden_core::Stance::Support => Key::StanceSupport,
-                        mitreden_core::Stance::Oppose => Key::StanceOppose,
-                        mitreden_core::Stance::Conditional => Key::StanceConditional,
-                        mitreden_core::Stance::NoView => Key::StanceNoView,
-                    };
-                    Some(view! { <li>{title}" – "{i18n.t(key)}</li> })
+                    Some(view! { <li>{title}" – "{i18n.t(stance_key(stance))}</li> })
                 })
                 .collect_view()
         })
@@ -136,7 +162,10 @@ pub fn ReviewStep(
                         Some(Choice::Step(v)) => scale_label(lang, conflict, half, v),
                     };
                     let title = conflict.title.get(lang).to_owned();
-                    Some(view! { <li>{title}" – "{answer}</li> })
+                    let comment = Some(p.comment.trim().to_owned())
+                        .filter(|c| !c.is_empty())
+                        .map(|c| view! { <br /><q>{c}</q> });
+                    Some(view! { <li>{title}" – "{answer}{comment}</li> })
                 })
                 .collect_view()
         })
@@ -153,14 +182,20 @@ pub fn ReviewStep(
         }
     };
     let has_conflicts = !consultation.conflicts.is_empty();
+    // (Who speaks does not change on this step.)
+    let submit_label = if organisation() {
+        Key::SubmitStatement
+    } else {
+        Key::Submit
+    };
 
     view! {
-        <StepFrame heading=Key::ReviewHeading on_next=on_send next_label=Key::Submit>
+        <StepFrame heading=Key::ReviewHeading on_next=on_send next_label=submit_label>
             <p class="mtr-hint">{tr(Key::ReviewHint)}</p>
             {move || {
                 if organisation() {
                     view! {
-                        {section(Step::Organisation, Key::ReviewOrganisation, view! { <p>{who.clone()}</p> }.into_any())}
+                        {section(Step::Organisation, Key::ReviewOrganisation, organisation_details().into_any())}
                         {section(Step::Stances, Key::ReviewStances, view! { <ul>{stances.clone()}</ul> }.into_any())}
                     }
                         .into_any()

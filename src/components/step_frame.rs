@@ -22,7 +22,7 @@ pub fn StepFrame(
         let (n, total) = flow.progress();
         fill(
             i18n.t(Key::StepProgress),
-            &[("n", &n.to_string()), ("total", &total.to_string())],
+            &[("n", &i18n.number(n)), ("total", &i18n.number(total))],
         )
     };
     let first = move || flow.step.get() == Step::Welcome;
@@ -45,7 +45,14 @@ pub fn StepFrame(
                     </button>
                 </Show>
                 <button type="button" class="mtr-button mtr-primary" on:click=next>
-                    {move || i18n.t(next_label.unwrap_or(Key::Next))}
+                    {move || {
+                        let label = match next_label {
+                            Some(label) => label,
+                            None if flow.returns_to_review() => Key::BackToReview,
+                            None => Key::Next,
+                        };
+                        i18n.t(label)
+                    }}
                 </button>
             </div>
         </section>

@@ -38,7 +38,7 @@ pub fn UnrankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoV
             text(lang, Key::AnnounceAdded),
             &[
                 ("title", &title.get_untracked()),
-                ("to", &place.to_string()),
+                ("to", &i18n.number(place)),
             ],
         ));
         focus_later(match next {

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::draft::Mode;
 
 use crate::api::{self, ErrorText};
+use crate::components::confirm_withdraw::ConfirmWithdraw;
 use crate::context::use_consultation;
 use crate::device::{Device, Sent};
 use crate::focus::focus_later;
@@ -12,7 +13,6 @@ use crate::i18n::{tr, use_i18n, Key};
 pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let slug = use_consultation().slug.to_string();
-    let confirming = RwSignal::new(false);
     let organisation = sent.draft.mode == Some(Mode::Organisation);
     let receipt = sent.acknowledgement.receipt.clone();
     let withdraw = Action::new_local(move |(): &()| {
@@ -40,49 +40,7 @@ pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl
             <Show
                 when=done
                 fallback=move || {
-                    view! {
-                        <Show
-                            when=move || confirming.get()
-                            fallback=move || {
-                                view! {
-                                    <button
-                                        type="button"
-                                        class="mtr-button"
-                                        on:click=move |_| {
-                                            confirming.set(true);
-                                            focus_later("mtr-withdraw-confirm".to_owned());
-                                        }
-                                    >
-                                        {tr(Key::Withdraw)}
-                                    </button>
-                                }
-                            }
-                        >
-                            <p id="mtr-withdraw-confirm" tabindex="-1">
-                                {tr(Key::WithdrawConfirm)}
-                            </p>
-                            <button
-                                type="button"
-                                class="mtr-button mtr-danger"
-                                on:click=move |_| {
-                                    withdraw.dispatch(());
-                                }
-                            >
-                                {tr(Key::WithdrawYes)}
-                            </button>
-                            " "
-                            <button
-                                type="button"
-                                class="mtr-button"
-                                on:click=move |_| confirming.set(false)
-                            >
-                                {tr(Key::WithdrawNo)}
-                            </button>
-                            <p class="mtr-error" role="alert" class:mtr-hidden=move || failed().is_none()>
-                                {failed}
-                            </p>
-                        </Show>
-                    }
+                    view! { <ConfirmWithdraw on_confirm=move |()| { withdraw.dispatch(()); } failed=Signal::derive(failed) /> }
                 }
             >
                 <p id="mtr-withdrawn" tabindex="-1" role="status">

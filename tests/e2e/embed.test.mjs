@@ -142,6 +142,10 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   await tabUntil(page, frame, (f) => f.tag === 'textarea');
   await page.keyboard.type('Vertrauen entsteht durch sichtbare Erfolge.');
   assert.match(await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment-counter').textContent(), /Noch 957 Zeichen/);
+  // The conflict's explanation is read with its question.
+  const explained = await frame.getByTestId('conflict-quick-wins-vs-depth').evaluate((fieldset) =>
+    fieldset.getAttribute('aria-describedby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+  assert.match(explained, /^Schnelle Erfolge schaffen Vertrauen/);
   assert.deepEqual(await axeViolations(frame), [], 'conflicts');
   await press(page, frame, 'Weiter');
   await stepHeading(frame, 'Fehlt etwas?');
@@ -200,6 +204,40 @@ async function answerQuickly(frame, group, goal) {
   await frame.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();
 }
 
+test('on a touch screen the move buttons say what they do, the keyboard mode stays out of the way, and a tapped button stays under the finger', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 390, height: 700 }, hasTouch: true, isMobile: true, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(env.server.demoUrl);
+  const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
+  await iframe.scrollIntoViewIfNeeded();
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.getByRole('button', { name: 'Beginnen' }).tap();
+  await frame.getByLabel('Bürgerinnen und Bürger').check();
+  await frame.getByRole('button', { name: 'Weiter' }).tap();
+  for (const goal of ['Digitale Identitäten, die alle nutzen können', 'Verwaltungsleistungen vollständig online',
+    'Register, die nur einmal fragen']) {
+    await frame.getByRole('button', { name: `${goal}: einordnen` }).tap();
+  }
+  const up = frame.locator('#mtr-up-once-only');
+  assert.equal(await up.locator('.mtr-icon-text').textContent(), 'Nach oben');
+  assert.equal(await up.locator('.mtr-icon-text').isVisible(), true, 'the word shows on a touch screen');
+  assert.equal(await frame.locator('#mtr-handle-once-only').isVisible(), false, 'no keyboard mode on a phone');
+  assert.deepEqual(await axeViolations(frame), [], 'ranking on a phone');
+
+  // Tap "Nach oben" on the third goal: it moves up, and the finger is still on its button.
+  await up.scrollIntoViewIfNeeded();
+  const box = await up.boundingBox();
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.touchscreen.tap(x, y);
+  await announced(frame, 'Register, die nur einmal fragen: von Platz 3 auf Platz 2 verschoben');
+  await page.waitForTimeout(300);
+  const frameBox = await iframe.boundingBox();
+  const under = await frame.evaluate(([fx, fy]) => document.elementFromPoint(fx, fy)?.closest('button')?.id,
+    [x - frameBox.x, y - frameBox.y]);
+  assert.equal(under, 'mtr-up-once-only');
+  await context.close();
+});
+
 test('a lost answer is sent again and counted exactly once', async () => {
   const { context, frame } = await openDemo();
   const totalBefore = (await results()).total;
@@ -249,11 +287,16 @@ test('offline, reloaded and back online: the response is stored exactly once', a
 });
 
 test('withdrawal by receipt removes the response from the results', async () => {
-  const { context, frame } = await openDemo();
+  const { context, page, iframe, frame } = await openDemo();
   const totalBefore = (await results()).total;
   await answerQuickly(frame, 'Öffentliche Verwaltung', 'Steuerung nach messbarer Wirkung');
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
-  await frame.getByTestId('receipt-code').waitFor();
+  const code = (await frame.getByTestId('receipt-code').textContent()).trim();
+  // "Copy code" copies it, inside the embedded frame too (the loader allows clipboard-write).
+  assert.equal(await iframe.getAttribute('allow'), 'clipboard-write');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await frame.getByRole('button', { name: 'Code kopieren' }).click();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   assert.equal((await results()).total, totalBefore + 1);
   // The only one in the group: its ranking is not shown, not even to them.
   const withheld = frame.getByTestId('in-context-withheld');
@@ -338,7 +381,14 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
   assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
   assert.deepEqual(await axeViolations(other.frame), [], 'receipt lookup');
+  // Only a short sentence is announced; the withdraw button is not inside a live region.
+  assert.equal(await lookup.locator('[role=status]').textContent(), 'Gefunden.');
+  assert.equal(await lookup.locator('[role=status] button, [aria-live] button').count(), 0);
+  // One tap withdraws nothing: it asks first.
   await lookup.getByRole('button', { name: 'Antwort zurückziehen' }).click();
+  await lookup.getByText('Wirklich zurückziehen?', { exact: false }).waitFor();
+  assert.equal((await results()).total, totalBefore + 1);
+  await lookup.getByRole('button', { name: 'Ja, zurückziehen' }).click();
   await lookup.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
   assert.equal((await results()).total, totalBefore);
   await other.context.close();
@@ -380,9 +430,18 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();
-  assert.match(await frame.locator('#mtr-app .mtr-step').textContent(), /Bündnis Digitale Teilhabe/);
-  await frame.getByRole('button', { name: 'Antwort absenden' }).click();
-  await frame.getByTestId('receipt-code').waitFor();
+  // The review shows everything the organisation step asked.
+  const review = await frame.locator('#mtr-app .mtr-step').textContent();
+  for (const shown of ['Bündnis Digitale Teilhabe', 'Verband oder Verein', 'R001234', 'kontakt@teilhabe.example',
+    'Das Ministerium darf Sie unter dieser Adresse kontaktieren.', 'Die Stellungnahme darf veröffentlicht werden.']) {
+    assert.ok(review.includes(shown), `the review shows ${shown}`);
+  }
+  await frame.getByRole('button', { name: 'Stellungnahme absenden' }).click();
+  const code = (await frame.getByTestId('receipt-code').textContent()).trim();
+  await frame.getByRole('heading', { name: 'Vielen Dank für Ihre Stellungnahme!' }).waitFor();
+  const receipt = await frame.getByTestId('receipt').textContent();
+  assert.match(receipt, /getrennt von den Antworten/);
+  assert.doesNotMatch(receipt, /in den Ergebnissen gezählt/);
 
   const after = await results();
   assert.equal(after.total, before.total, 'a statement is not a response');
@@ -391,6 +450,18 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   assert.ok(onceOnly.support >= 1);
   assert.ok(!JSON.stringify(after).includes('teilhabe.example'), 'the contact address is not public');
   await context.close();
+
+  // Looked up with the code on another device: more than the name.
+  const other = await openDemo();
+  const lookup = other.frame.locator('.mtr-lookup');
+  await lookup.locator('summary').click();
+  await lookup.getByLabel('Beleg-Code').fill(code);
+  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByText('Stellungnahme von Bündnis Digitale Teilhabe e. V.').waitFor();
+  const found = await lookup.textContent();
+  assert.match(found, /Verband oder Verein/);
+  assert.match(found, /Register, die nur einmal fragen – Unterstützen/);
+  await other.context.close();
 });
 
 test('several themed widgets on one page work independently; without JavaScript a link remains', async () => {

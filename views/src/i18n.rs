@@ -88,6 +88,8 @@ mitreden_core::ui_texts! {
     Closed => "Die Beteiligung ist abgeschlossen.", "The consultation is closed.";
     NotPublished => "Die Ergebnisse dieser Beteiligung sind noch nicht veröffentlicht.", "The results of this consultation are not published yet.";
     OtherLanguage => "English", "Deutsch";
+    PrivacyNotice => "Datenschutzhinweise", "Privacy notice";
+    AccessibilityStatement => "Erklärung zur Barrierefreiheit", "Accessibility statement";
     CommentsTitle => "Stimmen aus der Beteiligung", "Voices from the consultation";
     CommentsIntro => "Begründungen zu den Zielkonflikten, wie sie Teilnehmende geschrieben haben; veröffentlicht nach Prüfung durch die Redaktion.", "Reasons given on the goal conflicts, as participants wrote them; published after review by the editors.";
     NoComments => "Noch keine freigegebenen Kommentare.", "No approved comments yet.";

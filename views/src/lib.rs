@@ -11,6 +11,7 @@ pub mod components;
 pub mod data;
 pub mod follow_up;
 pub mod i18n;
+pub mod notices;
 pub mod participation;
 pub mod sentences;
 

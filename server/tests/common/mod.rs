@@ -59,6 +59,7 @@ pub fn args(database: &str, dir: &TempDir) -> ServeArgs {
         widget_dir: dir.path().join("dist"),
         dashboard_dir: dir.path().join("dashboard"),
         public_url: None,
+        notices: None,
         demo_page_addr: None,
         // Tests save the tallies themselves (tally_saver::save_all) where it matters.
         save_tallies_every: 0,

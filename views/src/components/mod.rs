@@ -16,6 +16,7 @@ pub mod history_list;
 pub mod indicator_table;
 pub mod indicator_view;
 pub mod method_note;
+pub mod notice_links;
 pub mod outcome_item;
 pub mod outcome_section;
 pub mod progress_chart;

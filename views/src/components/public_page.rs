@@ -7,6 +7,7 @@ use mitreden_core::{Lang, StatementSummary, Status, ValidStatement};
 
 use super::comments_section::CommentsSection;
 use super::document::Document;
+use super::notice_links::NoticeLinks;
 use super::outcome_section::OutcomeSection;
 use super::results_view::ResultsView;
 use super::rounds_section::RoundsSection;
@@ -50,6 +51,7 @@ pub fn PublicPage(
     proposals: Vec<(i64, String)>,
 ) -> impl IntoView {
     let c = &data.consultation;
+    let privacy_href = format!("/datenschutz/{}?lang={}", c.slug, lang.code());
     let title = c.title.get(lang).to_owned();
     let description = c.description.get(lang).to_owned();
     let accent = theme.accent.clone().unwrap_or_else(|| ACCENT.to_owned());
@@ -96,6 +98,11 @@ pub fn PublicPage(
                     <CommentsSection data=data.clone() comments lang />
                     <StatementsSection data=data.clone() summary published lang />
                 </main>
+                <NoticeLinks
+                    class="res-footer"
+                    privacy=(privacy_href, t(lang, Key::PrivacyNotice))
+                    accessibility=(format!("/barrierefreiheit?lang={}", lang.code()), t(lang, Key::AccessibilityStatement))
+                />
         </Document>
     }
 }

@@ -5,6 +5,7 @@ use mitreden_core::theme::Theme;
 use mitreden_core::{locale, Lang, StatementSummary};
 
 use super::document::Document;
+use super::notice_links::NoticeLinks;
 use super::results_view::ResultsView;
 use super::statements_section::StatementsSection;
 use super::svg::ACCENT;
@@ -51,6 +52,11 @@ pub fn ReportPage(
                 <ResultsView data=data.clone() lang accent downloads=None tables_open=true />
                 <StatementsSection data=data.clone() summary published=Vec::new() lang />
             </main>
+                <NoticeLinks
+                    class="res-footer"
+                    privacy=(format!("/datenschutz/{}?lang={}", data.consultation.slug, lang.code()), t(lang, Key::PrivacyNotice))
+                    accessibility=(format!("/barrierefreiheit?lang={}", lang.code()), t(lang, Key::AccessibilityStatement))
+                />
         </Document>
     }
 }

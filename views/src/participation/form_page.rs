@@ -10,6 +10,7 @@ use super::language_links::LanguageLinks;
 use super::place_inputs::PlaceInputs;
 use super::shell::Shell;
 use super::texts::{text, Key};
+use crate::components::notice_links::NoticeLinks;
 use crate::i18n::fill;
 
 /// Addresses of the plain form page.
@@ -19,6 +20,8 @@ pub struct FormLinks {
     pub languages: Vec<(Lang, String)>,
     /// The privacy notice.
     pub privacy: String,
+    /// The accessibility statement.
+    pub accessibility: String,
     /// Where the form is sent.
     pub action: String,
 }
@@ -112,7 +115,7 @@ pub fn FormPage(
                     {conflicts}
                     <h2 class="mtr-h2">{text(lang, Key::PrivacyHeading)}</h2>
                     <p>{text(lang, Key::PrivacyText)}</p>
-                    <p><a href=links.privacy target="_blank" rel="noopener">{text(lang, Key::PrivacyLink)}</a></p>
+                    <p><a href=links.privacy.clone() target="_blank" rel="noopener">{text(lang, Key::PrivacyLink)}</a></p>
                     // For programs that fill in every field (see the widget's honeypot).
                     <div class="mtr-honeypot" aria-hidden="true">
                         <label for="mtr-website">{text(lang, Key::HoneypotLabel)}</label>
@@ -122,6 +125,12 @@ pub fn FormPage(
                         <button type="submit" class="mtr-button mtr-primary">{text(lang, Key::Submit)}</button>
                     </div>
                 </form>
+                <NoticeLinks
+                    class="mtr-footer"
+                    privacy=(links.privacy, text(lang, Key::PrivacyLink))
+                    accessibility=(links.accessibility, text(lang, Key::AccessibilityLink))
+                    new_window=true
+                />
             </main>
         </Shell>
     }

@@ -5,6 +5,7 @@ use mitreden_core::{Consultation, Lang, ValidResponse};
 use super::scale::scale_label;
 use super::shell::Shell;
 use super::texts::{text, Key};
+use crate::components::notice_links::NoticeLinks;
 
 /// After the plain form: thanks, the receipt code to keep (to print or save), and what was sent.
 #[component]
@@ -17,6 +18,8 @@ pub fn ReceiptPage(
     receipt: String,
     /// The widget page, to go back to.
     back: String,
+    /// The privacy notice and the accessibility statement.
+    notices: (String, String),
 ) -> impl IntoView {
     let c = consultation;
     let title = c.title.get(lang).to_owned();
@@ -61,6 +64,12 @@ pub fn ReceiptPage(
                     <ul class="mtr-summary">{positions}</ul>
                 })}
                 <p><a href=back>{text(lang, Key::BackToConsultation)}</a></p>
+                <NoticeLinks
+                    class="mtr-footer"
+                    privacy=(notices.0, text(lang, Key::PrivacyLink))
+                    accessibility=(notices.1, text(lang, Key::AccessibilityLink))
+                    new_window=true
+                />
             </main>
         </Shell>
     }

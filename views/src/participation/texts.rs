@@ -18,12 +18,19 @@ mitreden_core::ui_texts! {
     UnrankedHeading => "Noch nicht eingeordnet", "Not ranked yet";
     UnrankedEmpty => "Alle Ziele sind eingeordnet.", "All goals are ranked.";
     MoveUp => "{title}: nach oben", "{title}: move up";
+    MoveUpShort => "Nach oben", "Move up";
+    MoveDownShort => "Nach unten", "Move down";
+    RemoveShort => "Herausnehmen", "Take out";
     MoveDown => "{title}: nach unten", "{title}: move down";
     Add => "Einordnen", "Add";
     AddToRanking => "{title}: einordnen", "{title}: add to ranking";
     RemoveFromRanking => "{title}: herausnehmen", "{title}: take out";
     Submit => "Antwort absenden", "Submit response";
     Submitting => "Wird gesendet …", "Sending …";
+    SubmitStatement => "Stellungnahme absenden", "Submit statement";
+    StatementReceiptHeading => "Vielen Dank für Ihre Stellungnahme!", "Thank you for your statement!";
+    StatementReceiptIntro => "Ihre Stellungnahme ist gespeichert. Stellungnahmen werden getrennt von den Antworten einzelner Personen ausgewertet und berichtet.", "Your statement is saved. Statements are analysed and reported apart from the responses of individuals.";
+    StatementReceiptKeep => "Bewahren Sie diesen Code auf. Mit ihm können Sie Ihre Stellungnahme später ansehen oder zurückziehen.", "Keep this code. With it you can view or withdraw your statement later.";
     ReceiptHeading => "Vielen Dank für Ihre Antwort!", "Thank you for your response!";
     ReceiptIntro => "Ihre Antwort ist gespeichert und wird in den Ergebnissen gezählt.", "Your response is saved and counted in the results.";
     ReceiptLabel => "Ihr Beleg-Code", "Your receipt code";
@@ -65,6 +72,7 @@ mitreden_core::ui_texts! {
     PrivacyText => "Wir speichern nur Ihre Antworten – ohne Namen, ohne IP-Adresse und ohne Cookies. Ausgewertet wird nach Gruppen. Mit Ihrem Beleg-Code können Sie Ihre Antwort später ansehen oder zurückziehen.", "We store only your answers – no name, no IP address and no cookies. Results are analysed by group. With your receipt code you can view or withdraw your response later.";
     PrivacyLink => "Datenschutzhinweise im Detail (öffnet in neuem Fenster)", "Privacy notice in full (opens in a new window)";
     Start => "Beginnen", "Start";
+    AccessibilityLink => "Erklärung zur Barrierefreiheit (öffnet in neuem Fenster)", "Accessibility statement (opens in a new window)";
     WhoHeading => "Wer Sie sind", "Who you are";
     OrganisationOption => "Ich spreche für eine Organisation und gebe eine Stellungnahme ab", "I speak for an organisation and hand in a statement";
     MoveHandle => "{title}: mit der Tastatur verschieben", "{title}: move with the keyboard";
@@ -126,12 +134,19 @@ mitreden_core::ui_texts! {
     ReviewRanking => "Reihenfolge", "Order";
     ReviewConflicts => "Zielkonflikte", "Goal conflicts";
     ReviewProposals => "Vorschläge", "Proposals";
+    BackToReview => "Weiter zur Übersicht", "Continue to the review";
+    ReviewRegister => "Lobbyregister-Nummer", "Lobby register number";
+    ReviewEmail => "E-Mail-Adresse für Rückfragen", "Email address for questions";
+    ReviewContactYes => "Das Ministerium darf Sie unter dieser Adresse kontaktieren.", "The ministry may contact you at this address.";
+    ReviewPublishYes => "Die Stellungnahme darf veröffentlicht werden.", "The statement may be published.";
+    ReviewPublishNo => "Die Stellungnahme wird nicht veröffentlicht.", "The statement will not be published.";
     ReviewStances => "Haltungen", "Stances";
     NotAnswered => "keine Angabe", "not answered";
     Nothing => "keine", "none";
     StatusSending => "Ihre Antwort wird gesendet …", "Sending your response …";
     StatusSavedOffline => "Auf diesem Gerät gespeichert – wird gesendet, sobald Sie online sind.", "Saved on this device – it will be sent when you are online.";
     StatusSent => "Gesendet.", "Sent.";
+    PrintReceipt => "Beleg drucken oder als PDF speichern", "Print the receipt or save it as PDF";
     CopyReceipt => "Code kopieren", "Copy code";
     Copied => "Code kopiert", "Code copied";
     Withdraw => "Antwort zurückziehen", "Withdraw response";
@@ -171,6 +186,8 @@ mitreden_core::ui_texts! {
     ShowResponse => "Antwort ansehen", "View response";
     ErrorReceiptInvalid => "Das ist kein gültiger Beleg-Code. Er hat 16 Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN-PQRS.", "That is not a valid receipt code. It has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.";
     ErrorReceiptUnknown => "Zu diesem Code gibt es keine Antwort (mehr).", "There is no response (any more) for this code.";
+    LookupFound => "Gefunden.", "Found.";
+    LookupResultHeading => "Ihre Angaben zu diesem Beleg-Code", "Your answers for this receipt code";
     FoundResponse => "Antwort für die Gruppe „{group}“", "Response for the group “{group}”";
     OutcomeHeading => "Was aus Ihren Antworten wird", "What becomes of your input";
     OutcomeForYours => "Zu den Zielen, die Ihnen am wichtigsten waren:", "On the goals that mattered most to you:";
@@ -185,4 +202,28 @@ mitreden_core::ui_texts! {
     ClosedHeading => "Diese Beteiligung ist abgeschlossen", "This consultation is closed";
     ClosedIntro => "Vielen Dank an alle, die mitgemacht haben. Antworten werden nicht mehr angenommen.", "Thank you to everyone who took part. Responses are no longer accepted.";
     FoundStatement => "Stellungnahme von {name}", "Statement by {name}";
+}
+
+/// The name of an organisation's kind.
+pub fn kind_key(kind: mitreden_core::statement::OrganisationKind) -> Key {
+    use mitreden_core::statement::OrganisationKind::*;
+    match kind {
+        Ngo => Key::KindNgo,
+        Association => Key::KindAssociation,
+        Company => Key::KindCompany,
+        Research => Key::KindResearch,
+        PublicBody => Key::KindPublicBody,
+        Other => Key::KindOther,
+    }
+}
+
+/// The name of a stance on a priority.
+pub fn stance_key(stance: mitreden_core::Stance) -> Key {
+    use mitreden_core::Stance::*;
+    match stance {
+        Support => Key::StanceSupport,
+        Oppose => Key::StanceOppose,
+        Conditional => Key::StanceConditional,
+        NoView => Key::StanceNoView,
+    }
 }

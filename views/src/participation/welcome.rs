@@ -4,6 +4,7 @@ use mitreden_core::{Consultation, Lang, Status};
 
 use super::language_links::LanguageLinks;
 use super::texts::{text, Key};
+use crate::components::notice_links::NoticeLinks;
 use crate::i18n::fill;
 
 /// The id of the welcome's heading, where focus goes when a participant comes back to it.
@@ -16,6 +17,8 @@ pub struct WelcomeLinks {
     pub languages: Vec<(Lang, String)>,
     /// The privacy notice.
     pub privacy: String,
+    /// The accessibility statement.
+    pub accessibility: String,
     /// The form that works without JavaScript, where "start" leads without it.
     pub form: String,
     /// The results page, linked once the consultation has closed.
@@ -69,7 +72,7 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
                 <h3 class="mtr-h3">{t(Key::PrivacyHeading)}</h3>
                 <p>{t(Key::PrivacyText)}</p>
                 <p>
-                    <a href=links.privacy target="_blank" rel="noopener">{t(Key::PrivacyLink)}</a>
+                    <a href=links.privacy.clone() target="_blank" rel="noopener">{t(Key::PrivacyLink)}</a>
                 </p>
                 <form class="mtr-nav" method="get" action=links.form>
                     <input type="hidden" name="lang" value=lang.code() />
@@ -83,6 +86,12 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
                     <div id="mtr-lookup-slot"></div>
                 </details>
             </section>
+            <NoticeLinks
+                class="mtr-footer"
+                privacy=(links.privacy.clone(), t(Key::PrivacyLink))
+                accessibility=(links.accessibility, t(Key::AccessibilityLink))
+                new_window=true
+            />
         </div>
     }
     .into_any()

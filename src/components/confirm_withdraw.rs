@@ -1,0 +1,49 @@
+use leptos::prelude::*;
+
+use crate::focus::focus_later;
+use crate::i18n::{tr, Key};
+
+/// "Withdraw" with a confirmation first, wherever a submission can be withdrawn (the receipt,
+/// the receipt look-up): one tap never deletes anything.
+#[component]
+pub fn ConfirmWithdraw(
+    /// Withdraws, once confirmed.
+    #[prop(into)]
+    on_confirm: Callback<()>,
+    /// Why the last attempt failed, if it did.
+    #[prop(into)]
+    failed: Signal<Option<&'static str>>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback=move || {
+                view! {
+                    <button
+                        type="button"
+                        class="mtr-button"
+                        on:click=move |_| {
+                            confirming.set(true);
+                            focus_later("mtr-withdraw-confirm".to_owned());
+                        }
+                    >
+                        {tr(Key::Withdraw)}
+                    </button>
+                }
+            }
+        >
+            <p id="mtr-withdraw-confirm" tabindex="-1">{tr(Key::WithdrawConfirm)}</p>
+            <button type="button" class="mtr-button mtr-danger" on:click=move |_| on_confirm.run(())>
+                {tr(Key::WithdrawYes)}
+            </button>
+            " "
+            <button type="button" class="mtr-button" on:click=move |_| confirming.set(false)>
+                {tr(Key::WithdrawNo)}
+            </button>
+            <p class="mtr-error" role="alert" class:mtr-hidden=move || failed.get().is_none()>
+                {move || failed.get()}
+            </p>
+        </Show>
+    }
+}
