@@ -52,8 +52,15 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
                     .priority(&line.priority)
                     .map(|p| p.title.get(lang).to_owned())
                     .unwrap_or_default();
-                let yours = your_place(&line.priority)
-                    .map_or_else(|| i18n.t(Key::NotRanked).to_owned(), |p| i18n.number(p));
+                // A dash for "not ranked" keeps the column narrow; screen readers hear the words.
+                let yours = match your_place(&line.priority) {
+                    Some(p) => view! { {i18n.number(p)} }.into_any(),
+                    None => view! {
+                        <span aria-hidden="true">"–"</span>
+                        <span class="mtr-sr">{i18n.t(Key::NotRanked)}</span>
+                    }
+                    .into_any(),
+                };
                 view! {
                     <tr>
                         <th scope="row">{title}</th>
@@ -78,6 +85,7 @@ pub fn BallotInContext(group: GroupId, ranking: Vec<PriorityId>) -> impl IntoVie
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <p class="mtr-hint">{i18n.t(Key::InContextDash)}</p>
         }
         .into_any()
     };

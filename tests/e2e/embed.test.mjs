@@ -1,11 +1,13 @@
 // The whole path as a participant walks it: a ministry page on one origin embeds the widget
 // from another; the participant ranks by keyboard only, submits, and the results count it.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { test } from 'node:test';
 import { announced, axeViolations, serverAndBrowser, tabUntil } from './harness.mjs';
 
 const env = serverAndBrowser();
+mkdirSync('target/screenshots', { recursive: true });
 
 async function openDemo() {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 } });
@@ -513,37 +515,48 @@ test('several themed widgets on one page work independently; without JavaScript 
   host.close();
 });
 
-test('every step reflows at 320 CSS pixels (as at 400 % zoom) without sideways scrolling', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 2, locale: 'de-DE' });
-  const page = await context.newPage();
-  await page.goto(`${env.server.widgetOrigin}/w/demo`);
-  const fits = async (where) => {
-    const { scroll, client } = await page.evaluate(() => ({
-      scroll: document.documentElement.scrollWidth,
-      client: document.documentElement.clientWidth,
-    }));
-    assert.ok(scroll <= client, `${where}: ${scroll}px wide in ${client}px`);
-  };
-  await page.getByRole('button', { name: 'Beginnen' }).waitFor();
-  await fits('welcome');
-  await page.getByRole('button', { name: 'Beginnen' }).click();
-  await page.getByLabel('Öffentliche Verwaltung').check();
-  await fits('who');
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await page.getByRole('button', { name: 'Gemeinsame Plattformdienste für Länder und Kommunen: einordnen' }).click();
-  await page.getByRole('button', { name: 'Digitale Kompetenz in der Verwaltung: einordnen' }).click();
-  await fits('ranking');
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await fits('conflicts');
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await page.getByRole('button', { name: 'Vorschlag hinzufügen' }).click();
-  await fits('proposals');
-  await page.getByLabel('Titel').fill('Offene Schnittstellen');
-  await page.getByRole('button', { name: 'Weiter' }).click();
-  await fits('review');
-  assert.deepEqual(await axeViolations(page), [], 'review at 320 px');
-  await context.close();
-});
+for (const width of [320, 390, 1366]) {
+  test(`every step, the receipt included, fits ${width} CSS pixels without sideways scrolling and passes axe`, async () => {
+    const context = await env.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 2, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(`${env.server.widgetOrigin}/w/demo`);
+    // At 320 px as at 400 % zoom (WCAG 1.4.10): nothing wider than the window, and no
+    // accessibility violation, on every step.
+    const check = async (where) => {
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
+      assert.ok(scroll <= client, `${where} at ${width}: ${scroll}px wide in ${client}px`);
+      assert.deepEqual(await axeViolations(page), [], `${where} at ${width} px`);
+    };
+    await page.getByRole('button', { name: 'Beginnen' }).waitFor();
+    await check('welcome');
+    await page.getByRole('button', { name: 'Beginnen' }).click();
+    // Academia's ranking is published by now, so the receipt shows it beside this one.
+    await page.getByLabel('Wissenschaft').check();
+    await check('who');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Gemeinsame Plattformdienste für Länder und Kommunen: einordnen' }).click();
+    await page.getByRole('button', { name: 'Digitale Kompetenz in der Verwaltung: einordnen' }).click();
+    await check('ranking');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByTestId('conflict-quick-wins-vs-depth').getByRole('radio').first().check();
+    await page.getByTestId('conflict-quick-wins-vs-depth').getByLabel('Warum? (freiwillig)').fill('Erst das Fundament.');
+    await check('conflicts');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await page.getByRole('button', { name: 'Vorschlag hinzufügen' }).click();
+    await check('proposals');
+    await page.getByLabel('Titel').fill('Offene Schnittstellen');
+    await page.getByRole('button', { name: 'Weiter' }).click();
+    await check('review');
+    await page.getByRole('button', { name: 'Antwort absenden' }).click();
+    await page.getByTestId('ballot-in-context').waitFor();
+    await check('receipt');
+    await page.screenshot({ path: `target/screenshots/receipt-${width}.png`, fullPage: true });
+    await context.close();
+  });
+}
 
 /** Staff save a copy of the demo under `slug` with `settings` changed. */
 async function copyOfDemo(slug, settings) {

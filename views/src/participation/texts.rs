@@ -59,6 +59,7 @@ mitreden_core::ui_texts! {
     ColumnGroupRank => "Platz in der Gruppe", "Place in the group";
     ColumnYourPlace => "Ihr Platz", "Your place";
     NotRanked => "nicht eingeordnet", "not ranked";
+    InContextDash => "„–“: von Ihnen nicht eingeordnet.", "“–”: not ranked by you.";
     InContextTooSmall => "Aus dieser Gruppe haben bisher nur wenige geantwortet; die Rangfolge kann sich noch deutlich ändern.", "Only a few people from this group have responded so far; the ranking may still change a lot.";
     InContextWithheld => "Aus Ihrer Gruppe haben bisher weniger als {n} Personen geantwortet. Damit niemand an seinen Antworten zu erkennen ist, zeigen wir die Rangfolge Ihrer Gruppe erst ab {n} Antworten.", "Fewer than {n} people from your group have responded so far. So that nobody can be recognised by their answers, your group's ranking is shown from {n} responses on.";
     InContextLoading => "Die bisherigen Ergebnisse werden geladen …", "Loading the results so far …";
