@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # Builds the embeddable widget into dist/ (served by the server under /widget/):
 #
-#   1. cargo builds the wasm binary with the `split` feature;
-#   2. wasm-split-cli moves the part only needed after the welcome (src/later.rs) into a module
-#      of its own and writes the small loader `__wasm_split.js` for it;
-#   3. wasm-bindgen generates the JavaScript glue of the main module;
-#   4. wasm-opt -Oz shrinks every wasm module;
-#   5. everything goes into dist/<content hash>/ (with brotli and gzip copies the server sends
+#   1. cargo builds the wasm binary;
+#   2. wasm-bindgen generates its JavaScript glue;
+#   3. wasm-opt -Oz shrinks the module;
+#   4. everything goes into dist/<content hash>/ (with brotli and gzip copies the server sends
 #      to browsers that accept them), with the style sheet and the page's own script
 #      (public/widget-boot.js, as boot.js), so a new build never meets an old file in a cache;
 #      dist/current names that directory for the server, which renders the widget page itself
 #      (server/src/widget_page.rs). The two builds before stay: a page opened before a new
-#      deployment still finds its own modules.
+#      deployment still finds its own files.
 #
 # Tools from scripts/setup.sh; nothing is downloaded.
 set -euo pipefail
@@ -23,22 +21,13 @@ work=target/widget-build
 wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types --enable-multivalue)
 
-cargo build --release --target wasm32-unknown-unknown --bin "$name" --features split
+cargo build --release --target wasm32-unknown-unknown --bin "$name"
 rm -rf "$work"
-mkdir -p "$work/split" "$work/out"
-wasm-split-cli --out-name "$name" "target/wasm32-unknown-unknown/release/$name.wasm" "$work/split"
-# --keep-lld-exports keeps the function table export the second module is linked against.
-wasm-bindgen --target web --keep-lld-exports --no-typescript --remove-name-section \
-  --out-dir "$work/out" "$work/split/$name.wasm"
-cp "$work/split/__wasm_split.js" "$work/out/"
-for chunk in "$work"/split/*.wasm; do
-  [ "$(basename "$chunk")" = "$name.wasm" ] || cp "$chunk" "$work/out/"
-done
-for module in "$work"/out/*.wasm; do
-  # (wasm-opt does not know the newer name subsections wasm-split copies; they go anyway.)
-  wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" "$module" -o "$module" \
-    2> >(grep -v "unknown name subsection" >&2)
-done
+mkdir -p "$work/out"
+wasm-bindgen --target web --no-typescript --remove-name-section \
+  --out-dir "$work/out" "target/wasm32-unknown-unknown/release/$name.wasm"
+wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" \
+  "$work/out/${name}_bg.wasm" -o "$work/out/${name}_bg.wasm"
 cp style/widget.css "$work/out/widget.css"
 cp public/widget-boot.js "$work/out/boot.js"
 

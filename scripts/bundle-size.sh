@@ -34,7 +34,6 @@ for f in public/embed.js "$assets"/*; do
     *) gz=$(on_the_fly gzip "$f") br=$(on_the_fly br "$f") ;;
   esac
   case "$(basename "$f")" in
-    split_*) when=later ;;
     embed.js | boot.js) when=first; first=$((first + br)) ;;
     # The style sheet goes inline into the page the server renders (scripts/first-screen.mjs
     # measures the page as sent); the widget itself loads on use or when the browser is idle.

@@ -3,7 +3,7 @@
 # with a Rust toolchain. Idempotent: a second run installs nothing.
 #
 #   scripts/setup.sh         build tools: wasm32 target, wasm-bindgen CLI, trunk (dashboard),
-#                            wasm-split-cli (widget), wasm-opt
+#                            wasm-opt
 #   scripts/setup.sh test    also Chromium and ChromeDriver (browser tests) and PostgreSQL from
 #                            Debian, and schemathesis from PyPI (contract test) in
 #                            target/contract-venv
@@ -11,7 +11,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
-WASM_SPLIT_VERSION=0.2.4
 # The wasm-bindgen CLI must match the crate version pinned in Cargo.toml exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 
@@ -53,13 +52,6 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install trunk --version "$TRUNK_VERSION" --locked --force
 fi
 
-# Splits the widget into the first screen and the part loaded after it (scripts/build-widget.sh).
-if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" ||
-  ! command -v wasm-split-cli >/dev/null; then
-  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary \
-    --locked --force
-fi
 
 # wasm-opt (npm package binaryen), Playwright and axe-core; never a browser download.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

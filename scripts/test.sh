@@ -14,7 +14,6 @@ step "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy -p mitreden-core -p mitreden-views -p mitreden-server --all-targets -- -D warnings
 cargo clippy -p mitreden-widget -p mitreden-dashboard --target wasm32-unknown-unknown --all-targets -- -D warnings
-cargo clippy -p mitreden-widget --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "core unit tests and server integration tests on SQLite"
 cargo test -p mitreden-core -p mitreden-views -p mitreden-server

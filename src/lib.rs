@@ -11,7 +11,6 @@ pub mod device;
 pub mod flow;
 pub mod focus;
 pub mod i18n;
-pub mod later;
 pub mod outbox;
 pub mod proof;
 

@@ -12,7 +12,6 @@ use wasm_bindgen::prelude::*;
 use crate::api::{self, ApiError, ErrorText};
 use crate::device::{Device, Pending, Sent};
 use crate::i18n::Key;
-use crate::later;
 use crate::proof;
 
 /// Where the participation stands.
@@ -88,7 +87,7 @@ impl Outbox {
         let mut attempts = 0u32;
         while let Some(pending) = device.pending() {
             self.wake.set_value(false);
-            match later::send(slug.clone(), pending.clone(), self.proof_of_work).await {
+            match send(&slug, &pending, self.proof_of_work).await {
                 Ok(acknowledgement) => {
                     let sent = Sent {
                         acknowledgement,

@@ -122,7 +122,7 @@ mod tests {
     fn hashed_bundle_files_are_content_addressed() {
         for path in [
             "/widget/2f3573dc317c0a35/mitreden-widget_bg.wasm",
-            "/widget/2f3573dc317c0a35/__wasm_split.js",
+            "/widget/2f3573dc317c0a35/boot.js",
             "/staff-assets/mitreden-dashboard-767749b37395df66_bg.wasm",
             "/staff-assets/dashboard-f4c6656cbf94f33e.css",
         ] {

@@ -4,15 +4,15 @@ use mitreden_core::{Consultation, ResponseId, Status};
 
 use crate::actions::{self, Action};
 use crate::components::closed_view::ClosedView;
-use crate::components::later_part::LaterPart;
+use crate::components::current_step::CurrentStep;
 use crate::components::outbox_status::OutboxStatus;
+use crate::components::receipt_view::ReceiptView;
 use crate::components::sent_notice::SentNotice;
 use crate::components::welcome_lookup::WelcomeLookup;
 use crate::context::{provide_consultation, use_announcer};
 use crate::device::Device;
 use crate::flow::{provide_flow, Flow, Step};
 use crate::i18n::{use_i18n, Key};
-use crate::later;
 use crate::outbox::{Outbox, Phase};
 
 /// Answering one consultation, step by step after the server-rendered welcome; then the outbox
@@ -125,17 +125,13 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         .into_any(),
         Phase::Editing | Phase::Refused(_) => {
             let step = flow.step.get();
-            view! { <LaterPart load=move || later::step(step, submit_error) refocus=true /> }
-                .into_any()
+            view! { <CurrentStep step submit_error /> }.into_any()
         }
         Phase::Pending { attempts } => view! { <OutboxStatus attempts /> }.into_any(),
         Phase::Sent(sent) => {
-            view! { <LaterPart load=move || later::receipt((*sent).clone(), restart) /> }.into_any()
+            view! { <ReceiptView sent=(*sent).clone() on_restart=restart /> }.into_any()
         }
     };
-    // The widget loaded because the visitor started to use the page (or the browser was idle):
-    // the rest of it follows at once.
-    later::preload();
 
     view! { <div class="mtr-flow">{body}</div> }
 }

@@ -1,8 +1,7 @@
 use leptos::portal::Portal;
 use leptos::prelude::*;
 
-use crate::components::later_part::LaterPart;
-use crate::later;
+use crate::components::receipt_lookup_form::ReceiptLookupForm;
 
 /// The receipt look-up form, inside the server-rendered welcome's "view or withdraw your
 /// response" disclosure once the visitor opens it.
@@ -12,7 +11,7 @@ pub fn WelcomeLookup(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <Show when=move || open.get() && slot().is_some()>
             <Portal mount=slot().expect("the welcome's look-up slot")>
-                <LaterPart load=later::receipt_lookup />
+                <ReceiptLookupForm />
             </Portal>
         </Show>
     }

@@ -3,10 +3,7 @@
 //! English side by side, so that a text cannot exist in one language only.
 
 mitreden_core::ui_texts! {
-    Loading => "Die Beteiligung wird geladen …", "Loading the consultation …";
     PartLoading => "Wird geladen …", "Loading …";
-    PartUnavailable => "Dieser Teil konnte nicht geladen werden – vermutlich ist die Verbindung unterbrochen. Ihre Angaben bleiben auf diesem Gerät gespeichert.", "This part could not be loaded – the connection is probably down. Your answers stay saved on this device.";
-    TryAgain => "Erneut versuchen", "Try again";
     LanguageSwitch => "Sprache", "Language";
     GroupLegend => "Für welche Gruppe sprechen Sie?", "Which group do you speak for?";
     GroupHint => "Wir werten die Antworten getrennt nach Gruppen aus.", "We analyse the responses separately for each group.";
