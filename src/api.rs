@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use mitreden_core::api_error::ErrorBody;
 use mitreden_core::{
-    Acknowledgement, Consultation, GroupId, PriorityId, ResponseSubmission, StatementSubmission,
+    Acknowledgement, GroupId, PriorityId, ResponseSubmission, StatementSubmission,
 };
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -37,13 +37,13 @@ impl ErrorText for ApiError {
 
 /// Reads a successful answer as `T`, or the API's error format as [`ApiError::Http`].
 async fn into_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let text = response.text().await.map_err(network);
     if response.ok() {
-        return response
-            .json()
-            .await
-            .map_err(|e| ApiError::Decode(e.to_string()));
+        return crate::json::from_str(&text?).map_err(ApiError::Decode);
     }
-    let body = response.json::<ErrorBody>().await.ok();
+    let body = text
+        .ok()
+        .and_then(|t| crate::json::from_str::<ErrorBody>(&t).ok());
     Err(ApiError::answered(
         response.status(),
         body,
@@ -58,13 +58,6 @@ fn log(error: ApiError) -> ApiError {
 
 fn network(e: gloo_net::Error) -> ApiError {
     ApiError::Network(e.to_string())
-}
-
-/// `GET /api/v1/consultations/{slug}`
-pub async fn consultation(slug: &str) -> Result<Consultation, ApiError> {
-    let url = format!("/api/v1/consultations/{slug}");
-    let response = Request::get(&url).send().await.map_err(network);
-    into_json(response.map_err(log)?).await.map_err(log)
 }
 
 /// `POST /api/v1/consultations/{slug}/responses`, with a solved proof-of-work challenge if
@@ -91,9 +84,12 @@ async fn post_submission<T: serde::Serialize>(
     if let Some(proof) = proof {
         request = request.header(crate::proof::HEADER, proof);
     }
+    let json = crate::json::to_string(body).map_err(|e| log(ApiError::Decode(e)))?;
     let request = request
-        .json(body)
-        .map_err(|e| log(ApiError::Decode(e.to_string())))?;
+        .header("Content-Type", "application/json")
+        .body(json)
+        .map_err(network)
+        .map_err(log)?;
     let response = request.send().await.map_err(network).map_err(log)?;
     into_json(response).await.map_err(log)
 }
@@ -171,7 +167,7 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
     if response.ok() {
         Ok(())
     } else {
-        into_json::<serde_json::Value>(response)
+        into_json::<serde::de::IgnoredAny>(response)
             .await
             .map(|_| ())
             .map_err(log)

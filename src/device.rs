@@ -5,7 +5,6 @@
 //! Where storage is unavailable (blocked by the browser), everything still works for the
 //! current visit; it is just not kept across reloads.
 
-use gloo_storage::{LocalStorage, Storage};
 use mitreden_core::draft::Draft;
 use mitreden_core::{Acknowledgement, Lang};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
@@ -42,17 +41,26 @@ impl Device {
     }
 
     fn load<T: DeserializeOwned>(&self, what: &str) -> Option<T> {
-        LocalStorage::get(self.key(what)).ok()
+        let text = storage()?.get_item(&self.key(what)).ok()??;
+        crate::json::from_str(&text).ok()
     }
 
     fn save<T: Serialize>(&self, what: &str, value: &T) {
-        if let Err(e) = LocalStorage::set(self.key(what), value) {
+        let kept = crate::json::to_string(value).and_then(|text| {
+            storage()
+                .ok_or_else(|| "no storage".to_owned())?
+                .set_item(&self.key(what), &text)
+                .map_err(|_| "storage refused it (full or blocked)".to_owned())
+        });
+        if let Err(e) = kept {
             leptos::logging::warn!("mitreden: cannot keep {what} on this device: {e}");
         }
     }
 
     fn forget(&self, what: &str) {
-        LocalStorage::delete(self.key(what));
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(&self.key(what));
+        }
     }
 
     pub fn draft(&self) -> Option<Draft> {
@@ -94,4 +102,9 @@ impl Device {
             self.forget(what);
         }
     }
+}
+
+/// The browser's localStorage, if it may be used.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
 }

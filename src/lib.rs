@@ -11,6 +11,7 @@ pub mod device;
 pub mod flow;
 pub mod focus;
 pub mod i18n;
+pub mod json;
 pub mod outbox;
 pub mod proof;
 

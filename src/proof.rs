@@ -28,7 +28,7 @@ pub async fn solve(slug: &str) -> Result<String, ApiError> {
         code: "proof_unsolvable".to_owned(),
         message: "The challenge has no solution within its range.".to_owned(),
     })?;
-    serde_json::to_string(&solution).map_err(|e| ApiError::Decode(e.to_string()))
+    crate::json::to_string(&solution).map_err(ApiError::Decode)
 }
 
 async fn search(challenge: &Challenge) -> Option<mitreden_core::proof::Solution> {

@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     let consultation = document
         .get_element_by_id("mtr-data")
         .and_then(|data| data.text_content())
-        .and_then(|json| serde_json::from_str::<Consultation>(&json).ok());
+        .and_then(|json| crate::json::from_str::<Consultation>(&json).ok());
     view! {
         <LiveRegion />
         {match consultation {
