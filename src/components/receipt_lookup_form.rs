@@ -32,10 +32,16 @@ pub fn ReceiptLookupForm() -> impl IntoView {
         Some(Err(e)) => Some(i18n.t(e.key())),
         _ => None,
     };
-    // Focus moves to what was found (or stays in the field to correct the code).
+    // Focus moves to what was found (or stays in the field to correct the code), and, once it
+    // is withdrawn, to the sentence saying so (the section with the button is gone).
     Effect::new(move |_| {
         if matches!(look_up.value().get(), Some(Ok(_))) {
             focus_later("mtr-lookup-result".to_owned());
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(withdraw.value().get(), Some(Ok(()))) {
+            focus_later("mtr-lookup-status".to_owned());
         }
     });
     let found = move || match look_up.value().get() {
@@ -76,7 +82,8 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                     .iter()
                     .filter_map(|st| {
                         let title = c.priority(&st.priority)?.title.get(lang).to_owned();
-                        Some(view! { <li>{title}" – "{i18n.t(stance_key(st.stance))}</li> })
+                        let reasoning = st.reasoning.clone().map(|r| view! { <br /><q>{r}</q> });
+                        Some(view! { <li>{title}" – "{i18n.t(stance_key(st.stance))}{reasoning}</li> })
                     })
                     .collect_view();
                 let publish = if s.publish {
@@ -108,6 +115,9 @@ pub fn ReceiptLookupForm() -> impl IntoView {
         _ => None,
     };
     let withdrawn = move || matches!(withdraw.value().get(), Some(Ok(())));
+    let found_statement = move || matches!(found(), Some(Found::Statement(_)));
+    // An empty field is said at once, without asking the server.
+    let missing = RwSignal::new(false);
 
     view! {
         <form
@@ -115,7 +125,11 @@ pub fn ReceiptLookupForm() -> impl IntoView {
             on:submit=move |ev| {
                 ev.prevent_default();
                 withdraw.value().set(None);
-                look_up.dispatch(code.get_untracked());
+                let empty = code.with_untracked(|c| c.trim().is_empty());
+                missing.set(empty);
+                if !empty {
+                    look_up.dispatch(code.get_untracked());
+                }
             }
         >
             <label class="mtr-label" for="mtr-lookup-code">
@@ -128,7 +142,8 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 maxlength="24"
-                aria-describedby="mtr-lookup-status"
+                aria-describedby="mtr-lookup-status mtr-lookup-error"
+                aria-invalid=move || (missing.get() || error().is_some()).to_string()
                 prop:value=move || code.get()
                 on:input=move |ev| code.set(event_target_value(&ev))
             />
@@ -136,30 +151,31 @@ pub fn ReceiptLookupForm() -> impl IntoView {
         </form>
         // Only a short sentence is announced; what was found is a section of its own, with
         // the withdraw button outside the live region.
-        <p id="mtr-lookup-status" role="status" class="mtr-status-line">
+        <p id="mtr-lookup-status" role="status" class="mtr-status-line" tabindex="-1">
             {move || {
                 if withdrawn() {
-                    Some(i18n.t(Key::WithdrawnNotice))
-                } else if error().is_none() && found().is_some() {
+                    Some(i18n.t(if found_statement() { Key::StatementWithdrawnNotice } else { Key::WithdrawnNotice }))
+                } else if !missing.get() && error().is_none() && found().is_some() {
                     Some(i18n.t(Key::LookupFound))
                 } else {
                     None
                 }
             }}
         </p>
-        <p class="mtr-error" role="alert" class:mtr-hidden=move || error().is_none()>
-            {error}
+        <p id="mtr-lookup-error" class="mtr-error" role="alert" class:mtr-hidden=move || !missing.get() && error().is_none()>
+            {move || if missing.get() { Some(i18n.t(Key::ReceiptCodeMissing)) } else { error() }}
         </p>
         {move || {
-            (!withdrawn())
+            (!withdrawn() && !missing.get())
                 .then(found)
                 .flatten()
                 .map(|f| {
+                    let is_statement = matches!(f, Found::Statement(_));
                     view! {
                         <section id="mtr-lookup-result" tabindex="-1" aria-labelledby="mtr-lookup-result-heading" class="mtr-lookup-result">
                             <h4 id="mtr-lookup-result-heading" class="mtr-h3">{i18n.t(Key::LookupResultHeading)}</h4>
                             {summary(f)}
-                            <ConfirmWithdraw on_confirm=on_withdraw failed=Signal::derive(withdraw_error) />
+                            <ConfirmWithdraw on_confirm=on_withdraw failed=Signal::derive(withdraw_error) statement=is_statement />
                         </section>
                     }
                 })

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
-use mitreden_core::draft::Mode;
+use mitreden_core::draft::{Choice, Mode};
+use mitreden_views::participation::scale::scale_label;
 
 use crate::components::ballot_in_context::BallotInContext;
 use crate::components::withdraw_panel::WithdrawPanel;
@@ -34,6 +35,33 @@ pub fn ReceiptView(
         .then(|| draft.group.clone())
         .flatten()
         .map(|group| view! { <BallotInContext group ranking=ranking.clone() /> });
+    // Where the positions taken on the goal conflicts are kept too (and on paper, where the
+    // consultation's title above is not printed).
+    let half = (consultation.settings.conflict_scale / 2) as i8;
+    let positions = draft
+        .positions
+        .iter()
+        .filter_map(|p| {
+            let conflict = consultation.conflicts.iter().find(|x| x.id == p.conflict)?;
+            let lang = i18n.lang.get_untracked();
+            let answer = match p.choice? {
+                Choice::NoView => i18n.t(Key::NoView).to_owned(),
+                Choice::Step(v) => scale_label(lang, conflict, half, v),
+            };
+            let comment = Some(p.comment.trim().to_owned())
+                .filter(|c| !c.is_empty())
+                .map(|c| view! { <br /><q>{c}</q> });
+            let title = conflict.title.get(lang).to_owned();
+            Some(view! { <li>{title}" – "{answer}{comment}</li> })
+        })
+        .collect::<Vec<_>>();
+    let positions = (!organisation && !positions.is_empty()).then(|| {
+        view! {
+            <h3 class="mtr-h3">{tr(Key::ConflictsHeading)}</h3>
+            <ul class="mtr-summary">{positions}</ul>
+        }
+    });
+    let consultation_title = consultation.title.get(i18n.lang.get_untracked()).to_owned();
     let items = ranking
         .iter()
         .filter_map(|id| consultation.priority(id).map(|p| p.title.clone()))
@@ -51,6 +79,7 @@ pub fn ReceiptView(
     };
     view! {
         <section class="mtr-receipt" aria-labelledby="mtr-receipt-heading" data-testid="receipt">
+            <p class="mtr-hint">{consultation_title}</p>
             <h2 id="mtr-receipt-heading" class="mtr-h2" tabindex="-1" node_ref=heading>
                 {tr(if organisation { Key::StatementReceiptHeading } else { Key::ReceiptHeading })}
             </h2>
@@ -83,6 +112,7 @@ pub fn ReceiptView(
                     view! {
                         <h3 class="mtr-h3">{tr(Key::YourRanking)}</h3>
                         <ol class="mtr-summary">{items}</ol>
+                        {positions}
                     }
                 })}
             {in_context}

@@ -142,7 +142,10 @@ pub fn ReviewStep(
                 .filter_map(|s| {
                     let stance = s.stance?;
                     let title = c.priority(&s.priority)?.title.get(lang).to_owned();
-                    Some(view! { <li>{title}" – "{i18n.t(stance_key(stance))}</li> })
+                    let reasoning = Some(s.reasoning.trim().to_owned())
+                        .filter(|r| !r.is_empty())
+                        .map(|r| view! { <br /><q>{r}</q> });
+                    Some(view! { <li>{title}" – "{i18n.t(stance_key(stance))}{reasoning}</li> })
                 })
                 .collect_view()
         })

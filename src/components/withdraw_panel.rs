@@ -40,11 +40,11 @@ pub fn WithdrawPanel(sent: Sent, #[prop(into)] on_restart: Callback<()>) -> impl
             <Show
                 when=done
                 fallback=move || {
-                    view! { <ConfirmWithdraw on_confirm=move |()| { withdraw.dispatch(()); } failed=Signal::derive(failed) /> }
+                    view! { <ConfirmWithdraw on_confirm=move |()| { withdraw.dispatch(()); } failed=Signal::derive(failed) statement=organisation /> }
                 }
             >
                 <p id="mtr-withdrawn" tabindex="-1" role="status">
-                    {tr(Key::WithdrawnNotice)}
+                    {tr(if organisation { Key::StatementWithdrawnNotice } else { Key::WithdrawnNotice })}
                 </p>
                 <button type="button" class="mtr-button" on:click=move |_| on_restart.run(())>
                     {tr(Key::StartAgain)}

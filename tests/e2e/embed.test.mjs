@@ -327,6 +327,9 @@ test('on a shared device, a reload shows no earlier receipt until asked for; it 
   await page.reload();
   const notice = page.getByRole('heading', { name: 'Von diesem Gerät wurde schon eine Antwort gesendet' });
   await notice.waitFor();
+  // Near the top, before the start button, where it is seen.
+  assert.ok(await page.evaluate(() => Boolean(document.querySelector('.mtr-notice')
+    .compareDocumentPosition(document.querySelector('[data-mtr-act=start]')) & Node.DOCUMENT_POSITION_FOLLOWING)));
   assert.equal(await page.getByTestId('receipt-code').count(), 0, 'no receipt without a deliberate step');
   assert.equal(await page.getByRole('button', { name: 'Antwort zurückziehen' }).count(), 0);
   assert.deepEqual(await axeViolations(page), [], 'the notice');
@@ -374,6 +377,10 @@ test('on another device, the receipt code shows the response and withdraws it', 
   const other = await openDemo();
   const lookup = other.frame.locator('.mtr-lookup');
   await lookup.locator('summary').click();
+  // No code: said at once, tied to the field.
+  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByText('Bitte geben Sie Ihren Beleg-Code ein.').waitFor();
+  assert.equal(await lookup.getByLabel('Beleg-Code').getAttribute('aria-invalid'), 'true');
   // A typo is explained; the code is read generously (lower case, no hyphens).
   await lookup.getByLabel('Beleg-Code').fill('nonsense');
   await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
@@ -392,6 +399,8 @@ test('on another device, the receipt code shows the response and withdraws it', 
   assert.equal((await results()).total, totalBefore + 1);
   await lookup.getByRole('button', { name: 'Ja, zurückziehen' }).click();
   await lookup.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
+  // Focus is not lost with the vanished button: it is on the sentence.
+  await other.frame.waitForFunction(() => document.activeElement?.id === 'mtr-lookup-status');
   assert.equal((await results()).total, totalBefore);
   await other.context.close();
 });
@@ -528,6 +537,8 @@ for (const width of [320, 390, 1366]) {
         client: document.documentElement.clientWidth,
       }));
       assert.ok(scroll <= client, `${where} at ${width}: ${scroll}px wide in ${client}px`);
+      // The notices are linked from every step, not only the welcome.
+      assert.equal(await page.getByRole('link', { name: /Erklärung zur Barrierefreiheit/ }).isVisible(), true, `${where}: accessibility statement`);
       assert.deepEqual(await axeViolations(page), [], `${where} at ${width} px`);
     };
     await page.getByRole('button', { name: 'Beginnen' }).waitFor();
@@ -553,6 +564,10 @@ for (const width of [320, 390, 1366]) {
     await page.getByRole('button', { name: 'Antwort absenden' }).click();
     await page.getByTestId('ballot-in-context').waitFor();
     await check('receipt');
+    // The receipt keeps what was said on the conflicts too, and names the consultation.
+    const receipt = await page.getByTestId('receipt').textContent();
+    assert.match(receipt, /Schnelle Erfolge oder strukturelle Tiefe\? – .*Erst das Fundament\./);
+    assert.match(receipt, /Wofür soll das Digitalministerium zuerst sorgen\?/);
     await page.screenshot({ path: `target/screenshots/receipt-${width}.png`, fullPage: true });
     await context.close();
   });

@@ -46,10 +46,11 @@ test('without JavaScript a person takes part through the plain form and gets a r
   await summary.waitFor();
   assert.match(await page.title(), /^Fehler: /);
   assert.equal(await summary.getByRole('heading').textContent(), 'Bitte prüfen Sie Ihre Angaben');
+  // Each named by its field: the same problem on two goals reads differently.
   assert.deepEqual(await summary.getByRole('link').allTextContents(), [
-    'Bitte wählen Sie eine Gruppe.',
-    'Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
-    'Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
+    'Für welche Gruppe sprechen Sie? – Bitte wählen Sie eine Gruppe.',
+    'Digitale Identitäten, die alle nutzen können – Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
+    'Verwaltungsleistungen vollständig online – Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
   ]);
   const place = page.getByLabel('Platz für „Verwaltungsleistungen vollständig online“');
   assert.equal(await place.getAttribute('aria-invalid'), 'true');
@@ -71,6 +72,7 @@ test('without JavaScript a person takes part through the plain form and gets a r
   await conflict.getByLabel('Warum? (freiwillig)').fill('Erst das Fundament.');
   await page.getByRole('button', { name: 'Antwort absenden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Antwort!' }).waitFor();
+  assert.match(await page.title(), /^Ihr Beleg: /);
   const code = await page.getByTestId('receipt-code').textContent();
   assert.match(code, /^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
   assert.equal(await total(), before + 1);

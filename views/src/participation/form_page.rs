@@ -115,7 +115,6 @@ pub fn FormPage(
                     {conflicts}
                     <h2 class="mtr-h2">{text(lang, Key::PrivacyHeading)}</h2>
                     <p>{text(lang, Key::PrivacyText)}</p>
-                    <p><a href=links.privacy.clone() target="_blank" rel="noopener">{text(lang, Key::PrivacyLink)}</a></p>
                     // For programs that fill in every field (see the widget's honeypot).
                     <div class="mtr-honeypot" aria-hidden="true">
                         <label for="mtr-website">{text(lang, Key::HoneypotLabel)}</label>

@@ -6,6 +6,7 @@ use super::scale::scale_label;
 use super::shell::Shell;
 use super::texts::{text, Key};
 use crate::components::notice_links::NoticeLinks;
+use crate::i18n::fill;
 
 /// After the plain form: thanks, the receipt code to keep (to print or save), and what was sent.
 #[component]
@@ -45,7 +46,7 @@ pub fn ReceiptPage(
         .collect_view();
     let has_positions = !response.positions.is_empty();
     view! {
-        <Shell lang title=title.clone() css theme>
+        <Shell lang title=fill(text(lang, Key::ReceiptPageTitle), &[("title", &title)]) css theme>
             <main class="mtr-root">
                 <p class="mtr-kicker">{title}</p>
                 <h1 class="mtr-h1">{text(lang, Key::ReceiptHeading)}</h1>

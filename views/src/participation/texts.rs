@@ -151,9 +151,14 @@ mitreden_core::ui_texts! {
     WithdrawConfirm => "Wirklich zurückziehen? Ihre Antwort wird gelöscht und nicht mehr gezählt.", "Withdraw for sure? Your response is deleted and no longer counted.";
     WithdrawYes => "Ja, zurückziehen", "Yes, withdraw";
     WithdrawNo => "Nein, behalten", "No, keep it";
+    WithdrawStatement => "Stellungnahme zurückziehen", "Withdraw statement";
+    WithdrawStatementConfirm => "Wirklich zurückziehen? Ihre Stellungnahme wird gelöscht und nicht mehr berücksichtigt.", "Withdraw for sure? Your statement is deleted and no longer taken into account.";
+    StatementWithdrawnNotice => "Ihre Stellungnahme wurde zurückgezogen und gelöscht.", "Your statement has been withdrawn and deleted.";
+    ReceiptCodeMissing => "Bitte geben Sie Ihren Beleg-Code ein.", "Please enter your receipt code.";
     WithdrawnNotice => "Ihre Antwort wurde zurückgezogen und gelöscht.", "Your response has been withdrawn and deleted.";
     SentOnDevice => "Von diesem Gerät wurde schon eine Antwort gesendet", "A response has already been sent from this device";
-    SentOnDeviceHint => "Wer sie gesendet hat, kann ihren Beleg hier ansehen. Auf einem Gerät, das auch andere benutzen, entfernen Sie den Beleg am besten – den Beleg-Code brauchen Sie dann, um die Antwort später anzusehen. „Beginnen“ startet eine neue Antwort.", "Whoever sent it can view its receipt here. On a device others use too, best remove the receipt – you then need the receipt code to view the response later. “Start” begins a new response.";
+    SentOnDeviceHint => "Wer sie gesendet hat, kann ihren Beleg hier ansehen. Auf einem Gerät, das auch andere benutzen, entfernen Sie den Beleg am besten – den Beleg-Code brauchen Sie dann, um die Antwort später anzusehen. „Beginnen“ startet eine neue Antwort und entfernt diesen Beleg von diesem Gerät.", "Whoever sent it can view its receipt here. On a device others use too, best remove the receipt – you then need the receipt code to view the response later. “Start” begins a new response and removes this receipt from the device.";
+    ReceiptForgotten => "Der Beleg ist von diesem Gerät entfernt.", "The receipt has been removed from this device.";
     ShowReceipt => "Beleg anzeigen", "Show the receipt";
     ForgetReceipt => "Beleg von diesem Gerät entfernen", "Remove the receipt from this device";
     FormHeading => "Ihre Antwort", "Your response";
@@ -171,6 +176,7 @@ mitreden_core::ui_texts! {
     ErrorCommentWithoutPosition => "Bitte wählen Sie auch eine Position – ohne sie zählt Ihr Kommentar nicht.", "Choose a position too – without one your comment does not count.";
     ErrorCommentTooLong => "Ihr Kommentar ist zu lang: höchstens {max} Zeichen.", "Your comment is too long: at most {max} characters.";
     ErrorCommentInvalid => "Ihr Kommentar enthält Steuerzeichen. Bitte entfernen Sie sie.", "Your comment contains control characters. Please remove them.";
+    ReceiptPageTitle => "Ihr Beleg: {title}", "Your receipt: {title}";
     ReceiptPrint => "Drucken Sie diese Seite oder speichern Sie sie (im Browser: Drucken, „Als PDF speichern“), um den Code aufzubewahren.", "Print this page or save it (in the browser: Print, “Save as PDF”) to keep the code.";
     BackToConsultation => "Zurück zur Beteiligung", "Back to the consultation";
     StartAgain => "Neu beginnen", "Start again";

@@ -4,7 +4,6 @@ use mitreden_core::{Consultation, Lang, Status};
 
 use super::language_links::LanguageLinks;
 use super::texts::{text, Key};
-use crate::components::notice_links::NoticeLinks;
 use crate::i18n::fill;
 
 /// The id of the welcome's heading, where focus goes when a participant comes back to it.
@@ -68,12 +67,12 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
             <section class="mtr-step" aria-labelledby=WELCOME_HEADING>
                 <p class="mtr-progress">{progress}</p>
                 <h2 id=WELCOME_HEADING class="mtr-h2" tabindex="-1">{t(Key::WelcomeHeading)}</h2>
+                // A receipt found on the device is mentioned here, near the top (see the
+                // widget's `SentNotice`).
+                <div id="mtr-notice-slot"></div>
                 <p>{t(Key::WelcomeDuration)}</p>
                 <h3 class="mtr-h3">{t(Key::PrivacyHeading)}</h3>
                 <p>{t(Key::PrivacyText)}</p>
-                <p>
-                    <a href=links.privacy.clone() target="_blank" rel="noopener">{t(Key::PrivacyLink)}</a>
-                </p>
                 <form class="mtr-nav" method="get" action=links.form>
                     <input type="hidden" name="lang" value=lang.code() />
                     <button type="submit" class="mtr-button mtr-primary" data-mtr-act="start">
@@ -86,12 +85,6 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
                     <div id="mtr-lookup-slot"></div>
                 </details>
             </section>
-            <NoticeLinks
-                class="mtr-footer"
-                privacy=(links.privacy.clone(), t(Key::PrivacyLink))
-                accessibility=(links.accessibility, t(Key::AccessibilityLink))
-                new_window=true
-            />
         </div>
     }
     .into_any()

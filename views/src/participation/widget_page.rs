@@ -3,7 +3,9 @@ use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, Status};
 
 use super::shell::Shell;
+use super::texts::{text, Key};
 use super::welcome::{Welcome, WelcomeLinks};
+use crate::components::notice_links::NoticeLinks;
 
 /// The widget's files of the current build.
 #[derive(Debug, Clone)]
@@ -35,12 +37,19 @@ pub fn WidgetPage(
     let eager = consultation.status == Status::Closed;
     view! {
         <Shell lang title css=assets.css theme boot=assets.boot eager>
-            <div class="mtr-root">
+            <main class="mtr-root">
                 <article class="mtr-consultation" aria-labelledby="mtr-title">
-                    <Welcome consultation lang links />
+                    <Welcome consultation lang links=links.clone() />
                     <div id="mtr-app"></div>
                 </article>
-            </div>
+                // On every step, not only the welcome.
+                <NoticeLinks
+                    class="mtr-footer"
+                    privacy=(links.privacy, text(lang, Key::PrivacyLink))
+                    accessibility=(links.accessibility, text(lang, Key::AccessibilityLink))
+                    new_window=true
+                />
+            </main>
             <script type="application/json" id="mtr-data" inner_html=script_safe(&data)></script>
         </Shell>
     }
