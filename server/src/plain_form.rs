@@ -126,16 +126,8 @@ async fn send(
                 />
             }
             .to_html();
-            let mut response = page(
-                status,
-                html,
-                &crate::security::widget_ancestors(&c.settings.allowed_origins),
-            );
             // The receipt proves ownership: no cache may keep the page.
-            response
-                .headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            Ok(response)
+            Ok(uncached_page(c, status, html))
         }
         Err(refused) => {
             let refusal = refusal(lang, &refused).ok_or(refused)?;
@@ -204,16 +196,22 @@ async fn form(
         />
     }
     .to_html();
+    // What a person typed is not for caches either.
+    Ok(uncached_page(c, status, html))
+}
+
+/// A page of `c` that no cache may keep (what a person typed, a receipt), framed only where
+/// the consultation's widget may be.
+fn uncached_page(c: &Consultation, status: StatusCode, html: String) -> Response {
     let mut response = page(
         status,
         html,
         &crate::security::widget_ancestors(&c.settings.allowed_origins),
     );
-    // What a person typed is not for caches either.
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Ok(response)
+    response
 }
 
 /// A new random response id (a UUID, version 4).

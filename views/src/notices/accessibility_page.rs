@@ -5,6 +5,7 @@ use mitreden_core::theme::Theme;
 use mitreden_core::{Lang, LocalizedText};
 
 use super::contact_card::ContactCard;
+use super::other_language::OtherLanguage;
 use super::texts::{t, Key};
 use crate::components::document::Document;
 use crate::i18n::fill;
@@ -48,18 +49,11 @@ pub fn AccessibilityPage(
     });
     let method = a.method.map(|m| view! { <p>{m.get(lang).to_owned()}</p> });
     let enforcement = a.enforcement.or_else(|| Some(arbitration_board()));
-    let other = other_language.map(|href| {
-        let code = match lang {
-            Lang::De => "en",
-            Lang::En => "de",
-        };
-        view! { <p><a href=href lang=code hreflang=code>{t(lang, Key::OtherLanguage)}</a></p> }
-    });
     view! {
         <Document lang title=title.clone() theme=Theme::default() class="res-page res-notice">
             <main class="res-wrap">
                 <h1>{title}</h1>
-                {other}
+                <OtherLanguage lang href=other_language />
                 <p>{fill(t(lang, Key::AccessibilityLead), &[("body", &body)])}</p>
                 <h2>{t(lang, Key::StatusHeading)}</h2>
                 <p>{t(lang, status)}</p>

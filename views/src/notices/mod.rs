@@ -4,5 +4,6 @@
 
 pub mod accessibility_page;
 pub mod contact_card;
+pub mod other_language;
 pub mod privacy_page;
 pub mod texts;

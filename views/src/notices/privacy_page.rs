@@ -4,6 +4,7 @@ use mitreden_core::theme::Theme;
 use mitreden_core::{locale, Consultation, Lang};
 
 use super::contact_card::ContactCard;
+use super::other_language::OtherLanguage;
 use super::texts::{t, Key};
 use crate::components::document::Document;
 use crate::i18n::fill;
@@ -58,18 +59,11 @@ pub fn PrivacyPage(
         ),
         None => t(lang, Key::RetentionGeneral).to_owned(),
     };
-    let other = other_language.map(|href| {
-        let code = match lang {
-            Lang::De => "en",
-            Lang::En => "de",
-        };
-        view! { <p><a href=href lang=code hreflang=code>{t(lang, Key::OtherLanguage)}</a></p> }
-    });
     view! {
         <Document lang title=title.clone() theme=Theme::default() class="res-page res-notice">
             <main class="res-wrap">
                 <h1>{title}</h1>
-                {other}
+                <OtherLanguage lang href=other_language />
                 {about}
                 <p>{t(lang, Key::PrivacyLead)}</p>
                 <h2>{t(lang, Key::Controller)}</h2>
