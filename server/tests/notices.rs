@@ -66,7 +66,7 @@ async fn a_consultation_s_privacy_notice_names_the_controller_and_its_own_period
     }
     let (_, _, english) = page(&app, "/datenschutz/demo?lang=en").await;
     assert!(english.contains("<html lang=\"en\""));
-    assert!(english.contains("Federal Ministry for Digital Transformation"));
+    assert!(english.contains("Federal Ministry for Digital Affairs and State Modernisation"));
     assert!(english.contains("days after the consultation ends"));
 }
 

@@ -173,7 +173,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                     let is_statement = matches!(f, Found::Statement(_));
                     view! {
                         <section id="mtr-lookup-result" tabindex="-1" aria-labelledby="mtr-lookup-result-heading" class="mtr-lookup-result">
-                            <h4 id="mtr-lookup-result-heading" class="mtr-h3">{i18n.t(Key::LookupResultHeading)}</h4>
+                            <h3 id="mtr-lookup-result-heading" class="mtr-h3">{i18n.t(Key::LookupResultHeading)}</h3>
                             {summary(f)}
                             <ConfirmWithdraw on_confirm=on_withdraw failed=Signal::derive(withdraw_error) statement=is_statement />
                         </section>
