@@ -86,68 +86,53 @@ async fn send(
     let c = &live.consultation;
     let answers = PlainAnswers::new(fields);
     let id = answers.value("id").to_owned();
-    let sent = match answers.read(c, &id, lang) {
-        Ok(sent) => sent,
-        Err(problems) => {
-            let state_of_form = FormState {
-                answers,
-                problems,
-                refusal: None,
-            };
-            return form(
-                &state,
-                c,
-                lang,
-                &query,
-                id,
-                state_of_form,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
-        }
-    };
-    match store::<Responses>(&state, &slug, &live, &sent, None).await {
-        Ok((status, acknowledgement, response)) => {
-            let (_, assets) = assets(&state).await?;
-            let back = query.in_language(&format!("/w/{slug}"), lang);
-            let html = view! {
-                <ReceiptPage
-                    consultation=c.clone()
-                    lang
-                    theme=query.theme()
-                    css=assets.css
-                    response
-                    receipt=acknowledgement.receipt
-                    back
-                    notices=(
-                        format!("/datenschutz/{slug}?lang={}", lang.code()),
-                        format!("/barrierefreiheit?lang={}", lang.code()),
-                    )
-                />
+    // What is wrong with the form, if anything; else it is stored and the receipt shown.
+    let wrong = match answers.read(c, &id, lang) {
+        Err(problems) => FormState {
+            answers,
+            problems,
+            refusal: None,
+        },
+        Ok(sent) => match store::<Responses>(&state, &slug, &live, &sent, None).await {
+            Ok((status, acknowledgement, response)) => {
+                let (_, assets) = assets(&state).await?;
+                let back = query.in_language(&format!("/w/{slug}"), lang);
+                let html = view! {
+                    <ReceiptPage
+                        consultation=c.clone()
+                        lang
+                        theme=query.theme()
+                        css=assets.css
+                        response
+                        receipt=acknowledgement.receipt
+                        back
+                        notices=(
+                            format!("/datenschutz/{slug}?lang={}", lang.code()),
+                            format!("/barrierefreiheit?lang={}", lang.code()),
+                        )
+                    />
+                }
+                .to_html();
+                // The receipt proves ownership: no cache may keep the page.
+                return Ok(uncached_page(c, status, html));
             }
-            .to_html();
-            // The receipt proves ownership: no cache may keep the page.
-            Ok(uncached_page(c, status, html))
-        }
-        Err(refused) => {
-            let refusal = refusal(lang, &refused).ok_or(refused)?;
-            let state_of_form = FormState {
+            Err(refused) => FormState {
                 answers,
                 problems: Vec::new(),
-                refusal: Some(refusal),
-            };
-            form(
-                &state,
-                c,
-                lang,
-                &query,
-                id,
-                state_of_form,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-    }
+                refusal: Some(refusal(lang, &refused).ok_or(refused)?),
+            },
+        },
+    };
+    form(
+        &state,
+        c,
+        lang,
+        &query,
+        id,
+        wrong,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 /// Why a form that passed its own checks was refused, as a sentence (`None`: not the sender's
