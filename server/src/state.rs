@@ -210,6 +210,13 @@ impl Live {
             .clone()
     }
 
+    /// Whether the uncertainty was computed from everything counted now. [`Results::as_of`]
+    /// cannot tell this alone: after a withdrawal, an uncertainty computed before the
+    /// latest responses may count as many responses as the results do.
+    pub fn uncertainty_current(&self) -> bool {
+        !self.uncertainty_stale()
+    }
+
     /// Whether something was counted since the uncertainty was last computed.
     fn uncertainty_stale(&self) -> bool {
         let computed = self.latest_uncertainty().map(|(v, _)| v);

@@ -210,12 +210,12 @@ impl TestApp {
     /// The demo's full results once the uncertainty, computed in the background, reflects
     /// every counted response.
     pub async fn settled_results(&self) -> Value {
-        settled(|| self.results()).await
+        settled(self, || self.results()).await
     }
 
     /// [`TestApp::public_results`] once the uncertainty reflects every counted response.
     pub async fn settled_public_results(&self) -> Value {
-        settled(|| self.public_results()).await
+        settled(self, || self.public_results()).await
     }
 
     /// The demo's results as the public feed publishes them.
@@ -247,10 +247,18 @@ pub async fn submit_many(app: &TestApp, total: u32, make: fn(u32) -> Value) {
 }
 
 /// Reads results until their uncertainty reflects every counted response.
-async fn settled<F: std::future::Future<Output = Value>>(read: impl Fn() -> F) -> Value {
+async fn settled<F: std::future::Future<Output = Value>>(
+    app: &TestApp,
+    read: impl Fn() -> F,
+) -> Value {
     for _ in 0..200 {
+        // Equal counts alone are not enough: after a withdrawal, an uncertainty computed
+        // before the latest response may count as many responses as the results. (Asked
+        // anew each time: a count afresh replaces the consultation's state.)
+        let live = app.state.consultation("demo").unwrap();
+        let current = live.uncertainty_current();
         let results = read().await;
-        if results["as_of"]["uncertainty"] == results["as_of"]["results"] {
+        if current && results["as_of"]["uncertainty"] == results["as_of"]["results"] {
             return results;
         }
         tokio::time::sleep(std::time::Duration::from_millis(25)).await;
