@@ -7,7 +7,9 @@ pub mod cli;
 pub mod counting;
 pub mod demo_page;
 pub mod error;
+pub mod health;
 pub mod json;
+pub mod logging;
 pub mod notices;
 pub mod openapi;
 pub mod pages;
@@ -16,6 +18,7 @@ pub mod progress;
 pub mod proof;
 pub mod rate_limit;
 pub mod receipt;
+pub mod request_log;
 pub mod results_page;
 pub mod retention;
 pub mod same_origin;
@@ -39,7 +42,6 @@ use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue};
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 
 use crate::error::AppError;
 pub use crate::state::AppState;
@@ -65,6 +67,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1/staff", staff_api::routes(&state))
         .merge(pages::routes(&state))
         .merge(plain_form::routes(state.rate_limit))
+        .merge(health::routes())
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(DefaultBodyLimit::max(MAX_BODY))
@@ -85,7 +88,7 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static("no-referrer"),
         ))
         .layer(tower::util::option_layer(hsts))
-        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(request_log::log_request))
         .with_state(state)
 }
 
@@ -129,7 +132,11 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
     println!("Consultation JSON:   {public_url}/api/v1/consultations/demo");
     println!("Results page:        {public_url}/results/demo");
     println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
-    tracing::info!(%addr, database = %config.database, "mitreden is listening");
+    tracing::info!(
+        %addr,
+        database = %storage::without_password(&config.database),
+        "mitreden is listening"
+    );
 
     serve::serve(
         listener,

@@ -19,6 +19,7 @@ use sqlx::{Executor, Row};
 pub mod changes;
 mod comments;
 mod consultations;
+mod health;
 mod proposals;
 pub mod published;
 mod retention;
@@ -28,6 +29,7 @@ mod submissions;
 mod writer;
 
 pub use comments::CommentRow;
+pub use health::Readiness;
 pub use proposals::ProposalRow;
 pub use retention::Removed;
 use writer::Writer;
@@ -83,6 +85,20 @@ impl Backend {
     }
 }
 
+/// The `--database` value fit for a log line: a PostgreSQL URL's password becomes `***`.
+pub fn without_password(location: &str) -> String {
+    let Some((scheme, rest)) = location.split_once("://") else {
+        return location.to_owned();
+    };
+    match rest.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+            None => location.to_owned(),
+        },
+        None => location.to_owned(),
+    }
+}
+
 /// Set on every SQLite connection. `secure_delete` overwrites what is deleted, so removed
 /// personal data does not linger in free pages of the file.
 const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
@@ -135,10 +151,7 @@ impl Db {
                     .await?
             }
         };
-        match backend {
-            Backend::Sqlite => sqlx::migrate!("./migrations/sqlite").run(&pool).await?,
-            Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
-        }
+        Self::migrator(backend).run(&pool).await?;
         let (committed, _) = tokio::sync::broadcast::channel(1024);
         let writer = Writer::start(pool.clone(), committed.clone());
         Ok(Self {
@@ -295,6 +308,19 @@ pub fn public_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_database_password_never_reaches_the_log() {
+        assert_eq!(
+            without_password("postgres://mitreden:s3cr3t@db.intern:5432/mitreden"),
+            "postgres://mitreden:***@db.intern:5432/mitreden"
+        );
+        assert_eq!(
+            without_password("postgres://mitreden@db/m"),
+            "postgres://mitreden@db/m"
+        );
+        assert_eq!(without_password("data/mitreden.db"), "data/mitreden.db");
+    }
 
     #[tokio::test]
     async fn every_sqlite_connection_is_durable_and_overwrites_what_it_deletes() {

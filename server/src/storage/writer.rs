@@ -86,6 +86,11 @@ impl Writer {
         answer.await.map_err(|_| StorageError::WriterGone)?
     }
 
+    /// Whether the writer task still takes jobs.
+    pub fn running(&self) -> bool {
+        !self.queue.is_closed()
+    }
+
     async fn send(&self, job: Job) -> Result<(), StorageError> {
         self.queue
             .send(job)

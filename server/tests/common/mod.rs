@@ -378,11 +378,19 @@ pub async fn staff_get(app: &TestApp, path: &str, token: &str) -> Value {
 /// Starts the real server binary on a free port over `database`, with `extra` arguments;
 /// returns it and its base URL.
 pub fn start_binary(database: &str, extra: &[&str]) -> (std::process::Child, String) {
-    use std::io::{BufRead, BufReader};
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"));
+    command
         .args(["serve", "--addr", "127.0.0.1:0", "--database", database])
         .args(extra)
-        .env("RUST_LOG", "error")
+        .env("RUST_LOG", "error");
+    start_command(command)
+}
+
+/// Starts `command`, a server binary's `serve`, and waits until it prints its URLs; returns
+/// it and its base URL.
+pub fn start_command(mut command: std::process::Command) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut child = command
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("server starts");

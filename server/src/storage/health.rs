@@ -1,0 +1,66 @@
+//! What `/readyz` asks of the database: is it reachable within a moment, is the writer
+//! running, and is the schema the one this build expects.
+
+use std::time::Duration;
+
+use sqlx::migrate::Migrator;
+use sqlx::Row;
+
+use super::{Backend, Db};
+
+pub(super) static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+pub(super) static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// How long a readiness check waits for the database before calling it unreachable.
+const PING_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// The state of each thing the server needs to take writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Readiness {
+    /// A statement was answered within [`PING_TIMEOUT`].
+    pub database: bool,
+    /// The task that commits submissions and withdrawals is running.
+    pub writer: bool,
+    /// Every migration of this build is applied (`false` also when the database did not
+    /// answer).
+    pub migrations: bool,
+}
+
+impl Readiness {
+    pub fn ready(&self) -> bool {
+        self.database && self.writer && self.migrations
+    }
+}
+
+impl Db {
+    pub(super) fn migrator(backend: Backend) -> &'static Migrator {
+        match backend {
+            Backend::Sqlite => &SQLITE,
+            Backend::Postgres => &POSTGRES,
+        }
+    }
+
+    /// Checks the database, the writer and the schema; never waits longer than a moment.
+    pub async fn readiness(&self) -> Readiness {
+        let latest = Self::migrator(self.backend)
+            .iter()
+            .map(|m| m.version)
+            .max()
+            .unwrap_or(0);
+        let applied = tokio::time::timeout(
+            PING_TIMEOUT,
+            sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations WHERE success")
+                .fetch_one(&self.pool),
+        )
+        .await;
+        let (database, migrations) = match applied {
+            Ok(Ok(row)) => (true, row.try_get::<i64, _>("v").is_ok_and(|v| v >= latest)),
+            _ => (false, false),
+        };
+        Readiness {
+            database,
+            writer: self.writer.running(),
+            migrations,
+        }
+    }
+}
