@@ -35,6 +35,30 @@ pub enum Command {
         )]
         database: String,
     },
+    /// Copy a running server's SQLite database to FILE, consistently, without stopping it.
+    /// (For PostgreSQL use pg_dump.)
+    Backup {
+        /// Where the copy goes; must not exist yet.
+        #[arg(long, value_name = "FILE")]
+        to: PathBuf,
+        /// The database: a SQLite file (a path or sqlite://path).
+        #[arg(long, env = "MITREDEN_DATABASE", default_value = "data/mitreden.db")]
+        database: String,
+    },
+    /// Check a backup and put it in place as the database. The server must be stopped.
+    /// (For PostgreSQL use pg_restore.)
+    Restore {
+        /// The backup to restore.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// The database to restore to: a SQLite file (a path or sqlite://path).
+        #[arg(long, env = "MITREDEN_DATABASE", default_value = "data/mitreden.db")]
+        database: String,
+        /// Replace a database that is there already (kept beside it as
+        /// DATABASE.before-restore-SECONDS).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

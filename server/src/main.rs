@@ -13,6 +13,16 @@ async fn main() -> std::process::ExitCode {
         Command::Staff { command, database } => mitreden_server::staff_cli::run(&database, command)
             .await
             .map(|out| println!("{out}")),
+        Command::Backup { to, database } => mitreden_server::backup::backup(&database, &to)
+            .await
+            .map(|out| println!("{out}")),
+        Command::Restore {
+            from,
+            database,
+            replace,
+        } => mitreden_server::backup::restore(&from, &database, replace)
+            .await
+            .map(|out| println!("{out}")),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

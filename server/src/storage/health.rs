@@ -40,13 +40,18 @@ impl Db {
         }
     }
 
-    /// Checks the database, the writer and the schema; never waits longer than a moment.
-    pub async fn readiness(&self) -> Readiness {
-        let latest = Self::migrator(self.backend)
+    /// The newest schema version this build knows.
+    pub fn latest_migration(backend: Backend) -> i64 {
+        Self::migrator(backend)
             .iter()
             .map(|m| m.version)
             .max()
-            .unwrap_or(0);
+            .unwrap_or(0)
+    }
+
+    /// Checks the database, the writer and the schema; never waits longer than a moment.
+    pub async fn readiness(&self) -> Readiness {
+        let latest = Self::latest_migration(self.backend);
         let applied = tokio::time::timeout(
             PING_TIMEOUT,
             sqlx::query("SELECT MAX(version) AS v FROM _sqlx_migrations WHERE success")
