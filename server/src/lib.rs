@@ -111,7 +111,8 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
     Ok(state)
 }
 
-/// Serves until Ctrl-C or SIGTERM.
+/// Serves until Ctrl-C or SIGTERM; then answers what is under way, commits what is queued
+/// and saves the tallies (see [`serve::serve`]).
 pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
     let state = open_state(&config).await?;
     retention::spawn(state.clone());
@@ -146,10 +147,19 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
         shutdown_signal(),
     )
     .await;
+    // Whatever is still queued (its requests were cut off at the timeout) is committed too.
+    let limit = std::time::Duration::from_secs(config.limits.shutdown_seconds);
+    if tokio::time::timeout(limit, state.db.finish_writes())
+        .await
+        .is_err()
+    {
+        tracing::warn!("writes still queued at the shutdown timeout were not committed");
+    }
     // The next start then counts nothing but what other processes store meanwhile.
     if let Err(e) = tally_saver::save_all(&state).await {
         tracing::warn!(error = %e, "saving the tallies at shutdown failed");
     }
+    tracing::info!("stopped");
     Ok(())
 }
 
@@ -170,4 +180,5 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = terminate => {},
     }
+    tracing::info!("shutting down: answering what is under way, taking no new connections");
 }

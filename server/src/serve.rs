@@ -59,6 +59,15 @@ pub struct ConnectionLimits {
         value_parser = clap::value_parser!(u64).range(1..=1_000_000)
     )]
     pub max_connections: u64,
+    /// Seconds a shutdown (SIGTERM, Ctrl-C) waits for the answers under way and the writes
+    /// queued; what is still open then is cut off.
+    #[arg(
+        long = "shutdown-timeout",
+        env = "MITREDEN_SHUTDOWN_TIMEOUT",
+        default_value_t = 30,
+        value_parser = clap::value_parser!(u64).range(1..=3600)
+    )]
+    pub shutdown_seconds: u64,
 }
 
 impl Default for ConnectionLimits {
@@ -67,12 +76,15 @@ impl Default for ConnectionLimits {
             header_seconds: 10,
             body_seconds: 30,
             max_connections: 1024,
+            shutdown_seconds: 30,
         }
     }
 }
 
 /// Serves `app` on `listener` within `limits` until `shutdown` completes; then stops accepting
-/// and waits for the connections' answers already under way.
+/// and waits for the connections' answers already under way, for at most the shutdown
+/// timeout. Connections that are idle, or still sending a request's headers, are closed at
+/// once.
 pub async fn serve(
     listener: TcpListener,
     app: Router,
@@ -127,7 +139,16 @@ pub async fn serve(
         });
     }
     drop(listener);
-    graceful.shutdown().await;
+    let limit = Duration::from_secs(limits.shutdown_seconds);
+    if tokio::time::timeout(limit, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            seconds = limits.shutdown_seconds,
+            "requests still under way at the shutdown timeout were cut off"
+        );
+    }
 }
 
 /// Reads the whole request body within `limit` (and at most [`crate::MAX_BODY`] bytes)

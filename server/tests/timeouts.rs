@@ -27,6 +27,7 @@ const QUICK: ConnectionLimits = ConnectionLimits {
     header_seconds: 1,
     body_seconds: 1,
     max_connections: 1024,
+    shutdown_seconds: 1,
 };
 
 #[tokio::test]
@@ -96,6 +97,7 @@ async fn no_more_than_the_cap_of_connections_are_served_at_once() {
         header_seconds: 30,
         body_seconds: 30,
         max_connections: 2,
+        shutdown_seconds: 1,
     })
     .await;
     let first = TcpStream::connect(app.addr).await.unwrap();

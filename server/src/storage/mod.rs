@@ -166,6 +166,17 @@ impl Db {
         self.backend
     }
 
+    /// At shutdown: takes no more submissions or withdrawals, and returns once every one
+    /// queued before is committed (and its caller answered).
+    pub async fn finish_writes(&self) {
+        self.writer.finish().await;
+    }
+
+    /// Submissions and withdrawals waiting for the writer.
+    pub fn writes_queued(&self) -> usize {
+        self.writer.queued()
+    }
+
     /// Responses per day (UTC), oldest first: `(days since 1970, count)`.
     pub async fn responses_per_day(
         &self,

@@ -12,7 +12,7 @@
 use std::sync::Arc;
 
 use sqlx::{AnyConnection, AnyPool, Connection};
-use tokio::sync::{broadcast, mpsc, oneshot};
+use tokio::sync::{broadcast, mpsc, oneshot, watch};
 
 use super::changes::{self, Change, ChangeKind, Committed};
 use super::submissions::{self, Kind, NewSubmission};
@@ -50,6 +50,10 @@ enum Outcome {
 #[derive(Clone, Debug)]
 pub(crate) struct Writer {
     queue: mpsc::Sender<Job>,
+    /// Set to ask the writer to take no more writes and commit what is queued.
+    finishing: Arc<watch::Sender<bool>>,
+    /// Set by the writer once everything queued is committed and it has stopped.
+    finished: watch::Receiver<bool>,
 }
 
 type Announce = broadcast::Sender<Arc<Committed>>;
@@ -59,8 +63,29 @@ impl Writer {
     /// `announce`.
     pub fn start(pool: AnyPool, announce: Announce) -> Self {
         let (queue, jobs) = mpsc::channel(QUEUE);
-        tokio::spawn(run(pool, jobs, announce));
-        Self { queue }
+        let (finishing, asked) = watch::channel(false);
+        let (done, finished) = watch::channel(false);
+        tokio::spawn(async move {
+            run(pool, jobs, announce, asked).await;
+            let _ = done.send(true);
+        });
+        Self {
+            queue,
+            finishing: Arc::new(finishing),
+            finished,
+        }
+    }
+
+    /// Takes no more writes, commits every write queued so far and waits until it is on disk
+    /// (or has failed and been answered so).
+    pub async fn finish(&self) {
+        self.finishing.send_replace(true);
+        let _ = self.finished.clone().wait_for(|done| *done).await;
+    }
+
+    /// Writes waiting to be committed.
+    pub fn queued(&self) -> usize {
+        QUEUE - self.queue.capacity()
     }
 
     pub async fn insert(&self, submission: NewSubmission) -> Result<Insert, StorageError> {
@@ -99,9 +124,25 @@ impl Writer {
     }
 }
 
-async fn run(pool: AnyPool, mut jobs: mpsc::Receiver<Job>, announce: Announce) {
+async fn run(
+    pool: AnyPool,
+    mut jobs: mpsc::Receiver<Job>,
+    announce: Announce,
+    mut finishing: watch::Receiver<bool>,
+) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
-    while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
+    loop {
+        tokio::select! {
+            // Queued writes first: once finishing, the queue is closed and drained.
+            biased;
+            taken = jobs.recv_many(&mut batch, MAX_BATCH) => if taken == 0 {
+                return;
+            },
+            _ = finishing.wait_for(|finish| *finish) => {
+                jobs.close();
+                continue;
+            }
+        }
         match pool.acquire().await {
             Ok(mut conn) => commit(&mut conn, std::mem::take(&mut batch), &announce).await,
             Err(e) => {
