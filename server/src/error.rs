@@ -105,8 +105,25 @@ pub enum AppError {
     MethodNotAllowed,
     #[error("The widget has not been built; run the README's run command.")]
     WidgetMissing,
+    #[error("The server cannot reach its database just now, so nothing was stored or changed. Please try again in a few seconds.")]
+    Unavailable,
     #[error("Something went wrong on our side. Please try again later.")]
-    Internal(#[from] StorageError),
+    Internal(StorageError),
+}
+
+/// Seconds a client is asked to wait before trying again while the database is away.
+const RETRY_UNAVAILABLE: u32 = 5;
+
+impl From<StorageError> for AppError {
+    fn from(e: StorageError) -> Self {
+        if e.is_unavailable() {
+            // Once per failed request: the operator learns what is wrong, and /readyz says it.
+            tracing::warn!(error = %e, "the database is unavailable");
+            Self::Unavailable
+        } else {
+            Self::Internal(e)
+        }
+    }
 }
 
 impl AppError {
@@ -156,7 +173,7 @@ impl AppError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::WidgetMissing => StatusCode::SERVICE_UNAVAILABLE,
+            Self::WidgetMissing | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) | Self::ChartFailed => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -209,6 +226,7 @@ impl AppError {
             Self::ChartFailed => "chart_failed",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",
+            Self::Unavailable => "database_unavailable",
             Self::Internal(_) => "internal",
         }
     }
@@ -222,10 +240,15 @@ impl IntoResponse for AppError {
         }
         let body = ErrorBody::new(self.code(), self.to_string());
         let mut response = (self.status(), Json(body)).into_response();
-        if let Self::TooManyAttempts(seconds) | Self::RateLimited(seconds) = self {
+        let retry_after = match self {
+            Self::TooManyAttempts(seconds) | Self::RateLimited(seconds) => Some(seconds.into()),
+            Self::Unavailable => Some(RETRY_UNAVAILABLE.into()),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             response
                 .headers_mut()
-                .insert(axum::http::header::RETRY_AFTER, seconds.into());
+                .insert(axum::http::header::RETRY_AFTER, seconds);
         }
         response
     }

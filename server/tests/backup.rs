@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use common::{start_binary, submission, uuid, ALL};
+use common::{start_binary, submission, uuid, Running, ALL};
 use serde_json::Value;
 
 fn server_command(args: &[&str]) -> std::process::Output {
@@ -66,16 +66,6 @@ async fn settled_results(http: &reqwest::Client, base: &str) -> Value {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     panic!("{base}: the uncertainty never caught up");
-}
-
-/// A server process, stopped when the test ends, also when it fails.
-struct Running(std::process::Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
 }
 
 fn start(database: &str, extra: &[&str]) -> (Running, String) {

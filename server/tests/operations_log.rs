@@ -142,7 +142,7 @@ async fn the_load_balancer_learns_whether_the_server_can_take_submissions() {
     assert_eq!(status, 200, "{ready}");
     assert_eq!(
         ready,
-        json!({ "status": "ready", "checks": { "database": true, "writer": true, "migrations": true } })
+        json!({ "status": "ready", "checks": { "database": true, "writer": true, "writes": true, "migrations": true } })
     );
 
     // A schema older than this build's (as when an older release's process shares the

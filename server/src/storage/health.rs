@@ -21,6 +21,9 @@ pub struct Readiness {
     pub database: bool,
     /// The task that commits submissions and withdrawals is running.
     pub writer: bool,
+    /// No write failed in the last few seconds because the database could not be written
+    /// (disk full, read-only, unreachable).
+    pub writes: bool,
     /// Every migration of this build is applied (`false` also when the database did not
     /// answer).
     pub migrations: bool,
@@ -28,7 +31,7 @@ pub struct Readiness {
 
 impl Readiness {
     pub fn ready(&self) -> bool {
-        self.database && self.writer && self.migrations
+        self.database && self.writer && self.writes && self.migrations
     }
 }
 
@@ -65,6 +68,7 @@ impl Db {
         Readiness {
             database,
             writer: self.writer.running(),
+            writes: !self.writer.failing(),
             migrations,
         }
     }

@@ -44,12 +44,57 @@ pub enum StorageError {
     Corrupt(#[from] serde_json::Error),
     #[error("cannot create the database folder: {0}")]
     Io(#[from] std::io::Error),
-    /// A database error that failed several writes at once.
-    #[error("database: {0}")]
-    Shared(std::sync::Arc<sqlx::Error>),
+    /// An error that failed several writes at once.
+    #[error("{0}")]
+    Shared(std::sync::Arc<StorageError>),
     #[error("the writer task has stopped")]
     WriterGone,
 }
+
+impl StorageError {
+    /// Whether the database cannot be reached or written just now (stopped, restarting,
+    /// unreachable, disk full, read-only) rather than anything being wrong with the request or
+    /// the data: worth trying again in a moment.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            Self::Database(e) => unavailable(e),
+            Self::Shared(e) => e.is_unavailable(),
+            Self::WriterGone => true,
+            Self::Migration(_) | Self::Corrupt(_) | Self::Io(_) => false,
+        }
+    }
+}
+
+fn unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(e) => e.code().is_some_and(|code| unavailable_code(&code)),
+        _ => false,
+    }
+}
+
+/// PostgreSQL's SQLSTATEs for a lost connection (class 08), a server shutting down or
+/// starting (57P01–57P03) and insufficient resources such as a full disk (class 53); SQLite's
+/// result codes (primary part) for busy and locked (5, 6), read-only (8), I/O errors (10),
+/// a full disk (13) and a file it cannot open (14).
+fn unavailable_code(code: &str) -> bool {
+    if code.starts_with("08") || code.starts_with("53") {
+        return true;
+    }
+    if matches!(code, "57P01" | "57P02" | "57P03") {
+        return true;
+    }
+    code.parse::<i32>()
+        .is_ok_and(|c| matches!(c & 0xff, 5 | 6 | 8 | 10 | 13 | 14))
+}
+
+/// How long a request waits for a database connection before it is answered
+/// `503 database_unavailable`.
+const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What happened to a response handed to [`Db::insert_response`].
 #[derive(Debug, PartialEq, Eq)]
@@ -131,6 +176,7 @@ impl Db {
             Backend::Postgres => {
                 AnyPoolOptions::new()
                     .max_connections(16)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
                     .connect(location)
                     .await?
             }
@@ -144,6 +190,7 @@ impl Db {
                 }
                 AnyPoolOptions::new()
                     .max_connections(8)
+                    .acquire_timeout(ACQUIRE_TIMEOUT)
                     .after_connect(|conn, _| {
                         Box::pin(async move { conn.execute(SQLITE_PRAGMAS).await.map(drop) })
                     })
@@ -319,6 +366,21 @@ pub fn public_id() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_an_unreachable_or_unwritable_database_is_worth_a_retry() {
+        for code in [
+            "08006", "08001", "57P01", "57P03", "53100", "13", "8", "1032", "10", "5",
+        ] {
+            assert!(unavailable_code(code), "{code}");
+        }
+        // Constraint violations, syntax errors, SQLite's constraint and corruption codes.
+        for code in ["23505", "42601", "19", "2067", "11", "1"] {
+            assert!(!unavailable_code(code), "{code}");
+        }
+        assert!(StorageError::Database(sqlx::Error::PoolTimedOut).is_unavailable());
+        assert!(!StorageError::Database(sqlx::Error::RowNotFound).is_unavailable());
+    }
 
     #[test]
     fn a_database_password_never_reaches_the_log() {

@@ -9,6 +9,7 @@
 //! retried in a transaction of its own, so one bad write cannot take the others with it and
 //! nothing is ever half-stored.
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use sqlx::{AnyConnection, AnyPool, Connection};
@@ -54,6 +55,32 @@ pub(crate) struct Writer {
     finishing: Arc<watch::Sender<bool>>,
     /// Set by the writer once everything queued is committed and it has stopped.
     finished: watch::Receiver<bool>,
+    trouble: Arc<Trouble>,
+}
+
+/// When a write last failed because the database was unavailable.
+#[derive(Debug, Default)]
+struct Trouble {
+    /// Milliseconds since the Unix epoch; 0 if never.
+    last: AtomicI64,
+}
+
+/// How long after a write failed for want of a database `/readyz` says not ready: long enough
+/// for a load balancer to notice, short enough that writes are tried again soon.
+const TROUBLE_LASTS_MS: i64 = 5_000;
+
+impl Trouble {
+    fn note(&self, outcome: &Result<Outcome, StorageError>) {
+        if outcome.as_ref().is_err_and(StorageError::is_unavailable) {
+            self.last.store(now_ms(), Ordering::Relaxed);
+        }
+    }
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64)
 }
 
 type Announce = broadcast::Sender<Arc<Committed>>;
@@ -65,15 +92,24 @@ impl Writer {
         let (queue, jobs) = mpsc::channel(QUEUE);
         let (finishing, asked) = watch::channel(false);
         let (done, finished) = watch::channel(false);
+        let trouble = Arc::new(Trouble::default());
+        let noted = trouble.clone();
         tokio::spawn(async move {
-            run(pool, jobs, announce, asked).await;
+            run(pool, jobs, announce, asked, &noted).await;
             let _ = done.send(true);
         });
         Self {
             queue,
             finishing: Arc::new(finishing),
             finished,
+            trouble,
         }
+    }
+
+    /// Whether a write failed in the last few seconds because the database was unavailable
+    /// (unreachable, disk full, read-only).
+    pub fn failing(&self) -> bool {
+        now_ms() - self.trouble.last.load(Ordering::Relaxed) < TROUBLE_LASTS_MS
     }
 
     /// Takes no more writes, commits every write queued so far and waits until it is on disk
@@ -129,6 +165,7 @@ async fn run(
     mut jobs: mpsc::Receiver<Job>,
     announce: Announce,
     mut finishing: watch::Receiver<bool>,
+    trouble: &Trouble,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
     loop {
@@ -144,19 +181,41 @@ async fn run(
             }
         }
         match pool.acquire().await {
-            Ok(mut conn) => commit(&mut conn, std::mem::take(&mut batch), &announce).await,
-            Err(e) => {
-                let e = Arc::new(e);
-                for job in batch.drain(..) {
-                    answer(job, Err(StorageError::Shared(e.clone())));
+            Ok(mut conn) => {
+                let failed =
+                    commit(&mut conn, std::mem::take(&mut batch), &announce, trouble).await;
+                if failed {
+                    // A transaction whose COMMIT failed (disk full, I/O error) may still be
+                    // open and hold SQLite's write lock: the connection goes, not back to the
+                    // pool.
+                    conn.close_on_drop();
                 }
             }
+            Err(e) => fail_all(batch.drain(..), StorageError::Database(e), trouble),
         }
     }
 }
 
-/// Commits the batch in one transaction, or, if that fails, each job in its own.
-async fn commit(conn: &mut AnyConnection, batch: Vec<Job>, announce: &Announce) {
+/// Answers every job with `error`.
+fn fail_all(jobs: impl Iterator<Item = Job>, error: StorageError, trouble: &Trouble) {
+    let error = Arc::new(error);
+    for job in jobs {
+        let outcome = Err(StorageError::Shared(error.clone()));
+        trouble.note(&outcome);
+        answer(job, outcome);
+    }
+}
+
+/// Commits the batch in one transaction, or, if that fails, each job in its own; but if the
+/// database is unavailable, fails them all at once rather than waiting for it once per job.
+/// Returns whether any transaction failed.
+async fn commit(
+    conn: &mut AnyConnection,
+    batch: Vec<Job>,
+    announce: &Announce,
+    trouble: &Trouble,
+) -> bool {
+    let mut failed = false;
     if batch.len() > 1 {
         match together(conn, &batch).await {
             Ok((outcomes, committed)) => {
@@ -164,9 +223,14 @@ async fn commit(conn: &mut AnyConnection, batch: Vec<Job>, announce: &Announce) 
                 for (job, outcome) in batch.into_iter().zip(outcomes) {
                     answer(job, Ok(outcome));
                 }
-                return;
+                return false;
+            }
+            Err(e) if e.is_unavailable() => {
+                fail_all(batch.into_iter(), e, trouble);
+                return true;
             }
             Err(e) => {
+                failed = true;
                 tracing::warn!(writes = batch.len(), error = %e, "a batch failed; writing its writes one by one");
             }
         }
@@ -177,10 +241,15 @@ async fn commit(conn: &mut AnyConnection, batch: Vec<Job>, announce: &Announce) 
                 publish(announce, committed);
                 Ok(outcomes.remove(0))
             }
-            Err(e) => Err(e),
+            Err(e) => {
+                failed = true;
+                Err(e)
+            }
         };
+        trouble.note(&outcome);
         answer(job, outcome);
     }
+    failed
 }
 
 fn publish(announce: &Announce, committed: Vec<Committed>) {

@@ -386,6 +386,17 @@ pub fn start_binary(database: &str, extra: &[&str]) -> (std::process::Child, Str
     start_command(command)
 }
 
+/// A server process, stopped when the test ends, also when it fails (an orphan would keep
+/// the test's output pipe open).
+pub struct Running(pub std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Starts `command`, a server binary's `serve`, and waits until it prints its URLs; returns
 /// it and its base URL.
 pub fn start_command(mut command: std::process::Command) -> (std::process::Child, String) {
