@@ -21,7 +21,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the JSON API, the widget and its embed script.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Manage staff accounts and their API tokens.
     Staff {
         #[command(subcommand)]
@@ -154,6 +154,16 @@ pub struct ServeArgs {
         value_parser = origin
     )]
     pub cors_origins: Vec<String>,
+
+    /// Addresses or networks (10.0.0.5, 10.0.0.0/8, fd00::/8) that may read /metrics without
+    /// a staff token, such as the Prometheus server's. Repeat the flag, or separate them with
+    /// commas. Behind a proxy (--behind-proxy) the forwarded client address counts.
+    #[arg(
+        long = "metrics-from",
+        env = "MITREDEN_METRICS_FROM",
+        value_delimiter = ','
+    )]
+    pub metrics_from: Vec<crate::metrics::Network>,
 }
 
 /// A notices file, read and checked.

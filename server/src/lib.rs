@@ -11,6 +11,7 @@ pub mod error;
 pub mod health;
 pub mod json;
 pub mod logging;
+pub mod metrics;
 pub mod notices;
 pub mod openapi;
 pub mod pages;
@@ -101,6 +102,8 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
         AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await?;
     state.rate_limit = config.rate_limit;
     state.cors_origins = config.cors_origins.clone();
+    state.metrics_from = config.metrics_from.clone();
+    metrics::install();
     state.public_url = config.public_url.clone();
     state.notices = config.notices.clone().unwrap_or_default();
     state.body_timeout = std::time::Duration::from_secs(config.limits.body_seconds);

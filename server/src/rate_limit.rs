@@ -76,7 +76,7 @@ struct ClientKey {
 
 /// The client's address as the limits see it: the peer, or behind a proxy the last
 /// `X-Forwarded-For` entry; an IPv6 client by its /64 network.
-fn client_address(
+pub(crate) fn client_address(
     headers: &axum::http::HeaderMap,
     extensions: &axum::http::Extensions,
     behind_proxy: bool,

@@ -177,12 +177,14 @@ impl Live {
                 (counted.version, counted.tally.clone())
             };
             let uncertainty = live.latest_uncertainty();
+            let started = std::time::Instant::now();
             let results = Arc::new(Results::compute_with(
                 &live.consultation,
                 &tally,
                 &ResultsOptions::default(),
                 uncertainty.as_ref().map(|(_, u)| &**u),
             ));
+            crate::metrics::computed("results", started.elapsed());
             live.computations.fetch_add(1, Ordering::Relaxed);
             let mut counted = live.counted();
             let computed = Computed {
@@ -260,7 +262,9 @@ impl Live {
             (counted.version, counted.tally.clone())
         };
         let weights = equal_weights(&self.consultation, &tally);
+        let started = std::time::Instant::now();
         let computed = Uncertainties::compute(&tally, &weights, &ResultsOptions::default());
+        crate::metrics::computed("uncertainty", started.elapsed());
         let mut latest = self
             .uncertainty
             .lock()
@@ -334,6 +338,8 @@ pub struct AppState {
     /// The public body's facts for the privacy notice and accessibility statement
     /// (`--notices`).
     pub notices: Arc<mitreden_core::notices::Notices>,
+    /// Addresses and networks that may read `/metrics` without a staff token.
+    pub metrics_from: Vec<crate::metrics::Network>,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
     /// Bumped whenever something was counted.
     counted: Arc<watch::Sender<u64>>,
@@ -369,6 +375,7 @@ impl AppState {
             body_timeout: std::time::Duration::from_secs(30),
             public_url: None,
             cors_origins: Vec::new(),
+            metrics_from: Vec::new(),
             notices: Default::default(),
             live: Arc::new(RwLock::new(HashMap::new())),
             counted: Arc::new(counted),

@@ -30,7 +30,10 @@ struct Answer {
 
 /// A server under load from four clients while `outage` breaks and mends its database.
 async fn through_an_outage(database: &str, break_it: impl FnOnce(), mend_it: impl FnOnce()) {
-    let (server, base) = start_binary(database, &["--rate-limit", "0"]);
+    let (server, base) = start_binary(
+        database,
+        &["--rate-limit", "0", "--metrics-from", "127.0.0.1"],
+    );
     let _server = Running(server);
     let http = reqwest::Client::builder()
         .timeout(CLIENT_GIVES_UP)
@@ -102,6 +105,19 @@ async fn through_an_outage(database: &str, break_it: impl FnOnce(), mend_it: imp
         client.await.unwrap();
     }
     assert!(not_ready, "/readyz never said not ready during the outage");
+    // Prometheus saw it too.
+    let scrape = http
+        .get(format!("{base}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        scrape.contains(r#"mitreden_database_errors_total{kind="unavailable"}"#),
+        "{scrape}"
+    );
     assert!(ready_again, "/readyz never said ready again");
 
     let answers = std::mem::take(&mut *answers.lock().unwrap());

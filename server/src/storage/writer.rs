@@ -180,6 +180,7 @@ async fn run(
                 continue;
             }
         }
+        crate::metrics::batch(batch.len());
         match pool.acquire().await {
             Ok(mut conn) => {
                 let failed =
@@ -341,6 +342,9 @@ impl Job {
 fn answer(job: Job, outcome: Result<Outcome, StorageError>) {
     // A caller that has gone away (its request was cancelled) needs no answer; its write
     // stands, and a retry with the same id is answered as a replay.
+    if let Ok(Outcome::Insert(Insert::Created { .. } | Insert::Replayed)) = &outcome {
+        crate::metrics::acknowledged();
+    }
     match job {
         Job::Insert(_, reply) => {
             let _ = reply.send(outcome.map(|o| match o {

@@ -66,6 +66,7 @@ pub fn args(database: &str, dir: &TempDir) -> ServeArgs {
         rate_limit: Default::default(),
         limits: Default::default(),
         cors_origins: Vec::new(),
+        metrics_from: Vec::new(),
     }
 }
 

@@ -1,0 +1,203 @@
+//! Prometheus metrics at `GET /metrics`, through the `metrics` crate and its Prometheus
+//! exporter: requests by route, method and status with latency histograms, the writer's batch
+//! sizes and queue depth, submissions acknowledged, how long results take to compute, and
+//! database errors.
+//!
+//! Every label takes values from a fixed set (route patterns, standard methods, status codes),
+//! so no client can grow the registry. `/metrics` answers clients from the addresses given
+//! with `--metrics-from` (behind a proxy, the forwarded client address counts) and staff with
+//! a token or a session; anyone else gets `401`.
+
+use std::net::IpAddr;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use axum::extract::{FromRequestParts, State};
+use axum::http::request::Parts;
+use axum::http::{header, Method};
+use axum::response::IntoResponse;
+use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
+
+use crate::auth::Staff;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Seconds: from a millisecond to half a minute.
+const DURATION_BUCKETS: &[f64] = &[
+    0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0,
+];
+/// Writes per committed batch, up to the writer's largest batch.
+const BATCH_BUCKETS: &[f64] = &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0, 512.0];
+
+/// The process's one recorder, installed on first use.
+fn handle() -> &'static PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE.get_or_init(|| {
+        let recorder = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), DURATION_BUCKETS)
+            .and_then(|b| {
+                b.set_buckets_for_metric(
+                    Matcher::Full("mitreden_writer_batch_size".into()),
+                    BATCH_BUCKETS,
+                )
+            })
+            .expect("bucket lists are not empty")
+            .build_recorder();
+        let handle = recorder.handle();
+        // Only fails if another recorder is installed, which this process never does.
+        let _ = metrics::set_global_recorder(recorder);
+        handle
+    })
+}
+
+/// Installs the recorder, so that what happens before the first scrape is counted.
+pub fn install() {
+    handle();
+}
+
+/// One answered request.
+pub fn request(method: &Method, route: &str, status: u16, took: Duration) {
+    // Standard methods only: anything else a client makes up is "other".
+    let method = match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "other",
+    };
+    let route = route.to_owned();
+    metrics::counter!(
+        "mitreden_http_requests_total",
+        "method" => method, "route" => route.clone(), "status" => status.to_string()
+    )
+    .increment(1);
+    metrics::histogram!(
+        "mitreden_http_request_duration_seconds",
+        "method" => method, "route" => route
+    )
+    .record(took.as_secs_f64());
+}
+
+/// A batch the writer committed or failed.
+pub fn batch(writes: usize) {
+    metrics::histogram!("mitreden_writer_batch_size").record(writes as f64);
+}
+
+/// A submission (response or statement) durably stored and acknowledged, new or replayed.
+pub fn acknowledged() {
+    metrics::counter!("mitreden_submissions_acknowledged_total").increment(1);
+}
+
+/// Results or their uncertainty computed for a consultation.
+pub fn computed(what: &'static str, took: Duration) {
+    metrics::histogram!("mitreden_results_computation_seconds", "part" => what)
+        .record(took.as_secs_f64());
+}
+
+/// A request failed on the database; `unavailable` if it could not be reached or written.
+pub fn database_error(unavailable: bool) {
+    let kind = if unavailable { "unavailable" } else { "other" };
+    metrics::counter!("mitreden_database_errors_total", "kind" => kind).increment(1);
+}
+
+/// An address or network allowed to read `/metrics`: `10.0.0.5` or `10.0.0.0/8`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Network {
+    address: IpAddr,
+    prefix: u8,
+}
+
+impl Network {
+    fn contains(&self, ip: IpAddr) -> bool {
+        match (self.address, ip.to_canonical()) {
+            (IpAddr::V4(net), IpAddr::V4(ip)) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (IpAddr::V6(net), IpAddr::V6(ip)) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::str::FromStr for Network {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, String> {
+        let (address, prefix) = value.split_once('/').unwrap_or((value, ""));
+        let address: IpAddr = address
+            .trim()
+            .parse()
+            .map_err(|_| format!("{value}: not an IP address or network (10.0.0.0/8)"))?;
+        let most = if address.is_ipv4() { 32 } else { 128 };
+        let prefix = if prefix.is_empty() {
+            most
+        } else {
+            prefix
+                .parse::<u8>()
+                .ok()
+                .filter(|p| *p <= most)
+                .ok_or_else(|| format!("{value}: the prefix length must be 0 to {most}"))?
+        };
+        Ok(Self { address, prefix })
+    }
+}
+
+/// `GET /metrics`.
+pub async fn scrape(State(state): State<AppState>, mut parts: Parts) -> impl IntoResponse {
+    let allowed = crate::rate_limit::client_address(
+        &parts.headers,
+        &parts.extensions,
+        state.rate_limit.behind_proxy,
+    )
+    .is_some_and(|ip| state.metrics_from.iter().any(|n| n.contains(ip)));
+    if !allowed {
+        Staff::from_request_parts(&mut parts, &state).await?;
+    }
+    metrics::gauge!("mitreden_writer_queue_depth").set(state.db.writes_queued() as f64);
+    Ok::<_, AppError>((
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/plain; version=0.0.4; charset=utf-8",
+            ),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        handle().render(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Network;
+
+    #[test]
+    fn networks_hold_the_addresses_they_say() {
+        let net: Network = "10.1.0.0/16".parse().unwrap();
+        assert!(net.contains("10.1.200.3".parse().unwrap()));
+        assert!(!net.contains("10.2.0.1".parse().unwrap()));
+        let one: Network = "127.0.0.1".parse().unwrap();
+        assert!(one.contains("127.0.0.1".parse().unwrap()));
+        assert!(one.contains("::ffff:127.0.0.1".parse().unwrap()));
+        assert!(!one.contains("127.0.0.2".parse().unwrap()));
+        let v6: Network = "fd00::/8".parse().unwrap();
+        assert!(v6.contains("fd12::1".parse().unwrap()));
+        assert!(!v6.contains("10.0.0.1".parse().unwrap()));
+        assert!("0.0.0.0/0"
+            .parse::<Network>()
+            .unwrap()
+            .contains("8.8.8.8".parse().unwrap()));
+        assert!("10.0.0.0/33".parse::<Network>().is_err());
+        assert!("intranet".parse::<Network>().is_err());
+    }
+}
