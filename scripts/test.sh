@@ -35,5 +35,8 @@ MITREDEN_BIN="$PWD/target/debug/mitreden-server" MITREDEN_WIDGET_DIR="$PWD/dist"
   MITREDEN_DASHBOARD_DIR="$PWD/dashboard/dist" \
   node --test --test-concurrency=1 tests/e2e/
 
+step "Debian package: installed, started as its service, stopped, removed"
+scripts/test-package.sh
+
 step "contract test: requests generated from the OpenAPI document against a real server"
 MITREDEN_BIN="$PWD/target/debug/mitreden-server" scripts/contract-test.sh

@@ -22,6 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Serve the JSON API, the widget and its embed script.
     Serve(Box<ServeArgs>),
+    /// Print the man page (roff) of mitreden-server, or of one of its commands, for packaging.
+    #[command(hide = true)]
+    Manual {
+        /// The command (serve, backup, restore, staff); none for mitreden-server itself.
+        command: Option<String>,
+    },
     /// Manage staff accounts and their API tokens.
     Staff {
         #[command(subcommand)]
@@ -164,6 +170,25 @@ pub struct ServeArgs {
         value_delimiter = ','
     )]
     pub metrics_from: Vec<crate::metrics::Network>,
+}
+
+/// The man page of `mitreden-server`, or of its `command` (`mitreden-server-serve(1)`), from
+/// the same definitions as `--help`.
+pub fn manual(command: Option<&str>) -> Result<String, Box<dyn std::error::Error>> {
+    use clap::CommandFactory;
+    let main = Cli::command();
+    let page = match command {
+        None => main,
+        Some(name) => main
+            .find_subcommand(name)
+            .filter(|c| !c.is_hide_set())
+            .ok_or_else(|| format!("there is no command '{name}'"))?
+            .clone()
+            .name(format!("mitreden-server-{name}")),
+    };
+    let mut roff = Vec::new();
+    clap_mangen::Man::new(page).render(&mut roff)?;
+    Ok(String::from_utf8(roff)?)
 }
 
 /// A notices file, read and checked.

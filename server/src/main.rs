@@ -13,6 +13,9 @@ async fn main() -> std::process::ExitCode {
         Command::Staff { command, database } => mitreden_server::staff_cli::run(&database, command)
             .await
             .map(|out| println!("{out}")),
+        Command::Manual { command } => {
+            mitreden_server::cli::manual(command.as_deref()).map(|page| print!("{page}"))
+        }
         Command::Backup { to, database } => mitreden_server::backup::backup(&database, &to)
             .await
             .map(|out| println!("{out}")),
