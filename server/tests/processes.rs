@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::{start_binary, statement, submission, uuid, ALL};
+use common::{counts, start_binary, statement, submission, uuid, ALL};
 use serde_json::{json, Value};
 
 async fn results(http: &reqwest::Client, base: &str) -> Value {
@@ -32,28 +32,6 @@ async fn results_when(http: &reqwest::Client, base: &str, done: impl Fn(&Value) 
         "{base} never counted as expected: {}",
         results(http, base).await
     );
-}
-
-/// What every process must agree on: totals, and each group's responses and Borda scores.
-fn counts(r: &Value) -> Value {
-    let groups: serde_json::Map<String, Value> = r["groups"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(g, v)| {
-            let borda: Vec<_> = v["ranking"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| json!([p["priority"], p["borda"]]))
-                .collect();
-            (
-                g.clone(),
-                json!({ "responses": v["responses"], "borda": borda }),
-            )
-        })
-        .collect();
-    json!({ "total": r["total"], "groups": groups, "organisations": r["organisations"]["statements"] })
 }
 
 fn staff(database: &str, args: &[&str]) -> String {

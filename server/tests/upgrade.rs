@@ -9,7 +9,7 @@
 
 mod common;
 
-use common::{on_postgres, start_binary, Running};
+use common::{counts, on_postgres, start_binary, Running};
 use reqwest::Client;
 use serde_json::Value;
 use sqlx::Connection;
@@ -42,40 +42,6 @@ fn assert_kept(old: &Value, new: &Value, path: &str) {
         }
         _ => assert_eq!(old, new, "{path}"),
     }
-}
-
-/// What two releases must count alike: totals, each group's responses and Borda scores, and
-/// each conflict's spread.
-fn counts(r: &Value) -> Value {
-    let groups: serde_json::Map<String, Value> = r["groups"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(g, v)| {
-            let borda: Vec<Value> = v["ranking"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|p| serde_json::json!([p["priority"], p["borda"]]))
-                .collect();
-            (
-                g.clone(),
-                serde_json::json!({ "responses": v["responses"], "borda": borda }),
-            )
-        })
-        .collect();
-    let conflicts: Vec<Value> = r["conflicts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| serde_json::json!([c["conflict"], c["overall"]]))
-        .collect();
-    serde_json::json!({
-        "total": r["total"],
-        "groups": groups,
-        "conflicts": conflicts,
-        "statements": r["organisations"]["statements"],
-    })
 }
 
 async fn get(http: &Client, url: String, authorization: &str) -> (u16, Value) {

@@ -267,6 +267,41 @@ async fn settled<F: std::future::Future<Output = Value>>(
     panic!("the uncertainty never caught up");
 }
 
+/// What any two counts of the same responses must agree on (two processes, two releases):
+/// totals, each group's responses and Borda scores, each conflict's spread, and the
+/// organisations' statements. (Not the uncertainty, whose method may change.)
+pub fn counts(r: &Value) -> Value {
+    let groups: serde_json::Map<String, Value> = r["groups"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(g, v)| {
+            let borda: Vec<_> = v["ranking"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| json!([p["priority"], p["borda"]]))
+                .collect();
+            (
+                g.clone(),
+                json!({ "responses": v["responses"], "borda": borda }),
+            )
+        })
+        .collect();
+    let conflicts: Vec<Value> = r["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| json!([c["conflict"], c["overall"]]))
+        .collect();
+    json!({
+        "total": r["total"],
+        "groups": groups,
+        "conflicts": conflicts,
+        "organisations": r["organisations"]["statements"],
+    })
+}
+
 /// A valid demo submission: `ranking` out of `shown`, in group `group`.
 pub fn submission(id: &str, group: &str, ranking: &[&str], shown: &[&str]) -> Value {
     json!({ "id": id, "group": group, "ranking": ranking, "shown": shown, "lang": "de" })
