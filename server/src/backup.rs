@@ -48,6 +48,7 @@ pub async fn backup(database: &str, to: &Path) -> Result<String, Error> {
         let _ = fs::remove_file(&partial);
         return Err(format!("the copy failed: {e}").into());
     }
+    owner_only(&partial)?;
     fs::File::open(&partial)?.sync_all()?;
     fs::rename(&partial, to)?;
     sync_folder(to)?;
@@ -64,6 +65,9 @@ pub async fn backup(database: &str, to: &Path) -> Result<String, Error> {
 /// as `DATABASE.before-restore-SECONDS`.
 pub async fn restore(from: &Path, database: &str, replace: bool) -> Result<String, Error> {
     let target = sqlite_path(database, "pg_restore")?;
+    if !from.is_file() {
+        return Err(format!("there is no backup at {}", from.display()).into());
+    }
     let summary = check(from).await?;
     let mut kept = None;
     if target.exists() {
@@ -91,6 +95,7 @@ pub async fn restore(from: &Path, database: &str, replace: bool) -> Result<Strin
     }
     let restoring = with_suffix(&target, ".restoring");
     fs::copy(from, &restoring)?;
+    owner_only(&restoring)?;
     fs::File::open(&restoring)?.sync_all()?;
     fs::rename(&restoring, &target)?;
     sync_folder(&target)?;
@@ -186,6 +191,12 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// A copy holds comments and contact emails: readable by its owner only, whatever the umask.
+fn owner_only(file: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(file, fs::Permissions::from_mode(0o600))
 }
 
 /// Syncs the folder holding `file`, so that its new name survives a crash.

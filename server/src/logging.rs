@@ -9,7 +9,7 @@ use tracing_subscriber::EnvFilter;
 pub enum LogFormat {
     /// One readable line per event.
     Text,
-    /// One JSON object per line, with the request id and every field as keys.
+    /// One JSON object per line: every field a key, the request id under `span`.
     Json,
 }
 
@@ -31,19 +31,44 @@ pub struct LogArgs {
     pub log: Option<String>,
 }
 
+/// A bare word in a filter is a level, or the filter would quietly log nothing but that
+/// target's lines (`--log inof` is a typo, not a target).
+fn check_levels(directives: &str) -> Result<(), String> {
+    for directive in directives
+        .split(',')
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        let bare = !directive.contains('=') && !directive.contains('[');
+        let level = ["off", "error", "warn", "info", "debug", "trace"]
+            .contains(&directive.to_ascii_lowercase().as_str());
+        if bare && !level {
+            return Err(format!(
+                "'{directive}' is not a level (off, error, warn, info, debug, trace); \
+                 a target needs one: {directive}=info"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// PostgreSQL's notices ("already exists, skipping") are not worth a line.
 const DEFAULT: &str = "info,sqlx::postgres::notice=warn";
 
 /// Starts logging as `args` say.
 pub fn init(args: &LogArgs) -> Result<(), String> {
-    let filter = match &args.log {
-        Some(directives) => {
-            EnvFilter::try_new(directives).map_err(|e| format!("--log {directives}: {e}"))?
-        }
-        None => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT)),
+    let (directives, source) = match (&args.log, std::env::var("RUST_LOG")) {
+        (Some(directives), _) => (directives.clone(), "--log"),
+        (None, Ok(directives)) if !directives.is_empty() => (directives, "RUST_LOG"),
+        _ => (DEFAULT.to_owned(), "default"),
     };
+    check_levels(&directives).map_err(|e| format!("{source} {directives}: {e}"))?;
+    let filter =
+        EnvFilter::try_new(&directives).map_err(|e| format!("{source} {directives}: {e}"))?;
     let builder = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        // Colours only for a person at a terminal, never into the journal or a file.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .with_env_filter(filter);
     match args.log_format {
         LogFormat::Text => builder.init(),
@@ -55,4 +80,17 @@ pub fn init(args: &LogArgs) -> Result<(), String> {
             .init(),
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_levels;
+
+    #[test]
+    fn a_mistyped_level_is_refused_rather_than_logging_nothing() {
+        assert!(check_levels("info").is_ok());
+        assert!(check_levels("warn,sqlx=error,mitreden::request=info").is_ok());
+        assert!(check_levels("inof").is_err());
+        assert!(check_levels("info,nonsense").is_err());
+    }
 }

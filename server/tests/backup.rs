@@ -130,6 +130,12 @@ async fn a_backup_under_load_holds_everything_acknowledged_before_it_and_restore
         .unwrap()
     };
     assert!(said.contains("integrity ok"), "{said}");
+    // It holds comments and contact emails: its owner's only.
+    use std::os::unix::fs::PermissionsExt;
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     // Submissions went on during and after the backup.
     let during = acknowledged.lock().unwrap().len();
     while acknowledged.lock().unwrap().len() < during + 50 {

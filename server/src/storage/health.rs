@@ -24,14 +24,14 @@ pub struct Readiness {
     /// No write failed in the last few seconds because the database could not be written
     /// (disk full, read-only, unreachable).
     pub writes: bool,
-    /// Every migration of this build is applied (`false` also when the database did not
-    /// answer).
-    pub migrations: bool,
+    /// Every migration of this build is applied; `None` (null) when the database did not
+    /// answer, so nobody can tell.
+    pub migrations: Option<bool>,
 }
 
 impl Readiness {
     pub fn ready(&self) -> bool {
-        self.database && self.writer && self.writes && self.migrations
+        self.database && self.writer && self.writes && self.migrations == Some(true)
     }
 }
 
@@ -62,8 +62,11 @@ impl Db {
         )
         .await;
         let (database, migrations) = match applied {
-            Ok(Ok(row)) => (true, row.try_get::<i64, _>("v").is_ok_and(|v| v >= latest)),
-            _ => (false, false),
+            Ok(Ok(row)) => (
+                true,
+                Some(row.try_get::<i64, _>("v").is_ok_and(|v| v >= latest)),
+            ),
+            _ => (false, None),
         };
         Readiness {
             database,
