@@ -62,8 +62,9 @@ fi
 if [ "${1:-}" = "test" ]; then
   # Browsers for the widget and end-to-end tests; PostgreSQL for the server tests' second run.
   apt_install chromium chromium-driver postgresql
-  # The package test: systemd-analyze for the unit, curl to ask the installed server.
-  apt_install systemd curl
+  # The package test: systemd-analyze for the unit, adduser for its postinst, curl to ask
+  # the installed server.
+  apt_install systemd adduser curl
   # The contract test's request generator, in a virtual environment of its own.
   SCHEMATHESIS_VERSION=4.32.5
   venv=target/contract-venv
