@@ -20,8 +20,9 @@ const wasm = new URL("mitreden-widget_bg.wasm", import.meta.url);
 
 let loading = null;
 function load() {
-  loading ??= import(glue.href).then(async (widget) => {
-    await widget.default({ module_or_path: wasm.href });
+  // The module is asked for together with its glue, not after it: one round trip less.
+  loading ??= Promise.all([import(glue.href), fetch(wasm.href)]).then(async ([widget, module]) => {
+    await widget.default({ module_or_path: module });
     return widget;
   });
   return loading;
