@@ -14,7 +14,8 @@ const MINUS: char = '\u{2212}';
 const NARROW_SPACE: char = '\u{202F}';
 
 /// `value` with `digits` decimals, the language's decimal mark, a real minus sign and
-/// thousands grouped from 10,000 on ("12 500" in German, "12,500" in English).
+/// thousands grouped ("2 500" in German, "2,500" in English, as browsers' `Intl.NumberFormat`
+/// and the CLDR do; German with a narrow space, as DIN 5008 has it).
 pub fn decimal(lang: Lang, value: f64, digits: usize) -> String {
     let text = format!("{:.*}", digits, value.abs());
     let (whole, fraction) = match text.split_once('.') {
@@ -38,7 +39,7 @@ pub fn decimal(lang: Lang, value: f64, digits: usize) -> String {
     out
 }
 
-/// A count, thousands grouped from 10,000 on.
+/// A count, thousands grouped: "Noch 1 000 Zeichen", "1,000 characters left".
 pub fn integer(lang: Lang, n: u64) -> String {
     group_thousands(lang, &n.to_string())
 }
@@ -62,7 +63,7 @@ pub fn percent(lang: Lang, share: f64) -> String {
 }
 
 fn group_thousands(lang: Lang, digits: &str) -> String {
-    if digits.len() < 5 {
+    if digits.len() < 4 {
         return digits.to_owned();
     }
     let separator = match lang {
@@ -267,7 +268,9 @@ mod tests {
 
     #[test]
     fn large_numbers_are_grouped_by_thousands() {
-        assert_eq!(integer(Lang::De, 2_500), "2500");
+        assert_eq!(integer(Lang::De, 999), "999");
+        assert_eq!(integer(Lang::De, 1_000), "1\u{202F}000");
+        assert_eq!(integer(Lang::En, 2_500), "2,500");
         assert_eq!(integer(Lang::De, 12_500), "12\u{202F}500");
         assert_eq!(integer(Lang::En, 1_000_000), "1,000,000");
         assert_eq!(

@@ -142,6 +142,8 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   await page.keyboard.press('ArrowDown');
   assert.equal(await frame.locator('#mtr-conflict-quick-wins-vs-depth-1').isChecked(), true);
   await tabUntil(page, frame, (f) => f.tag === 'textarea');
+  // Counts in the reader's format: thousands grouped with a narrow space.
+  assert.equal(await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment-counter').textContent(), 'Noch 1\u202F000 Zeichen');
   await page.keyboard.type('Vertrauen entsteht durch sichtbare Erfolge.');
   assert.match(await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment-counter').textContent(), /Noch 957 Zeichen/);
   // The conflict's explanation is read with its question.
