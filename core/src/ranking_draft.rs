@@ -122,9 +122,7 @@ impl RankingDraft {
         }
         self.partial = partial;
         self.shown = shown.to_vec();
-        let order = &self.shown;
-        self.unranked
-            .sort_by_key(|p| order.iter().position(|s| s == p));
+        self.unranked_as_shown();
         self
     }
 
@@ -139,10 +137,20 @@ impl RankingDraft {
         let p = self.ranked.remove(i);
         self.unranked.push(p);
         // Keep the unranked pile in the order it was shown, so items do not jump around.
-        let shown = &self.shown;
-        self.unranked
-            .sort_by_key(|p| shown.iter().position(|s| s == p));
+        self.unranked_as_shown();
         true
+    }
+
+    /// Puts the unranked pile in the order the priorities were shown. (A filter rather than
+    /// a sort: a few hundred priorities at most, and no sort routine in the widget's module.)
+    fn unranked_as_shown(&mut self) {
+        let unranked = &self.unranked;
+        self.unranked = self
+            .shown
+            .iter()
+            .filter(|s| unranked.contains(s))
+            .cloned()
+            .collect();
     }
 }
 

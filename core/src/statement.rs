@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::consultation::{Consultation, Status};
 use crate::ids::{PriorityId, ResponseId};
-use crate::submission::{validate_positions, PositionSubmission, ValidPosition, ValidationError};
+use crate::submission::{
+    in_index_order, validate_positions, PositionSubmission, ValidPosition, ValidationError,
+};
 use crate::text::Lang;
 use crate::text_input;
 
@@ -212,7 +214,7 @@ impl StatementSubmission {
                 },
             ));
         }
-        stances.sort_by_key(|(i, _)| *i);
+        let stances = in_index_order(stances, consultation.priorities.len());
         let positions = validate_positions(&self.positions, consultation)?;
         if stances.is_empty() && positions.is_empty() {
             return Err(ValidationError::EmptyStatement);
@@ -223,7 +225,7 @@ impl StatementSubmission {
             kind: self.kind,
             lobby_register,
             contact_email,
-            stances: stances.into_iter().map(|(_, s)| s).collect(),
+            stances,
             positions,
             publish: self.publish,
             lang,

@@ -327,8 +327,17 @@ pub fn validate_positions(
             },
         ));
     }
-    valid.sort_by_key(|(i, _)| *i);
-    Ok(valid.into_iter().map(|(_, p)| p).collect())
+    Ok(in_index_order(valid, consultation.conflicts.len()))
+}
+
+/// Items given with distinct indices below `n`, in the order of their indices. (Slots rather
+/// than a sort: the widget runs this too, and its module does without a sort routine.)
+pub(crate) fn in_index_order<T>(items: Vec<(usize, T)>, n: usize) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    for (i, item) in items {
+        slots[i] = Some(item);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 impl ValidResponse {

@@ -29,17 +29,19 @@ pub fn ClosedView() -> impl IntoView {
         let Some(outcome) = published.outcome.clone() else {
             return Some(view! { <p>{tr(Key::OutcomeNotYet)}</p> }.into_any());
         };
-        let order = |kind: ItemKind, id: &str| match kind {
-            ItemKind::Priority => c.priority_index(id).unwrap_or(usize::MAX),
-            _ => c.priorities.len() + c.conflict_index(id).unwrap_or(usize::MAX / 2),
-        };
-        let mut items: Vec<_> = outcome
-            .items
-            .iter()
-            .filter(|i| i.kind != ItemKind::Proposal)
-            .cloned()
+        // Goals, then conflicts, each in the consultation's order.
+        let goals = c.priorities.iter().map(|p| (ItemKind::Priority, p.id.as_str()));
+        let conflicts = c.conflicts.iter().map(|x| (ItemKind::Conflict, x.id.as_str()));
+        let items: Vec<_> = goals
+            .chain(conflicts)
+            .filter_map(|(kind, id)| {
+                outcome
+                    .items
+                    .iter()
+                    .find(|i| i.kind == kind && i.id == id)
+                    .cloned()
+            })
             .collect();
-        items.sort_by_key(|i| order(i.kind, &i.id));
         let summary = outcome.summary.clone();
         Some(
             view! {
