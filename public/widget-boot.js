@@ -61,17 +61,30 @@ function scrollAlong(origin) {
   });
 }
 
+// Says "loading" (the page's text, in its language) when the widget is not there within a
+// moment of a press: on a slow line that takes seconds, and a silent button invites a second
+// press or leaving.
+const BUSY_AFTER_MS = 300;
+
 function act(event, element) {
   const name = element.getAttribute("data-mtr-act");
   if (name === "start") event.preventDefault();
   if (name === "lookup" && !element.open) return;
   element.setAttribute("aria-busy", "true");
+  const status = document.getElementById("mtr-boot-status");
+  const busy = setTimeout(() => {
+    if (status) status.textContent = status.dataset.busy ?? "";
+  }, BUSY_AFTER_MS);
   load()
     .then((widget) => widget.act(name))
     .catch(() => {
       if (name === "start") element.form?.submit();
     })
-    .finally(() => element.removeAttribute("aria-busy"));
+    .finally(() => {
+      clearTimeout(busy);
+      if (status) status.textContent = "";
+      element.removeAttribute("aria-busy");
+    });
 }
 
 const origin = parentOrigin();

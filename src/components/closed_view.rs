@@ -30,8 +30,14 @@ pub fn ClosedView() -> impl IntoView {
             return Some(view! { <p>{tr(Key::OutcomeNotYet)}</p> }.into_any());
         };
         // Goals, then conflicts, each in the consultation's order.
-        let goals = c.priorities.iter().map(|p| (ItemKind::Priority, p.id.as_str()));
-        let conflicts = c.conflicts.iter().map(|x| (ItemKind::Conflict, x.id.as_str()));
+        let goals = c
+            .priorities
+            .iter()
+            .map(|p| (ItemKind::Priority, p.id.as_str()));
+        let conflicts = c
+            .conflicts
+            .iter()
+            .map(|x| (ItemKind::Conflict, x.id.as_str()));
         let items: Vec<_> = goals
             .chain(conflicts)
             .filter_map(|(kind, id)| {

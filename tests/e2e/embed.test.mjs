@@ -719,8 +719,13 @@ test('the welcome is in the page before any WebAssembly; a click before the widg
   await page.locator('button[data-mtr-act="start"][aria-busy="true"]').waitFor();
   assert.equal(page.url(), `${env.server.widgetOrigin}/w/demo`, 'no navigation to the plain form');
   assert.ok(wasm.length >= 1, 'the first sign of use asked for the widget');
+  // A moment later the wait is said and shown, not only signalled by the pointer.
+  const status = page.getByRole('status').filter({ hasText: 'Wird geladen …' });
+  await status.waitFor();
+  assert.deepEqual(await axeViolations(page), [], 'the welcome while the widget is on its way');
   release();
   await page.getByRole('heading', { level: 2, name: 'Wer Sie sind' }).waitFor();
+  assert.equal(await page.locator('#mtr-boot-status').textContent(), '', 'nothing left saying "loading"');
   await page.waitForFunction(() => document.activeElement?.id === 'mtr-step-heading');
   assert.equal(await welcome.isVisible(), false, 'the welcome gives way to the step');
   // Back on the welcome: the server's heading, focused.

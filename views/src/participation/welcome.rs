@@ -78,6 +78,14 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
                     <button type="submit" class="mtr-button mtr-primary" data-mtr-act="start">
                         {t(Key::Start)}
                     </button>
+                    // Said and shown while the widget is still on its way after a press
+                    // (filled by the page's script, which has no texts of its own).
+                    <span
+                        id="mtr-boot-status"
+                        class="mtr-boot-status"
+                        role="status"
+                        data-busy=t(Key::PartLoading)
+                    ></span>
                 </form>
                 // Looking up a receipt needs the widget; without JavaScript it is not offered.
                 <details class="mtr-lookup mtr-js-only" data-mtr-act="lookup">
