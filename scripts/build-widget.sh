@@ -3,7 +3,8 @@
 #
 #   1. cargo builds the wasm binary;
 #   2. wasm-bindgen generates its JavaScript glue;
-#   3. wasm-opt -Oz shrinks the module;
+#   3. wasm-opt -Oz shrinks the module, terser the glue and the page's script (the readable
+#      sources stay in the repository: src/, public/widget-boot.js);
 #   4. everything goes into dist/<content hash>/ (with brotli and gzip copies the server sends
 #      to browsers that accept them), with the style sheet and the page's own script
 #      (public/widget-boot.js, as boot.js), so a new build never meets an old file in a cache;
@@ -28,8 +29,9 @@ wasm-bindgen --target web --no-typescript --remove-name-section \
   --out-dir "$work/out" "target/wasm32-unknown-unknown/release/$name.wasm"
 wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" \
   "$work/out/${name}_bg.wasm" -o "$work/out/${name}_bg.wasm"
+terser "$work/out/$name.js" --module --compress --mangle -o "$work/out/$name.js"
+terser public/widget-boot.js --module --compress --mangle -o "$work/out/boot.js"
 cp style/widget.css "$work/out/widget.css"
-cp public/widget-boot.js "$work/out/boot.js"
 
 hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
 rm -rf "dist/$hash"
