@@ -18,6 +18,7 @@ pub mod organisation_step;
 pub mod outbox_status;
 pub mod outcome_items;
 pub mod participation;
+pub mod position_items;
 pub mod priority_text;
 pub mod proposal_fields;
 pub mod propose_step;

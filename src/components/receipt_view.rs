@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use mitreden_core::draft::{Choice, Mode};
-use mitreden_views::participation::scale::scale_label;
+use mitreden_core::draft::Mode;
 
 use crate::components::ballot_in_context::BallotInContext;
+use crate::components::position_items::PositionItems;
 use crate::components::withdraw_panel::WithdrawPanel;
 use crate::context::{use_announcer, use_consultation};
 use crate::device::Sent;
@@ -37,28 +37,12 @@ pub fn ReceiptView(
         .map(|group| view! { <BallotInContext group ranking=ranking.clone() /> });
     // Where the positions taken on the goal conflicts are kept too (and on paper, where the
     // consultation's title above is not printed).
-    let half = (consultation.settings.conflict_scale / 2) as i8;
-    let positions = draft
-        .positions
-        .iter()
-        .filter_map(|p| {
-            let conflict = consultation.conflicts.iter().find(|x| x.id == p.conflict)?;
-            let lang = i18n.lang.get_untracked();
-            let answer = match p.choice? {
-                Choice::NoView => i18n.t(Key::NoView).to_owned(),
-                Choice::Step(v) => scale_label(lang, conflict, half, v),
-            };
-            let comment = Some(p.comment.trim().to_owned())
-                .filter(|c| !c.is_empty())
-                .map(|c| view! { <br /><q>{c}</q> });
-            let title = conflict.title.get(lang).to_owned();
-            Some(view! { <li>{title}" – "{answer}{comment}</li> })
-        })
-        .collect::<Vec<_>>();
-    let positions = (!organisation && !positions.is_empty()).then(|| {
+    let answered = draft.positions.iter().any(|p| p.choice.is_some());
+    let positions = (!organisation && answered).then(|| {
+        let positions = draft.positions.clone();
         view! {
             <h3 class="mtr-h3">{tr(Key::ConflictsHeading)}</h3>
-            <ul class="mtr-summary">{positions}</ul>
+            <ul class="mtr-summary"><PositionItems positions /></ul>
         }
     });
     let consultation_title = consultation.title.get(i18n.lang.get_untracked()).to_owned();

@@ -1,14 +1,14 @@
 use leptos::prelude::*;
-use mitreden_core::draft::{Choice, Mode};
+use mitreden_core::draft::Mode;
 use mitreden_core::ValidationError;
 
 use crate::components::honeypot::Honeypot;
+use crate::components::position_items::PositionItems;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
 use crate::device::Pending;
 use crate::flow::{use_flow, Step};
 use crate::focus::focus_later;
-use mitreden_views::participation::scale::scale_label;
 use mitreden_views::participation::texts::{kind_key, stance_key};
 
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -150,28 +150,10 @@ pub fn ReviewStep(
                 .collect_view()
         })
     };
-    let c = consultation.clone();
-    let half = (consultation.settings.conflict_scale / 2) as i8;
-    let conflicts = move || {
-        let lang = i18n.lang.get();
-        flow.draft.with(|d| {
-            d.positions
-                .iter()
-                .filter_map(|p| {
-                    let conflict = c.conflicts.iter().find(|x| x.id == p.conflict)?;
-                    let answer = match p.choice {
-                        None => i18n.t(Key::NotAnswered).to_owned(),
-                        Some(Choice::NoView) => i18n.t(Key::NoView).to_owned(),
-                        Some(Choice::Step(v)) => scale_label(lang, conflict, half, v),
-                    };
-                    let title = conflict.title.get(lang).to_owned();
-                    let comment = Some(p.comment.trim().to_owned())
-                        .filter(|c| !c.is_empty())
-                        .map(|c| view! { <br /><q>{c}</q> });
-                    Some(view! { <li>{title}" – "{answer}{comment}</li> })
-                })
-                .collect_view()
-        })
+    let positions = move || {
+        i18n.lang.track();
+        let positions = flow.draft.with(|d| d.positions.clone());
+        view! { <PositionItems positions unanswered=true /> }
     };
     let proposals = move || {
         let titles: Vec<String> = flow
@@ -212,7 +194,7 @@ pub fn ReviewStep(
                 }
             }}
             {has_conflicts
-                .then(|| section(Step::Conflicts, Key::ReviewConflicts, view! { <ul>{conflicts}</ul> }.into_any()))}
+                .then(|| section(Step::Conflicts, Key::ReviewConflicts, view! { <ul>{positions}</ul> }.into_any()))}
             <Honeypot />
             <p class="mtr-error" id="mtr-submit-error" role="alert" tabindex="-1" class:mtr-hidden=move || error.get().is_none()>
                 {move || error.get().map(|key| i18n.t(key))}

@@ -164,6 +164,7 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   const review = await frame.locator('#mtr-app .mtr-step').textContent();
   assert.match(review, /Wissenschaft/);
   assert.match(review, /Eher: Schnell sichtbare Verbesserungen/);
+  assert.match(review, /Vertrauen entsteht durch sichtbare Erfolge\./);
   assert.match(review, /Barrierefreiheit digitaler Angebote/);
 
   await press(page, frame, 'Antwort absenden');
@@ -171,6 +172,9 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   await code.waitFor();
   assert.match(await code.textContent(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   await frame.waitForFunction(() => document.activeElement.id === 'mtr-receipt-heading');
+  // The receipt keeps the positions too, with the comment.
+  const kept = await frame.getByTestId('receipt').locator('.mtr-summary li').allTextContents();
+  assert.ok(kept.some((line) => /Eher: Schnell sichtbare Verbesserungen/.test(line) && /Vertrauen entsteht durch sichtbare Erfolge\./.test(line)), kept.join(' | '));
 
   // The demo shows results after submitting: the group's ranking with the participant's places.
   const table = frame.getByTestId('ballot-in-context');
