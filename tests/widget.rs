@@ -53,6 +53,17 @@ fn consultation_with(partial: bool, results_after_submit: bool) -> Consultation 
     serde_json::from_str(&json).expect("test consultation parses")
 }
 
+/// The sample consultation with one goal conflict.
+fn consultation_with_conflict() -> Consultation {
+    let mut c = consultation(true);
+    c.conflicts = serde_json::from_str(
+        r#"[{"id": "speed", "title": {"de": "Tempo oder Tiefe?", "en": "Speed or depth?"},
+             "left": {"de": "Tempo", "en": "Speed"}, "right": {"de": "Tiefe", "en": "Depth"}}]"#,
+    )
+    .expect("test conflict parses");
+    c
+}
+
 /// A fresh container in the page; each test mounts into its own.
 fn container() -> HtmlElement {
     let document = document();
@@ -274,6 +285,59 @@ async fn going_on_without_a_group_shows_an_error_tied_to_the_question() {
         .unwrap()
         .contains("mtr-who-error"));
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Wer Sie sind");
+}
+
+#[wasm_bindgen_test]
+async fn a_comment_without_a_position_is_not_dropped_but_asks_for_one() {
+    Device::new("sample").clear();
+    let root = container();
+    let c = consultation_with_conflict();
+    mount_to(root.clone(), move || {
+        provide_i18n(Lang::En);
+        provide_announcer();
+        view! { <LiveRegion /> <Participation consultation=c.clone() /> }
+    })
+    .forget();
+    start().await;
+    check(&root, "#mtr-group-citizens");
+    settle().await;
+    press(&root, "Next").await;
+    press(&root, "Alpha goal: add to ranking").await;
+    press(&root, "Next").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
+    let comment: web_sys::HtmlTextAreaElement = root
+        .query_selector("#mtr-conflict-speed-comment")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    comment.set_value(&"x".repeat(999));
+    comment
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    // One left, in the singular.
+    assert_eq!(
+        text_of(&root, "#mtr-conflict-speed-comment-counter"),
+        "1 character left"
+    );
+    // Without a position the comment would not be sent: the step says so and stays.
+    press(&root, "Next").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
+    assert_eq!(
+        text_of(&root, "#mtr-conflict-speed-error"),
+        "Choose a position too – without one your comment does not count."
+    );
+    let fieldset = root.query_selector("fieldset").unwrap().unwrap();
+    assert!(fieldset
+        .get_attribute("aria-describedby")
+        .unwrap()
+        .contains("mtr-conflict-speed-error"));
+    // "No view" is a position: the error goes and the step lets the participant on.
+    check(&root, "#mtr-conflict-speed-none");
+    settle().await;
+    assert_eq!(text_of(&root, "#mtr-conflict-speed-error"), "");
+    press(&root, "Next").await;
+    assert_ne!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
 }
 
 #[wasm_bindgen_test]

@@ -150,6 +150,15 @@ impl Draft {
         self
     }
 
+    /// Whether the conflict at `index` has a comment but no position: the comment would not be
+    /// sent (nor count), so the participant is asked for a position first — the plain form's
+    /// rule too ([`crate::plain_form`]).
+    pub fn comment_without_position(&self, index: usize) -> bool {
+        self.positions
+            .get(index)
+            .is_some_and(|p| p.choice.is_none() && !p.comment.trim().is_empty())
+    }
+
     fn position_submissions(&self) -> Vec<PositionSubmission> {
         self.positions
             .iter()

@@ -19,7 +19,10 @@ pub fn CharCounter(
             id=id
             aria-live=move || if near_limit() { "polite" } else { "off" }
         >
-            {move || fill(i18n.t(Key::CharactersLeft), &[("n", &i18n.number(left()))])}
+            {move || match left() {
+                1 => i18n.t(Key::OneCharacterLeft).to_owned(),
+                n => fill(i18n.t(Key::CharactersLeft), &[("n", &i18n.number(n))]),
+            }}
         </p>
     }
 }

@@ -3,6 +3,7 @@ use mitreden_core::draft::Choice;
 use mitreden_core::submission::MAX_COMMENT_CHARS;
 
 use crate::components::counted_text_area::CountedTextArea;
+use crate::components::field_error::FieldError;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
 use mitreden_views::participation::scale::scale_label;
@@ -12,7 +13,12 @@ use crate::i18n::{tr, use_i18n, Key};
 /// One goal conflict: a radio group from one goal to the other (5 or 7 steps) plus "no view",
 /// and an optional comment with a live count of the characters left.
 #[component]
-pub fn ConflictQuestion(index: usize) -> impl IntoView {
+pub fn ConflictQuestion(
+    index: usize,
+    /// Whether the step has been checked: from then on a comment without a position is shown
+    /// as an error here until a position is chosen or the comment emptied.
+    checked: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
     let consultation = use_consultation();
@@ -49,16 +55,26 @@ pub fn ConflictQuestion(index: usize) -> impl IntoView {
 
     // The explanation belongs to the question: screen readers read it with the group.
     let description_id = format!("{base}-hint");
-    let described_by = description.as_ref().map(|_| description_id.clone());
+    let error_id = format!("{base}-error");
+    let described_by = match &description {
+        Some(_) => format!("{description_id} {error_id}"),
+        None => error_id.clone(),
+    };
+    let error = Signal::derive(move || {
+        (checked.get() && flow.draft.with(|d| d.comment_without_position(index)))
+            .then_some(Key::ErrorCommentWithoutPosition)
+    });
     view! {
         <fieldset
             class="mtr-fieldset mtr-conflict"
+            class:mtr-invalid=move || error.get().is_some()
             data-testid=format!("conflict-{}", conflict.id)
             aria-describedby=described_by
         >
             <legend class="mtr-legend">{move || title.get(i18n.lang.get()).to_owned()}</legend>
             {description
                 .map(|d| view! { <p class="mtr-hint" id=description_id.clone()>{move || d.get(i18n.lang.get()).to_owned()}</p> })}
+            <FieldError id=error_id error />
             <div class="mtr-radios mtr-scale">
                 {options}
                 <div class="mtr-radio mtr-radio-separate">

@@ -3,19 +3,42 @@ use leptos::prelude::*;
 use crate::components::conflict_question::ConflictQuestion;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
+use crate::flow::use_flow;
+use crate::focus::focus_later;
 use crate::i18n::{tr, Key};
 
-/// Positions on the goal conflicts; every question may be skipped.
+/// Positions on the goal conflicts; every question may be skipped, but a comment needs a
+/// position (or "no view") to be sent.
 #[component]
 pub fn ConflictsStep() -> impl IntoView {
-    let questions = use_consultation()
+    let flow = use_flow();
+    let consultation = use_consultation();
+    // Set by a "next" that found a comment without a position; each question then shows its
+    // error for as long as it lacks one.
+    let checked = RwSignal::new(false);
+    let questions = consultation
         .conflicts
         .iter()
         .enumerate()
-        .map(|(index, _)| view! { <ConflictQuestion index /> })
+        .map(|(index, _)| view! { <ConflictQuestion index checked /> })
         .collect_view();
+    let ids: Vec<String> = consultation
+        .conflicts
+        .iter()
+        .map(|c| format!("mtr-conflict-{}-error", c.id))
+        .collect();
+    let on_next = move |()| {
+        let first = flow
+            .draft
+            .with_untracked(|d| (0..ids.len()).find(|&i| d.comment_without_position(i)));
+        checked.set(first.is_some());
+        if let Some(i) = first {
+            focus_later(ids[i].clone());
+        }
+        first.is_none()
+    };
     view! {
-        <StepFrame heading=Key::ConflictsHeading on_next=|()| true>
+        <StepFrame heading=Key::ConflictsHeading on_next>
             <p class="mtr-hint">{tr(Key::ConflictsHint)}</p>
             {questions}
         </StepFrame>

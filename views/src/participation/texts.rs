@@ -86,6 +86,7 @@ mitreden_core::ui_texts! {
     NoView => "Keine Meinung", "No view";
     CommentLabel => "Warum? (freiwillig)", "Why? (optional)";
     CharactersLeft => "Noch {n} Zeichen", "{n} characters left";
+    OneCharacterLeft => "Noch 1 Zeichen", "1 character left";
     ProposeHeading => "Fehlt etwas?", "Is something missing?";
     ProposeHint => "Schlagen Sie ein Ziel oder einen Zielkonflikt vor, der fehlt. Vorschläge werden geprüft, bevor etwas davon veröffentlicht wird.", "Propose a goal or a goal conflict that is missing. Proposals are checked before anything of them is published.";
     AddProposal => "Vorschlag hinzufügen", "Add a proposal";
