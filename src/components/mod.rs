@@ -31,6 +31,7 @@ pub mod receipt_view;
 pub mod results_link;
 pub mod review_step;
 pub mod sent_notice;
+pub mod stance_items;
 pub mod stance_question;
 pub mod stances_step;
 pub mod step_frame;

@@ -3,6 +3,7 @@ use mitreden_core::draft::Mode;
 
 use crate::components::ballot_in_context::BallotInContext;
 use crate::components::position_items::PositionItems;
+use crate::components::stance_items::StanceItems;
 use crate::components::withdraw_panel::WithdrawPanel;
 use crate::context::{use_announcer, use_consultation};
 use crate::device::Sent;
@@ -38,7 +39,7 @@ pub fn ReceiptView(
     // Where the positions taken on the goal conflicts are kept too (and on paper, where the
     // consultation's title above is not printed).
     let answered = draft.positions.iter().any(|p| p.choice.is_some());
-    let positions = (!organisation && answered).then(|| {
+    let positions = answered.then(|| {
         let positions = draft.positions.clone();
         view! {
             <h3 class="mtr-h3">{tr(Key::ConflictsHeading)}</h3>
@@ -91,14 +92,24 @@ pub fn ReceiptView(
                     {tr(Key::PrintReceipt)}
                 </button>
             </p>
-            {(!organisation)
-                .then(|| {
+            {if organisation {
+                let stances = draft.organisation.stances.clone();
+                let any = stances.iter().any(|s| s.stance.is_some());
+                any.then(|| {
                     view! {
-                        <h3 class="mtr-h3">{tr(Key::YourRanking)}</h3>
-                        <ol class="mtr-summary">{items}</ol>
-                        {positions}
+                        <h3 class="mtr-h3">{tr(Key::ReviewStances)}</h3>
+                        <ul class="mtr-summary"><StanceItems stances /></ul>
                     }
-                })}
+                })
+                .into_any()
+            } else {
+                view! {
+                    <h3 class="mtr-h3">{tr(Key::YourRanking)}</h3>
+                    <ol class="mtr-summary">{items}</ol>
+                }
+                .into_any()
+            }}
+            {positions}
             {in_context}
             <WithdrawPanel sent on_restart />
         </section>

@@ -4,12 +4,13 @@ use mitreden_core::ValidationError;
 
 use crate::components::honeypot::Honeypot;
 use crate::components::position_items::PositionItems;
+use crate::components::stance_items::StanceItems;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
 use crate::device::Pending;
 use crate::flow::{use_flow, Step};
 use crate::focus::focus_later;
-use mitreden_views::participation::texts::{kind_key, stance_key};
+use mitreden_views::participation::texts::kind_key;
 
 use crate::i18n::{fill, tr, use_i18n, Key};
 use crate::outbox::Outbox;
@@ -132,23 +133,10 @@ pub fn ReviewStep(
             .map(|t| view! { <li>{t}</li> })
             .collect_view()
     };
-    let c = consultation.clone();
     let stances = move || {
-        let lang = i18n.lang.get();
-        flow.draft.with(|d| {
-            d.organisation
-                .stances
-                .iter()
-                .filter_map(|s| {
-                    let stance = s.stance?;
-                    let title = c.priority(&s.priority)?.title.get(lang).to_owned();
-                    let reasoning = Some(s.reasoning.trim().to_owned())
-                        .filter(|r| !r.is_empty())
-                        .map(|r| view! { <br /><q>{r}</q> });
-                    Some(view! { <li>{title}" – "{i18n.t(stance_key(stance))}{reasoning}</li> })
-                })
-                .collect_view()
-        })
+        i18n.lang.track();
+        let stances = flow.draft.with(|d| d.organisation.stances.clone());
+        view! { <StanceItems stances /> }
     };
     let positions = move || {
         i18n.lang.track();
@@ -181,7 +169,7 @@ pub fn ReviewStep(
                 if organisation() {
                     view! {
                         {section(Step::Organisation, Key::ReviewOrganisation, organisation_details().into_any())}
-                        {section(Step::Stances, Key::ReviewStances, view! { <ul>{stances.clone()}</ul> }.into_any())}
+                        {section(Step::Stances, Key::ReviewStances, view! { <ul>{stances}</ul> }.into_any())}
                     }
                         .into_any()
                 } else {

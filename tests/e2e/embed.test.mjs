@@ -459,6 +459,10 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   const receipt = await frame.getByTestId('receipt').textContent();
   assert.match(receipt, /getrennt von den Antworten/);
   assert.doesNotMatch(receipt, /in den Ergebnissen gezählt/);
+  // The receipt keeps the stances handed in, with their reasoning.
+  const stances = await frame.getByTestId('receipt').locator('.mtr-summary li').allTextContents();
+  assert.ok(stances.some((line) => line.startsWith('Register, die nur einmal fragen') && line.includes('Nachweise nur einmal vorlegen entlastet alle.')), stances.join(' | '));
+  assert.deepEqual(await axeViolations(frame), [], 'statement receipt');
 
   const after = await results();
   assert.equal(after.total, before.total, 'a statement is not a response');
