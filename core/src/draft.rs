@@ -7,8 +7,10 @@ use crate::consultation::Consultation;
 use crate::ids::{ConflictId, GroupId, PriorityId, ResponseId};
 use crate::proposal::{ProposalKind, ProposalSubmission};
 use crate::ranking_draft::RankingDraft;
-use crate::statement::{OrganisationKind, Stance, StanceSubmission, StatementSubmission};
-use crate::submission::{PositionSubmission, ResponseSubmission};
+use crate::statement::{
+    OrganisationKind, Stance, StanceSubmission, StatementSubmission, ValidStance,
+};
+use crate::submission::{PositionSubmission, ResponseSubmission, ValidPosition};
 use crate::text::Lang;
 
 /// Who is speaking.
@@ -50,6 +52,28 @@ pub struct StanceDraft {
     pub priority: PriorityId,
     pub stance: Option<Stance>,
     pub reasoning: String,
+}
+
+impl From<&ValidStance> for StanceDraft {
+    /// A stance as stored, in the draft's terms (to show it the way it was reviewed).
+    fn from(s: &ValidStance) -> Self {
+        Self {
+            priority: s.priority.clone(),
+            stance: Some(s.stance),
+            reasoning: s.reasoning.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&ValidPosition> for PositionDraft {
+    /// A position as stored, in the draft's terms: no position stored is "no view".
+    fn from(p: &ValidPosition) -> Self {
+        Self {
+            conflict: p.conflict.clone(),
+            choice: Some(p.position.map_or(Choice::NoView, Choice::Step)),
+            comment: p.comment.clone().unwrap_or_default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -272,6 +296,11 @@ mod tests {
         assert_eq!(r.positions[1].comment.as_deref(), Some("weil"));
         assert_eq!(r.proposals[0].reason, None);
         assert_eq!(r.lang, Lang::En);
+        // Read back for the receipt look-up, the positions are what was reviewed.
+        let back: Vec<PositionDraft> = r.positions.iter().map(PositionDraft::from).collect();
+        assert_eq!(back[0].choice, Some(Choice::NoView));
+        assert_eq!(back[1].choice, Some(Choice::Step(-1)));
+        assert_eq!(back[1].comment, "weil");
     }
 
     #[test]
@@ -285,6 +314,9 @@ mod tests {
         assert_eq!(s.stances.len(), 1);
         assert_eq!(s.stances[0].priority.as_str(), "p2");
         assert_eq!(s.lobby_register, None);
+        let back = StanceDraft::from(&s.stances[0]);
+        assert_eq!(back.stance, Some(Stance::Conditional));
+        assert_eq!(back.reasoning, "");
     }
 
     #[test]

@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 
-use mitreden_views::participation::texts::{kind_key, stance_key};
+use mitreden_core::draft::{PositionDraft, StanceDraft};
+use mitreden_views::participation::texts::kind_key;
 
 use crate::api::{self, ErrorText, Found};
 use crate::components::confirm_withdraw::ConfirmWithdraw;
+use crate::components::position_items::PositionItems;
+use crate::components::stance_items::StanceItems;
 use crate::components::your_outcome::YourOutcome;
 use crate::context::use_consultation;
 use crate::focus::focus_later;
@@ -66,9 +69,11 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                     .map(|t| view! { <li>{t}</li> })
                     .collect_view();
                 let ranking = r.ranking.clone();
+                let positions = found_positions(&r.positions);
                 view! {
                     <p>{fill(i18n.t(Key::FoundResponse), &[("group", &group)])}</p>
                     <ol>{titles}</ol>
+                    {positions}
                     <YourOutcome ranking />
                 }
                 .into_any()
@@ -77,15 +82,8 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 let register = s.lobby_register.clone().map(|r| {
                     view! { <dt>{i18n.t(Key::ReviewRegister)}</dt><dd>{r}</dd> }
                 });
-                let stances = s
-                    .stances
-                    .iter()
-                    .filter_map(|st| {
-                        let title = c.priority(&st.priority)?.title.get(lang).to_owned();
-                        let reasoning = st.reasoning.clone().map(|r| view! { <br /><q>{r}</q> });
-                        Some(view! { <li>{title}" – "{i18n.t(stance_key(st.stance))}{reasoning}</li> })
-                    })
-                    .collect_view();
+                let stances: Vec<StanceDraft> = s.stances.iter().map(StanceDraft::from).collect();
+                let positions = found_positions(&s.positions);
                 let publish = if s.publish {
                     Key::ReviewPublishYes
                 } else {
@@ -98,7 +96,8 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                         <dd>{i18n.t(kind_key(s.kind))}</dd>
                         {register}
                     </dl>
-                    <ul>{stances}</ul>
+                    <ul><StanceItems stances /></ul>
+                    {positions}
                     <p>{i18n.t(publish)}</p>
                 }
                 .into_any()
@@ -181,4 +180,16 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 })
         }}
     }
+}
+
+/// The positions on the goal conflicts of what was found, under their heading; nothing when
+/// none were taken.
+fn found_positions(positions: &[mitreden_core::ValidPosition]) -> Option<impl IntoView> {
+    let positions: Vec<PositionDraft> = positions.iter().map(PositionDraft::from).collect();
+    (!positions.is_empty()).then(|| {
+        view! {
+            <h4 class="mtr-h4">{tr(Key::ConflictsHeading)}</h4>
+            <ul><PositionItems positions /></ul>
+        }
+    })
 }

@@ -374,7 +374,14 @@ test('on a shared device, a reload shows no earlier receipt until asked for; it 
 test('on another device, the receipt code shows the response and withdraws it', async () => {
   const { context, frame } = await openDemo();
   const totalBefore = (await results()).total;
-  await answerQuickly(frame, 'Wissenschaft', 'Fortschritt öffentlich sichtbar');
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.getByLabel('Wissenschaft').check();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('button', { name: 'Fortschritt öffentlich sichtbar: einordnen' }).click();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.locator('#mtr-conflict-quick-wins-vs-depth-1').check();
+  await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment').fill('Erst Vertrauen, dann Umbau.');
+  for (let i = 0; i < 2; i++) await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   const code = (await frame.getByTestId('receipt-code').textContent()).trim();
   await context.close();
@@ -395,6 +402,8 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
   assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
+  // The positions on the goal conflicts too, with the comment.
+  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen, dann Umbau\./);
   assert.deepEqual(await axeViolations(other.frame), [], 'receipt lookup');
   // Only a short sentence is announced; the withdraw button is not inside a live region.
   assert.equal(await lookup.locator('[role=status]').textContent(), 'Gefunden.');
