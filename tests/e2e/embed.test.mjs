@@ -380,7 +380,7 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await frame.getByRole('button', { name: 'Fortschritt öffentlich sichtbar: einordnen' }).click();
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.locator('#mtr-conflict-quick-wins-vs-depth-1').check();
-  await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment').fill('Erst Vertrauen, dann Umbau.');
+  await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment').fill('Erst Vertrauen,\ndann Umbau.');
   for (let i = 0; i < 2; i++) await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   const code = (await frame.getByTestId('receipt-code').textContent()).trim();
@@ -403,7 +403,9 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
   assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
   // The positions on the goal conflicts too, with the comment.
-  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen, dann Umbau\./);
+  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen,\ndann Umbau\./);
+  // Shown as written, the line break included.
+  assert.equal(await lookup.locator('q').first().innerText(), 'Erst Vertrauen,\ndann Umbau.');
   assert.deepEqual(await axeViolations(other.frame), [], 'receipt lookup');
   // Only a short sentence is announced; the withdraw button is not inside a live region.
   assert.equal(await lookup.locator('[role=status]').textContent(), 'Gefunden.');

@@ -149,11 +149,11 @@ mitreden_core::ui_texts! {
     CopyReceipt => "Code kopieren", "Copy code";
     Copied => "Code kopiert", "Code copied";
     Withdraw => "Antwort zurückziehen", "Withdraw response";
-    WithdrawConfirm => "Wirklich zurückziehen? Ihre Antwort wird gelöscht und nicht mehr gezählt.", "Withdraw for sure? Your response is deleted and no longer counted.";
+    WithdrawConfirm => "Wirklich zurückziehen? Ihre Antwort wird gelöscht und nicht mehr gezählt.", "Really withdraw? Your response will be deleted and no longer counted.";
     WithdrawYes => "Ja, zurückziehen", "Yes, withdraw";
     WithdrawNo => "Nein, behalten", "No, keep it";
     WithdrawStatement => "Stellungnahme zurückziehen", "Withdraw statement";
-    WithdrawStatementConfirm => "Wirklich zurückziehen? Ihre Stellungnahme wird gelöscht und nicht mehr berücksichtigt.", "Withdraw for sure? Your statement is deleted and no longer taken into account.";
+    WithdrawStatementConfirm => "Wirklich zurückziehen? Ihre Stellungnahme wird gelöscht und nicht mehr berücksichtigt.", "Really withdraw? Your statement will be deleted and no longer taken into account.";
     StatementWithdrawnNotice => "Ihre Stellungnahme wurde zurückgezogen und gelöscht.", "Your statement has been withdrawn and deleted.";
     ReceiptCodeMissing => "Bitte geben Sie Ihren Beleg-Code ein.", "Please enter your receipt code.";
     WithdrawnNotice => "Ihre Antwort wurde zurückgezogen und gelöscht.", "Your response has been withdrawn and deleted.";
