@@ -183,6 +183,15 @@ impl Draft {
             .is_some_and(|p| p.choice.is_none() && !p.comment.trim().is_empty())
     }
 
+    /// Whether the organisation's stance on the priority at `index` has a reasoning but no
+    /// stance: the reasoning would not be sent, so the organisation is asked for a stance.
+    pub fn reasoning_without_stance(&self, index: usize) -> bool {
+        self.organisation
+            .stances
+            .get(index)
+            .is_some_and(|s| s.stance.is_none() && !s.reasoning.trim().is_empty())
+    }
+
     fn position_submissions(&self) -> Vec<PositionSubmission> {
         self.positions
             .iter()
@@ -314,6 +323,9 @@ mod tests {
         assert_eq!(s.stances.len(), 1);
         assert_eq!(s.stances[0].priority.as_str(), "p2");
         assert_eq!(s.lobby_register, None);
+        d.organisation.stances[1].reasoning = "ohne Haltung".into();
+        assert!(d.reasoning_without_stance(1));
+        assert!(!d.reasoning_without_stance(2));
         let back = StanceDraft::from(&s.stances[0]);
         assert_eq!(back.stance, Some(Stance::Conditional));
         assert_eq!(back.reasoning, "");

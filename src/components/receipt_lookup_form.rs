@@ -96,6 +96,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                         <dd>{i18n.t(kind_key(s.kind))}</dd>
                         {register}
                     </dl>
+                    <h4 class="mtr-h4">{tr(Key::ReviewStances)}</h4>
                     <ul><StanceItems stances /></ul>
                     {positions}
                     <p>{i18n.t(publish)}</p>

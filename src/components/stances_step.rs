@@ -3,16 +3,38 @@ use leptos::prelude::*;
 use crate::components::stance_question::StanceQuestion;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
+use crate::flow::use_flow;
+use crate::focus::focus_later;
 use crate::i18n::{tr, Key};
 
-/// Organisation mode: a stance and reasoning per priority.
+/// Organisation mode: a stance and reasoning per priority; a reasoning needs a stance to be
+/// sent.
 #[component]
 pub fn StancesStep() -> impl IntoView {
-    let questions = (0..use_consultation().priorities.len())
-        .map(|index| view! { <StanceQuestion index /> })
+    let flow = use_flow();
+    let consultation = use_consultation();
+    // Set by a "next" that found a reasoning without a stance (see `ConflictsStep`).
+    let checked = RwSignal::new(false);
+    let questions = (0..consultation.priorities.len())
+        .map(|index| view! { <StanceQuestion index checked /> })
         .collect_view();
+    let ids: Vec<String> = consultation
+        .priorities
+        .iter()
+        .map(|p| format!("mtr-stance-{}-error", p.id))
+        .collect();
+    let on_next = move |()| {
+        let first = flow
+            .draft
+            .with_untracked(|d| (0..ids.len()).find(|&i| d.reasoning_without_stance(i)));
+        checked.set(first.is_some());
+        if let Some(i) = first {
+            focus_later(ids[i].clone());
+        }
+        first.is_none()
+    };
     view! {
-        <StepFrame heading=Key::StancesHeading on_next=|()| true>
+        <StepFrame heading=Key::StancesHeading on_next>
             <p class="mtr-hint">{tr(Key::StancesHint)}</p>
             {questions}
         </StepFrame>

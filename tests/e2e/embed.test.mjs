@@ -455,6 +455,15 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   await stance.getByLabel('Unterstützen').check();
   await stance.getByLabel('Begründung (freiwillig)').fill('Nachweise nur einmal vorlegen entlastet alle.');
   assert.deepEqual(await axeViolations(frame), [], 'stances');
+  // A reasoning without a stance would not be sent: the step asks for the stance.
+  const unsure = frame.getByTestId('stance-digital-identity');
+  await unsure.getByLabel('Begründung (freiwillig)').fill('Hängt an der Umsetzung.');
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.locator('#mtr-stance-digital-identity-error', { hasText: 'Bitte wählen Sie auch eine Haltung' }).waitFor();
+  await frame.waitForFunction(() => document.activeElement?.id === 'mtr-stance-digital-identity-error');
+  assert.deepEqual(await axeViolations(frame), [], 'stances with an error');
+  await unsure.getByLabel('Unter Bedingungen').check();
+  assert.equal(await frame.locator('#mtr-stance-digital-identity-error').textContent(), '');
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();

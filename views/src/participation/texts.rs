@@ -174,6 +174,7 @@ mitreden_core::ui_texts! {
     ErrorNothingPlaced => "Bitte geben Sie mindestens einem Ziel einen Platz.", "Give at least one goal a place.";
     ErrorUnplaced => "Bitte geben Sie auch diesem Ziel einen Platz.", "Give this goal a place too.";
     ErrorNotAPosition => "Bitte wählen Sie eine der angebotenen Antworten.", "Choose one of the answers offered.";
+    ErrorReasoningWithoutStance => "Bitte wählen Sie auch eine Haltung – ohne sie wird Ihre Begründung nicht gesendet.", "Choose a stance too – without one your reasoning is not sent.";
     ErrorCommentWithoutPosition => "Bitte wählen Sie auch eine Position – ohne sie zählt Ihr Kommentar nicht.", "Choose a position too – without one your comment does not count.";
     ErrorCommentTooLong => "Ihr Kommentar ist zu lang: höchstens {max} Zeichen.", "Your comment is too long: at most {max} characters.";
     ErrorCommentInvalid => "Ihr Kommentar enthält Steuerzeichen. Bitte entfernen Sie sie.", "Your comment contains control characters. Please remove them.";
