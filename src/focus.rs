@@ -8,6 +8,18 @@ pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || focus_now(&id));
 }
 
+/// Of a step's questions, whose errors have the ids `errors`, finds the first that `flagged`
+/// picks out and moves focus to its error; `true` when none is (the step may be left).
+pub fn none_flagged(errors: &[String], flagged: impl Fn(usize) -> bool) -> bool {
+    match (0..errors.len()).find(|&i| flagged(i)) {
+        Some(i) => {
+            focus_later(errors[i].clone());
+            false
+        }
+        None => true,
+    }
+}
+
 /// Focuses the element with `id` if it exists.
 pub fn focus_now(id: &str) {
     let element = web_sys::window()

@@ -228,8 +228,12 @@ fn remount_participation(partial: bool) -> HtmlElement {
 /// Mounts the participation on a page in `lang` (the server renders the page in the visitor's
 /// language; the widget follows it).
 fn mount_in(partial: bool, lang: Lang) -> HtmlElement {
+    mount_consultation(consultation(partial), lang)
+}
+
+/// Mounts the participation in `c` on a page in `lang`.
+fn mount_consultation(c: Consultation, lang: Lang) -> HtmlElement {
     let root = container();
-    let c = consultation(partial);
     let handle = mount_to(root.clone(), move || {
         provide_i18n(lang);
         provide_announcer();
@@ -290,14 +294,7 @@ async fn going_on_without_a_group_shows_an_error_tied_to_the_question() {
 #[wasm_bindgen_test]
 async fn a_comment_without_a_position_is_not_dropped_but_asks_for_one() {
     Device::new("sample").clear();
-    let root = container();
-    let c = consultation_with_conflict();
-    mount_to(root.clone(), move || {
-        provide_i18n(Lang::En);
-        provide_announcer();
-        view! { <LiveRegion /> <Participation consultation=c.clone() /> }
-    })
-    .forget();
+    let root = mount_consultation(consultation_with_conflict(), Lang::En);
     start().await;
     check(&root, "#mtr-group-citizens");
     settle().await;

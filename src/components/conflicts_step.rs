@@ -4,7 +4,7 @@ use crate::components::conflict_question::ConflictQuestion;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
-use crate::focus::focus_later;
+use crate::focus::none_flagged;
 use crate::i18n::{tr, Key};
 
 /// Positions on the goal conflicts; every question may be skipped, but a comment needs a
@@ -28,14 +28,11 @@ pub fn ConflictsStep() -> impl IntoView {
         .map(|c| format!("mtr-conflict-{}-error", c.id))
         .collect();
     let on_next = move |()| {
-        let first = flow
+        let fine = flow
             .draft
-            .with_untracked(|d| (0..ids.len()).find(|&i| d.comment_without_position(i)));
-        checked.set(first.is_some());
-        if let Some(i) = first {
-            focus_later(ids[i].clone());
-        }
-        first.is_none()
+            .with_untracked(|d| none_flagged(&ids, |i| d.comment_without_position(i)));
+        checked.set(!fine);
+        fine
     };
     view! {
         <StepFrame heading=Key::ConflictsHeading on_next>

@@ -4,7 +4,7 @@ use crate::components::stance_question::StanceQuestion;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
 use crate::flow::use_flow;
-use crate::focus::focus_later;
+use crate::focus::none_flagged;
 use crate::i18n::{tr, Key};
 
 /// Organisation mode: a stance and reasoning per priority; a reasoning needs a stance to be
@@ -24,14 +24,11 @@ pub fn StancesStep() -> impl IntoView {
         .map(|p| format!("mtr-stance-{}-error", p.id))
         .collect();
     let on_next = move |()| {
-        let first = flow
+        let fine = flow
             .draft
-            .with_untracked(|d| (0..ids.len()).find(|&i| d.reasoning_without_stance(i)));
-        checked.set(first.is_some());
-        if let Some(i) = first {
-            focus_later(ids[i].clone());
-        }
-        first.is_none()
+            .with_untracked(|d| none_flagged(&ids, |i| d.reasoning_without_stance(i)));
+        checked.set(!fine);
+        fine
     };
     view! {
         <StepFrame heading=Key::StancesHeading on_next>
