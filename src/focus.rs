@@ -8,12 +8,12 @@ pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || focus_now(&id));
 }
 
-/// Of a step's questions, whose errors have the ids `errors`, finds the first that `flagged`
-/// picks out and moves focus to its error; `true` when none is (the step may be left).
-pub fn none_flagged(errors: &[String], flagged: impl Fn(usize) -> bool) -> bool {
-    match (0..errors.len()).find(|&i| flagged(i)) {
-        Some(i) => {
-            focus_later(errors[i].clone());
+/// Of a step's problems — for each question the id of the element to focus, if it has one —
+/// moves focus to the first; `true` when there is none (the step may be left).
+pub fn none_flagged(problems: impl IntoIterator<Item = Option<String>>) -> bool {
+    match problems.into_iter().flatten().next() {
+        Some(id) => {
+            focus_later(id);
             false
         }
         None => true,

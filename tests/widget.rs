@@ -291,8 +291,9 @@ async fn going_on_without_a_group_shows_an_error_tied_to_the_question() {
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Wer Sie sind");
 }
 
-#[wasm_bindgen_test]
-async fn a_comment_without_a_position_is_not_dropped_but_asks_for_one() {
+/// A fresh English participation with one goal conflict, walked to the conflicts step:
+/// a group, one goal ranked.
+async fn at_the_conflicts_step() -> HtmlElement {
     Device::new("sample").clear();
     let root = mount_consultation(consultation_with_conflict(), Lang::En);
     start().await;
@@ -302,16 +303,27 @@ async fn a_comment_without_a_position_is_not_dropped_but_asks_for_one() {
     press(&root, "Alpha goal: add to ranking").await;
     press(&root, "Next").await;
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
-    let comment: web_sys::HtmlTextAreaElement = root
-        .query_selector("#mtr-conflict-speed-comment")
+    root
+}
+
+/// Types `text` into the text area `selector` as a paste would.
+async fn type_into(root: &Element, selector: &str, text: &str) -> web_sys::HtmlTextAreaElement {
+    let area: web_sys::HtmlTextAreaElement = root
+        .query_selector(selector)
         .unwrap()
         .unwrap()
         .unchecked_into();
-    comment.set_value(&"x".repeat(999));
-    comment
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
+    area.set_value(text);
+    area.dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     settle().await;
+    area
+}
+
+#[wasm_bindgen_test]
+async fn a_comment_without_a_position_is_not_dropped_but_asks_for_one() {
+    let root = at_the_conflicts_step().await;
+    type_into(&root, "#mtr-conflict-speed-comment", &"x".repeat(999)).await;
     // One left, in the singular.
     assert_eq!(
         text_of(&root, "#mtr-conflict-speed-comment-counter"),
@@ -333,6 +345,44 @@ async fn a_comment_without_a_position_is_not_dropped_but_asks_for_one() {
     check(&root, "#mtr-conflict-speed-none");
     settle().await;
     assert_eq!(text_of(&root, "#mtr-conflict-speed-error"), "");
+    press(&root, "Next").await;
+    assert_ne!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
+}
+
+#[wasm_bindgen_test]
+async fn a_comment_over_the_limit_is_kept_whole_and_asked_to_be_shortened() {
+    let root = at_the_conflicts_step().await;
+    check(&root, "#mtr-conflict-speed-none");
+    // 1,000 emoji are 2,000 UTF-16 units but 1,000 characters, as the server counts.
+    let long = format!("{}x", "👋".repeat(1000));
+    let area = type_into(&root, "#mtr-conflict-speed-comment", &long).await;
+    // Nothing cut: the field keeps what was pasted, says by how much it is over, and is
+    // marked invalid.
+    assert_eq!(area.value(), long);
+    assert_eq!(area.get_attribute("maxlength"), None);
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let counter = "1 character too many – please shorten the text";
+    assert_eq!(
+        text_of(&root, "#mtr-conflict-speed-comment-counter"),
+        counter
+    );
+    // Announced once typing pauses, not with the keystroke.
+    assert_ne!(live_text(&root), counter);
+    gloo_timers::future::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(live_text(&root), counter);
+    // "Next" keeps the participant here, in the field to shorten.
+    press(&root, "Next").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("mtr-conflict-speed-comment")
+    );
+    type_into(&root, "#mtr-conflict-speed-comment", &"👋".repeat(1000)).await;
+    assert_eq!(area.get_attribute("aria-invalid"), None);
+    assert_eq!(
+        text_of(&root, "#mtr-conflict-speed-comment-counter"),
+        "0 characters left"
+    );
     press(&root, "Next").await;
     assert_ne!(text_of(&root, "#mtr-step-heading"), "Goal conflicts");
 }

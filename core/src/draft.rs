@@ -5,13 +5,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::consultation::Consultation;
 use crate::ids::{ConflictId, GroupId, PriorityId, ResponseId};
-use crate::proposal::{ProposalKind, ProposalSubmission};
+use crate::proposal::{ProposalKind, ProposalSubmission, MAX_PROPOSAL_REASON_CHARS};
 use crate::ranking_draft::RankingDraft;
 use crate::statement::{
     OrganisationKind, Stance, StanceSubmission, StatementSubmission, ValidStance,
+    MAX_REASONING_CHARS,
 };
-use crate::submission::{PositionSubmission, ResponseSubmission, ValidPosition};
+use crate::submission::{PositionSubmission, ResponseSubmission, ValidPosition, MAX_COMMENT_CHARS};
 use crate::text::Lang;
+use crate::text_input;
 
 /// Who is speaking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,6 +194,31 @@ impl Draft {
             .is_some_and(|s| s.stance.is_none() && !s.reasoning.trim().is_empty())
     }
 
+    /// Whether the comment on the conflict at `index` is longer than the server takes: the
+    /// participant is asked to shorten it rather than having it cut.
+    pub fn comment_too_long(&self, index: usize) -> bool {
+        self.positions
+            .get(index)
+            .is_some_and(|p| text_input::excess(&p.comment, MAX_COMMENT_CHARS) > 0)
+    }
+
+    /// Whether the reasoning of the organisation's stance at `index` is too long (see
+    /// [`Self::comment_too_long`]).
+    pub fn reasoning_too_long(&self, index: usize) -> bool {
+        self.organisation
+            .stances
+            .get(index)
+            .is_some_and(|s| text_input::excess(&s.reasoning, MAX_REASONING_CHARS) > 0)
+    }
+
+    /// Whether the reason given for the proposal at `index` is too long (see
+    /// [`Self::comment_too_long`]).
+    pub fn proposal_reason_too_long(&self, index: usize) -> bool {
+        self.proposals
+            .get(index)
+            .is_some_and(|p| text_input::excess(&p.reason, MAX_PROPOSAL_REASON_CHARS) > 0)
+    }
+
     fn position_submissions(&self) -> Vec<PositionSubmission> {
         self.positions
             .iter()
@@ -329,6 +356,39 @@ mod tests {
         let back = StanceDraft::from(&s.stances[0]);
         assert_eq!(back.stance, Some(Stance::Conditional));
         assert_eq!(back.reasoning, "");
+    }
+
+    #[test]
+    fn texts_over_the_limit_are_flagged_exactly_where_the_server_would_refuse_them() {
+        let c = sample(3, true);
+        let mut d = Draft::new(&c, id());
+        d.mode = Some(Mode::Individual);
+        d.group = Some(GroupId::parse("b").unwrap());
+        d.ranking.rank(&PriorityId::parse("p1").unwrap());
+        d.positions[0].choice = Some(Choice::NoView);
+        // Emoji count once, as on the server; the spaces around do not count.
+        d.positions[0].comment = format!(" {} ", "👋".repeat(MAX_COMMENT_CHARS));
+        assert!(!d.comment_too_long(0));
+        assert_eq!(d.response(Lang::De).validate(&c).map(|_| ()), Ok(()));
+        d.positions[0].comment.push('x');
+        assert!(d.comment_too_long(0));
+        assert!(!d.comment_too_long(1));
+        assert_eq!(
+            d.response(Lang::De).validate(&c).unwrap_err().code(),
+            "text_too_long"
+        );
+
+        d.organisation.stances[1].reasoning = "x".repeat(MAX_REASONING_CHARS + 1);
+        assert!(d.reasoning_too_long(1));
+        assert!(!d.reasoning_too_long(0));
+        d.proposals.push(ProposalDraft {
+            kind: ProposalKind::Priority,
+            title: "Neu".into(),
+            reason: "x".repeat(MAX_PROPOSAL_REASON_CHARS),
+        });
+        assert!(!d.proposal_reason_too_long(0));
+        d.proposals[0].reason.push('x');
+        assert!(d.proposal_reason_too_long(0));
     }
 
     #[test]

@@ -22,10 +22,22 @@ pub fn clean(raw: &str, max: usize) -> Result<Option<String>, TextProblem> {
     let text: String = unicode_normalization::UnicodeNormalization::nfc(raw.trim()).collect();
     #[cfg(not(feature = "normalize"))]
     let text: String = raw.trim().to_owned();
-    if text.chars().count() > max {
+    if length(&text) > max {
         return Err(TextProblem::TooLong { max });
     }
     Ok((!text.is_empty()).then_some(text))
+}
+
+/// How long `raw` counts against a limit: its characters (Unicode scalar values, so an emoji
+/// is one, not two as in an HTML `maxlength`) without the spaces around it. [`clean`]'s
+/// normalisation only ever makes a text shorter, so a text within the limit here passes there.
+pub fn length(raw: &str) -> usize {
+    raw.trim().chars().count()
+}
+
+/// By how many characters `raw` goes over `max` (0 if it does not).
+pub fn excess(raw: &str, max: usize) -> usize {
+    length(raw).saturating_sub(max)
 }
 
 /// Like [`clean`] for a text that must not be empty.
@@ -53,6 +65,14 @@ mod tests {
             clean("Zeile 1\nZeile 2\tx", 20),
             Ok(Some("Zeile 1\nZeile 2\tx".into()))
         );
+    }
+
+    #[test]
+    fn the_limit_counts_characters_not_utf16_units_nor_the_spaces_around() {
+        assert_eq!(length("  Tschüss 👋\n"), 9);
+        assert_eq!(excess("👋👋👋", 3), 0);
+        assert_eq!(excess(" 👋👋👋👋 ", 3), 1);
+        assert_eq!(clean("👋👋👋", 3), Ok(Some("👋👋👋".into())));
     }
 
     #[cfg(feature = "normalize")]

@@ -8,7 +8,7 @@ use crate::focus::none_flagged;
 use crate::i18n::{tr, Key};
 
 /// Positions on the goal conflicts; every question may be skipped, but a comment needs a
-/// position (or "no view") to be sent.
+/// position (or "no view") to be sent, and must not be longer than the server keeps.
 #[component]
 pub fn ConflictsStep() -> impl IntoView {
     let flow = use_flow();
@@ -22,15 +22,21 @@ pub fn ConflictsStep() -> impl IntoView {
         .enumerate()
         .map(|(index, _)| view! { <ConflictQuestion index checked /> })
         .collect_view();
-    let ids: Vec<String> = consultation
+    let bases: Vec<String> = consultation
         .conflicts
         .iter()
-        .map(|c| format!("mtr-conflict-{}-error", c.id))
+        .map(|c| format!("mtr-conflict-{}", c.id))
         .collect();
     let on_next = move |()| {
-        let fine = flow
-            .draft
-            .with_untracked(|d| none_flagged(&ids, |i| d.comment_without_position(i)));
+        let fine = flow.draft.with_untracked(|d| {
+            none_flagged(bases.iter().enumerate().map(|(i, base)| {
+                if d.comment_without_position(i) {
+                    Some(format!("{base}-error"))
+                } else {
+                    d.comment_too_long(i).then(|| format!("{base}-comment"))
+                }
+            }))
+        });
         checked.set(!fine);
         fine
     };

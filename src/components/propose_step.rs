@@ -5,7 +5,7 @@ use mitreden_core::proposal::{ProposalKind, MAX_PROPOSALS};
 use crate::components::proposal_fields::ProposalFields;
 use crate::components::step_frame::StepFrame;
 use crate::flow::use_flow;
-use crate::focus::focus_later;
+use crate::focus::{focus_later, none_flagged};
 use crate::i18n::{tr, Key};
 
 /// Co-creation: propose a priority or a conflict that is missing (optional).
@@ -27,14 +27,19 @@ pub fn ProposeStep() -> impl IntoView {
         focus_later(format!("mtr-proposal-{n}-title"));
     };
     let on_next = move |()| {
-        let missing = flow
-            .draft
-            .with_untracked(|d| d.proposals.iter().position(|p| p.title.trim().is_empty()));
-        missing_title.set(missing);
-        if let Some(i) = missing {
-            focus_later(format!("mtr-proposal-{}-title", i + 1));
-        }
-        missing.is_none()
+        flow.draft.with_untracked(|d| {
+            let missing = d.proposals.iter().position(|p| p.title.trim().is_empty());
+            missing_title.set(missing);
+            none_flagged((0..d.proposals.len()).map(|i| {
+                let base = format!("mtr-proposal-{}", i + 1);
+                if missing == Some(i) {
+                    Some(format!("{base}-title"))
+                } else {
+                    d.proposal_reason_too_long(i)
+                        .then(|| format!("{base}-reason"))
+                }
+            }))
+        })
     };
     view! {
         <StepFrame heading=Key::ProposeHeading on_next>

@@ -8,7 +8,7 @@ use crate::focus::none_flagged;
 use crate::i18n::{tr, Key};
 
 /// Organisation mode: a stance and reasoning per priority; a reasoning needs a stance to be
-/// sent.
+/// sent, and must not be longer than the server keeps.
 #[component]
 pub fn StancesStep() -> impl IntoView {
     let flow = use_flow();
@@ -18,15 +18,21 @@ pub fn StancesStep() -> impl IntoView {
     let questions = (0..consultation.priorities.len())
         .map(|index| view! { <StanceQuestion index checked /> })
         .collect_view();
-    let ids: Vec<String> = consultation
+    let bases: Vec<String> = consultation
         .priorities
         .iter()
-        .map(|p| format!("mtr-stance-{}-error", p.id))
+        .map(|p| format!("mtr-stance-{}", p.id))
         .collect();
     let on_next = move |()| {
-        let fine = flow
-            .draft
-            .with_untracked(|d| none_flagged(&ids, |i| d.reasoning_without_stance(i)));
+        let fine = flow.draft.with_untracked(|d| {
+            none_flagged(bases.iter().enumerate().map(|(i, base)| {
+                if d.reasoning_without_stance(i) {
+                    Some(format!("{base}-error"))
+                } else {
+                    d.reasoning_too_long(i).then(|| format!("{base}-reasoning"))
+                }
+            }))
+        });
         checked.set(!fine);
         fine
     };

@@ -304,6 +304,8 @@ test('withdrawal by receipt removes the response from the results', async () => 
   assert.equal(await iframe.getAttribute('allow'), 'clipboard-write');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await frame.getByRole('button', { name: 'Code kopieren' }).click();
+  // Read once the widget says it copied: the write is asynchronous.
+  await frame.getByText('Code kopiert').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
   assert.equal((await results()).total, totalBefore + 1);
   // The only one in the group: its ranking is not shown, not even to them.

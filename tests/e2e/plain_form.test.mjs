@@ -41,6 +41,13 @@ test('without JavaScript a person takes part through the plain form and gets a r
   // Sent with a place twice and no group: the summary, and each field says what is wrong.
   await page.getByLabel('Platz für „Digitale Identitäten, die alle nutzen können“').fill('1');
   await page.getByLabel('Platz für „Verwaltungsleistungen vollständig online“').fill('1');
+  // A comment over the limit, pasted: nothing cuts it (1,000 emoji are 2,000 UTF-16 units).
+  const conflict = page.getByRole('group', { name: 'Schnelle Erfolge oder strukturelle Tiefe?' });
+  const comment = conflict.getByLabel('Warum? (freiwillig)');
+  const long = `${'👋'.repeat(1000)}!`;
+  await conflict.getByRole('radio').first().check();
+  await comment.fill(long);
+  assert.equal(await comment.inputValue(), long);
   await page.getByRole('button', { name: 'Antwort absenden' }).click();
   const summary = page.getByRole('alert');
   await summary.waitFor();
@@ -51,7 +58,12 @@ test('without JavaScript a person takes part through the plain form and gets a r
     'Für welche Gruppe sprechen Sie? – Bitte wählen Sie eine Gruppe.',
     'Digitale Identitäten, die alle nutzen können – Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
     'Verwaltungsleistungen vollständig online – Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
+    'Schnelle Erfolge oder strukturelle Tiefe? – Ihr Kommentar ist zu lang: höchstens 1\u202F000 Zeichen.',
   ]);
+  assert.equal(await comment.inputValue(), long, 'the long comment comes back whole');
+  assert.equal(await comment.getAttribute('aria-invalid'), 'true');
+  const hint = await comment.getAttribute('aria-describedby');
+  assert.equal(await page.locator(`#${hint.split(' ')[0]}`).textContent(), 'Höchstens 1\u202F000 Zeichen');
   const place = page.getByLabel('Platz für „Verwaltungsleistungen vollständig online“');
   assert.equal(await place.getAttribute('aria-invalid'), 'true');
   assert.match(await place.getAttribute('aria-describedby'), /place-services-online-error/);
@@ -67,9 +79,7 @@ test('without JavaScript a person takes part through the plain form and gets a r
   // Corrected: a group, two places, a position with a comment.
   await page.getByLabel('Wissenschaft').check();
   await place.fill('2');
-  const conflict = page.getByRole('group', { name: 'Schnelle Erfolge oder strukturelle Tiefe?' });
-  await conflict.getByRole('radio').first().check();
-  await conflict.getByLabel('Warum? (freiwillig)').fill('Erst das Fundament.');
+  await comment.fill('Erst das Fundament.');
   await page.getByRole('button', { name: 'Antwort absenden' }).click();
   await page.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Antwort!' }).waitFor();
   assert.match(await page.title(), /^Ihr Beleg: /);

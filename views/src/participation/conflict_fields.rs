@@ -1,15 +1,18 @@
 use leptos::prelude::*;
 use mitreden_core::plain_form::{Field, FieldProblem, PlainAnswers};
 use mitreden_core::submission::MAX_COMMENT_CHARS;
-use mitreden_core::{GoalConflict, Lang};
+use mitreden_core::{locale, GoalConflict, Lang};
 
 use super::field_note::{described_by, FieldNote};
 use super::problems::about;
 use super::scale::scale_label;
 use super::texts::{text, Key};
+use crate::i18n::fill;
 
 /// One goal conflict in the plain form: a radio button per step of the scale, "no view", and
-/// an optional comment. The conflict's explanation describes the group.
+/// an optional comment. The conflict's explanation describes the group. The comment's limit
+/// is said, not enforced with `maxlength`, which would cut a paste silently: a longer comment
+/// comes back with an error, kept as typed.
 #[component]
 pub fn ConflictFields(
     conflict: GoalConflict,
@@ -49,6 +52,11 @@ pub fn ConflictFields(
     );
     let comment_name = comment.name();
     let comment_error_id = format!("{comment_name}-error");
+    let comment_hint_id = format!("{comment_name}-hint");
+    let limit = fill(
+        text(lang, Key::CharactersAtMost),
+        &[("n", &locale::integer(lang, MAX_COMMENT_CHARS as u64))],
+    );
     view! {
         <fieldset
             class="mtr-fieldset mtr-conflict"
@@ -63,14 +71,17 @@ pub fn ConflictFields(
             <FieldNote id=error_id.clone() error=error.clone() />
             <div class="mtr-radios mtr-scale">{options}</div>
             <label class="mtr-label" for=comment_name.clone()>{text(lang, Key::CommentLabel)}</label>
+            <p class="mtr-hint" id=comment_hint_id.clone()>{limit}</p>
             <FieldNote id=comment_error_id.clone() error=comment_error.clone() />
             <textarea
                 class="mtr-textarea"
                 id=comment_name.clone()
                 name=comment_name.clone()
                 rows="3"
-                maxlength=MAX_COMMENT_CHARS.to_string()
-                aria-describedby=comment_error.as_ref().map(|_| comment_error_id.clone())
+                aria-describedby=described_by(
+                    Some(&comment_hint_id),
+                    comment_error.as_ref().map(|_| comment_error_id.as_str()),
+                )
                 aria-invalid=comment_error.is_some().then_some("true")
             >
                 {textarea_text(answers.value(&comment_name))}

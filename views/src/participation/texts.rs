@@ -87,6 +87,9 @@ mitreden_core::ui_texts! {
     CommentLabel => "Warum? (freiwillig)", "Why? (optional)";
     CharactersLeft => "Noch {n} Zeichen", "{n} characters left";
     OneCharacterLeft => "Noch 1 Zeichen", "1 character left";
+    CharactersTooMany => "{n} Zeichen zu viel – bitte kürzen Sie den Text", "{n} characters too many – please shorten the text";
+    OneCharacterTooMany => "1 Zeichen zu viel – bitte kürzen Sie den Text", "1 character too many – please shorten the text";
+    CharactersAtMost => "Höchstens {n} Zeichen", "At most {n} characters";
     ProposeHeading => "Fehlt etwas?", "Is something missing?";
     ProposeHint => "Schlagen Sie ein Ziel oder einen Zielkonflikt vor, der fehlt. Vorschläge werden geprüft, bevor etwas davon veröffentlicht wird.", "Propose a goal or a goal conflict that is missing. Proposals are checked before anything of them is published.";
     AddProposal => "Vorschlag hinzufügen", "Add a proposal";
