@@ -174,30 +174,20 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
     }
 }
 
-/// What a receipt leads to.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Found {
-    Response(mitreden_core::ValidResponse),
-    Statement(mitreden_core::ValidStatement),
-}
-
-/// Looks a submission up by its receipt: a response, else an organisation statement.
-pub async fn find_by_receipt(slug: &str, receipt: &str) -> Result<Found, ApiError> {
-    let get = |kind: &'static str| {
-        let url = format!("/api/v1/consultations/{slug}/{kind}/mine");
-        Request::get(&url)
-            .header("Authorization", &format!("Receipt {receipt}"))
-            .send()
-    };
-    let response = get("responses").await.map_err(network).map_err(log)?;
-    if response.status() != 404 {
-        return into_json(response).await.map(Found::Response).map_err(log);
-    }
-    let statement = get("statements").await.map_err(network).map_err(log)?;
-    into_json(statement)
+/// `GET /api/v1/consultations/{slug}/submissions/mine`: what a receipt leads to, a response
+/// or an organisation statement, in one request.
+pub async fn find_by_receipt(
+    slug: &str,
+    receipt: &str,
+) -> Result<mitreden_core::Submitted, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/submissions/mine");
+    let response = Request::get(&url)
+        .header("Authorization", &format!("Receipt {receipt}"))
+        .send()
         .await
-        .map(Found::Statement)
-        .map_err(log)
+        .map_err(network)
+        .map_err(log)?;
+    into_json(response).await.map_err(log)
 }
 
 /// What staff published about what became of the input, as the widget shows it: statuses and

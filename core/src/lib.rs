@@ -21,6 +21,7 @@ pub mod results;
 pub mod statement;
 pub mod steps;
 pub mod submission;
+pub mod submitted;
 pub mod tally;
 pub mod text;
 pub mod text_input;
@@ -44,5 +45,6 @@ pub use submission::{
     Acknowledgement, PositionSubmission, ResponseSubmission, ValidPosition, ValidResponse,
     ValidationError,
 };
+pub use submitted::Submitted;
 pub use tally::{ConflictTally, GroupTally, PairwiseMatrix, ScoreMoments, Tally};
 pub use text::{Lang, LocalizedText};

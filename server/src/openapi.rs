@@ -7,7 +7,7 @@ use mitreden_core::outcome::OutcomeSubmission;
 use mitreden_core::proof::Challenge;
 use mitreden_core::{
     Acknowledgement, Consultation, ResponseSubmission, Results, StatementSubmission,
-    StatementSummary, ValidResponse, ValidStatement,
+    StatementSummary, Submitted, ValidResponse, ValidStatement,
 };
 use schemars::gen::{SchemaGenerator, SchemaSettings};
 use schemars::JsonSchema;
@@ -123,6 +123,14 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             Receipt,
             None,
             (204, None),
+        ),
+        op(
+            "get",
+            "/api/v1/consultations/{slug}/submissions/mine",
+            "Whatever the receipt was given for: `{\"response\": …}` or `{\"statement\": …}`",
+            Receipt,
+            None,
+            (200, schema::<Submitted>(g)),
         ),
         op(
             "get",

@@ -547,16 +547,23 @@ async fn public_reads_are_compressed_but_nothing_that_can_hold_a_receipt() {
         .as_str()
         .unwrap()
         .to_owned();
-    let mine = app
-        .client
-        .get(app.url("/api/v1/consultations/demo/responses/mine"))
-        .header("accept-encoding", "br")
-        .header("authorization", format!("Receipt {receipt}"))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(mine.status(), 200);
-    assert_eq!(mine.headers().get("content-encoding"), None);
+    let mut found = Vec::new();
+    for kind in ["responses", "submissions"] {
+        let mine = app
+            .client
+            .get(app.url(&format!("/api/v1/consultations/demo/{kind}/mine")))
+            .header("accept-encoding", "br")
+            .header("authorization", format!("Receipt {receipt}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(mine.status(), 200, "{kind}");
+        assert_eq!(mine.headers().get("content-encoding"), None, "{kind}");
+        found.push(mine.json::<Value>().await.unwrap());
+    }
+    // Asked for without its kind, the response comes tagged as one.
+    assert_eq!(found[1]["response"], found[0]);
+    assert_eq!(found[0]["group"], "academia");
 }
 
 #[tokio::test]

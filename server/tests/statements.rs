@@ -38,9 +38,19 @@ async fn a_statement_is_stored_once_and_reported_apart_from_responses() {
     let (status, stored) = app.with_receipt(Method::GET, mine, receipt).await;
     assert_eq!(status, 200);
     assert_eq!(stored["name"], "Verband Digitale Verwaltung e. V.");
+    // Asked for without knowing its kind: the same statement, tagged as one.
+    let either = "/api/v1/consultations/demo/submissions/mine";
+    let (status, found) = app.with_receipt(Method::GET, either, receipt).await;
+    assert_eq!((status, &found["statement"]), (200, &stored));
+    assert_eq!(found.as_object().unwrap().len(), 1);
     let (status, _) = app.with_receipt(Method::DELETE, mine, receipt).await;
     assert_eq!(status, 204);
     assert_eq!(app.results().await["organisations"]["statements"], 0);
+    let (status, gone) = app.with_receipt(Method::GET, either, receipt).await;
+    assert_eq!(
+        (status, gone["error"]["code"].as_str()),
+        (404, Some("receipt_unknown"))
+    );
 }
 
 #[tokio::test]

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use mitreden_core::draft::{PositionDraft, StanceDraft};
+use mitreden_core::Submitted;
 use mitreden_views::participation::texts::kind_key;
 
-use crate::api::{self, ErrorText, Found};
+use crate::api::{self, ErrorText};
 use crate::components::confirm_withdraw::ConfirmWithdraw;
 use crate::components::position_items::PositionItems;
 use crate::components::stance_items::StanceItems;
@@ -52,10 +53,10 @@ pub fn ReceiptLookupForm() -> impl IntoView {
         _ => None,
     };
     let c = consultation.clone();
-    let summary = move |found: Found| {
+    let summary = move |found: Submitted| {
         let lang = i18n.lang.get();
         match found {
-            Found::Response(r) => {
+            Submitted::Response(r) => {
                 let group = c
                     .groups
                     .iter()
@@ -78,7 +79,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 }
                 .into_any()
             }
-            Found::Statement(s) => {
+            Submitted::Statement(s) => {
                 let register = s.lobby_register.clone().map(|r| {
                     view! { <dt>{i18n.t(Key::ReviewRegister)}</dt><dd>{r}</dd> }
                 });
@@ -107,7 +108,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
     };
     let on_withdraw = move |()| {
         if let Some(found) = found() {
-            withdraw.dispatch((matches!(found, Found::Statement(_)), code.get_untracked()));
+            withdraw.dispatch((found.is_statement(), code.get_untracked()));
         }
     };
     let withdraw_error = move || match withdraw.value().get() {
@@ -115,7 +116,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
         _ => None,
     };
     let withdrawn = move || matches!(withdraw.value().get(), Some(Ok(())));
-    let found_statement = move || matches!(found(), Some(Found::Statement(_)));
+    let found_statement = move || found().is_some_and(|f| f.is_statement());
     // An empty field is said at once, without asking the server.
     let missing = RwSignal::new(false);
 
@@ -147,7 +148,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 prop:value=move || code.get()
                 on:input=move |ev| code.set(event_target_value(&ev))
             />
-            <button type="submit" class="mtr-button">{tr(Key::ShowResponse)}</button>
+            <button type="submit" class="mtr-button">{tr(Key::ShowSubmission)}</button>
         </form>
         // Only a short sentence is announced; what was found is a section of its own, with
         // the withdraw button outside the live region.
@@ -170,7 +171,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 .then(found)
                 .flatten()
                 .map(|f| {
-                    let is_statement = matches!(f, Found::Statement(_));
+                    let is_statement = f.is_statement();
                     view! {
                         <section id="mtr-lookup-result" tabindex="-1" aria-labelledby="mtr-lookup-result-heading" class="mtr-lookup-result">
                             <h3 id="mtr-lookup-result-heading" class="mtr-h3">{i18n.t(Key::LookupResultHeading)}</h3>

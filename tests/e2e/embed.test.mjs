@@ -382,7 +382,7 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await frame.getByRole('button', { name: 'Fortschritt öffentlich sichtbar: einordnen' }).click();
   await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.locator('#mtr-conflict-quick-wins-vs-depth-1').check();
-  await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment').fill('Erst Vertrauen,\ndann Umbau.');
+  await frame.locator('#mtr-conflict-quick-wins-vs-depth-comment').fill('Erst Vertrauen,\n  dann Umbau.');
   for (let i = 0; i < 2; i++) await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   const code = (await frame.getByTestId('receipt-code').textContent()).trim();
@@ -393,21 +393,21 @@ test('on another device, the receipt code shows the response and withdraws it', 
   const lookup = other.frame.locator('.mtr-lookup');
   await lookup.locator('summary').click();
   // No code: said at once, tied to the field.
-  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Bitte geben Sie Ihren Beleg-Code ein.').waitFor();
   assert.equal(await lookup.getByLabel('Beleg-Code').getAttribute('aria-invalid'), 'true');
   // A typo is explained; the code is read generously (lower case, no hyphens).
   await lookup.getByLabel('Beleg-Code').fill('nonsense');
-  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Das ist kein gültiger Beleg-Code.', { exact: false }).waitFor();
   await lookup.getByLabel('Beleg-Code').fill(code.toLowerCase().replaceAll('-', ''));
-  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
   assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
   // The positions on the goal conflicts too, with the comment.
-  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen,\ndann Umbau\./);
+  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen,\n  dann Umbau\./);
   // Shown as written, the line break included.
-  assert.equal(await lookup.locator('q').first().innerText(), 'Erst Vertrauen,\ndann Umbau.');
+  assert.equal(await lookup.locator('q').first().innerText(), 'Erst Vertrauen,\n  dann Umbau.');
   assert.deepEqual(await axeViolations(other.frame), [], 'receipt lookup');
   // Only a short sentence is announced; the withdraw button is not inside a live region.
   assert.equal(await lookup.locator('[role=status]').textContent(), 'Gefunden.');
@@ -499,8 +499,11 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   const lookup = other.frame.locator('.mtr-lookup');
   await lookup.locator('summary').click();
   await lookup.getByLabel('Beleg-Code').fill(code);
-  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Stellungnahme von Bündnis Digitale Teilhabe e. V.').waitFor();
+  // One question, whatever the kind: no failed guess at a response first.
+  assert.deepEqual(other.failed, [], 'no request of the look-up fails');
+  assert.equal(other.requests.filter((url) => url.endsWith('/mine')).length, 1);
   const found = await lookup.textContent();
   assert.match(found, /Verband oder Verein/);
   assert.match(found, /Register, die nur einmal fragen – Unterstützen/);
@@ -724,7 +727,8 @@ test('an unknown consultation is a plain sentence, not a blank frame', async () 
 });
 
 test('the welcome is in the page before any WebAssembly; a click before the widget arrives is kept, and nothing jumps or loses focus', async () => {
-  const context = await env.browser.newContext({ locale: 'de-DE' });
+  // As narrow as the frame is in the demo page 320 px wide.
+  const context = await env.browser.newContext({ locale: 'de-DE', viewport: { width: 280, height: 700 } });
   const page = await context.newPage();
   // The widget's module is held back until released, as on a slow connection.
   let release;
@@ -743,6 +747,9 @@ test('the welcome is in the page before any WebAssembly; a click before the widg
   // The very element the server sent stays (the widget takes over, it does not redraw).
   await page.evaluate(() => { document.getElementById('mtr-title').dataset.original = 'yes'; });
 
+  const lookupTop = () => page.locator('.mtr-lookup').evaluate((e) => e.getBoundingClientRect().top + scrollY);
+  const lookupBefore = await lookupTop();
+
   // Keyboard only: Tab to "Beginnen" and press it while the widget is still on its way.
   await tabUntil(page, page.mainFrame(), (el) => el.tag === 'button' && el.name === 'Beginnen');
   await page.keyboard.press('Enter');
@@ -750,9 +757,10 @@ test('the welcome is in the page before any WebAssembly; a click before the widg
   assert.equal(page.url(), `${env.server.widgetOrigin}/w/demo`, 'no navigation to the plain form');
   assert.ok(wasm.length >= 1, 'the first sign of use asked for the widget');
   // A moment later the wait is said and shown, not only signalled by the pointer.
-  const status = page.getByRole('status').filter({ hasText: 'Wird geladen …' });
+  const status = page.getByRole('status').filter({ hasText: 'Wird geladen\u00A0…' });
   await status.waitFor();
   assert.deepEqual(await axeViolations(page), [], 'the welcome while the widget is on its way');
+  assert.equal(await lookupTop(), lookupBefore, 'the status pushes nothing down');
   release();
   await page.getByRole('heading', { level: 2, name: 'Wer Sie sind' }).waitFor();
   assert.equal(await page.locator('#mtr-boot-status').textContent(), '', 'nothing left saying "loading"');

@@ -98,7 +98,7 @@ test('staff publish an outcome and an indicator; the public, a returning partici
   const lookup = widget.locator('.mtr-lookup');
   await lookup.locator('summary').click();
   await lookup.getByLabel('Beleg-Code').fill(receipt);
-  await lookup.getByRole('button', { name: 'Antwort ansehen' }).click();
+  await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   const yours = lookup.getByRole('region', { name: 'Was aus Ihren Antworten wird' });
   await yours.getByText('Mittel sind im Haushaltsentwurf 2027 vorgesehen.').waitFor();
   assert.match(await yours.innerText(), /Verwaltungsleistungen vollständig online\s+Stand: In Umsetzung/);

@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::json::ApiPath;
 use crate::rate_limit::{self, RateLimit};
 use crate::state::{AppState, Live};
-use submissions::{submit, view, withdraw, Responses, Statements};
+use submissions::{submit, view, view_either, withdraw, Responses, Statements};
 
 /// The public API; what participants send (and look up with a receipt) is rate limited. Other
 /// origins may call it from their pages only if they are in `cors_origins`.
@@ -40,7 +40,8 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
         .route(
             "/consultations/{slug}/statements/mine",
             get(view::<Statements>).delete(withdraw::<Statements>),
-        );
+        )
+        .route("/consultations/{slug}/submissions/mine", get(view_either));
     // What anyone may read goes out compressed when the browser accepts it (the consultation
     // is the first thing the widget loads). Only these routes: their answers hold no secret.
     // The others can put a receipt beside text the sender chose, and compressing such a mix

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use mitreden_core::proof::Challenge;
 use mitreden_core::{
-    Acknowledgement, Consultation, ResponseId, ResponseSubmission, StatementSubmission,
+    Acknowledgement, Consultation, ResponseId, ResponseSubmission, StatementSubmission, Submitted,
     ValidResponse, ValidStatement, ValidationError,
 };
 use serde::de::DeserializeOwned;
@@ -192,6 +192,24 @@ pub async fn view<K: Submission>(
     public(&state, &slug)?;
     let stored = K::find(&state.db, &slug, &hash).await?;
     stored.map(Json).ok_or(AppError::ReceiptUnknown)
+}
+
+/// `GET …/submissions/mine` with the receipt: the response or the statement it was given for,
+/// tagged with its kind. One request where the receipt's owner does not know the kind (the
+/// receipt look-up); no answer says more about a wrong receipt than `…/responses/mine` does.
+pub async fn view_either(
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+    ReceiptHash(hash): ReceiptHash,
+) -> Result<Json<Submitted>, AppError> {
+    public(&state, &slug)?;
+    if let Some(response) = Responses::find(&state.db, &slug, &hash).await? {
+        return Ok(Json(Submitted::Response(response)));
+    }
+    let statement = Statements::find(&state.db, &slug, &hash).await?;
+    statement
+        .map(|s| Json(Submitted::Statement(s)))
+        .ok_or(AppError::ReceiptUnknown)
 }
 
 /// `DELETE …/mine` with the receipt: gone from storage and from the count.

@@ -3,7 +3,7 @@
 //! English side by side, so that a text cannot exist in one language only.
 
 mitreden_core::ui_texts! {
-    PartLoading => "Wird geladen …", "Loading …";
+    PartLoading => "Wird geladen\u{a0}…", "Loading\u{a0}…";
     LanguageSwitch => "Sprache", "Language";
     GroupLegend => "Für welche Gruppe sprechen Sie?", "Which group do you speak for?";
     GroupHint => "Wir werten die Antworten getrennt nach Gruppen aus.", "We analyse the responses separately for each group.";
@@ -192,7 +192,7 @@ mitreden_core::ui_texts! {
     StepReview => "Prüfen", "Review";
     LookupSummary => "Schon teilgenommen? Antwort mit dem Beleg-Code ansehen oder zurückziehen", "Taken part already? View or withdraw your response with the receipt code";
     ReceiptCodeInput => "Beleg-Code", "Receipt code";
-    ShowResponse => "Antwort ansehen", "View response";
+    ShowSubmission => "Anzeigen", "Show";
     ErrorReceiptInvalid => "Das ist kein gültiger Beleg-Code. Er hat 16 Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN-PQRS.", "That is not a valid receipt code. It has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.";
     ErrorReceiptUnknown => "Zu diesem Code gibt es keine Antwort (mehr).", "There is no response (any more) for this code.";
     LookupFound => "Gefunden.", "Found.";
