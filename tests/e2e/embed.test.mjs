@@ -71,6 +71,13 @@ test('the demo page embeds the widget from another origin and fits its height', 
   assert.deepEqual(failed, [], 'no request of the page or the widget fails');
   // Nor the icon a browser with a tab strip asks for (headless Chromium does not).
   assert.equal((await fetch(new URL('/favicon.ico', env.server.demoUrl))).status, 204);
+  // The page around the widget fits a phone too: its long German words break.
+  await page.setViewportSize({ width: 320, height: 800 });
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `the demo page at 320 px: ${scroll}px wide in ${client}px`);
   await context.close();
 });
 
