@@ -388,6 +388,46 @@ async fn a_comment_over_the_limit_is_kept_whole_and_asked_to_be_shortened() {
 }
 
 #[wasm_bindgen_test]
+async fn a_proposal_keeps_a_long_title_whole_and_its_reason_count_is_announced() {
+    let root = at_the_conflicts_step().await;
+    press(&root, "Next").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Is something missing?");
+    press(&root, "Add a proposal").await;
+    let title: web_sys::HtmlInputElement = root
+        .query_selector("#mtr-proposal-1-title")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let long = "👋".repeat(121);
+    title.set_value(&long);
+    title
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(title.value(), long);
+    assert_eq!(title.get_attribute("maxlength"), None);
+    assert_eq!(
+        text_of(&root, "#mtr-proposal-1-title-counter"),
+        "1 character too many – please shorten the text"
+    );
+    // Typing in the reason does not make the fields anew: its count is announced once
+    // typing pauses.
+    type_into(&root, "#mtr-proposal-1-reason", &"x".repeat(1001)).await;
+    type_into(&root, "#mtr-proposal-1-reason", &"x".repeat(1002)).await;
+    gloo_timers::future::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        live_text(&root),
+        "2 characters too many – please shorten the text"
+    );
+    press(&root, "Next").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Is something missing?");
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("mtr-proposal-1-title")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn an_empty_ranking_is_refused_before_going_on() {
     let root = mount_participation(true);
     start().await;

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::consultation::Consultation;
 use crate::ids::{ConflictId, GroupId, PriorityId, ResponseId};
-use crate::proposal::{ProposalKind, ProposalSubmission, MAX_PROPOSAL_REASON_CHARS};
+use crate::proposal::{
+    ProposalKind, ProposalSubmission, ValidProposal, MAX_PROPOSAL_REASON_CHARS,
+    MAX_PROPOSAL_TITLE_CHARS,
+};
 use crate::ranking_draft::RankingDraft;
 use crate::statement::{
     OrganisationKind, Stance, StanceSubmission, StatementSubmission, ValidStance,
@@ -74,6 +77,17 @@ impl From<&ValidPosition> for PositionDraft {
             conflict: p.conflict.clone(),
             choice: Some(p.position.map_or(Choice::NoView, Choice::Step)),
             comment: p.comment.clone().unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&ValidProposal> for ProposalDraft {
+    /// A proposal as stored, in the draft's terms.
+    fn from(p: &ValidProposal) -> Self {
+        Self {
+            kind: p.kind,
+            title: p.title.clone(),
+            reason: p.reason.clone().unwrap_or_default(),
         }
     }
 }
@@ -211,6 +225,14 @@ impl Draft {
             .is_some_and(|s| text_input::excess(&s.reasoning, MAX_REASONING_CHARS) > 0)
     }
 
+    /// Whether the title of the proposal at `index` is too long (see
+    /// [`Self::comment_too_long`]).
+    pub fn proposal_title_too_long(&self, index: usize) -> bool {
+        self.proposals
+            .get(index)
+            .is_some_and(|p| text_input::excess(&p.title, MAX_PROPOSAL_TITLE_CHARS) > 0)
+    }
+
     /// Whether the reason given for the proposal at `index` is too long (see
     /// [`Self::comment_too_long`]).
     pub fn proposal_reason_too_long(&self, index: usize) -> bool {
@@ -337,6 +359,10 @@ mod tests {
         assert_eq!(back[0].choice, Some(Choice::NoView));
         assert_eq!(back[1].choice, Some(Choice::Step(-1)));
         assert_eq!(back[1].comment, "weil");
+        let proposal = ProposalDraft::from(&r.proposals[0]);
+        assert_eq!(proposal.kind, ProposalKind::Conflict);
+        assert_eq!(proposal.title, "Tempo gegen Sorgfalt");
+        assert_eq!(proposal.reason, "");
     }
 
     #[test]
@@ -389,6 +415,9 @@ mod tests {
         assert!(!d.proposal_reason_too_long(0));
         d.proposals[0].reason.push('x');
         assert!(d.proposal_reason_too_long(0));
+        assert!(!d.proposal_title_too_long(0));
+        d.proposals[0].title = "👋".repeat(MAX_PROPOSAL_TITLE_CHARS + 1);
+        assert!(d.proposal_title_too_long(0));
     }
 
     #[test]

@@ -55,8 +55,8 @@ pub enum Problem {
     NotAPosition,
     /// A comment on a conflict without a position on it (it would not count).
     CommentWithoutPosition,
-    /// The comment is longer than `max` characters.
-    CommentTooLong { max: usize },
+    /// The comment is longer than `max` characters, by `over`.
+    CommentTooLong { max: usize, over: usize },
     /// The comment contains control characters.
     CommentInvalid,
 }
@@ -166,7 +166,8 @@ impl PlainAnswers {
             let comment = match text_input::optional(Some(&comment), MAX_COMMENT_CHARS) {
                 Ok(comment) => comment,
                 Err(TextProblem::TooLong { max }) => {
-                    problem(comment_field, Problem::CommentTooLong { max });
+                    let over = text_input::excess(&comment, max);
+                    problem(comment_field, Problem::CommentTooLong { max, over });
                     None
                 }
                 Err(_) => {
@@ -326,7 +327,7 @@ mod tests {
     #[test]
     fn comments_are_checked_like_the_widget_s() {
         let c = sample(2, true);
-        let long = "x".repeat(MAX_COMMENT_CHARS + 1);
+        let long = format!(" {} ", "👋".repeat(MAX_COMMENT_CHARS + 3));
         assert_eq!(
             problems(
                 &c,
@@ -343,7 +344,8 @@ mod tests {
                 (
                     "comment-c0".into(),
                     Problem::CommentTooLong {
-                        max: MAX_COMMENT_CHARS
+                        max: MAX_COMMENT_CHARS,
+                        over: 3
                     }
                 ),
                 ("comment-c1".into(), Problem::CommentInvalid),

@@ -251,6 +251,13 @@ impl IntoResponse for AppError {
                 .headers_mut()
                 .insert(axum::http::header::RETRY_AFTER, seconds);
         }
+        if let Self::ReceiptRequired = self {
+            // What a 401 asks for (RFC 9110): the scheme `Receipt`.
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Receipt"),
+            );
+        }
         response
     }
 }

@@ -564,6 +564,20 @@ async fn public_reads_are_compressed_but_nothing_that_can_hold_a_receipt() {
     // Asked for without its kind, the response comes tagged as one.
     assert_eq!(found[1]["response"], found[0]);
     assert_eq!(found[0]["group"], "academia");
+
+    // The scheme's name is read in any case; without a receipt, the answer names the scheme.
+    let mine = app.url("/api/v1/consultations/demo/submissions/mine");
+    let lower = app
+        .client
+        .get(&mine)
+        .header("authorization", format!("receipt {receipt}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(lower.status(), 200);
+    let without = app.client.get(&mine).send().await.unwrap();
+    assert_eq!(without.status(), 401);
+    assert_eq!(without.headers()["www-authenticate"], "Receipt");
 }
 
 #[tokio::test]

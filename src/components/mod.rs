@@ -21,6 +21,7 @@ pub mod participation;
 pub mod position_items;
 pub mod priority_text;
 pub mod proposal_fields;
+pub mod proposal_items;
 pub mod propose_step;
 pub mod rank_step;
 pub mod ranked_item;

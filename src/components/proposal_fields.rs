@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::proposal::{ProposalKind, MAX_PROPOSAL_REASON_CHARS, MAX_PROPOSAL_TITLE_CHARS};
 
+use crate::components::char_counter::CharCounter;
 use crate::components::counted_text_area::CountedTextArea;
 use crate::components::field_error::FieldError;
 use crate::flow::use_flow;
@@ -21,6 +22,9 @@ pub fn ProposalFields(
     let base = format!("mtr-proposal-{n}");
     let title_id = format!("{base}-title");
     let error_id = format!("{base}-error");
+    let counter_id = format!("{title_id}-counter");
+    let described_by = format!("{error_id} {counter_id}");
+    let title_over = move || flow.draft.with(|d| d.proposal_title_too_long(index));
     let field = move |f: fn(&mitreden_core::draft::ProposalDraft) -> String| {
         move || {
             flow.draft
@@ -78,13 +82,15 @@ pub fn ProposalFields(
                 <div class="mtr-radios">{kinds}</div>
             </fieldset>
             <label class="mtr-label" for=title_id.clone()>{tr(Key::ProposalTitle)}</label>
+            <FieldError id=error_id error />
+            // No `maxlength`: it would cut a pasted title silently; the counter says by how
+            // much it is over, and the step asks for a shorter one.
             <input
                 class="mtr-input"
                 type="text"
                 id=title_id
-                maxlength=MAX_PROPOSAL_TITLE_CHARS.to_string()
-                aria-describedby=error_id.clone()
-                aria-invalid=move || error.get().is_some().to_string()
+                aria-describedby=described_by
+                aria-invalid=move || (error.get().is_some() || title_over()).to_string()
                 prop:value=field(|p| p.title.clone())
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -95,7 +101,7 @@ pub fn ProposalFields(
                     });
                 }
             />
-            <FieldError id=error_id error />
+            <CharCounter id=counter_id max=MAX_PROPOSAL_TITLE_CHARS text=Signal::derive(field(|p| p.title.clone())) />
             <CountedTextArea
                 id=format!("{base}-reason")
                 label=Key::ProposalReason

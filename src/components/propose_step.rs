@@ -14,7 +14,9 @@ pub fn ProposeStep() -> impl IntoView {
     let flow = use_flow();
     // Which proposal (by position) lacks a title, after pressing "next".
     let missing_title = RwSignal::new(None::<usize>);
-    let count = move || flow.draft.with(|d| d.proposals.len());
+    // Only adding or removing a proposal redraws the list: typing into one must not (its fields,
+    // and their pending announcements, would be made anew with every keystroke).
+    let count = Memo::new(move |_| flow.draft.with(|d| d.proposals.len()));
     let add = move |_| {
         flow.draft.update(|d| {
             d.proposals.push(ProposalDraft {
@@ -32,7 +34,7 @@ pub fn ProposeStep() -> impl IntoView {
             missing_title.set(missing);
             none_flagged((0..d.proposals.len()).map(|i| {
                 let base = format!("mtr-proposal-{}", i + 1);
-                if missing == Some(i) {
+                if missing == Some(i) || d.proposal_title_too_long(i) {
                     Some(format!("{base}-title"))
                 } else {
                     d.proposal_reason_too_long(i)
@@ -45,11 +47,11 @@ pub fn ProposeStep() -> impl IntoView {
         <StepFrame heading=Key::ProposeHeading on_next>
             <p class="mtr-hint">{tr(Key::ProposeHint)}</p>
             {move || {
-                (0..count())
+                (0..count.get())
                     .map(|index| view! { <ProposalFields index missing_title /> })
                     .collect_view()
             }}
-            <Show when=move || { count() < MAX_PROPOSALS }>
+            <Show when=move || { count.get() < MAX_PROPOSALS }>
                 <button type="button" class="mtr-button" on:click=add>
                     {tr(Key::AddProposal)}
                 </button>

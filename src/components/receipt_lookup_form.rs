@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
-use mitreden_core::draft::{PositionDraft, StanceDraft};
+use mitreden_core::draft::{PositionDraft, ProposalDraft, StanceDraft};
 use mitreden_core::Submitted;
 use mitreden_views::participation::texts::kind_key;
 
 use crate::api::{self, ErrorText};
 use crate::components::confirm_withdraw::ConfirmWithdraw;
 use crate::components::position_items::PositionItems;
+use crate::components::proposal_items::ProposalItems;
 use crate::components::stance_items::StanceItems;
 use crate::components::your_outcome::YourOutcome;
 use crate::context::use_consultation;
@@ -71,10 +72,12 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                     .collect_view();
                 let ranking = r.ranking.clone();
                 let positions = found_positions(&r.positions);
+                let proposals = found_proposals(&r.proposals);
                 view! {
                     <p>{fill(i18n.t(Key::FoundResponse), &[("group", &group)])}</p>
                     <ol>{titles}</ol>
                     {positions}
+                    {proposals}
                     <YourOutcome ranking />
                 }
                 .into_any()
@@ -142,7 +145,6 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 type="text"
                 autocomplete="off"
                 spellcheck="false"
-                maxlength="24"
                 aria-describedby="mtr-lookup-status mtr-lookup-error"
                 aria-invalid=move || (missing.get() || error().is_some()).to_string()
                 prop:value=move || code.get()
@@ -182,6 +184,17 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 })
         }}
     }
+}
+
+/// The proposals of what was found, under their heading; nothing when none were made.
+fn found_proposals(proposals: &[mitreden_core::ValidProposal]) -> Option<impl IntoView> {
+    let proposals: Vec<ProposalDraft> = proposals.iter().map(ProposalDraft::from).collect();
+    (!proposals.is_empty()).then(|| {
+        view! {
+            <h4 class="mtr-h4">{tr(Key::ReviewProposals)}</h4>
+            <ul><ProposalItems proposals /></ul>
+        }
+    })
 }
 
 /// The positions on the goal conflicts of what was found, under their heading; nothing when

@@ -3,6 +3,7 @@ use mitreden_core::draft::Mode;
 
 use crate::components::ballot_in_context::BallotInContext;
 use crate::components::position_items::PositionItems;
+use crate::components::proposal_items::ProposalItems;
 use crate::components::stance_items::StanceItems;
 use crate::components::withdraw_panel::WithdrawPanel;
 use crate::context::{use_announcer, use_consultation};
@@ -44,6 +45,13 @@ pub fn ReceiptView(
         view! {
             <h3 class="mtr-h3">{tr(Key::ConflictsHeading)}</h3>
             <ul class="mtr-summary"><PositionItems positions /></ul>
+        }
+    });
+    let proposals = (!draft.proposals.is_empty()).then(|| {
+        let proposals = draft.proposals.clone();
+        view! {
+            <h3 class="mtr-h3">{tr(Key::ReviewProposals)}</h3>
+            <ul class="mtr-summary"><ProposalItems proposals /></ul>
         }
     });
     let consultation_title = consultation.title.get(i18n.lang.get_untracked()).to_owned();
@@ -110,6 +118,7 @@ pub fn ReceiptView(
                 .into_any()
             }}
             {positions}
+            {proposals}
             {in_context}
             <WithdrawPanel sent on_restart />
         </section>

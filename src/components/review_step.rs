@@ -4,6 +4,7 @@ use mitreden_core::ValidationError;
 
 use crate::components::honeypot::Honeypot;
 use crate::components::position_items::PositionItems;
+use crate::components::proposal_items::ProposalItems;
 use crate::components::stance_items::StanceItems;
 use crate::components::step_frame::StepFrame;
 use crate::context::use_consultation;
@@ -144,14 +145,12 @@ pub fn ReviewStep(
         view! { <PositionItems positions unanswered=true /> }
     };
     let proposals = move || {
-        let titles: Vec<String> = flow
-            .draft
-            .with(|d| d.proposals.iter().map(|p| p.title.clone()).collect());
-        if titles.is_empty() {
+        i18n.lang.track();
+        let proposals = flow.draft.with(|d| d.proposals.clone());
+        if proposals.is_empty() {
             view! { <p>{i18n.t(Key::Nothing)}</p> }.into_any()
         } else {
-            view! { <ul>{titles.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul> }
-                .into_any()
+            view! { <ul><ProposalItems proposals /></ul> }.into_any()
         }
     };
     let has_conflicts = !consultation.conflicts.is_empty();

@@ -164,6 +164,7 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   await press(page, frame, 'Vorschlag hinzufügen');
   await frame.waitForFunction(() => document.activeElement.id === 'mtr-proposal-1-title');
   await page.keyboard.type('Barrierefreiheit digitaler Angebote');
+  await frame.locator('#mtr-proposal-1-reason').fill('Viele scheitern an Formularen.');
   assert.deepEqual(await axeViolations(frame), [], 'proposals');
   await press(page, frame, 'Weiter');
   await stepHeading(frame, 'Ihre Angaben prüfen');
@@ -172,7 +173,8 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   assert.match(review, /Wissenschaft/);
   assert.match(review, /Eher: Schnell sichtbare Verbesserungen/);
   assert.match(review, /Vertrauen entsteht durch sichtbare Erfolge\./);
-  assert.match(review, /Barrierefreiheit digitaler Angebote/);
+  // A proposal with its kind and reason, as it will be sent.
+  assert.match(review, /Ziel: Barrierefreiheit digitaler Angebote\s*„?Viele scheitern an Formularen\.“?/);
 
   await press(page, frame, 'Antwort absenden');
   const code = frame.getByTestId('receipt-code');
@@ -182,6 +184,8 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   // The receipt keeps the positions too, with the comment.
   const kept = await frame.getByTestId('receipt').locator('.mtr-summary li').allTextContents();
   assert.ok(kept.some((line) => /Eher: Schnell sichtbare Verbesserungen/.test(line) && /Vertrauen entsteht durch sichtbare Erfolge\./.test(line)), kept.join(' | '));
+  // And the proposal, with its reason.
+  assert.ok(kept.includes('Ziel: Barrierefreiheit digitaler AngeboteViele scheitern an Formularen.'), kept.join(' | '));
 
   // The demo shows results after submitting: the group's ranking with the participant's places.
   const table = frame.getByTestId('ballot-in-context');

@@ -58,7 +58,7 @@ test('without JavaScript a person takes part through the plain form and gets a r
     'Für welche Gruppe sprechen Sie? – Bitte wählen Sie eine Gruppe.',
     'Digitale Identitäten, die alle nutzen können – Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
     'Verwaltungsleistungen vollständig online – Platz 1 ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.',
-    'Schnelle Erfolge oder strukturelle Tiefe? – Ihr Kommentar ist zu lang: höchstens 1\u202F000 Zeichen.',
+    'Schnelle Erfolge oder strukturelle Tiefe? – Ihr Kommentar ist um 1 Zeichen zu lang: höchstens 1\u202F000 Zeichen.',
   ]);
   assert.equal(await comment.inputValue(), long, 'the long comment comes back whole');
   assert.equal(await comment.getAttribute('aria-invalid'), 'true');

@@ -19,7 +19,9 @@ impl<S: Send + Sync> FromRequestParts<S> for ReceiptHash {
             .headers
             .get(AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Receipt "))
+            .and_then(|v| v.trim_start().split_once(' '))
+            // Scheme names are case-insensitive (RFC 9110).
+            .and_then(|(scheme, code)| scheme.eq_ignore_ascii_case("receipt").then_some(code))
             .ok_or(AppError::ReceiptRequired)?;
         receipt::hash(value)
             .map(ReceiptHash)

@@ -23,9 +23,9 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
         Problem::Unranked => text(lang, Key::ErrorUnplaced).to_owned(),
         Problem::NotAPosition => text(lang, Key::ErrorNotAPosition).to_owned(),
         Problem::CommentWithoutPosition => text(lang, Key::ErrorCommentWithoutPosition).to_owned(),
-        Problem::CommentTooLong { max } => fill(
+        Problem::CommentTooLong { max, over } => fill(
             text(lang, Key::ErrorCommentTooLong),
-            &[("max", &number(*max))],
+            &[("max", &number(*max)), ("over", &number(*over))],
         ),
         Problem::CommentInvalid => text(lang, Key::ErrorCommentInvalid).to_owned(),
     }

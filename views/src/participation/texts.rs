@@ -136,6 +136,8 @@ mitreden_core::ui_texts! {
     ReviewRanking => "Reihenfolge", "Order";
     ReviewConflicts => "Zielkonflikte", "Goal conflicts";
     ReviewProposals => "Vorschläge", "Proposals";
+    ProposedGoal => "Ziel: {title}", "Goal: {title}";
+    ProposedConflict => "Zielkonflikt: {title}", "Goal conflict: {title}";
     BackToReview => "Weiter zur Übersicht", "Continue to the review";
     ReviewRegister => "Lobbyregister-Nummer", "Lobby register number";
     ReviewEmail => "E-Mail-Adresse für Rückfragen", "Email address for questions";
@@ -179,7 +181,7 @@ mitreden_core::ui_texts! {
     ErrorNotAPosition => "Bitte wählen Sie eine der angebotenen Antworten.", "Choose one of the answers offered.";
     ErrorReasoningWithoutStance => "Bitte wählen Sie auch eine Haltung – ohne sie wird Ihre Begründung nicht gesendet.", "Choose a stance too – without one your reasoning is not sent.";
     ErrorCommentWithoutPosition => "Bitte wählen Sie auch eine Position – ohne sie zählt Ihr Kommentar nicht.", "Choose a position too – without one your comment does not count.";
-    ErrorCommentTooLong => "Ihr Kommentar ist zu lang: höchstens {max} Zeichen.", "Your comment is too long: at most {max} characters.";
+    ErrorCommentTooLong => "Ihr Kommentar ist um {over} Zeichen zu lang: höchstens {max} Zeichen.", "Your comment is too long by {over}: at most {max} characters.";
     ErrorCommentInvalid => "Ihr Kommentar enthält Steuerzeichen. Bitte entfernen Sie sie.", "Your comment contains control characters. Please remove them.";
     ReceiptPageTitle => "Ihr Beleg: {title}", "Your receipt: {title}";
     ReceiptPrint => "Drucken Sie diese Seite oder speichern Sie sie (im Browser: Drucken, „Als PDF speichern“), um den Code aufzubewahren.", "Print this page or save it (in the browser: Print, “Save as PDF”) to keep the code.";
