@@ -570,6 +570,9 @@ test('several themed widgets on one page work independently; without JavaScript 
   host.close();
 });
 
+// A comment quoting an address, as people do: it breaks rather than widening the page.
+const LONG_ADDRESS = 'https://www.bundesregierung.de/breg-de/themen/digitalisierung/verwaltungsdigitalisierung-onlinezugangsgesetz-umsetzung-2024-stand-und-ausblick';
+
 for (const width of [320, 390, 1366]) {
   test(`every step, the receipt included, fits ${width} CSS pixels without sideways scrolling and passes axe`, async () => {
     const context = await env.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 2, locale: 'de-DE' });
@@ -599,7 +602,7 @@ for (const width of [320, 390, 1366]) {
     await check('ranking');
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByTestId('conflict-quick-wins-vs-depth').getByRole('radio').first().check();
-    await page.getByTestId('conflict-quick-wins-vs-depth').getByLabel('Warum? (freiwillig)').fill('Erst das Fundament.');
+    await page.getByTestId('conflict-quick-wins-vs-depth').getByLabel('Warum? (freiwillig)').fill(`Erst das Fundament.\nSiehe ${LONG_ADDRESS}`);
     await check('conflicts');
     await page.getByRole('button', { name: 'Weiter' }).click();
     await page.getByRole('button', { name: 'Vorschlag hinzufügen' }).click();
