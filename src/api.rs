@@ -187,7 +187,11 @@ pub async fn find_by_receipt(
         .await
         .map_err(network)
         .map_err(log)?;
-    into_json(response).await.map_err(log)
+    // A mistyped or unknown code is the person's slip, said in the form; not a fault to log.
+    into_json(response).await.map_err(|e| match &e {
+        ApiError::Http { code, .. } if code == "invalid_receipt" || code == "receipt_unknown" => e,
+        _ => log(e),
+    })
 }
 
 /// What staff published about what became of the input, as the widget shows it: statuses and

@@ -401,6 +401,8 @@ test('on another device, the receipt code shows the response and withdraws it', 
   assert.equal((await results()).total, totalBefore + 1);
 
   const other = await openDemo();
+  const logged = [];
+  other.page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
   const lookup = other.frame.locator('.mtr-lookup');
   await lookup.locator('summary').click();
   // No code: said at once, tied to the field.
@@ -411,6 +413,8 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByLabel('Beleg-Code').fill('nonsense');
   await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Das ist kein gültiger Beleg-Code.', { exact: false }).waitFor();
+  // A typo is the person's slip, not a fault: nothing in the console (where staff look for faults).
+  assert.deepEqual(logged.filter((text) => text.startsWith('mitreden:')), []);
   await lookup.getByLabel('Beleg-Code').fill(code.toLowerCase().replaceAll('-', ''));
   await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
