@@ -42,9 +42,21 @@ impl ReceiptKey {
 }
 
 /// The canonical form of a receipt typed by a person: upper case, without spaces and hyphens,
-/// with the letters Crockford's alphabet leaves out read as the digits they look like. `None`
-/// if it cannot be a receipt.
+/// with the letters Crockford's alphabet leaves out read as the digits they look like. A code
+/// pasted with the words around it ("Ihr Beleg-Code: ABCD-EFGH-JKMN-PQRS.") is found among
+/// them, if they hold one receipt (the same one again is fine). `None` if it cannot be a receipt.
 pub fn normalise(typed: &str) -> Option<String> {
+    canonical(typed).or_else(|| {
+        let mut codes = typed
+            .split_whitespace()
+            .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
+            .filter_map(canonical);
+        let code = codes.next()?;
+        codes.all(|other| other == code).then_some(code)
+    })
+}
+
+fn canonical(typed: &str) -> Option<String> {
     let code: String = typed
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
@@ -80,6 +92,17 @@ mod tests {
             normalise("oooo-iiii-llll-0000").as_deref(),
             Some("0000111111110000")
         );
+        // Pasted with the words around it, from the receipt or a note.
+        let pasted = format!("Ihr Beleg-Code: {receipt}.");
+        assert_eq!(hash(&pasted), hash(&receipt));
+        assert_eq!(
+            hash(&format!("Code {receipt} oder {receipt}")),
+            hash(&receipt)
+        );
+        // Two different codes: which one was meant cannot be known.
+        let other =
+            key.receipt(&ResponseId::parse("123e4567-e89b-42d3-a456-426614174001").unwrap());
+        assert_eq!(hash(&format!("{receipt} {other}")), None);
         assert_eq!(hash("too short"), None);
         assert_eq!(hash("UUUU-UUUU-UUUU-UUUU"), None);
     }
