@@ -56,6 +56,17 @@ fn log(error: ApiError) -> ApiError {
     error
 }
 
+/// `Authorization: Receipt …` for a code as the person typed or pasted it. Only the printable
+/// ASCII of it: a header cannot carry more (the browser would refuse the request), and a code
+/// is ASCII; the server finds the code among any words around it.
+fn receipt_header(receipt: &str) -> String {
+    let code: String = receipt
+        .chars()
+        .map(|c| if c.is_ascii_graphic() { c } else { ' ' })
+        .collect();
+    format!("Receipt {}", code.trim())
+}
+
 fn network(e: gloo_net::Error) -> ApiError {
     ApiError::Network(e.to_string())
 }
@@ -159,7 +170,7 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
     };
     let url = format!("/api/v1/consultations/{slug}/{kind}/mine");
     let response = Request::delete(&url)
-        .header("Authorization", &format!("Receipt {receipt}"))
+        .header("Authorization", &receipt_header(receipt))
         .send()
         .await
         .map_err(network)
@@ -182,7 +193,7 @@ pub async fn find_by_receipt(
 ) -> Result<mitreden_core::Submitted, ApiError> {
     let url = format!("/api/v1/consultations/{slug}/submissions/mine");
     let response = Request::get(&url)
-        .header("Authorization", &format!("Receipt {receipt}"))
+        .header("Authorization", &receipt_header(receipt))
         .send()
         .await
         .map_err(network)

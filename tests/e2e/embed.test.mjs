@@ -409,13 +409,14 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Bitte geben Sie Ihren Beleg-Code ein.').waitFor();
   assert.equal(await lookup.getByLabel('Beleg-Code').getAttribute('aria-invalid'), 'true');
-  // A typo is explained; the code is read generously (lower case, no hyphens).
+  // A typo is explained; the code is read generously (lower case, pasted with words and a
+  // sign no header can carry).
   await lookup.getByLabel('Beleg-Code').fill('nonsense');
   await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Das ist kein gültiger Beleg-Code.', { exact: false }).waitFor();
   // A typo is the person's slip, not a fault: nothing in the console (where staff look for faults).
   assert.deepEqual(logged.filter((text) => text.startsWith('mitreden:')), []);
-  await lookup.getByLabel('Beleg-Code').fill(code.toLowerCase().replaceAll('-', ''));
+  await lookup.getByLabel('Beleg-Code').fill(`Ihr Beleg-Code: ${code.toLowerCase()} ✓`);
   await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
   assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
