@@ -393,6 +393,12 @@ async fn a_proposal_keeps_a_long_title_whole_and_its_reason_count_is_announced()
     press(&root, "Next").await;
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Is something missing?");
     press(&root, "Add a proposal").await;
+    // An empty title is asked for, and the request goes once there is one.
+    press(&root, "Next").await;
+    assert_eq!(
+        text_of(&root, "#mtr-proposal-1-error"),
+        "Please enter a title or remove the proposal."
+    );
     let title: web_sys::HtmlInputElement = root
         .query_selector("#mtr-proposal-1-title")
         .unwrap()
@@ -404,6 +410,7 @@ async fn a_proposal_keeps_a_long_title_whole_and_its_reason_count_is_announced()
         .dispatch_event(&web_sys::Event::new("input").unwrap())
         .unwrap();
     settle().await;
+    assert_eq!(text_of(&root, "#mtr-proposal-1-error"), "");
     assert_eq!(title.value(), long);
     assert_eq!(title.get_attribute("maxlength"), None);
     assert_eq!(
@@ -419,12 +426,26 @@ async fn a_proposal_keeps_a_long_title_whole_and_its_reason_count_is_announced()
         live_text(&root),
         "2 characters too many – please shorten the text"
     );
+    // Typing in the title is heard as the title's count alone: the reason's counter, also
+    // over its limit, stays quiet (it would speak last and be what is left in the region).
+    title.set_value(&"👋".repeat(125));
+    title
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    gloo_timers::future::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        live_text(&root),
+        "5 characters too many – please shorten the text"
+    );
     press(&root, "Next").await;
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Is something missing?");
     assert_eq!(
         document().active_element().map(|e| e.id()).as_deref(),
         Some("mtr-proposal-1-title")
     );
+    // Removing it is said, not only done.
+    press(&root, "Remove proposal 1").await;
+    assert_eq!(live_text(&root), "Proposal 1 removed");
 }
 
 #[wasm_bindgen_test]

@@ -43,14 +43,36 @@ impl ReceiptKey {
 
 /// The canonical form of a receipt typed by a person: upper case, without spaces and hyphens,
 /// with the letters Crockford's alphabet leaves out read as the digits they look like. A code
-/// pasted with the words around it ("Ihr Beleg-Code: ABCD-EFGH-JKMN-PQRS.") is found among
-/// them, if they hold one receipt (the same one again is fine). `None` if it cannot be a receipt.
+/// pasted with the words around it ("Ihr Beleg-Code: ABCD-EFGH-JKMN-PQRS.", "Code:abcd efgh
+/// jkmn pqrs") is found among them, if they hold one receipt (the same one again is fine).
+/// `None` if it cannot be a receipt.
 pub fn normalise(typed: &str) -> Option<String> {
     canonical(typed).or_else(|| {
-        let mut codes = typed
-            .split_whitespace()
-            .map(|word| word.trim_matches(|c: char| !c.is_ascii_alphanumeric()))
-            .filter_map(canonical);
+        // Words: runs of letters, digits and hyphens (as byte ranges). A code is one word, or
+        // four words of four signs with nothing but spaces between them.
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut open = None;
+        for (i, c) in typed.char_indices().chain([(typed.len(), ' ')]) {
+            let in_word = c.is_ascii_alphanumeric() || c == '-';
+            match (in_word, open) {
+                (true, None) => open = Some(i),
+                (false, Some(from)) => {
+                    words.push((from, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        let spaced = words.windows(4).filter_map(|four| {
+            let text = &typed[four[0].0..four[3].1];
+            let groups: Vec<&str> = text.split(' ').filter(|g| !g.is_empty()).collect();
+            (groups.len() == 4 && groups.iter().all(|g| g.len() == 4)).then(|| groups.concat())
+        });
+        let mut codes = words
+            .iter()
+            .map(|&(from, to)| typed[from..to].to_owned())
+            .chain(spaced)
+            .filter_map(|candidate| canonical(&candidate));
         let code = codes.next()?;
         codes.all(|other| other == code).then_some(code)
     })
@@ -99,6 +121,13 @@ mod tests {
             hash(&format!("Code {receipt} oder {receipt}")),
             hash(&receipt)
         );
+        let spaced = receipt.to_lowercase().replace('-', " ");
+        assert_eq!(
+            hash(&format!("Your receipt code: {spaced} ✓")),
+            hash(&receipt)
+        );
+        assert_eq!(hash(&format!("Beleg-Code:{receipt}")), hash(&receipt));
+        assert_eq!(hash(&format!("Prüfcode → {spaced} ✓ ü")), hash(&receipt));
         // Two different codes: which one was meant cannot be known.
         let other =
             key.receipt(&ResponseId::parse("123e4567-e89b-42d3-a456-426614174001").unwrap());

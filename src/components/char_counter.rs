@@ -23,7 +23,9 @@ pub fn CharCounter(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = use_announcer();
-    let length = move || text.with(|t| text_input::length(t));
+    // A memo: the text may come from the whole draft, and a change elsewhere in it must not
+    // set off this field's announcement.
+    let length = Memo::new(move |_| text.with(|t| text_input::length(t)));
     let message = move |length: usize| match (max.checked_sub(length), length - max.min(length)) {
         (Some(1), _) => i18n.t(Key::OneCharacterLeft).to_owned(),
         (Some(left), _) => fill(i18n.t(Key::CharactersLeft), &[("n", &i18n.number(left))]),
@@ -32,7 +34,7 @@ pub fn CharCounter(
     };
     let near_limit = move |length: usize| length + max / 10 >= max;
     Effect::watch(
-        length,
+        move || length.get(),
         move |&length, _, pending: Option<Option<TimeoutHandle>>| {
             if let Some(handle) = pending.flatten() {
                 handle.clear();
@@ -49,10 +51,10 @@ pub fn CharCounter(
         },
         false,
     );
-    let over = move || length() > max;
+    let over = move || length.get() > max;
     view! {
         <p class="mtr-counter" class:mtr-counter-over=over id=id>
-            {move || message(length())}
+            {move || message(length.get())}
         </p>
     }
 }

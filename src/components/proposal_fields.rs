@@ -4,6 +4,7 @@ use mitreden_core::proposal::{ProposalKind, MAX_PROPOSAL_REASON_CHARS, MAX_PROPO
 use crate::components::char_counter::CharCounter;
 use crate::components::counted_text_area::CountedTextArea;
 use crate::components::field_error::FieldError;
+use crate::context::use_announcer;
 use crate::flow::use_flow;
 use crate::focus::focus_later;
 use crate::i18n::{fill, tr, use_i18n, Key};
@@ -18,6 +19,7 @@ pub fn ProposalFields(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let flow = use_flow();
+    let announcer = use_announcer();
     let n = index + 1;
     let base = format!("mtr-proposal-{n}");
     let title_id = format!("{base}-title");
@@ -39,8 +41,14 @@ pub fn ProposalFields(
             }
         })
     };
+    // Shown from a "next" that found the title empty until there is one.
     let error = Signal::derive(move || {
-        (missing_title.get() == Some(index)).then_some(Key::ErrorProposalTitle)
+        let still_empty = flow.draft.with(|d| {
+            d.proposals
+                .get(index)
+                .is_some_and(|p| p.title.trim().is_empty())
+        });
+        (missing_title.get() == Some(index) && still_empty).then_some(Key::ErrorProposalTitle)
     });
     let remove = move |_| {
         flow.draft.update(|d| {
@@ -49,6 +57,10 @@ pub fn ProposalFields(
             }
         });
         missing_title.set(None);
+        announcer.announce(fill(
+            i18n.t(Key::ProposalRemoved),
+            &[("n", &i18n.number(n))],
+        ));
         focus_later(crate::flow::STEP_HEADING.to_owned());
     };
     let heading = move || fill(i18n.t(Key::ProposalHeading), &[("n", &i18n.number(n))]);

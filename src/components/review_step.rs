@@ -175,13 +175,17 @@ pub fn ReviewStep(
                     view! {
                         {section(Step::Who, Key::ReviewGroup, view! { <p>{who.clone()}</p> }.into_any())}
                         {section(Step::Rank, Key::ReviewRanking, view! { <ol>{ranking.clone()}</ol> }.into_any())}
-                        {section(Step::Propose, Key::ReviewProposals, proposals.into_any())}
                     }
                         .into_any()
                 }
             }}
             {has_conflicts
                 .then(|| section(Step::Conflicts, Key::ReviewConflicts, view! { <ul>{positions}</ul> }.into_any()))}
+            // In the order of the steps: proposals come after the conflicts.
+            {move || {
+                (!organisation())
+                    .then(|| section(Step::Propose, Key::ReviewProposals, proposals.into_any()))
+            }}
             <Honeypot />
             <p class="mtr-error" id="mtr-submit-error" role="alert" tabindex="-1" class:mtr-hidden=move || error.get().is_none()>
                 {move || error.get().map(|key| i18n.t(key))}

@@ -173,6 +173,9 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   assert.match(review, /Wissenschaft/);
   assert.match(review, /Eher: Schnell sichtbare Verbesserungen/);
   assert.match(review, /Vertrauen entsteht durch sichtbare Erfolge\./);
+  // In the order of the steps: the conflicts before the proposals.
+  const sections = await frame.locator('#mtr-app .mtr-review-section h3').allTextContents();
+  assert.ok(sections.indexOf('Zielkonflikte') < sections.indexOf('Vorschläge'), sections.join(' | '));
   // A proposal with its kind and reason, as it will be sent.
   assert.match(review, /Ziel: Barrierefreiheit digitaler Angebote\s*„?Viele scheitern an Formularen\.“?/);
 

@@ -93,6 +93,7 @@ mitreden_core::ui_texts! {
     ProposeHeading => "Fehlt etwas?", "Is something missing?";
     ProposeHint => "Schlagen Sie ein Ziel oder einen Zielkonflikt vor, der fehlt. Vorschläge werden geprüft, bevor etwas davon veröffentlicht wird.", "Propose a goal or a goal conflict that is missing. Proposals are checked before anything of them is published.";
     AddProposal => "Vorschlag hinzufügen", "Add a proposal";
+    ProposalRemoved => "Vorschlag {n} entfernt", "Proposal {n} removed";
     ProposalHeading => "Vorschlag {n}", "Proposal {n}";
     ProposalKindLegend => "Was schlagen Sie vor?", "What do you propose?";
     KindPriority => "Ein Ziel", "A goal";
