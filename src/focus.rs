@@ -20,14 +20,22 @@ pub fn none_flagged(problems: impl IntoIterator<Item = Option<String>>) -> bool 
     }
 }
 
-/// Focuses the element with `id` if it exists.
+/// Focuses the element with `id` if it exists. In a text field the caret goes to the end: a
+/// text selected from an earlier Tab would otherwise be replaced whole by the next key.
 pub fn focus_now(id: &str) {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+    let Some(element) = element else { return };
+    let _ = element.focus();
+    // (Fields without a caret, such as e-mail, refuse the range: nothing to do for them.)
+    if let Some(field) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let end = field.value().encode_utf16().count() as u32;
+        let _ = field.set_selection_range(end, end);
+    } else if let Some(field) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        let end = field.value().encode_utf16().count() as u32;
+        let _ = field.set_selection_range(end, end);
     }
 }
 

@@ -437,12 +437,18 @@ async fn a_proposal_keeps_a_long_title_whole_and_its_reason_count_is_announced()
         live_text(&root),
         "5 characters too many – please shorten the text"
     );
+    // As after a Tab through it: the whole title selected.
+    title.select();
     press(&root, "Next").await;
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Is something missing?");
     assert_eq!(
         document().active_element().map(|e| e.id()).as_deref(),
         Some("mtr-proposal-1-title")
     );
+    // Back in the field with the caret at the end, so the next key does not replace it all.
+    let end = Some(title.value().encode_utf16().count() as u32);
+    assert_eq!(title.selection_start().unwrap(), end);
+    assert_eq!(title.selection_end().unwrap(), end);
     // Removing it is said, not only done.
     press(&root, "Remove proposal 1").await;
     assert_eq!(live_text(&root), "Proposal 1 removed");

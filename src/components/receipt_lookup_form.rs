@@ -75,6 +75,7 @@ pub fn ReceiptLookupForm() -> impl IntoView {
                 let proposals = found_proposals(&r.proposals);
                 view! {
                     <p>{fill(i18n.t(Key::FoundResponse), &[("group", &group)])}</p>
+                    <h4 class="mtr-h4">{tr(Key::YourRanking)}</h4>
                     <ol>{titles}</ol>
                     {positions}
                     {proposals}

@@ -422,7 +422,8 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByLabel('Beleg-Code').fill(`Ihr Beleg-Code: ${code.toLowerCase()} ✓`);
   await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
-  assert.match(await lookup.textContent(), /Fortschritt öffentlich sichtbar/);
+  // The ranking under its heading, as on the receipt.
+  assert.match(await lookup.textContent(), /Ihre Reihenfolge\s*Fortschritt öffentlich sichtbar/);
   // The positions on the goal conflicts too, with the comment.
   assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen,\n  dann Umbau\./);
   // Shown as written, the line break included.
