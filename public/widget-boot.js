@@ -8,10 +8,13 @@
  *   - loads the widget (`mitreden-widget.js` and its wasm, beside this file) at the first sign of
  *     use — the pointer over the page, a touch, keyboard focus, a key — or when the browser is
  *     idle, whichever comes first;
+ *   - goes from the welcome to the first question (also rendered by the server) and back at
+ *     once, without waiting for the widget;
  *   - hands the widget what the visitor asked for before it was there: a click on an element
- *     with `data-mtr-act` (the start button, the receipt look-up) runs `act(name)` in the
- *     widget once it has loaded. Should it fail to load, "start" goes on without it, to the
- *     form that works without JavaScript.
+ *     with `data-mtr-act` (start, the first question's "back" and "next", the receipt
+ *     look-up) runs `act(name)` in the widget once it has loaded. Should it fail to load,
+ *     "next" goes on without it, to the form that works without JavaScript, with the group
+ *     chosen (an organisation is told that a statement needs the widget).
  * A page without a welcome (no consultation) loads nothing.
  */
 const app = document.getElementById("mtr-app");
@@ -19,10 +22,13 @@ const glue = new URL("mitreden-widget.js", import.meta.url);
 const wasm = new URL("mitreden-widget_bg.wasm", import.meta.url);
 
 let loading = null;
+/** The widget, once it runs. */
+let running = null;
 function load() {
   // The module is asked for together with its glue, not after it: one round trip less.
   loading ??= Promise.all([import(glue.href), fetch(wasm.href)]).then(async ([widget, module]) => {
     await widget.default({ module_or_path: module });
+    running = widget;
     return widget;
   });
   return loading;
@@ -66,25 +72,80 @@ function scrollAlong(origin) {
 // press or leaving.
 const BUSY_AFTER_MS = 300;
 
+// Between the welcome and the first question: what to hide, what to show, where focus goes.
+const SWAPS = {
+  start: ["mtr-welcome", "mtr-who", "mtr-who-heading"],
+  back: ["mtr-who", "mtr-welcome", "mtr-welcome-heading"],
+};
+
+function swap([hide, show, focus]) {
+  document.getElementById(hide)?.setAttribute("hidden", "");
+  document.getElementById(show)?.removeAttribute("hidden");
+  document.getElementById(focus)?.focus();
+}
+
+// Presses the widget is to answer once it is there: by name, the pressed element and the way to
+// stop saying "loading" (a second press of the same is the same press). The rest the widget
+// reads from the page as it takes over (which step shows, what is chosen): "start" and "back"
+// are done by `swap` alone.
+const waiting = new Map();
+
 function act(event, element) {
   const name = element.getAttribute("data-mtr-act");
-  if (name === "start") event.preventDefault();
+  // The buttons submit their forms (to the form that works without JavaScript) only when the
+  // widget cannot load.
+  if (element.type === "submit") event.preventDefault();
   if (name === "lookup" && !element.open) return;
+  if (SWAPS[name]) swap(SWAPS[name]);
+  if (running) {
+    running.act(name);
+    return;
+  }
+  // Back on the welcome, a "next" still waiting is no longer asked for.
+  if (name === "back") waiting.get("next")?.done();
+  if (name === "next" || name === "lookup") wait(name, element);
+  load().catch(() => {});
+}
+
+let flush = null;
+
+function wait(name, element) {
+  if (waiting.has(name)) return;
   element.setAttribute("aria-busy", "true");
-  const status = document.getElementById("mtr-boot-status");
+  const status = element.parentElement.querySelector(".mtr-boot-status");
   const busy = setTimeout(() => {
     if (status) status.textContent = status.dataset.busy ?? "";
   }, BUSY_AFTER_MS);
-  load()
-    .then((widget) => widget.act(name))
-    .catch(() => {
-      if (name === "start") element.form?.submit();
+  const done = () => {
+    clearTimeout(busy);
+    if (status) status.textContent = "";
+    element.removeAttribute("aria-busy");
+    waiting.delete(name);
+  };
+  waiting.set(name, { element, done });
+  // Once for all that wait: the widget answers them, or "next" goes on without it.
+  flush ??= load()
+    .then((widget) => {
+      for (const name of waiting.keys()) widget.act(name);
     })
+    .catch(() => goOnWithout(waiting.get("next")?.element))
     .finally(() => {
-      clearTimeout(busy);
-      if (status) status.textContent = "";
-      element.removeAttribute("aria-busy");
+      for (const { done } of [...waiting.values()]) done();
+      flush = null;
     });
+}
+
+// Without the widget, the first question's "next" goes on to the form that works without it —
+// which takes no statements: an organisation is told so, next to its choice.
+function goOnWithout(next) {
+  if (!next) return;
+  const error = document.getElementById("mtr-who-error");
+  if (document.getElementById("mtr-mode-organisation")?.checked && error) {
+    error.textContent = error.dataset.unavailable ?? "";
+    error.focus();
+    return;
+  }
+  next.form?.submit();
 }
 
 const origin = parentOrigin();

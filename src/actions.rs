@@ -1,18 +1,22 @@
-//! What the visitor asked for on the server-rendered welcome, handed to the widget: the page's
-//! script (`public/widget-boot.js`) calls the exported `act` once the widget has loaded, for a
+//! What the visitor asked for on the server-rendered welcome and first question, handed to the
+//! widget: the page's script (`public/widget-boot.js`) calls the exported `act` once the widget has loaded, for a
 //! click that came before it, and for every one after.
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 
-/// Something the visitor did on the welcome.
+/// Something the visitor did on the welcome or the first question.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// "Start": on to the first question.
     Start,
     /// Opened "view or withdraw your response": the look-up form.
     Lookup,
+    /// "Back" on the first question: to the welcome.
+    Back,
+    /// "Next" on the first question: checked, then on.
+    Next,
 }
 
 impl Action {
@@ -20,6 +24,8 @@ impl Action {
         match name {
             "start" => Some(Self::Start),
             "lookup" => Some(Self::Lookup),
+            "back" => Some(Self::Back),
+            "next" => Some(Self::Next),
             _ => None,
         }
     }

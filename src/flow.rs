@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use mitreden_core::draft::{Draft, Mode};
 
 use mitreden_views::participation::welcome::WELCOME_HEADING;
+use mitreden_views::participation::who_step::WHO_HEADING;
 
 use crate::focus::focus_later;
 
@@ -48,6 +49,7 @@ impl Flow {
         self.step.set(step);
         let heading = match step {
             Step::Welcome => WELCOME_HEADING,
+            Step::Who => WHO_HEADING,
             _ => STEP_HEADING,
         };
         focus_later(heading.to_owned());
@@ -90,7 +92,8 @@ impl Flow {
     }
 }
 
-/// The id of every step's heading, where focus goes when the step changes.
+/// The id of every step's heading, where focus goes when the step changes (but the welcome's
+/// and the first question's, which the server renders).
 pub const STEP_HEADING: &str = "mtr-step-heading";
 
 pub fn provide_flow(flow: Flow) {

@@ -14,5 +14,6 @@ pub mod i18n;
 pub mod json;
 pub mod outbox;
 pub mod proof;
+pub mod who_step;
 
 pub use components::app::App;

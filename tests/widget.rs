@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use mitreden_core::draft::{Draft, Mode};
 use mitreden_core::{Acknowledgement, GroupId, ResponseId};
 use mitreden_core::{Consultation, Lang, PriorityId, RankingDraft};
+use mitreden_views::participation::who_step::WhoStep;
 use mitreden_widget::components::live_region::LiveRegion;
 use mitreden_widget::components::participation::Participation;
 use mitreden_widget::components::ranking_editor::RankingEditor;
@@ -67,7 +68,15 @@ fn consultation_with_conflict() -> Consultation {
 /// A fresh container in the page; each test mounts into its own.
 fn container() -> HtmlElement {
     let document = document();
+    // One test's page at a time: the widget finds what the server rendered by its ids.
+    let earlier = document.query_selector_all(".test-page").unwrap();
+    for i in 0..earlier.length() {
+        if let Some(page) = earlier.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            page.remove();
+        }
+    }
     let div = document.create_element("div").unwrap();
+    div.set_class_name("test-page");
     document.body().unwrap().append_child(&div).unwrap();
     div.unchecked_into()
 }
@@ -102,6 +111,7 @@ fn name(button: &Element) -> String {
 fn button(root: &Element, accessible_name: &str) -> HtmlElement {
     all(root, "button")
         .into_iter()
+        .filter(|b| b.closest("[hidden]").unwrap().is_none())
         .find(|b| name(b).trim() == accessible_name)
         .unwrap_or_else(|| panic!("no button named {accessible_name:?}"))
         .unchecked_into()
@@ -231,19 +241,36 @@ fn mount_in(partial: bool, lang: Lang) -> HtmlElement {
     mount_consultation(consultation(partial), lang)
 }
 
-/// Mounts the participation in `c` on a page in `lang`.
+/// Mounts the participation in `c` on a page in `lang`, after the first question the server
+/// renders with the page (hidden until "start").
 fn mount_consultation(c: Consultation, lang: Lang) -> HtmlElement {
+    let root = page_with_first_question(c.clone(), lang);
+    load_widget(&root, c, lang);
+    root
+}
+
+/// A page as the server sends it: the first question, hidden until "start" (the welcome is
+/// left out: the widget only hides and shows it).
+fn page_with_first_question(c: Consultation, lang: Lang) -> HtmlElement {
     let root = container();
-    let handle = mount_to(root.clone(), move || {
+    mount_to(root.clone(), move || {
+        view! { <WhoStep consultation=c.clone() lang form="/w/sample/form".to_owned() carried=vec![] /> }
+    })
+    .forget();
+    root
+}
+
+/// The widget, loaded into `root` once the page is there.
+fn load_widget(root: &HtmlElement, c: Consultation, lang: Lang) {
+    mount_to(root.clone(), move || {
         provide_i18n(lang);
         provide_announcer();
         view! {
             <LiveRegion />
             <Participation consultation=c.clone() />
         }
-    });
-    handle.forget();
-    root
+    })
+    .forget();
 }
 
 /// "Start" on the welcome, which the server renders: its script hands the click to the widget.
@@ -252,8 +279,14 @@ async fn start() {
     settle().await;
 }
 
+/// Presses a button; one the server rendered (the first question's) is handed to the widget
+/// as the page's script does, instead of submitting its form.
 async fn press(root: &Element, accessible_name: &str) {
-    button(root, accessible_name).click();
+    let button = button(root, accessible_name);
+    match button.get_attribute("data-mtr-act") {
+        Some(act) => mitreden_widget::actions::run(&act),
+        None => button.click(),
+    }
     settle().await;
 }
 
@@ -284,7 +317,45 @@ async fn going_on_without_a_group_shows_an_error_tied_to_the_question() {
         "Bitte wählen Sie eine Gruppe."
     );
     assert!(described_by(&root, "fieldset", "mtr-who-error"));
-    assert_eq!(text_of(&root, "#mtr-step-heading"), "Wer Sie sind");
+    assert_eq!(text_of(&root, "#mtr-who-heading"), "Wer Sie sind");
+}
+
+#[wasm_bindgen_test]
+async fn the_widget_takes_over_the_first_question_as_the_visitor_left_it() {
+    Device::new("sample").clear();
+    let root = page_with_first_question(consultation(true), Lang::De);
+    // "Start" before the widget is there: the page's script shows the question, and the
+    // visitor chooses (the radio buttons work without the widget).
+    let section = root.query_selector("#mtr-who").unwrap().unwrap();
+    section.remove_attribute("hidden").unwrap();
+    check(&root, "#mtr-group-business");
+    let chosen: HtmlElement = root
+        .query_selector("#mtr-group-business")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    chosen.focus().unwrap();
+
+    load_widget(&root, consultation(true), Lang::De);
+    settle().await;
+    // The page's script hands over the press it answered itself.
+    start().await;
+    assert!(!section.has_attribute("hidden"), "the question stays");
+    let chosen: web_sys::HtmlInputElement = chosen.unchecked_into();
+    assert!(chosen.checked(), "the choice stays");
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(
+        focused.as_deref(),
+        Some("mtr-group-business"),
+        "focus stays"
+    );
+    // The widget goes on with the choice: no "choose a group" error.
+    press(&root, "Weiter").await;
+    assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Prioritäten");
+    assert!(section.has_attribute("hidden"));
+    press(&root, "Zurück").await;
+    assert!(!section.has_attribute("hidden"));
+    assert!(chosen.checked());
 }
 
 /// A fresh English participation with one goal conflict, walked to the conflicts step:
@@ -322,10 +393,11 @@ async fn type_into(root: &Element, selector: &str, text: &str) -> String {
     }
 }
 
-/// Whether the group `selector` names the element `id` among what describes it.
+/// Whether the (first shown) group `selector` names the element `id` among what describes it.
 fn described_by(root: &Element, selector: &str, id: &str) -> bool {
-    root.query_selector(selector)
-        .unwrap()
+    all(root, selector)
+        .into_iter()
+        .find(|e| e.closest("[hidden]").unwrap().is_none())
         .and_then(|e| e.get_attribute("aria-describedby"))
         .is_some_and(|ids| ids.split(' ').any(|i| i == id))
 }
@@ -547,7 +619,7 @@ async fn a_change_from_the_review_leads_back_to_the_review() {
     press(&root, "Weiter").await;
     assert_eq!(text_of(&root, "#mtr-step-heading"), "Ihre Angaben prüfen");
     press(&root, "Ändern: Gruppe").await;
-    assert_eq!(text_of(&root, "#mtr-step-heading"), "Wer Sie sind");
+    assert_eq!(text_of(&root, "#mtr-who-heading"), "Wer Sie sind");
     check(&root, "#mtr-group-business");
     settle().await;
     // Not through the ranking and the proposals again: straight back (GOV.UK's "check your

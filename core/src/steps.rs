@@ -52,4 +52,16 @@ mod tests {
             [Welcome, Who, Organisation, Stances, Review]
         );
     }
+
+    /// The server renders the first question with "step 2 of n" before anyone has chosen.
+    #[test]
+    fn who_is_speaking_never_changes_how_many_steps_there_are() {
+        for conflicts in [false, true] {
+            let n = Step::sequence(None, conflicts).len();
+            for mode in [Mode::Individual, Mode::Organisation] {
+                assert_eq!(Step::sequence(Some(mode), conflicts).len(), n);
+                assert_eq!(Step::sequence(Some(mode), conflicts)[1], Step::Who);
+            }
+        }
+    }
 }

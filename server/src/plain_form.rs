@@ -17,6 +17,7 @@ use mitreden_views::participation::form_page::{FormLinks, FormPage, FormState};
 use mitreden_views::participation::receipt_page::ReceiptPage;
 use mitreden_views::participation::texts::{text, Key};
 use rand::RngCore;
+use serde::Deserialize;
 
 use crate::api::submissions::{store, Responses};
 use crate::error::AppError;
@@ -46,16 +47,34 @@ fn open(
     Some((live, lang))
 }
 
-/// `GET`: the empty form, with a fresh response id.
+/// What the widget page's first question hands on when the widget could not load.
+#[derive(Debug, Default, Deserialize)]
+struct Chosen {
+    group: Option<String>,
+}
+
+/// `GET`: the form with a fresh response id, empty but for the group chosen on the widget
+/// page, if one of the consultation's was.
 async fn show(
     State(state): State<AppState>,
     ApiPath(slug): ApiPath<String>,
     Query(query): Query<WidgetQuery>,
+    Query(chosen): Query<Chosen>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some((live, lang)) = open(&state, &slug, &query, &headers) else {
         // Closed, not yet open or unknown: the widget page says which.
         return Ok(Redirect::to(&format!("/w/{slug}")).into_response());
+    };
+    let group = chosen.group.filter(|g| {
+        live.consultation
+            .groups
+            .iter()
+            .any(|known| known.id.to_string() == *g)
+    });
+    let state_of_form = FormState {
+        answers: PlainAnswers::new(group.map(|g| ("group".to_owned(), g))),
+        ..FormState::default()
     };
     let id = fresh_id();
     form(
@@ -64,7 +83,7 @@ async fn show(
         lang,
         &query,
         id,
-        FormState::default(),
+        state_of_form,
         StatusCode::OK,
     )
     .await
@@ -103,6 +122,7 @@ async fn send(
                         lang
                         theme=query.theme()
                         css=assets.css
+                        boot=assets.boot
                         response
                         receipt=acknowledgement.receipt
                         back
@@ -175,6 +195,7 @@ async fn form(
             lang
             theme=query.theme()
             css=assets.css
+            boot=assets.boot
             links
             id
             state=form_state

@@ -59,6 +59,19 @@ impl WidgetQuery {
             .unwrap_or_default()
     }
 
+    /// What the widget page's address carries on to the plain form, in `lang`: as its address's
+    /// fields.
+    pub(crate) fn carried(&self, lang: Lang) -> Vec<(String, String)> {
+        let query = WidgetQuery {
+            lang: Some(lang.code().to_owned()),
+            ..self.clone()
+        };
+        serde_urlencoded::to_string(&query)
+            .ok()
+            .and_then(|q| serde_urlencoded::from_str(&q).ok())
+            .unwrap_or_default()
+    }
+
     /// This page's address in `lang`.
     pub(crate) fn in_language(&self, path: &str, lang: Lang) -> String {
         let query = WidgetQuery {
@@ -136,6 +149,7 @@ pub async fn widget_page(
         privacy: format!("/datenschutz/{slug}?lang={}", lang.code()),
         accessibility: format!("/barrierefreiheit?lang={}", lang.code()),
         form: format!("{path}/form"),
+        carried: query.carried(lang),
         results: format!("/results/{slug}?lang={}", lang.code()),
     };
     let data = serde_json::to_string(&c).map_err(|_| AppError::WidgetMissing)?;

@@ -155,6 +155,22 @@ async fn problems_are_listed_above_the_form_and_beside_each_field_and_nothing_is
 }
 
 #[tokio::test]
+async fn the_group_chosen_on_the_widget_page_comes_along_if_it_is_one_of_the_consultations() {
+    let app = TestApp::spawn().await;
+    app.widget_build();
+    let (status, _, html) = get(&app, "/w/demo/form?lang=de&group=academia").await;
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("id=\"group-academia\" value=\"academia\" checked"),
+        "{html}"
+    );
+    assert_eq!(html.matches(" checked").count(), 1, "{html}");
+    let (status, _, html) = get(&app, "/w/demo/form?lang=de&group=nobody").await;
+    assert_eq!(status, 200);
+    assert!(!html.contains(" checked"), "{html}");
+}
+
+#[tokio::test]
 async fn a_sound_form_is_stored_once_and_answered_with_a_receipt_that_works() {
     let app = TestApp::spawn().await;
     app.widget_build();
@@ -176,6 +192,11 @@ async fn a_sound_form_is_stored_once_and_answered_with_a_receipt_that_works() {
     let (status, receipt_page) = post(&app, &fields).await;
     assert_eq!(status, 201, "{receipt_page}");
     let receipt = receipt_code(&receipt_page);
+    // The comment quoted back, said to be one (screen readers do not say quotation marks).
+    assert!(
+        receipt_page.contains("<span class=\"mtr-sr\">Ihr Kommentar: </span><q>Tiefe zuerst."),
+        "{receipt_page}"
+    );
     assert_eq!(total(&app).await, before + 1);
     // Sent again (a reload, the back button): the same receipt, counted once.
     let (status, again) = post(&app, &fields).await;

@@ -58,6 +58,31 @@ async fn the_welcome_is_in_the_html_in_german_with_the_consultation_for_the_widg
         "Beginnen"
     );
     assert!(html.contains(&format!("src=\"/widget/{build}/boot.js\"")));
+    // The first question comes with the page, hidden until "start": there at once on a slow
+    // line. Without the widget, "next" leads to the plain form with the group chosen.
+    let who = element(&html, "<section id=\"mtr-who\"", "section");
+    assert!(
+        html.contains("<section id=\"mtr-who\" aria-labelledby=\"mtr-who-heading\" hidden"),
+        "{html}"
+    );
+    assert!(who.contains("Schritt 2 von 6"), "{who}");
+    assert!(who.contains(">Wer Sie sind</h2>"), "{who}");
+    assert!(
+        who.contains("<form method=\"get\" action=\"/w/demo/form\""),
+        "{who}"
+    );
+    for g in &demo.groups {
+        assert!(
+            who.contains(&format!("id=\"mtr-group-{0}\" value=\"{0}\"", g.id)),
+            "{}",
+            g.id
+        );
+    }
+    assert!(who.contains("id=\"mtr-mode-organisation\""), "{who}");
+    assert_eq!(
+        element(who, "data-mtr-act=\"next\"", "button").trim(),
+        "Weiter"
+    );
     // The consultation for the widget, as the API gives it.
     let data = element(&html, "id=\"mtr-data\"", "script");
     let parsed: Consultation = serde_json::from_str(data).unwrap();
@@ -113,6 +138,48 @@ async fn the_host_look_is_a_style_rule_the_policy_allows_by_its_hash() {
     // A colour white text cannot be read on is ignored, and so is anything else.
     let (_, _, html) = page(&app, "/w/demo?accent=%23ffff00&font=x%3B%7D", None).await;
     assert!(!html.contains(":root{--mtr"), "{html}");
+}
+
+#[tokio::test]
+async fn the_way_to_the_plain_form_carries_the_frame_s_origin_and_the_host_look_along() {
+    let app = TestApp::spawn().await;
+    let build = app.widget_build();
+    let query = "lang=en&parent=https%3A%2F%2Fministry.example&accent=%23004b76";
+    let (_, _, html) = page(&app, &format!("/w/demo?{query}"), None).await;
+    // Both ways there (the welcome's "start", the first question's "next") carry all of it.
+    for form in ["<div id=\"mtr-welcome\"", "<section id=\"mtr-who\""] {
+        let at = html.find(form).expect(form);
+        let fields = &html[at..at + html[at..].find("</form>").unwrap()];
+        for (name, value) in [
+            ("lang", "en"),
+            ("parent", "https://ministry.example"),
+            ("accent", "#004b76"),
+        ] {
+            let field = format!("<input type=\"hidden\" name=\"{name}\" value=\"{value}\"");
+            assert!(fields.contains(&field), "{field} in {fields}");
+        }
+    }
+    // The plain form there looks like the widget and keeps the frame fitted: the page's script
+    // (which loads no widget where there is none).
+    let r = app
+        .client
+        .get(app.url(&format!("/w/demo/form?{query}&group=academia")))
+        .send()
+        .await
+        .unwrap();
+    let form = r.text().await.unwrap();
+    assert!(form.contains(":root{--mtr-primary:#004b76}"), "{form}");
+    assert!(
+        form.contains(&format!("src=\"/widget/{build}/boot.js\"")),
+        "{form}"
+    );
+    assert!(
+        form.contains(&format!(
+            "action=\"/w/demo/form?{}\"",
+            query.replace('&', "&amp;")
+        )),
+        "{form}"
+    );
 }
 
 #[tokio::test]

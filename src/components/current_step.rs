@@ -6,17 +6,15 @@ use crate::components::propose_step::ProposeStep;
 use crate::components::rank_step::RankStep;
 use crate::components::review_step::ReviewStep;
 use crate::components::stances_step::StancesStep;
-use crate::components::who_step::WhoStep;
 use crate::flow::Step;
 use crate::i18n::Key;
 
-/// The step the participant is on (the server renders the welcome, so there is nothing here
-/// for it). `submit_error` is why the last submission was refused, if it was.
+/// The step the participant is on (the server renders the welcome and the first question, so
+/// there is nothing here for them). `submit_error` is why the last submission was refused, if it was.
 #[component]
 pub fn CurrentStep(step: Step, submit_error: RwSignal<Option<Key>>) -> impl IntoView {
     match step {
-        Step::Welcome => ().into_any(),
-        Step::Who => view! { <WhoStep /> }.into_any(),
+        Step::Welcome | Step::Who => ().into_any(),
         Step::Rank => view! { <RankStep /> }.into_any(),
         Step::Organisation => view! { <OrganisationStep /> }.into_any(),
         Step::Stances => view! { <StancesStep /> }.into_any(),

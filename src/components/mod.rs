@@ -39,6 +39,5 @@ pub mod step_frame;
 pub mod text_field;
 pub mod unranked_item;
 pub mod welcome_lookup;
-pub mod who_step;
 pub mod withdraw_panel;
 pub mod your_outcome;

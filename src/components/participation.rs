@@ -14,9 +14,10 @@ use crate::device::Device;
 use crate::flow::{provide_flow, Flow, Step};
 use crate::i18n::{use_i18n, Key};
 use crate::outbox::{Outbox, Phase};
+use crate::who_step::WhoStep;
 
-/// Answering one consultation, step by step after the server-rendered welcome; then the outbox
-/// status and the receipt.
+/// Answering one consultation, step by step after the server-rendered welcome (taking over the
+/// server-rendered first question, see [`WhoStep`]); then the outbox status and the receipt.
 ///
 /// The draft is kept on the device as the participant goes, so a reload loses nothing; a
 /// submission waiting in the outbox is sent again on load.
@@ -67,11 +68,15 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     });
 
     let c = consultation.clone();
-    let restart = Callback::new(move |()| {
+    // A new response, on the step the participant is on.
+    let reset = Callback::new(move |()| {
         Device::new(&c.slug.to_string()).clear();
         flow.draft.set(Draft::new(&c, new_response_id()));
         submit_error.set(None);
         phase.set(Phase::Editing);
+    });
+    let restart = Callback::new(move |()| {
+        reset.run(());
         flow.go(Step::Welcome);
     });
 
@@ -80,15 +85,33 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     // person: it is shown only when asked for (see `SentNotice`).
     let revealed = RwSignal::new(!matches!(phase.get_untracked(), Phase::Sent(_)));
     let lookup_open = RwSignal::new(false);
-    actions::handle_with(Callback::new(move |action| match action {
-        Action::Start => {
-            if matches!(phase.get_untracked(), Phase::Sent(_)) {
-                restart.run(());
-                revealed.set(true);
-            }
+    let start = move || {
+        if matches!(phase.get_untracked(), Phase::Sent(_)) {
+            reset.run(());
+            revealed.set(true);
+        }
+        // The page's script shows the first question at once: focus is already there.
+        if flow.step.get_untracked() != Step::Who {
             flow.go(Step::Who);
         }
+    };
+    // "Start" pressed before the widget had loaded: the page went on to the first question.
+    if WhoStep::shown_by_page() {
+        flow.step.set(Step::Who);
+        start();
+    }
+    let who = WhoStep::take_over(flow, move || {
+        matches!(phase.get(), Phase::Editing | Phase::Refused(_)) && flow.step.get() == Step::Who
+    });
+    actions::handle_with(Callback::new(move |action| match action {
+        Action::Start => start(),
         Action::Lookup => lookup_open.set(true),
+        Action::Back => flow.back(),
+        Action::Next => {
+            if let Some(who) = who {
+                who.next();
+            }
+        }
     }));
     // What was announced on one step is not read again on the next.
     let announcer = use_announcer();

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use mitreden_core::draft::{Choice, PositionDraft};
+use mitreden_views::participation::quoted::Quoted;
 use mitreden_views::participation::scale::scale_label;
 
 use crate::context::use_consultation;
@@ -33,7 +34,7 @@ pub fn PositionItems(
             let title = conflict.title.get(lang).to_owned();
             let comment = Some(p.comment.trim().to_owned())
                 .filter(|c| !c.is_empty())
-                .map(|c| view! { <br /><q>{c}</q> });
+                .map(|words| view! { <Quoted lang label=Key::YourComment words /> });
             Some(view! { <li>{title}" – "{answer}{comment}</li> })
         })
         .collect_view()

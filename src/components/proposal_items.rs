@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::draft::ProposalDraft;
 use mitreden_core::ProposalKind;
+use mitreden_views::participation::quoted::Quoted;
 
 use crate::i18n::{fill, use_i18n, Key};
 
@@ -10,6 +11,7 @@ use crate::i18n::{fill, use_i18n, Key};
 #[component]
 pub fn ProposalItems(proposals: Vec<ProposalDraft>) -> impl IntoView {
     let i18n = use_i18n();
+    let lang = i18n.lang.get_untracked();
     proposals
         .into_iter()
         .map(|p| {
@@ -20,7 +22,7 @@ pub fn ProposalItems(proposals: Vec<ProposalDraft>) -> impl IntoView {
             let title = fill(i18n.t(label), &[("title", p.title.trim())]);
             let reason = Some(p.reason.trim().to_owned())
                 .filter(|r| !r.is_empty())
-                .map(|r| view! { <br /><q>{r}</q> });
+                .map(|words| view! { <Quoted lang label=Key::YourReasoning words /> });
             view! { <li>{title}{reason}</li> }
         })
         .collect_view()

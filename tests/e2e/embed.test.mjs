@@ -86,9 +86,12 @@ async function press(page, frame, name) {
   await page.keyboard.press('Enter');
 }
 
+// Focus on the heading of the step `text` (the first question's comes with the page).
 async function stepHeading(frame, text) {
   await frame.waitForFunction(
-    (t) => document.activeElement?.id === 'mtr-step-heading' && document.activeElement.textContent.trim() === t,
+    (t) =>
+      ['mtr-step-heading', 'mtr-who-heading'].includes(document.activeElement?.id) &&
+      document.activeElement.textContent.trim() === t,
     text,
     { timeout: 5000 },
   );
@@ -176,8 +179,8 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   // In the order of the steps: the conflicts before the proposals.
   const sections = await frame.locator('#mtr-app .mtr-review-section h3').allTextContents();
   assert.ok(sections.indexOf('Zielkonflikte') < sections.indexOf('Vorschläge'), sections.join(' | '));
-  // A proposal with its kind and reason, as it will be sent.
-  assert.match(review, /Ziel: Barrierefreiheit digitaler Angebote\s*„?Viele scheitern an Formularen\.“?/);
+  // A proposal with its kind and reason, as it will be sent (the reason said to be one).
+  assert.match(review, /Ziel: Barrierefreiheit digitaler Angebote\s*Ihre Begründung: Viele scheitern an Formularen\./);
 
   await press(page, frame, 'Antwort absenden');
   const code = frame.getByTestId('receipt-code');
@@ -188,7 +191,7 @@ test('a citizen completes every step by keyboard only, with announcements, and i
   const kept = await frame.getByTestId('receipt').locator('.mtr-summary li').allTextContents();
   assert.ok(kept.some((line) => /Eher: Schnell sichtbare Verbesserungen/.test(line) && /Vertrauen entsteht durch sichtbare Erfolge\./.test(line)), kept.join(' | '));
   // And the proposal, with its reason.
-  assert.ok(kept.includes('Ziel: Barrierefreiheit digitaler AngeboteViele scheitern an Formularen.'), kept.join(' | '));
+  assert.ok(kept.includes('Ziel: Barrierefreiheit digitaler AngeboteIhre Begründung: Viele scheitern an Formularen.'), kept.join(' | '));
 
   // The demo shows results after submitting: the group's ranking with the participant's places.
   const table = frame.getByTestId('ballot-in-context');
@@ -424,8 +427,10 @@ test('on another device, the receipt code shows the response and withdraws it', 
   await lookup.getByText('Antwort für die Gruppe „Wissenschaft“').waitFor();
   // The ranking under its heading, as on the receipt.
   assert.match(await lookup.textContent(), /Ihre Reihenfolge\s*Fortschritt öffentlich sichtbar/);
-  // The positions on the goal conflicts too, with the comment.
-  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenErst Vertrauen,\n  dann Umbau\./);
+  // The positions on the goal conflicts too, with the comment (said to be one: screen
+  // readers do not say the quotation marks).
+  assert.match(await lookup.textContent(), /Schnelle Erfolge oder strukturelle Tiefe\? – Eher: Schnell sichtbare VerbesserungenIhr Kommentar: Erst Vertrauen,\n  dann Umbau\./);
+  assert.equal(await lookup.locator('q').first().evaluate((q) => q.previousElementSibling.className), 'mtr-sr');
   // Shown as written, the line break included.
   assert.equal(await lookup.locator('q').first().innerText(), 'Erst Vertrauen,\n  dann Umbau.');
   assert.deepEqual(await axeViolations(other.frame), [], 'receipt lookup');
@@ -749,7 +754,7 @@ test('an unknown consultation is a plain sentence, not a blank frame', async () 
   await context.close();
 });
 
-test('the welcome is in the page before any WebAssembly; a click before the widget arrives is kept, and nothing jumps or loses focus', async () => {
+test('the welcome and the first question are in the page before any WebAssembly; what is done before the widget arrives is kept, and nothing jumps or loses focus', async () => {
   // As narrow as the frame is in the demo page 320 px wide.
   const context = await env.browser.newContext({ locale: 'de-DE', viewport: { width: 280, height: 700 } });
   const page = await context.newPage();
@@ -767,28 +772,58 @@ test('the welcome is in the page before any WebAssembly; a click before the widg
   await welcome.waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
   assert.deepEqual(await axeViolations(page), [], 'the welcome as the server sends it');
-  // The very element the server sent stays (the widget takes over, it does not redraw).
-  await page.evaluate(() => { document.getElementById('mtr-title').dataset.original = 'yes'; });
+  // The very elements the server sent stay (the widget takes over, it does not redraw).
+  await page.evaluate(() => {
+    document.getElementById('mtr-title').dataset.original = 'yes';
+    document.getElementById('mtr-group-academia').dataset.original = 'yes';
+  });
 
-  const lookupTop = () => page.locator('.mtr-lookup').evaluate((e) => e.getBoundingClientRect().top + scrollY);
-  const lookupBefore = await lookupTop();
-
-  // Keyboard only: Tab to "Beginnen" and press it while the widget is still on its way.
+  // Keyboard only: Tab to "Beginnen" and press it while the widget is still on its way. The
+  // first question is there at once, focus on its heading.
   await tabUntil(page, page.mainFrame(), (el) => el.tag === 'button' && el.name === 'Beginnen');
   await page.keyboard.press('Enter');
-  await page.locator('button[data-mtr-act="start"][aria-busy="true"]').waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-who-heading');
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Wer Sie sind' }).isVisible(), true);
+  assert.equal(await welcome.isVisible(), false, 'the welcome gives way to the question');
+  assert.equal(await page.getByText('Schritt 2 von 6').isVisible(), true);
   assert.equal(page.url(), `${env.server.widgetOrigin}/w/demo`, 'no navigation to the plain form');
   assert.ok(wasm.length >= 1, 'the first sign of use asked for the widget');
+  assert.equal(await page.locator('#mtr-app *').count(), 0, 'the widget has not started');
+  assert.deepEqual(await axeViolations(page), [], 'the first question before the widget');
+
+  // The question is answered without the widget, and "Weiter" pressed while it is still away.
+  await tabUntil(page, page.mainFrame(), (el) => el.tag === 'input' && el.type === 'radio');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#mtr-group-academia').isChecked(), true);
+  const nextTop = () => page.locator('button[data-mtr-act="next"]').evaluate((e) => e.getBoundingClientRect().top + scrollY);
+  const nextBefore = await nextTop();
+  await tabUntil(page, page.mainFrame(), (el) => el.tag === 'button' && el.name === 'Weiter');
+  await page.keyboard.press('Enter');
+  await page.locator('button[data-mtr-act="next"][aria-busy="true"]').waitFor();
+  // Nothing seems to happen on a slow line, so people press again: still one step on.
+  await page.keyboard.press('Enter');
+  assert.equal(page.url(), `${env.server.widgetOrigin}/w/demo`, 'no navigation to the plain form');
   // A moment later the wait is said and shown, not only signalled by the pointer.
   const status = page.getByRole('status').filter({ hasText: 'Wird geladen\u00A0…' });
   await status.waitFor();
-  assert.deepEqual(await axeViolations(page), [], 'the welcome while the widget is on its way');
-  assert.equal(await lookupTop(), lookupBefore, 'the status pushes nothing down');
+  assert.equal(await status.count(), 1, 'said once, where it was pressed');
+  assert.deepEqual(await axeViolations(page), [], 'the first question while the widget is on its way');
+  assert.equal(await nextTop(), nextBefore, 'the status pushes nothing down');
+
   release();
-  await page.getByRole('heading', { level: 2, name: 'Wer Sie sind' }).waitFor();
-  assert.equal(await page.locator('#mtr-boot-status').textContent(), '', 'nothing left saying "loading"');
+  // The widget goes on with the answer given: the ranking, focus on its heading.
+  await page.getByRole('heading', { level: 2, name: 'Ihre Prioritäten' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'mtr-step-heading');
-  assert.equal(await welcome.isVisible(), false, 'the welcome gives way to the step');
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByText('Schritt 3 von 6').isVisible(), true, 'one step on, not two');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Wird geladen' }).count(), 0, 'nothing left saying "loading"');
+  // Back: the same question, the same answer, the elements the server sent.
+  await page.getByRole('button', { name: 'Zurück' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-who-heading');
+  assert.equal(await page.locator('#mtr-group-academia').isChecked(), true);
+  assert.equal(await page.locator('#mtr-group-academia').getAttribute('data-original'), 'yes');
   // Back on the welcome: the server's heading, focused.
   await page.getByRole('button', { name: 'Zurück' }).click();
   await welcome.waitFor();
@@ -797,7 +832,46 @@ test('the welcome is in the page before any WebAssembly; a click before the widg
   await context.close();
 });
 
-test('a visitor who only looks loads the widget when the browser is idle; if it cannot load, "Beginnen" leads to the plain form', async () => {
+test('what is taken back before the widget arrives stays taken back: "Weiter" then "Zurück" leaves the visitor on the welcome, saying nothing is loading', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route(/\/mitreden-widget_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.getByRole('radio', { name: 'Wissenschaft' }).check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('status').filter({ hasText: 'Wird geladen' }).waitFor();
+  await page.getByRole('button', { name: 'Zurück' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-welcome-heading');
+  const loading = page.getByRole('status').filter({ hasText: 'Wird geladen' });
+  assert.equal(await loading.count(), 0, 'nothing is waited for any more');
+  // Beginnen and back again: nothing to wait for either (the page does it alone).
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-who-heading');
+  await page.waitForTimeout(400);
+  assert.equal(await loading.count(), 0, 'the first question shows at once');
+  await page.getByRole('button', { name: 'Zurück' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-welcome-heading');
+
+  release();
+  await page.waitForFunction(() => document.querySelectorAll('#mtr-app *').length > 0);
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).isVisible(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'mtr-welcome-heading', 'focus stays');
+  // The widget has the page as it was: on to the question, the group still chosen, and on.
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  assert.equal(await page.getByRole('radio', { name: 'Wissenschaft' }).isChecked(), true);
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Ihre Prioritäten' }).waitFor();
+  await context.close();
+});
+
+test('a visitor who only looks loads the widget when the browser is idle; if it cannot load, the first question leads to the plain form with the group chosen', async () => {
   const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
   const module = page.waitForResponse((r) => r.url().endsWith('/mitreden-widget_bg.wasm'));
@@ -807,17 +881,60 @@ test('a visitor who only looks loads the widget when the browser is idle; if it 
   // module.
   assert.match((await module).headers()['content-encoding'] ?? '', /^(br|gzip)$/);
   await page.waitForFunction(() => [...document.querySelectorAll('#mtr-app *')].length > 0);
+  // With the widget there, "Weiter" without an answer is an error tied to the question.
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  const error = page.locator('#mtr-who-error');
+  await error.filter({ hasText: 'Bitte wählen Sie eine Gruppe.' }).waitFor();
+  assert.match(await page.locator('#mtr-who fieldset').getAttribute('aria-describedby'), /\bmtr-who-error\b/);
+  await page.waitForFunction(() => document.activeElement?.id === 'mtr-group-citizens');
+  assert.deepEqual(await axeViolations(page), [], 'the first question with its error');
   await context.close();
 
-  // The widget does not arrive (a filter, a dropped connection): the visitor still gets in.
+  // The widget does not arrive (a filter, a dropped connection, WebAssembly switched off):
+  // the visitor still gets in, with what they chose.
   const blocked = await env.browser.newContext({ locale: 'de-DE' });
   const other = await blocked.newPage();
   await other.route(/\/mitreden-widget_bg\.wasm$/, (route) => route.abort());
   await other.goto(`${env.server.widgetOrigin}/w/demo`);
   await other.getByRole('button', { name: 'Beginnen' }).click();
-  await other.waitForURL(/\/w\/demo\/form\?lang=de$/);
+  // An organisation cannot hand in a statement without it: told so, at its choice.
+  await other.getByRole('radio', { name: 'Ich spreche für eine Organisation und gebe eine Stellungnahme ab' }).check();
+  await other.getByRole('button', { name: 'Weiter' }).click();
+  await other.locator('#mtr-who-error').filter({ hasText: 'Für eine Stellungnahme braucht es WebAssembly' }).waitFor();
+  await other.waitForFunction(() => document.activeElement?.id === 'mtr-who-error');
+  assert.equal(new URL(other.url()).pathname, '/w/demo', 'not sent to a form that takes no statements');
+  assert.deepEqual(await axeViolations(other), [], 'the first question saying a statement needs the widget');
+  await other.getByRole('radio', { name: 'Wissenschaft' }).check();
+  await other.getByRole('button', { name: 'Weiter' }).click();
+  await other.waitForURL(/\/w\/demo\/form\?lang=de&group=academia$/);
   await other.getByRole('heading', { level: 2, name: 'Ihre Antwort' }).waitFor();
+  assert.equal(await other.getByRole('radio', { name: 'Wissenschaft' }).isChecked(), true);
   await blocked.close();
+});
+
+test('embedded, without the widget the plain form keeps the frame fitted, with the group chosen', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.route(/\/mitreden-widget_bg\.wasm$/, (route) => route.abort());
+  await page.goto(env.server.demoUrl);
+  const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.getByRole('radio', { name: 'Wissenschaft' }).check();
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.getByRole('heading', { level: 2, name: 'Ihre Antwort' }).waitFor();
+  const address = new URL(frame.url());
+  assert.equal(address.pathname, '/w/demo/form');
+  assert.equal(address.searchParams.get('group'), 'academia');
+  assert.equal(address.searchParams.get('parent'), new URL(env.server.demoUrl).origin);
+  assert.equal(await frame.getByRole('radio', { name: 'Wissenschaft' }).isChecked(), true);
+  // The frame grows to the long form: no scroll box inside the host page.
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe[data-mitreden-frame]').style.height, 10) > 2000);
+  const content = await frame.evaluate(() => document.body.offsetHeight);
+  const box = await iframe.boundingBox();
+  assert.ok(Math.abs(box.height - content) <= 2, `iframe ${box.height}px, content ${content}px`);
+  await context.close();
 });
 
 test('a widget far down the host page loads only when the visitor scrolls near it', async () => {

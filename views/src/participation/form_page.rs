@@ -52,6 +52,8 @@ pub fn FormPage(
     lang: Lang,
     theme: Theme,
     css: String,
+    /// The page's script: it keeps an embedding page's frame fitted to the form.
+    boot: String,
     links: FormLinks,
     /// The response id made when the form was first shown: sending twice stores once.
     id: String,
@@ -98,7 +100,7 @@ pub fn FormPage(
         }
     });
     view! {
-        <Shell lang title=page_title css theme>
+        <Shell lang title=page_title css theme boot>
             <main class="mtr-root">
                 <header class="mtr-header">
                     <h1 class="mtr-h1">{title}</h1>

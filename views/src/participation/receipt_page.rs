@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, ValidResponse};
 
+use super::quoted::Quoted;
 use super::scale::scale_label;
 use super::shell::Shell;
 use super::texts::{text, Key};
@@ -15,6 +16,8 @@ pub fn ReceiptPage(
     lang: Lang,
     theme: Theme,
     css: String,
+    /// The page's script: it keeps an embedding page's frame fitted to the receipt.
+    boot: String,
     response: ValidResponse,
     receipt: String,
     /// The widget page, to go back to.
@@ -40,13 +43,22 @@ pub fn ReceiptPage(
                 None => text(lang, Key::NoView).to_owned(),
                 Some(v) => scale_label(lang, conflict, half, v),
             };
-            let comment = p.comment.clone().map(|t| view! { <br /><q>{t}</q> });
+            let comment = p
+                .comment
+                .clone()
+                .map(|words| view! { <Quoted lang label=Key::YourComment words /> });
             Some(view! { <li>{conflict.title.get(lang).to_owned()}" – "{answer}{comment}</li> })
         })
         .collect_view();
     let has_positions = !response.positions.is_empty();
     view! {
-        <Shell lang title=fill(text(lang, Key::ReceiptPageTitle), &[("title", &title)]) css theme>
+        <Shell
+            lang
+            title=fill(text(lang, Key::ReceiptPageTitle), &[("title", &title)])
+            css
+            theme
+            boot
+        >
             <main class="mtr-root">
                 <p class="mtr-kicker">{title}</p>
                 <h1 class="mtr-h1">{text(lang, Key::ReceiptHeading)}</h1>

@@ -16,7 +16,8 @@ pub fn Shell(
     /// The widget's style sheet.
     css: String,
     theme: Theme,
-    /// The page's script (`public/widget-boot.js`), where the widget is to load.
+    /// The page's script (`public/widget-boot.js`): it keeps an embedding page's frame fitted
+    /// to the page and, on the widget page, loads the widget.
     #[prop(optional)]
     boot: Option<String>,
     /// The widget loads at once rather than on the first sign of use.

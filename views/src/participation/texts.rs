@@ -4,6 +4,7 @@
 
 mitreden_core::ui_texts! {
     PartLoading => "Wird geladen\u{a0}…", "Loading\u{a0}…";
+    StatementNeedsWidget => "Für eine Stellungnahme braucht es WebAssembly, das in diesem Browser nicht geladen werden konnte. Versuchen Sie es in einem anderen Browser – oder wählen Sie eine Gruppe, um als Person über das einfache Formular teilzunehmen.", "A statement needs WebAssembly, which could not be loaded in this browser. Try another browser – or choose a group to take part as a person through the simple form.";
     LanguageSwitch => "Sprache", "Language";
     GroupLegend => "Für welche Gruppe sprechen Sie?", "Which group do you speak for?";
     GroupHint => "Wir werten die Antworten getrennt nach Gruppen aus.", "We analyse the responses separately for each group.";
@@ -128,6 +129,8 @@ mitreden_core::ui_texts! {
     StanceConditional => "Unter Bedingungen", "Conditional";
     StanceNoView => "Keine Haltung", "No view";
     Reasoning => "Begründung (freiwillig)", "Reasoning (optional)";
+    YourComment => "Ihr Kommentar:", "Your comment:";
+    YourReasoning => "Ihre Begründung:", "Your reasoning:";
     ErrorEmptyStatement => "Bitte geben Sie mindestens zu einem Ziel eine Haltung oder zu einem Zielkonflikt eine Position an.", "Please give a stance on at least one goal or a position on a goal conflict.";
     ReviewHeading => "Ihre Angaben prüfen", "Check your answers";
     ReviewHint => "Prüfen Sie Ihre Angaben. Über „Ändern“ kommen Sie zurück zum jeweiligen Schritt.", "Check your answers. “Change” takes you back to that step.";

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 use mitreden_core::steps::Step;
 use mitreden_core::{Consultation, Lang, Status};
 
+use super::act_button::ActButton;
+use super::carried_fields::CarriedFields;
 use super::language_links::LanguageLinks;
 use super::texts::{text, Key};
 use crate::i18n::fill;
@@ -20,6 +22,8 @@ pub struct WelcomeLinks {
     pub accessibility: String,
     /// The form that works without JavaScript, where "start" leads without it.
     pub form: String,
+    /// What this page's address carries on to that form (see [`CarriedFields`]).
+    pub carried: Vec<(String, String)>,
     /// The results page, linked once the consultation has closed.
     pub results: String,
 }
@@ -74,18 +78,8 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
                 <h3 class="mtr-h3">{t(Key::PrivacyHeading)}</h3>
                 <p>{t(Key::PrivacyText)}</p>
                 <form class="mtr-nav" method="get" action=links.form>
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <button type="submit" class="mtr-button mtr-primary" data-mtr-act="start">
-                        {t(Key::Start)}
-                    </button>
-                    // Said and shown while the widget is still on its way after a press
-                    // (filled by the page's script, which has no texts of its own).
-                    <span
-                        id="mtr-boot-status"
-                        class="mtr-boot-status"
-                        role="status"
-                        data-busy=t(Key::PartLoading)
-                    ></span>
+                    <CarriedFields fields=links.carried />
+                    <ActButton lang act="start" label=Key::Start />
                 </form>
                 // Looking up a receipt needs the widget; without JavaScript it is not offered.
                 <details class="mtr-lookup mtr-js-only" data-mtr-act="lookup">

@@ -5,6 +5,7 @@ use mitreden_core::{Consultation, Lang, Status};
 use super::shell::Shell;
 use super::texts::{text, Key};
 use super::welcome::{Welcome, WelcomeLinks};
+use super::who_step::WhoStep;
 use crate::components::notice_links::NoticeLinks;
 
 /// The widget's files of the current build.
@@ -35,11 +36,17 @@ pub fn WidgetPage(
     // A closed consultation's page is what became of the input, which the widget shows: it
     // loads at once.
     let eager = consultation.status == Status::Closed;
+    // The first question is there at once after "start" (a closed consultation asks none).
+    let who = (!eager).then(|| {
+        let (form, carried) = (links.form.clone(), links.carried.clone());
+        view! { <WhoStep consultation=consultation.clone() lang form carried /> }.into_any()
+    });
     view! {
         <Shell lang title css=assets.css theme boot=assets.boot eager>
             <main class="mtr-root">
                 <article class="mtr-consultation" aria-labelledby="mtr-title">
                     <Welcome consultation lang links=links.clone() />
+                    {who}
                     <div id="mtr-app"></div>
                 </article>
                 // On every step, not only the welcome.
