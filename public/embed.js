@@ -15,8 +15,9 @@
  *
  * The loader sets no cookies: it adds an iframe from the mitreden server (loaded lazily, when the
  * visitor scrolls near it), keeps its height fitted to the content and scrolls along when a
- * control the visitor pressed moves with its item, trusting messages only from that exact
- * origin and that exact frame.
+ * control the visitor pressed moves with its item (or, when the frame goes on to the plain
+ * form or its receipt, to the frame's top), trusting messages only from that exact origin and
+ * that exact frame.
  */
 (function () {
   "use strict";
@@ -70,6 +71,11 @@
         // A control the visitor pressed moved with its item: scroll so it stays in place.
         var by = Number(data.by);
         if (Math.abs(by) > 0 && Math.abs(by) < 10000) window.scrollBy(0, by);
+      } else if (data.type === "mitreden:arrived") {
+        // The frame went on to a new page (the plain form, its receipt) after a press further
+        // down: show its top, where that page begins.
+        var top = frame.getBoundingClientRect().top;
+        if (top < 0 || top > window.innerHeight) frame.scrollIntoView({ block: "start" });
       }
     });
   }

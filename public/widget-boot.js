@@ -4,7 +4,8 @@
  * The server sends the welcome as HTML. This script
  *   - keeps the embedding page's iframe fitted to the content (height messages to the parent
  *     origin named in the page's address, and to it only), and scrolls along when the widget
- *     asks (`mtr:scroll-by`, see src/focus.rs);
+ *     asks (`mtr:scroll-by`, see src/focus.rs); on the plain form and its receipt, it asks that
+ *     page to show the frame's top and focuses what is to be read first;
  *   - loads the widget (`mitreden-widget.js` and its wasm, beside this file) at the first sign of
  *     use — the pointer over the page, a touch, keyboard focus, a key — or when the browser is
  *     idle, whichever comes first;
@@ -148,8 +149,21 @@ function goOnWithout(next) {
   next.form?.submit();
 }
 
+// The plain form and its receipt (pages without the widget) each come after a press inside the
+// frame ("Weiter" without the widget, sending the form). The embedding page stays scrolled
+// where that press was, likely below the new page's top, and browsers autofocus nothing in a
+// cross-origin frame: ask that page to show the frame's top, and focus what is to be read
+// first (the error summary, the receipt's heading; else the page's heading).
+function arrived(origin) {
+  window.parent.postMessage({ type: "mitreden:arrived" }, origin);
+  (document.querySelector("[autofocus]") ?? document.querySelector("h1[tabindex]"))?.focus({
+    preventScroll: true,
+  });
+}
+
 const origin = parentOrigin();
 if (origin) reportHeight(origin);
+if (origin && !app) arrived(origin);
 scrollAlong(origin);
 if (app) {
   // Clicks on the welcome's controls (the widget's own, inside #mtr-app, are its business).

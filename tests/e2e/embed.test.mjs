@@ -913,7 +913,7 @@ test('a visitor who only looks loads the widget when the browser is idle; if it 
   await blocked.close();
 });
 
-test('embedded, without the widget the plain form keeps the frame fitted, with the group chosen', async () => {
+test('embedded, without the widget the plain form keeps the frame fitted, with the group chosen, and it and its receipt show from their top', async () => {
   const context = await env.browser.newContext({ locale: 'de-DE', viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
   await page.route(/\/mitreden-widget_bg\.wasm$/, (route) => route.abort());
@@ -934,6 +934,28 @@ test('embedded, without the widget the plain form keeps the frame fitted, with t
   const content = await frame.evaluate(() => document.body.offsetHeight);
   const box = await iframe.boundingBox();
   assert.ok(Math.abs(box.height - content) <= 2, `iframe ${box.height}px, content ${content}px`);
+  assert.equal(await frame.evaluate(() => document.activeElement.tagName), 'H1', 'focus on the form\'s heading');
+
+  // Sent from the bottom of the long form, each new page shows from its top, focus on what is
+  // to be read first: browsers autofocus nothing in a cross-origin frame, and the host page
+  // would stay scrolled down where the button was.
+  const frameTopInView = async () => {
+    const { y } = await iframe.boundingBox();
+    return y >= 0 && y < 800;
+  };
+  const send = frame.getByRole('button', { name: 'Antwort absenden' });
+  await send.click();
+  await frame.locator('.mtr-error-summary').waitFor();
+  await page.waitForFunction(() => document.querySelector('iframe[data-mitreden-frame]').getBoundingClientRect().top >= 0);
+  assert.ok(await frameTopInView(), 'the form with its errors shows from its top');
+  assert.equal(await frame.evaluate(() => document.activeElement.className), 'mtr-error-summary');
+  const places = frame.locator('input.mtr-place-input');
+  for (let i = 0, n = await places.count(); i < n; i++) await places.nth(i).fill(String(i + 1));
+  await send.click();
+  await frame.getByRole('heading', { level: 1, name: 'Vielen Dank für Ihre Antwort!' }).waitFor();
+  await page.waitForFunction(() => document.querySelector('iframe[data-mitreden-frame]').getBoundingClientRect().top >= 0);
+  assert.ok(await frameTopInView(), 'the receipt shows from its top');
+  assert.equal(await frame.evaluate(() => document.activeElement.textContent.trim()), 'Vielen Dank für Ihre Antwort!');
   await context.close();
 });
 

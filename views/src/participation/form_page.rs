@@ -103,7 +103,8 @@ pub fn FormPage(
         <Shell lang title=page_title css theme boot>
             <main class="mtr-root">
                 <header class="mtr-header">
-                    <h1 class="mtr-h1">{title}</h1>
+                    // Where the page's script puts focus when the form comes into a frame.
+                    <h1 class="mtr-h1" tabindex="-1">{title}</h1>
                     <LanguageLinks lang links=links.languages />
                 </header>
                 <p class="mtr-description">{c.description.get(lang).to_owned()}</p>

@@ -61,7 +61,10 @@ pub fn ReceiptPage(
         >
             <main class="mtr-root">
                 <p class="mtr-kicker">{title}</p>
-                <h1 class="mtr-h1">{text(lang, Key::ReceiptHeading)}</h1>
+                // Read first: the answer was stored (in a frame, the page's script focuses it).
+                <h1 class="mtr-h1" tabindex="-1" autofocus>
+                    {text(lang, Key::ReceiptHeading)}
+                </h1>
                 <p>{text(lang, Key::ReceiptIntro)}</p>
                 <p class="mtr-receipt-code">
                     <span id="mtr-receipt-label">{text(lang, Key::ReceiptLabel)}</span>
