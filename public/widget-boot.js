@@ -13,9 +13,10 @@
  *     once, without waiting for the widget;
  *   - hands the widget what the visitor asked for before it was there: a click on an element
  *     with `data-mtr-act` (start, the first question's "back" and "next", the receipt
- *     look-up) runs `act(name)` in the widget once it has loaded. Should it fail to load,
- *     "next" goes on without it, to the form that works without JavaScript, with the group
- *     chosen (an organisation is told that a statement needs the widget).
+ *     look-up) runs `act(name)` in the widget once it has loaded. Should it fail to load (or
+ *     not arrive within 15 s of the press), "next" goes on without it, to the form that works
+ *     without JavaScript, with the group chosen (an organisation is told that a statement
+ *     needs the widget).
  * A page without a welcome (no consultation) loads nothing.
  */
 const app = document.getElementById("mtr-app");
@@ -72,6 +73,10 @@ function scrollAlong(origin) {
 // moment of a press: on a slow line that takes seconds, and a silent button invites a second
 // press or leaving.
 const BUSY_AFTER_MS = 300;
+// A download that neither arrives nor fails (a dropped mobile connection) would keep "next"
+// waiting for good: after this long the first question goes on without the widget, as if it
+// had failed to load. The widget's 215 KB take about 7 s even on a 250 kbit/s line.
+const GIVE_UP_MS = 15000;
 
 // Between the welcome and the first question: what to hide, what to show, where focus goes.
 const SWAPS = {
@@ -104,11 +109,18 @@ function act(event, element) {
   }
   // Back on the welcome, a "next" still waiting is no longer asked for.
   if (name === "back") waiting.get("next")?.done();
+  // Given up on once (an organisation told so, who then chose a group): no second wait.
+  if (name === "next" && stalled) {
+    goOnWithout(element);
+    return;
+  }
   if (name === "next" || name === "lookup") wait(name, element);
   load().catch(() => {});
 }
 
 let flush = null;
+/** Whether a "next" has waited for the widget in vain (see `GIVE_UP_MS`). */
+let stalled = false;
 
 function wait(name, element) {
   if (waiting.has(name)) return;
@@ -117,8 +129,17 @@ function wait(name, element) {
   const busy = setTimeout(() => {
     if (status) status.textContent = status.dataset.busy ?? "";
   }, BUSY_AFTER_MS);
+  // Only "next" has somewhere to go without the widget.
+  const giveUp =
+    name === "next" &&
+    setTimeout(() => {
+      stalled = true;
+      done();
+      goOnWithout(element);
+    }, GIVE_UP_MS);
   const done = () => {
     clearTimeout(busy);
+    clearTimeout(giveUp);
     if (status) status.textContent = "";
     element.removeAttribute("aria-busy");
     waiting.delete(name);

@@ -901,7 +901,7 @@ test('a visitor who only looks loads the widget when the browser is idle; if it 
   // An organisation cannot hand in a statement without it: told so, at its choice.
   await other.getByRole('radio', { name: 'Ich spreche für eine Organisation und gebe eine Stellungnahme ab' }).check();
   await other.getByRole('button', { name: 'Weiter' }).click();
-  await other.locator('#mtr-who-error').filter({ hasText: 'Für eine Stellungnahme braucht es WebAssembly' }).waitFor();
+  await other.locator('#mtr-who-error').filter({ hasText: 'Eine Stellungnahme lässt sich nur mit dem vollständigen Beteiligungsformular abgeben' }).waitFor();
   await other.waitForFunction(() => document.activeElement?.id === 'mtr-who-error');
   assert.equal(new URL(other.url()).pathname, '/w/demo', 'not sent to a form that takes no statements');
   assert.deepEqual(await axeViolations(other), [], 'the first question saying a statement needs the widget');
@@ -911,6 +911,32 @@ test('a visitor who only looks loads the widget when the browser is idle; if it 
   await other.getByRole('heading', { level: 2, name: 'Ihre Antwort' }).waitFor();
   assert.equal(await other.getByRole('radio', { name: 'Wissenschaft' }).isChecked(), true);
   await blocked.close();
+});
+
+test('when the widget\'s download stalls, the first question goes on to the plain form after a while instead of waiting for good', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  // A dropped mobile connection: the module is asked for and never arrives, nor fails.
+  await page.route(/\/mitreden-widget_bg\.wasm$/, () => {});
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.getByRole('radio', { name: 'Ich spreche für eine Organisation und gebe eine Stellungnahme ab' }).check();
+  const pressed = Date.now();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.getByRole('status').filter({ hasText: 'Wird geladen\u00A0…' }).waitFor();
+  // An organisation is told, in the end, that a statement needs what did not arrive.
+  await page
+    .locator('#mtr-who-error')
+    .filter({ hasText: 'Eine Stellungnahme lässt sich nur mit dem vollständigen Beteiligungsformular abgeben' })
+    .waitFor({ timeout: 30000 });
+  assert.ok(Date.now() - pressed >= 10000, 'not before the download had a fair chance');
+  assert.equal(await page.getByRole('status').filter({ hasText: 'Wird geladen' }).count(), 0, 'no longer said to be loading');
+  // Who then takes part as a person is not made to wait again.
+  await page.getByRole('radio', { name: 'Wirtschaft' }).check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.waitForURL(/\/w\/demo\/form\?lang=de&group=business$/, { timeout: 5000 });
+  assert.equal(await page.getByRole('radio', { name: 'Wirtschaft' }).isChecked(), true);
+  await context.close();
 });
 
 test('embedded, without the widget the plain form keeps the frame fitted, with the group chosen, and it and its receipt show from their top', async () => {

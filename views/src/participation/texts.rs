@@ -4,7 +4,7 @@
 
 mitreden_core::ui_texts! {
     PartLoading => "Wird geladen\u{a0}…", "Loading\u{a0}…";
-    StatementNeedsWidget => "Für eine Stellungnahme braucht es WebAssembly, das in diesem Browser nicht geladen werden konnte. Versuchen Sie es in einem anderen Browser – oder wählen Sie eine Gruppe, um als Person über das einfache Formular teilzunehmen.", "A statement needs WebAssembly, which could not be loaded in this browser. Try another browser – or choose a group to take part as a person through the simple form.";
+    StatementNeedsWidget => "Eine Stellungnahme lässt sich nur mit dem vollständigen Beteiligungsformular abgeben, und das konnte in diesem Browser nicht geladen werden. Versuchen Sie es später oder in einem anderen Browser noch einmal – oder wählen Sie eine Gruppe, um als Person über das einfache Formular teilzunehmen.", "A statement can only be handed in through the full participation form, which could not be loaded in this browser. Try again later or in another browser – or choose a group to take part as a person through the simple form.";
     LanguageSwitch => "Sprache", "Language";
     GroupLegend => "Für welche Gruppe sprechen Sie?", "Which group do you speak for?";
     GroupHint => "Wir werten die Antworten getrennt nach Gruppen aus.", "We analyse the responses separately for each group.";
