@@ -6,7 +6,7 @@ use mitreden_core::draft::{Draft, Mode};
 use mitreden_views::participation::welcome::WELCOME_HEADING;
 use mitreden_views::participation::who_step::WHO_HEADING;
 
-use crate::focus::focus_later;
+use crate::focus::focus_step_later;
 
 pub use mitreden_core::steps::Step;
 
@@ -52,7 +52,7 @@ impl Flow {
             Step::Who => WHO_HEADING,
             _ => STEP_HEADING,
         };
-        focus_later(heading.to_owned());
+        focus_step_later(heading.to_owned());
     }
 
     /// From the review to `step`, to change an answer there.

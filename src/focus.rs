@@ -8,6 +8,25 @@ pub fn focus_later(id: String) {
     leptos::prelude::request_animation_frame(move || focus_now(&id));
 }
 
+/// Focuses a step's heading once the step is drawn, with the step's "Schritt n von m" above it
+/// in view too: the browser scrolls a heading it focuses only just into view when part of it
+/// showed already, which left the step's top cut off at the screen's edge.
+pub fn focus_step_later(heading: String) {
+    leptos::prelude::request_animation_frame(move || {
+        focus_now(&heading);
+        let progress = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&heading))
+            .and_then(|h| h.previous_element_sibling())
+            .filter(|p| p.class_list().contains("mtr-progress"));
+        if let Some(progress) = progress {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            progress.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+}
+
 /// Of a step's problems — for each question the id of the element to focus, if it has one —
 /// moves focus to the first; `true` when there is none (the step may be left).
 pub fn none_flagged(problems: impl IntoIterator<Item = Option<String>>) -> bool {

@@ -913,6 +913,33 @@ test('a visitor who only looks loads the widget when the browser is idle; if it 
   await blocked.close();
 });
 
+test('a step that comes in shows from its top, "Schritt n von m" included, even when its heading was already partly on screen', async () => {
+  const context = await env.browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(env.server.demoUrl);
+  const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.getByRole('button', { name: 'Beginnen' }).click();
+  await frame.waitForFunction(() => document.querySelectorAll('#mtr-app *').length > 0);
+  await frame.getByRole('radio', { name: 'Wissenschaft' }).check();
+  // Scrolled so that the next step's heading will show its lower edge only (the browser then
+  // scrolls a focused element just so far that it shows, leaving what is above it cut off).
+  const frameTop = await page.evaluate(
+    () => document.querySelector('iframe[data-mitreden-frame]').getBoundingClientRect().top + scrollY,
+  );
+  await page.evaluate((y) => scrollTo(0, y), frameTop + 80);
+  const heading = await frame.locator('#mtr-who-heading').evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok(heading > 40 && heading < 120, `the question's heading ${heading}px into the frame`);
+  await frame.getByRole('button', { name: 'Weiter' }).click();
+  await frame.waitForFunction(() => document.activeElement?.id === 'mtr-step-heading');
+  await page.waitForTimeout(300);
+  const progress = frame.locator('#mtr-app .mtr-progress');
+  assert.match(await progress.textContent(), /Schritt 3 von 6/);
+  const onScreen = (await iframe.boundingBox()).y + (await progress.evaluate((p) => p.getBoundingClientRect().top));
+  assert.ok(onScreen >= 8, `"Schritt 3 von 6" at ${onScreen}px, at or above the screen's edge`);
+  await context.close();
+});
+
 test('when the widget\'s download stalls, the first question goes on to the plain form after a while instead of waiting for good', async () => {
   const context = await env.browser.newContext({ locale: 'de-DE' });
   const page = await context.newPage();
