@@ -4,20 +4,22 @@
  * The server sends the welcome as HTML. This script
  *   - keeps the embedding page's iframe fitted to the content (height messages to the parent
  *     origin named in the page's address, and to it only), and scrolls along when the widget
- *     asks (`mtr:scroll-by`, see src/focus.rs); on the plain form and its receipt, it asks that
- *     page to show the frame's top and focuses what is to be read first;
+ *     asks (`mtr:scroll-by`, see src/focus.rs); on the pages a press inside the frame leads to
+ *     (the plain form, its receipt, the receipt look-up), it asks that page to show the frame's
+ *     top and focuses what is to be read first;
  *   - loads the widget (`mitreden-widget.js` and its wasm, beside this file) at the first sign of
  *     use — the pointer over the page, a touch, keyboard focus, a key — or when the browser is
  *     idle, whichever comes first;
  *   - goes from the welcome to the first question (also rendered by the server) and back at
  *     once, without waiting for the widget;
  *   - hands the widget what the visitor asked for before it was there: a click on an element
- *     with `data-mtr-act` (start, the first question's "back" and "next", the receipt
- *     look-up) runs `act(name)` in the widget once it has loaded. Should it fail to load (or
+ *     with `data-mtr-act` (start, the first question's "back" and "next") runs `act(name)` in
+ *     the widget once it has loaded. Should it fail to load (or
  *     not arrive within 15 s of the press), "next" goes on without it, to the form that works
  *     without JavaScript, with the group chosen (an organisation is told that a statement
  *     needs the widget).
- * A page without a welcome (no consultation) loads nothing.
+ * A page without the widget's place (no consultation, a closed one, the pages above) loads
+ * nothing.
  */
 const app = document.getElementById("mtr-app");
 const glue = new URL("mitreden-widget.js", import.meta.url);
@@ -101,7 +103,6 @@ function act(event, element) {
   // The buttons submit their forms (to the form that works without JavaScript) only when the
   // widget cannot load.
   if (element.type === "submit") event.preventDefault();
-  if (name === "lookup" && !element.open) return;
   if (SWAPS[name]) swap(SWAPS[name]);
   if (running) {
     running.act(name);
@@ -114,7 +115,7 @@ function act(event, element) {
     goOnWithout(element);
     return;
   }
-  if (name === "next" || name === "lookup") wait(name, element);
+  if (name === "next") wait(name, element);
   load().catch(() => {});
 }
 
@@ -170,8 +171,8 @@ function goOnWithout(next) {
   next.form?.submit();
 }
 
-// The plain form and its receipt (pages without the widget) each come after a press inside the
-// frame ("Weiter" without the widget, sending the form). The embedding page stays scrolled
+// The plain form, its receipt and the receipt look-up (pages without the widget) each come
+// after a press inside the frame ("Weiter" without the widget, sending a form). The embedding page stays scrolled
 // where that press was, likely below the new page's top, and browsers autofocus nothing in a
 // cross-origin frame: ask that page to show the frame's top, and focus what is to be read
 // first (the error summary, the receipt's heading; else the page's heading).
@@ -184,7 +185,7 @@ function arrived(origin) {
 
 const origin = parentOrigin();
 if (origin) reportHeight(origin);
-if (origin && !app) arrived(origin);
+if (origin && document.documentElement.hasAttribute("data-mtr-arrived")) arrived(origin);
 scrollAlong(origin);
 if (app) {
   // Clicks on the welcome's controls (the widget's own, inside #mtr-app, are its business).
@@ -192,19 +193,10 @@ if (app) {
     const element = event.target.closest?.("button[data-mtr-act]");
     if (element && !app.contains(element)) act(event, element);
   });
-  document.addEventListener(
-    "toggle",
-    (event) => {
-      const element = event.target;
-      if (element.matches?.("details[data-mtr-act]")) act(event, element);
-    },
-    true,
-  );
   const soon = () => load().catch(() => {});
   for (const name of ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"]) {
     addEventListener(name, soon, { once: true, passive: true });
   }
-  if (document.documentElement.hasAttribute("data-mtr-eager")) soon();
-  else if ("requestIdleCallback" in window) requestIdleCallback(soon, { timeout: 3000 });
+  if ("requestIdleCallback" in window) requestIdleCallback(soon, { timeout: 3000 });
   else setTimeout(soon, 1000);
 }

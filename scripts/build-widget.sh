@@ -3,8 +3,8 @@
 #
 #   1. cargo builds the wasm binary;
 #   2. wasm-bindgen generates its JavaScript glue;
-#   3. wasm-opt -Oz shrinks the module, terser the glue and the page's script (the readable
-#      sources stay in the repository: src/, public/widget-boot.js);
+#   3. wasm-opt -Oz shrinks the module, terser the glue and the page's script, csso the style
+#      sheet (the readable sources stay in the repository: src/, public/widget-boot.js, style/);
 #   4. everything goes into dist/<content hash>/ (with brotli and gzip copies the server sends
 #      to browsers that accept them), with the style sheet and the page's own script
 #      (public/widget-boot.js, as boot.js), so a new build never meets an old file in a cache;
@@ -31,7 +31,12 @@ wasm-opt -Oz --strip-debug --strip-producers "${wasm_features[@]}" \
   "$work/out/${name}_bg.wasm" -o "$work/out/${name}_bg.wasm"
 terser "$work/out/$name.js" --module --compress --mangle -o "$work/out/$name.js"
 terser public/widget-boot.js --module --compress --mangle -o "$work/out/boot.js"
-cp style/widget.css "$work/out/widget.css"
+# The style sheet without its comments and spaces (csso, not restructured: the rules keep their
+# order); the readable source stays in style/.
+node -e 'const fs = require("fs");
+  const css = fs.readFileSync(process.argv[1], "utf8");
+  fs.writeFileSync(process.argv[2], require("csso").minify(css, { restructure: false }).css);' \
+  style/widget.css "$work/out/widget.css"
 
 hash=$(cat "$work"/out/* | sha256sum | cut -c1-16)
 rm -rf "dist/$hash"

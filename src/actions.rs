@@ -11,8 +11,6 @@ use leptos::prelude::*;
 pub enum Action {
     /// "Start": on to the first question.
     Start,
-    /// Opened "view or withdraw your response": the look-up form.
-    Lookup,
     /// "Back" on the first question: to the welcome.
     Back,
     /// "Next" on the first question: checked, then on.
@@ -23,7 +21,6 @@ impl Action {
     pub fn parse(name: &str) -> Option<Self> {
         match name {
             "start" => Some(Self::Start),
-            "lookup" => Some(Self::Lookup),
             "back" => Some(Self::Back),
             "next" => Some(Self::Next),
             _ => None,

@@ -52,7 +52,7 @@ async fn into_json<T: DeserializeOwned>(response: Response) -> Result<T, ApiErro
 }
 
 fn log(error: ApiError) -> ApiError {
-    leptos::logging::error!("mitreden: {error:?}");
+    leptos::logging::error!("mitreden: {error}");
     error
 }
 
@@ -183,85 +183,4 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
             .map(|_| ())
             .map_err(log)
     }
-}
-
-/// `GET /api/v1/consultations/{slug}/submissions/mine`: what a receipt leads to, a response
-/// or an organisation statement, in one request.
-pub async fn find_by_receipt(
-    slug: &str,
-    receipt: &str,
-) -> Result<mitreden_core::Submitted, ApiError> {
-    let url = format!("/api/v1/consultations/{slug}/submissions/mine");
-    let response = Request::get(&url)
-        .header("Authorization", &receipt_header(receipt))
-        .send()
-        .await
-        .map_err(network)
-        .map_err(log)?;
-    // A mistyped or unknown code is the person's slip, said in the form; not a fault to log.
-    into_json(response).await.map_err(|e| match &e {
-        ApiError::Http { code, .. } if code == "invalid_receipt" || code == "receipt_unknown" => e,
-        _ => log(e),
-    })
-}
-
-/// What staff published about what became of the input, as the widget shows it: statuses and
-/// responses (the indicators are on the results page). Reading only this keeps the widget small.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Outcome {
-    pub summary: mitreden_core::LocalizedText,
-    pub updated: mitreden_core::outcome::Timestamp,
-    pub items: Vec<OutcomeItem>,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct OutcomeItem {
-    pub id: String,
-    pub kind: mitreden_core::outcome::ItemKind,
-    /// `None` for a goal the outcome does not speak of (yet).
-    pub status: Option<mitreden_core::outcome::ItemStatus>,
-    pub response: mitreden_core::LocalizedText,
-    pub updated: Option<mitreden_core::outcome::Timestamp>,
-}
-
-impl OutcomeItem {
-    /// A goal or conflict without a response yet.
-    pub fn none(id: &str, kind: mitreden_core::outcome::ItemKind) -> Self {
-        Self {
-            id: id.to_owned(),
-            kind,
-            status: None,
-            response: mitreden_core::LocalizedText::default(),
-            updated: None,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-struct FollowUp {
-    outcome: Option<Outcome>,
-    #[serde(default)]
-    indicators: BTreeMap<PriorityId, serde::de::IgnoredAny>,
-}
-
-/// The published outcome, if there is one, and the goals that have indicators.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Published {
-    pub outcome: Option<Outcome>,
-    pub measured: Vec<PriorityId>,
-}
-
-/// `GET /api/v1/consultations/{slug}/progress`, reduced to [`Published`].
-pub async fn outcome(slug: &str) -> Result<Published, ApiError> {
-    let url = format!("/api/v1/consultations/{slug}/progress");
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(network)
-        .map_err(log)?;
-    let follow_up: FollowUp = into_json(response).await.map_err(log)?;
-    Ok(Published {
-        outcome: follow_up.outcome,
-        measured: follow_up.indicators.into_keys().collect(),
-    })
 }

@@ -43,6 +43,21 @@ pub enum ApiError {
     Decode(String),
 }
 
+/// For logs: what failed, in a line.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ApiError::Network(why) => write!(f, "no answer: {why}"),
+            ApiError::Http {
+                status,
+                code,
+                message,
+            } => write!(f, "HTTP {status} {code}: {message}"),
+            ApiError::Decode(why) => write!(f, "unreadable answer: {why}"),
+        }
+    }
+}
+
 impl ApiError {
     /// An error answer with `status`; `body` if it was in the API's format, else the HTTP
     /// status text stands in for the message.

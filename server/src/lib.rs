@@ -11,6 +11,7 @@ pub mod error;
 pub mod health;
 pub mod json;
 pub mod logging;
+pub mod lookup_page;
 pub mod metrics;
 pub mod notices;
 pub mod openapi;
@@ -69,6 +70,7 @@ pub fn app(state: AppState) -> Router {
         .nest("/api/v1/staff", staff_api::routes(&state))
         .merge(pages::routes(&state))
         .merge(plain_form::routes(state.rate_limit))
+        .merge(lookup_page::routes(state.rate_limit))
         .merge(health::routes())
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

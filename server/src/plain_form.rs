@@ -208,7 +208,7 @@ async fn form(
 
 /// A page of `c` that no cache may keep (what a person typed, a receipt), framed only where
 /// the consultation's widget may be.
-fn uncached_page(c: &Consultation, status: StatusCode, html: String) -> Response {
+pub(crate) fn uncached_page(c: &Consultation, status: StatusCode, html: String) -> Response {
     let mut response = page(
         status,
         html,

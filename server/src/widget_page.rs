@@ -150,12 +150,18 @@ pub async fn widget_page(
         accessibility: format!("/barrierefreiheit?lang={}", lang.code()),
         form: format!("{path}/form"),
         carried: query.carried(lang),
-        results: format!("/results/{slug}?lang={}", lang.code()),
+        lookup: query.in_language(&format!("{path}/lookup"), lang),
+    };
+    // A closed consultation's page shows what became of the input.
+    let follow_up = match c.status {
+        Status::Closed => Some(crate::progress::public(&state, &live).await?),
+        _ => None,
     };
     let data = serde_json::to_string(&c).map_err(|_| AppError::WidgetMissing)?;
     let ancestors = security::widget_ancestors(&c.settings.allowed_origins);
     let theme = query.theme();
-    let html = view! { <WidgetPage consultation=c lang theme links assets data /> }.to_html();
+    let html =
+        view! { <WidgetPage consultation=c lang theme links assets data follow_up /> }.to_html();
     Ok(page(StatusCode::OK, html, &ancestors))
 }
 

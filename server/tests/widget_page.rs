@@ -203,7 +203,7 @@ async fn an_unknown_or_draft_consultation_is_a_sentence_in_a_404() {
 }
 
 #[tokio::test]
-async fn a_closed_consultation_loads_the_widget_at_once_and_offers_no_start() {
+async fn a_closed_consultation_shows_its_outcome_without_the_widget() {
     let app = TestApp::spawn().await;
     app.widget_build();
     let mut closed = mitreden_server::seed::demo();
@@ -213,10 +213,34 @@ async fn a_closed_consultation_loads_the_widget_at_once_and_offers_no_start() {
     app.state.counted_up_to("past", version).await;
     let (status, _, html) = page(&app, "/w/past", None).await;
     assert_eq!(status, 200);
-    assert!(html.contains("data-mtr-eager"), "{html}");
     assert!(!html.contains("data-mtr-act=\"start\""));
-    // Without JavaScript, the results page says what became of the input.
-    assert!(html.contains("href=\"/results/past?lang=de\""));
+    // All of it is in the page: no place for the widget, no data for it.
+    assert!(!html.contains("id=\"mtr-app\""), "{html}");
+    assert!(!html.contains("id=\"mtr-data\""), "{html}");
+    assert_eq!(
+        element(&html, "id=\"mtr-closed-heading\"", "h2"),
+        "Diese Beteiligung ist abgeschlossen"
+    );
+    // Nothing published yet: said so, with the results and the feed of changes.
+    assert!(
+        html.contains("Das Ministerium hat noch nicht veröffentlicht"),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/results/past?lang=de#outcome\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("href=\"/results/past/feed.atom?lang=de\""),
+        "{html}"
+    );
+    // A receipt can still be looked up, without JavaScript too.
+    assert!(
+        html.contains(
+            "<form method=\"post\" action=\"/w/past/lookup?lang=de\" class=\"mtr-lookup-form\">"
+        ),
+        "{html}"
+    );
 }
 
 #[tokio::test]

@@ -1,14 +1,12 @@
 use leptos::prelude::*;
 use mitreden_core::draft::Draft;
-use mitreden_core::{Consultation, ResponseId, Status};
+use mitreden_core::{Consultation, ResponseId};
 
 use crate::actions::{self, Action};
-use crate::components::closed_view::ClosedView;
 use crate::components::current_step::CurrentStep;
 use crate::components::outbox_status::OutboxStatus;
 use crate::components::receipt_view::ReceiptView;
 use crate::components::sent_notice::SentNotice;
-use crate::components::welcome_lookup::WelcomeLookup;
 use crate::context::{provide_consultation, use_announcer};
 use crate::device::Device;
 use crate::flow::{provide_flow, Flow, Step};
@@ -80,11 +78,9 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         flow.go(Step::Welcome);
     });
 
-    let closed = consultation.status == Status::Closed;
     // A receipt found on the device at load belongs to whoever used it before, perhaps another
     // person: it is shown only when asked for (see `SentNotice`).
     let revealed = RwSignal::new(!matches!(phase.get_untracked(), Phase::Sent(_)));
-    let lookup_open = RwSignal::new(false);
     let start = move || {
         if matches!(phase.get_untracked(), Phase::Sent(_)) {
             reset.run(());
@@ -105,7 +101,6 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
     });
     actions::handle_with(Callback::new(move |action| match action {
         Action::Start => start(),
-        Action::Lookup => lookup_open.set(true),
         Action::Back => flow.back(),
         Action::Next => {
             if let Some(who) = who {
@@ -130,20 +125,17 @@ pub fn Participation(consultation: Consultation) -> impl IntoView {
         Phase::Pending { .. } => false,
     };
     Effect::new(move |_| {
-        let shown = closed || on_welcome();
+        let shown = on_welcome();
         if let Some(welcome) = document().get_element_by_id("mtr-welcome") {
             let _ = welcome.toggle_attribute_with_force("hidden", !shown);
         }
     });
 
     let body = move || match phase.get() {
-        // A closed consultation takes no responses: it shows what became of them instead.
-        _ if closed => view! { <ClosedView /> }.into_any(),
         _ if on_welcome() => view! {
             <Show when=move || matches!(phase.get(), Phase::Sent(_))>
                 <SentNotice on_show=move |()| revealed.set(true) on_restart=restart />
             </Show>
-            <WelcomeLookup open=lookup_open />
         }
         .into_any(),
         Phase::Editing | Phase::Refused(_) => {

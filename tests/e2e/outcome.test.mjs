@@ -95,21 +95,23 @@ test('staff publish an outcome and an indicator; the public, a returning partici
   // The returning participant looks up the receipt in the widget.
   const widget = await env.browser.newPage();
   await widget.goto(`${origin}/w/demo?lang=de`);
-  const lookup = widget.locator('.mtr-lookup');
-  await lookup.locator('summary').click();
-  await lookup.getByLabel('Beleg-Code').fill(receipt);
-  await lookup.getByRole('button', { name: 'Anzeigen', exact: true }).click();
-  const yours = lookup.getByRole('region', { name: 'Was aus Ihren Antworten wird' });
+  await widget.locator('.mtr-lookup summary').click();
+  await widget.getByLabel('Beleg-Code').fill(receipt);
+  await widget.getByRole('button', { name: 'Anzeigen', exact: true }).click();
+  const yours = widget.getByRole('region', { name: 'Was aus Ihren Antworten wird' });
   await yours.getByText('Mittel sind im Haushaltsentwurf 2027 vorgesehen.').waitFor();
   assert.match(await yours.innerText(), /Verwaltungsleistungen vollständig online\s+Stand: In Umsetzung/);
   await checkWidths(widget, 'the receipt look-up with the outcome');
 
-  // Once closed, the widget shows the outcome instead of the form.
+  // Once closed, the widget page shows the outcome instead of the form, all of it from the
+  // server: no WebAssembly is fetched.
   const closed = await page.request.post(`${origin}/api/v1/staff/consultations/demo/status`, {
     data: { status: 'closed' },
     headers: { origin },
   });
   assert.equal(closed.status(), 200, await closed.text());
+  const fetched = [];
+  widget.on('request', (r) => fetched.push(r.url()));
   await widget.goto(`${origin}/w/demo?lang=de`);
   await widget.getByRole('heading', { level: 2, name: 'Diese Beteiligung ist abgeschlossen' }).waitFor();
   await widget.getByText('Das Ministerium setzt die wichtigsten Ziele um.').waitFor();
@@ -117,6 +119,7 @@ test('staff publish an outcome and an indicator; the public, a returning partici
   assert.equal(await widget.getByRole('button', { name: 'Beginnen' }).count(), 0, 'no form');
   assert.equal(await widget.getByText('Das dauert etwa fünf Minuten', { exact: false }).count(), 0, 'no invitation');
   await checkWidths(widget, 'the closed widget');
+  assert.deepEqual(fetched.filter((url) => url.endsWith('.wasm')), [], 'no widget on a closed page');
 
   // A colleague publishes a value meanwhile: publishing the form filled from the older
   // version is refused, and the colleague's value stays.

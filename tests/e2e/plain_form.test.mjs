@@ -32,8 +32,8 @@ test('without JavaScript a person takes part through the plain form and gets a r
   const before = await total();
   await page.goto(`${env.server.widgetOrigin}/w/demo`);
   await page.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
-  // What needs scripts is not offered.
-  assert.equal(await page.getByText('Schon teilgenommen?').isVisible(), false);
+  // The receipt look-up needs no scripts either: it is offered.
+  assert.equal(await page.getByText('Schon teilgenommen?').isVisible(), true);
   await page.getByRole('button', { name: 'Beginnen' }).click();
   await page.waitForURL(/\/w\/demo\/form\?lang=de$/);
   await page.getByRole('heading', { level: 2, name: 'Ihre Antwort' }).waitFor();
@@ -92,5 +92,27 @@ test('without JavaScript a person takes part through the plain form and gets a r
     assert.deepEqual(violations, [], `receipt at ${width}`);
     assert.equal(wide, false, `no sideways scrolling at ${width}`);
   }
+
+  // Later, still without JavaScript: the welcome's look-up shows the response and withdraws
+  // it, once confirmed. The code travels in the form's body only.
+  await page.getByRole('link', { name: 'Zurück zur Beteiligung' }).click();
+  await page.getByText('Schon teilgenommen?').click();
+  await page.getByLabel('Beleg-Code').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Anzeigen', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Ihre Angaben zu diesem Beleg-Code' }).waitFor();
+  assert.match(await page.locator('#mtr-lookup-result').innerText(), /Antwort für die Gruppe „Wissenschaft“/);
+  assert.ok(!page.url().toLowerCase().includes(code.toLowerCase()), 'no code in the address');
+  await page.screenshot({ path: 'target/screenshots/lookup-found-390.png', fullPage: true });
+  for (const width of [320, 390, 1366]) {
+    const { violations, wide } = await axeOn(await page.content(), width);
+    assert.deepEqual(violations, [], `look-up at ${width}`);
+    assert.equal(wide, false, `no sideways scrolling at ${width}`);
+  }
+  await page.getByRole('button', { name: 'Antwort zurückziehen' }).click();
+  await page.getByText('Wirklich zurückziehen?', { exact: false }).waitFor();
+  assert.equal(await total(), before + 1, 'one press withdraws nothing');
+  await page.getByRole('button', { name: 'Ja, zurückziehen' }).click();
+  await page.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
+  assert.equal(await total(), before);
   await context.close();
 });

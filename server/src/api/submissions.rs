@@ -203,13 +203,23 @@ pub async fn view_either(
     ReceiptHash(hash): ReceiptHash,
 ) -> Result<Json<Submitted>, AppError> {
     public(&state, &slug)?;
-    if let Some(response) = Responses::find(&state.db, &slug, &hash).await? {
-        return Ok(Json(Submitted::Response(response)));
-    }
-    let statement = Statements::find(&state.db, &slug, &hash).await?;
-    statement
-        .map(|s| Json(Submitted::Statement(s)))
+    find_either(&state, &slug, &hash)
+        .await?
+        .map(Json)
         .ok_or(AppError::ReceiptUnknown)
+}
+
+/// The response or the statement the receipt with this `hash` was given for, if any.
+pub async fn find_either(
+    state: &AppState,
+    slug: &str,
+    hash: &str,
+) -> Result<Option<Submitted>, AppError> {
+    if let Some(response) = Responses::find(&state.db, slug, hash).await? {
+        return Ok(Some(Submitted::Response(response)));
+    }
+    let statement = Statements::find(&state.db, slug, hash).await?;
+    Ok(statement.map(Submitted::Statement))
 }
 
 /// `DELETE …/mine` with the receipt: gone from storage and from the count.
@@ -219,11 +229,25 @@ pub async fn withdraw<K: Submission>(
     ReceiptHash(hash): ReceiptHash,
 ) -> Result<StatusCode, AppError> {
     public(&state, &slug)?;
-    let (_, version) = K::withdraw(&state.db, &slug, &hash)
-        .await?
-        .ok_or(AppError::ReceiptUnknown)?;
-    state.counted_up_to(&slug, version).await;
-    Ok(StatusCode::NO_CONTENT)
+    if withdraw_by::<K>(&state, &slug, &hash).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(AppError::ReceiptUnknown)
+    }
+}
+
+/// Withdraws the submission of kind `K` the receipt with this `hash` was given for: deleted,
+/// and the count without it before this returns. `false` if there is none.
+pub async fn withdraw_by<K: Submission>(
+    state: &AppState,
+    slug: &str,
+    hash: &str,
+) -> Result<bool, AppError> {
+    let Some((_, version)) = K::withdraw(&state.db, slug, hash).await? else {
+        return Ok(false);
+    };
+    state.counted_up_to(slug, version).await;
+    Ok(true)
 }
 
 /// `GET …/challenge`: a proof-of-work challenge, for consultations that ask for one.

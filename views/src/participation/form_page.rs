@@ -100,7 +100,7 @@ pub fn FormPage(
         }
     });
     view! {
-        <Shell lang title=page_title css theme boot>
+        <Shell lang title=page_title css theme boot arrived=true>
             <main class="mtr-root">
                 <header class="mtr-header">
                     // Where the page's script puts focus when the form comes into a frame.

@@ -2,8 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, ValidResponse};
 
-use super::quoted::Quoted;
-use super::scale::scale_label;
+use super::position_list::PositionList;
 use super::shell::Shell;
 use super::texts::{text, Key};
 use crate::components::notice_links::NoticeLinks;
@@ -33,23 +32,6 @@ pub fn ReceiptPage(
         .filter_map(|id| c.priority(id))
         .map(|p| view! { <li>{p.title.get(lang).to_owned()}</li> })
         .collect_view();
-    let half = (c.settings.conflict_scale / 2) as i8;
-    let positions = response
-        .positions
-        .iter()
-        .filter_map(|p| {
-            let conflict = c.conflicts.iter().find(|x| x.id == p.conflict)?;
-            let answer = match p.position {
-                None => text(lang, Key::NoView).to_owned(),
-                Some(v) => scale_label(lang, conflict, half, v),
-            };
-            let comment = p
-                .comment
-                .clone()
-                .map(|words| view! { <Quoted lang label=Key::YourComment words /> });
-            Some(view! { <li>{conflict.title.get(lang).to_owned()}" – "{answer}{comment}</li> })
-        })
-        .collect_view();
     let has_positions = !response.positions.is_empty();
     view! {
         <Shell
@@ -57,7 +39,7 @@ pub fn ReceiptPage(
             title=fill(text(lang, Key::ReceiptPageTitle), &[("title", &title)])
             css
             theme
-            boot
+            boot arrived=true
         >
             <main class="mtr-root">
                 <p class="mtr-kicker">{title}</p>
@@ -77,7 +59,9 @@ pub fn ReceiptPage(
                 <ol class="mtr-summary">{ranking}</ol>
                 {has_positions.then(|| view! {
                     <h2 class="mtr-h2">{text(lang, Key::ConflictsHeading)}</h2>
-                    <ul class="mtr-summary">{positions}</ul>
+                    <ul class="mtr-summary">
+                        <PositionList consultation=c.clone() lang positions=response.positions.clone() />
+                    </ul>
                 })}
                 <p><a href=back>{text(lang, Key::BackToConsultation)}</a></p>
                 <NoticeLinks

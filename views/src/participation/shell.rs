@@ -2,10 +2,6 @@ use leptos::prelude::*;
 use mitreden_core::theme::Theme;
 use mitreden_core::Lang;
 
-/// Marks the page as one whose scripts run, before anything is drawn, so parts that need
-/// them (`.mtr-js-only`) show from the start and not after a jump.
-pub const SCRIPTS_RUN: &str = "document.documentElement.classList.add(\"mtr-js\")";
-
 /// The document around every participant page the server renders (the widget page, the plain
 /// form, its receipt): the widget's style sheet inline (no further request before the first
 /// screen), the host's look, and, for the widget page, its script.
@@ -20,24 +16,21 @@ pub fn Shell(
     /// to the page and, on the widget page, loads the widget.
     #[prop(optional)]
     boot: Option<String>,
-    /// The widget loads at once rather than on the first sign of use.
+    /// A page reached by a press inside the frame (the plain form, its receipt, the receipt
+    /// look-up): the page's script asks an embedding page to show the frame's top.
     #[prop(optional)]
-    eager: bool,
+    arrived: bool,
     children: Children,
 ) -> impl IntoView {
-    let marker = boot
-        .is_some()
-        .then(|| view! { <script inner_html=SCRIPTS_RUN></script> });
     let boot = boot.map(|src| view! { <script type="module" src=src></script> });
     view! {
-        <html lang=lang.code() data-mtr-eager=eager.then_some("")>
+        <html lang=lang.code() data-mtr-arrived=arrived.then_some("")>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="referrer" content="no-referrer" />
                 <link rel="icon" href="data:," />
                 <title>{title}</title>
-                {marker}
                 <style inner_html=css></style>
                 {theme_rules(&theme).map(|rules| view! { <style inner_html=rules></style> })}
                 {boot}

@@ -217,6 +217,9 @@ mitreden_core::ui_texts! {
     ClosedHeading => "Diese Beteiligung ist abgeschlossen", "This consultation is closed";
     ClosedIntro => "Vielen Dank an alle, die mitgemacht haben. Antworten werden nicht mehr angenommen.", "Thank you to everyone who took part. Responses are no longer accepted.";
     FoundStatement => "Stellungnahme von {name}", "Statement by {name}";
+    LookupHeading => "Antwort ansehen oder zurückziehen", "View or withdraw your response";
+    LookupIntro => "Geben Sie den Beleg-Code ein, den Sie nach dem Absenden erhalten haben. Er gilt für Antworten wie für Stellungnahmen.", "Enter the receipt code you were given after sending. It works for responses and statements alike.";
+    LookupAgain => "Einen anderen Beleg-Code eingeben", "Enter another receipt code";
 }
 
 /// The name of an organisation's kind.

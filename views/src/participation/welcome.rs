@@ -1,10 +1,13 @@
 use leptos::prelude::*;
+use mitreden_core::outcome::FollowUp;
 use mitreden_core::steps::Step;
 use mitreden_core::{Consultation, Lang, Status};
 
 use super::act_button::ActButton;
 use super::carried_fields::CarriedFields;
+use super::closed_outcome::ClosedOutcome;
 use super::language_links::LanguageLinks;
+use super::lookup_disclosure::LookupDisclosure;
 use super::texts::{text, Key};
 use crate::i18n::fill;
 
@@ -24,8 +27,8 @@ pub struct WelcomeLinks {
     pub form: String,
     /// What this page's address carries on to that form (see [`CarriedFields`]).
     pub carried: Vec<(String, String)>,
-    /// The results page, linked once the consultation has closed.
-    pub results: String,
+    /// The receipt look-up page, where the welcome's look-up form is sent.
+    pub lookup: String,
 }
 
 /// What the consultation is about, how long taking part takes, what happens with the answers,
@@ -37,7 +40,14 @@ pub struct WelcomeLinks {
 /// JavaScript; with JavaScript, the widget page's script (`public/widget-boot.js`) catches it
 /// (`data-mtr-act`) and starts the widget instead.
 #[component]
-pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> impl IntoView {
+pub fn Welcome(
+    consultation: Consultation,
+    lang: Lang,
+    links: WelcomeLinks,
+    /// What was published about the outcome: a closed consultation shows it instead of the
+    /// invitation.
+    follow_up: Option<FollowUp>,
+) -> impl IntoView {
     let c = consultation;
     let t = move |key| text(lang, key);
     let header = view! {
@@ -47,14 +57,10 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
         </header>
     };
     if c.status == Status::Closed {
-        // The widget shows what became of the input; without it, the results page does.
         return view! {
             <div id="mtr-welcome">
                 {header}
-                <noscript>
-                    <p>{t(Key::ClosedIntro)}</p>
-                    <p><a href=links.results target="_blank" rel="noopener">{t(Key::OutcomeResultsLink)}</a></p>
-                </noscript>
+                <ClosedOutcome consultation=c.clone() lang follow_up lookup=links.lookup />
             </div>
         }
         .into_any();
@@ -81,11 +87,7 @@ pub fn Welcome(consultation: Consultation, lang: Lang, links: WelcomeLinks) -> i
                     <CarriedFields fields=links.carried />
                     <ActButton lang act="start" label=Key::Start />
                 </form>
-                // Looking up a receipt needs the widget; without JavaScript it is not offered.
-                <details class="mtr-lookup mtr-js-only" data-mtr-act="lookup">
-                    <summary>{t(Key::LookupSummary)}</summary>
-                    <div id="mtr-lookup-slot"></div>
-                </details>
+                <LookupDisclosure lang action=links.lookup />
             </section>
         </div>
     }

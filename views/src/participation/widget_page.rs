@@ -1,4 +1,5 @@
 use leptos::prelude::*;
+use mitreden_core::outcome::FollowUp;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, Status};
 
@@ -31,23 +32,32 @@ pub fn WidgetPage(
     assets: WidgetAssets,
     /// The consultation as the widget reads it (its public JSON).
     data: String,
+    /// What was published about the outcome (for a closed consultation, which shows it).
+    #[prop(default = None)]
+    follow_up: Option<FollowUp>,
 ) -> impl IntoView {
     let title = consultation.title.get(lang).to_owned();
-    // A closed consultation's page is what became of the input, which the widget shows: it
-    // loads at once.
-    let eager = consultation.status == Status::Closed;
-    // The first question is there at once after "start" (a closed consultation asks none).
-    let who = (!eager).then(|| {
+    // A closed consultation's page is what became of the input, all of it here: it asks no
+    // question and needs no widget.
+    let open = consultation.status != Status::Closed;
+    let who = open.then(|| {
         let (form, carried) = (links.form.clone(), links.carried.clone());
-        view! { <WhoStep consultation=consultation.clone() lang form carried /> }.into_any()
+        view! {
+            <WhoStep consultation=consultation.clone() lang form carried />
+            <div id="mtr-app"></div>
+        }
+        .into_any()
+    });
+    let data = open.then(|| {
+        view! { <script type="application/json" id="mtr-data" inner_html=script_safe(&data)></script> }
+            .into_any()
     });
     view! {
-        <Shell lang title css=assets.css theme boot=assets.boot eager>
+        <Shell lang title css=assets.css theme boot=assets.boot>
             <main class="mtr-root">
                 <article class="mtr-consultation" aria-labelledby="mtr-title">
-                    <Welcome consultation lang links=links.clone() />
+                    <Welcome consultation lang links=links.clone() follow_up />
                     {who}
-                    <div id="mtr-app"></div>
                 </article>
                 // On every step, not only the welcome.
                 <NoticeLinks
@@ -57,7 +67,7 @@ pub fn WidgetPage(
                     new_window=true
                 />
             </main>
-            <script type="application/json" id="mtr-data" inner_html=script_safe(&data)></script>
+            {data}
         </Shell>
     }
 }
