@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use mitreden_core::{Lang, Status, Submitted};
 use mitreden_views::participation::lookup_page::{LookupLinks, LookupPage, LookupState};
-use mitreden_views::participation::texts::Key;
+use mitreden_views::participation::page_texts::{text as page_text, Key as PageKey};
+use mitreden_views::participation::texts::{text, Key};
 use serde::Deserialize;
 
 use crate::api::submissions::{find_either, withdraw_by, Responses, Statements};
@@ -102,7 +103,7 @@ async fn send(
         return Ok(Redirect::to(&format!("/w/{slug}")).into_response());
     };
     let code = asked.code.trim().to_owned();
-    let refused = |error: Key, status: StatusCode| {
+    let refused = |error: &'static str, status: StatusCode| {
         let state_of_page = LookupState::Form {
             code: code.clone(),
             error: Some(error),
@@ -110,13 +111,16 @@ async fn send(
         (state_of_page, status)
     };
     let (shown, status) = if code.is_empty() {
-        refused(Key::ReceiptCodeMissing, StatusCode::UNPROCESSABLE_ENTITY)
+        refused(
+            page_text(lang, PageKey::ReceiptCodeMissing),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
     } else if let Some(canonical) = receipt::normalise(&code) {
         // The page's forms carry the code on as a code, not with the words it was pasted with.
         let code = canonical;
         let hash = receipt::hash(&code).expect("a normalised receipt hashes");
         match (find_either(&state, &slug, &hash).await?, asked.step) {
-            (None, _) => refused(Key::ErrorReceiptUnknown, StatusCode::NOT_FOUND),
+            (None, _) => refused(text(lang, Key::ErrorReceiptUnknown), StatusCode::NOT_FOUND),
             (Some(found), Step::Show) => {
                 let follow_up = crate::progress::public(&state, &live).await?;
                 let found = LookupState::Found {
@@ -144,12 +148,15 @@ async fn send(
                     (LookupState::Withdrawn { statement }, StatusCode::OK)
                 } else {
                     // Withdrawn meanwhile, in another window.
-                    refused(Key::ErrorReceiptUnknown, StatusCode::NOT_FOUND)
+                    refused(text(lang, Key::ErrorReceiptUnknown), StatusCode::NOT_FOUND)
                 }
             }
         }
     } else {
-        refused(Key::ErrorReceiptInvalid, StatusCode::UNPROCESSABLE_ENTITY)
+        refused(
+            text(lang, Key::ErrorReceiptInvalid),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
     };
     page(&state, &live, lang, &query, shown, status).await
 }

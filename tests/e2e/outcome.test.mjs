@@ -4,6 +4,7 @@
 // they ranked highest; a closed consultation's widget shows the outcome instead of the form.
 // No axe violations at 320, 390 and 1366 px.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { axeViolations, serverAndBrowser } from './harness.mjs';
 
@@ -21,6 +22,7 @@ async function checkWidths(page, what) {
 
 test('staff publish an outcome and an indicator; the public, a returning participant and a closed widget see it', async () => {
   const origin = env.server.widgetOrigin;
+  mkdirSync('target/screenshots', { recursive: true });
   // A participant takes part first and keeps the receipt code.
   const demo = await (await fetch(`${origin}/api/v1/consultations/demo`)).json();
   const shown = demo.priorities.map((p) => p.id);
@@ -119,6 +121,7 @@ test('staff publish an outcome and an indicator; the public, a returning partici
   assert.equal(await widget.getByRole('button', { name: 'Beginnen' }).count(), 0, 'no form');
   assert.equal(await widget.getByText('Das dauert etwa fünf Minuten', { exact: false }).count(), 0, 'no invitation');
   await checkWidths(widget, 'the closed widget');
+  await widget.screenshot({ path: 'target/screenshots/closed-1366.png', fullPage: true });
   assert.deepEqual(fetched.filter((url) => url.endsWith('.wasm')), [], 'no widget on a closed page');
 
   // A colleague publishes a value meanwhile: publishing the form filled from the older

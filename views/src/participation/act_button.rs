@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-use super::texts::{text, Key};
+use super::page_texts::{text, Key};
 
 /// A server-rendered button the widget answers (`data-mtr-act="{act}"`, handed to it by the
 /// page's script, `public/widget-boot.js`) — without the widget, its form's submit button —
@@ -11,7 +11,8 @@ use super::texts::{text, Key};
 pub fn ActButton(
     lang: Lang,
     act: &'static str,
-    label: Key,
+    /// What the button says.
+    label: &'static str,
     /// The status on a row of its own below, where there is no room beside the button.
     #[prop(optional)]
     status_below: bool,
@@ -23,7 +24,7 @@ pub fn ActButton(
     };
     view! {
         <button type="submit" class="mtr-button mtr-primary" data-mtr-act=act>
-            {text(lang, label)}
+            {label}
         </button>
         <span class=status_class role="status" data-busy=text(lang, Key::PartLoading)></span>
     }

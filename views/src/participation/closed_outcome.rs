@@ -4,8 +4,8 @@ use mitreden_core::{Consultation, Lang};
 
 use super::lookup_disclosure::LookupDisclosure;
 use super::outcome_list::OutcomeList;
+use super::page_texts::{text, Key};
 use super::results_link::ResultsLink;
-use super::texts::{text, Key};
 
 /// A closed consultation: no form, but what became of the input — the ministry's summary and
 /// each goal's and conflict's status and response, goals first, in the consultation's order —

@@ -4,6 +4,7 @@ use mitreden_core::submission::MAX_COMMENT_CHARS;
 use mitreden_core::{locale, GoalConflict, Lang};
 
 use super::field_note::{described_by, FieldNote};
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::problems::about;
 use super::scale::scale_label;
 use super::texts::{text, Key};
@@ -54,7 +55,7 @@ pub fn ConflictFields(
     let comment_error_id = format!("{comment_name}-error");
     let comment_hint_id = format!("{comment_name}-hint");
     let limit = fill(
-        text(lang, Key::CharactersAtMost),
+        page_text(lang, PageKey::CharactersAtMost),
         &[("n", &locale::integer(lang, MAX_COMMENT_CHARS as u64))],
     );
     view! {

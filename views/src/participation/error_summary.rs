@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use mitreden_core::plain_form::{Field, FieldProblem};
 use mitreden_core::{Consultation, Lang};
 
+use super::page_texts::{text, Key};
 use super::problems::{anchor, message};
-use super::texts::{text, Key};
 
 /// What is wrong with the form, above it, each problem a link to its field (GOV.UK's error
 /// summary). It takes focus when the page loads, so a screen reader reads it first; `refusal`

@@ -7,6 +7,7 @@ use super::conflict_fields::ConflictFields;
 use super::error_summary::ErrorSummary;
 use super::group_choice::GroupChoice;
 use super::language_links::LanguageLinks;
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::place_inputs::PlaceInputs;
 use super::shell::Shell;
 use super::texts::{text, Key};
@@ -62,7 +63,10 @@ pub fn FormPage(
     let c = consultation;
     let title = c.title.get(lang).to_owned();
     let page_title = if state.has_errors() {
-        fill(text(lang, Key::ErrorPageTitle), &[("title", &title)])
+        fill(
+            page_text(lang, PageKey::ErrorPageTitle),
+            &[("title", &title)],
+        )
     } else {
         title.clone()
     };
@@ -111,13 +115,13 @@ pub fn FormPage(
                 {summary}
                 <form method="post" action=links.action novalidate>
                     <input type="hidden" name="id" value=id />
-                    <h2 class="mtr-h2">{text(lang, Key::FormHeading)}</h2>
-                    <p class="mtr-hint">{text(lang, Key::FormIntro)}</p>
+                    <h2 class="mtr-h2">{page_text(lang, PageKey::FormHeading)}</h2>
+                    <p class="mtr-hint">{page_text(lang, PageKey::FormIntro)}</p>
                     <GroupChoice consultation=c.clone() lang answers=state.answers.clone() problems=state.problems.clone() />
                     <PlaceInputs consultation=c.clone() lang answers=state.answers.clone() problems=state.problems.clone() />
                     {conflicts}
-                    <h2 class="mtr-h2">{text(lang, Key::PrivacyHeading)}</h2>
-                    <p>{text(lang, Key::PrivacyText)}</p>
+                    <h2 class="mtr-h2">{page_text(lang, PageKey::PrivacyHeading)}</h2>
+                    <p>{page_text(lang, PageKey::PrivacyText)}</p>
                     // For programs that fill in every field (see the widget's honeypot).
                     <div class="mtr-honeypot" aria-hidden="true">
                         <label for="mtr-website">{text(lang, Key::HoneypotLabel)}</label>
@@ -129,8 +133,8 @@ pub fn FormPage(
                 </form>
                 <NoticeLinks
                     class="mtr-footer"
-                    privacy=(links.privacy, text(lang, Key::PrivacyLink))
-                    accessibility=(links.accessibility, text(lang, Key::AccessibilityLink))
+                    privacy=(links.privacy, page_text(lang, PageKey::PrivacyLink))
+                    accessibility=(links.accessibility, page_text(lang, PageKey::AccessibilityLink))
                     new_window=true
                 />
             </main>

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::proposal::ProposalKind;
 use mitreden_core::{Consultation, Lang, Submitted, ValidPosition, ValidProposal};
 
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::position_list::PositionList;
 use super::quoted::Quoted;
 use super::texts::{kind_key, stance_key, text, Key};
@@ -13,6 +14,7 @@ use crate::i18n::fill;
 pub fn FoundSubmission(consultation: Consultation, lang: Lang, found: Submitted) -> impl IntoView {
     let c = consultation;
     let t = move |key| text(lang, key);
+    let pt = move |key| page_text(lang, key);
     match found {
         Submitted::Response(r) => {
             let group = c
@@ -28,7 +30,7 @@ pub fn FoundSubmission(consultation: Consultation, lang: Lang, found: Submitted)
                 .map(|p| view! { <li>{p.title.get(lang).to_owned()}</li> })
                 .collect_view();
             view! {
-                <p>{fill(t(Key::FoundResponse), &[("group", &group)])}</p>
+                <p>{fill(pt(PageKey::FoundResponse), &[("group", &group)])}</p>
                 <h3 class="mtr-h3">{t(Key::YourRanking)}</h3>
                 <ol class="mtr-summary">{ranking}</ol>
                 {positions(&c, lang, r.positions)}
@@ -57,7 +59,7 @@ pub fn FoundSubmission(consultation: Consultation, lang: Lang, found: Submitted)
                 Key::ReviewPublishNo
             };
             view! {
-                <p>{fill(t(Key::FoundStatement), &[("name", &s.name)])}</p>
+                <p>{fill(pt(PageKey::FoundStatement), &[("name", &s.name)])}</p>
                 <dl class="mtr-details">
                     <dt>{t(Key::OrgKind)}</dt>
                     <dd>{t(kind_key(s.kind))}</dd>

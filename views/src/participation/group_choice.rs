@@ -3,8 +3,8 @@ use mitreden_core::plain_form::{Field, FieldProblem, PlainAnswers};
 use mitreden_core::{Consultation, Lang};
 
 use super::field_note::{described_by, FieldNote};
+use super::page_texts::{text, Key};
 use super::problems::about;
-use super::texts::{text, Key};
 
 /// The plain form's question for the stakeholder group: one radio button per group.
 #[component]

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-use super::texts::{text, Key};
+use super::page_texts::{text, Key};
 
 /// The consultation's languages as links to the same page in each: a language is chosen by
 /// loading the page again, which works without JavaScript and loses nothing (the widget keeps

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::Lang;
 
 use super::lookup_form::LookupForm;
-use super::texts::{text, Key};
+use super::page_texts::{text, Key};
 
 /// "Taken part already?": the receipt look-up, folded away under the welcome (and a closed
 /// consultation's outcome). A plain form: it needs neither the widget nor JavaScript.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::Lang;
 
-use super::texts::{text, Key};
+use super::page_texts::{text, Key};
 
 /// The receipt code's field: the form that shows a submission to whoever holds its receipt
 /// (`POST /w/{slug}/lookup`). The code goes in the request's body, never in an address.
@@ -13,16 +13,16 @@ pub fn LookupForm(
     /// What was typed, when the page comes back with a problem.
     #[prop(optional)]
     code: String,
-    /// What is wrong with it, if anything.
+    /// What is wrong with it, if anything, as a sentence.
     #[prop(default = None)]
-    error: Option<Key>,
+    error: Option<&'static str>,
 ) -> impl IntoView {
     let invalid = error.is_some();
     view! {
         <form class="mtr-lookup-form" method="post" action=action>
             <label class="mtr-label" for="mtr-lookup-code">{text(lang, Key::ReceiptCodeInput)}</label>
             {error.map(|e| view! {
-                <p id="mtr-lookup-error" class="mtr-error">{text(lang, e)}</p>
+                <p id="mtr-lookup-error" class="mtr-error">{e}</p>
             })}
             <input
                 class="mtr-input"

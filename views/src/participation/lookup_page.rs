@@ -5,6 +5,7 @@ use mitreden_core::{Consultation, Lang, Submitted};
 
 use super::found_submission::FoundSubmission;
 use super::lookup_form::LookupForm;
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::shell::Shell;
 use super::texts::{text, Key};
 use super::your_outcome::YourOutcome;
@@ -14,8 +15,11 @@ use crate::i18n::fill;
 /// Where the receipt look-up is: what was asked and what the server found.
 #[derive(Debug, Clone)]
 pub enum LookupState {
-    /// The form: empty, or with the code typed and what is wrong with it.
-    Form { code: String, error: Option<Key> },
+    /// The form: empty, or with the code typed and what is wrong with it (a sentence).
+    Form {
+        code: String,
+        error: Option<&'static str>,
+    },
     /// What the receipt was given for, with the way to withdraw it.
     Found {
         code: String,
@@ -55,6 +59,7 @@ pub fn LookupPage(
 ) -> impl IntoView {
     let c = consultation;
     let t = move |key| text(lang, key);
+    let pt = move |key| page_text(lang, key);
     let title = c.title.get(lang).to_owned();
     let action = links.action.clone();
     let heading_first = matches!(state, LookupState::Form { error: None, .. });
@@ -63,14 +68,14 @@ pub fn LookupPage(
             let summary = error.map(|e| {
                 view! {
                     <div class="mtr-error-summary" role="alert" aria-labelledby="mtr-error-summary" tabindex="-1" autofocus>
-                        <h2 id="mtr-error-summary" class="mtr-h2">{t(Key::ErrorSummaryHeading)}</h2>
-                        <ul><li><a href="#mtr-lookup-code">{t(e)}</a></li></ul>
+                        <h2 id="mtr-error-summary" class="mtr-h2">{pt(PageKey::ErrorSummaryHeading)}</h2>
+                        <ul><li><a href="#mtr-lookup-code">{e}</a></li></ul>
                     </div>
                 }
             });
             view! {
                 {summary}
-                <p>{t(Key::LookupIntro)}</p>
+                <p>{pt(PageKey::LookupIntro)}</p>
                 <LookupForm lang action code error />
             }
             .into_any()
@@ -94,7 +99,7 @@ pub fn LookupPage(
             view! {
                 <section id="mtr-lookup-result" aria-labelledby="mtr-lookup-result-heading" class="mtr-lookup-result">
                     <h2 id="mtr-lookup-result-heading" class="mtr-h2" tabindex="-1" autofocus>
-                        {t(Key::LookupResultHeading)}
+                        {pt(PageKey::LookupResultHeading)}
                     </h2>
                     <FoundSubmission consultation=c.clone() lang found=*found />
                     {yours}
@@ -103,7 +108,7 @@ pub fn LookupPage(
                         <button type="submit" class="mtr-button" name="step" value="confirm">{t(withdraw)}</button>
                     </form>
                 </section>
-                <p><a href=action>{t(Key::LookupAgain)}</a></p>
+                <p><a href=action>{pt(PageKey::LookupAgain)}</a></p>
             }
             .into_any()
         }
@@ -141,7 +146,7 @@ pub fn LookupPage(
     view! {
         <Shell
             lang
-            title=fill("{heading} – {title}", &[("heading", t(Key::LookupHeading)), ("title", &title)])
+            title=fill("{heading} – {title}", &[("heading", pt(PageKey::LookupHeading)), ("title", &title)])
             css
             theme
             boot
@@ -149,13 +154,13 @@ pub fn LookupPage(
         >
             <main class="mtr-root">
                 <p class="mtr-kicker">{title}</p>
-                <h1 class="mtr-h1" tabindex="-1" autofocus=heading_first>{t(Key::LookupHeading)}</h1>
+                <h1 class="mtr-h1" tabindex="-1" autofocus=heading_first>{pt(PageKey::LookupHeading)}</h1>
                 {body}
-                <p><a href=links.back>{t(Key::BackToConsultation)}</a></p>
+                <p><a href=links.back>{pt(PageKey::BackToConsultation)}</a></p>
                 <NoticeLinks
                     class="mtr-footer"
-                    privacy=(links.notices.0, t(Key::PrivacyLink))
-                    accessibility=(links.notices.1, t(Key::AccessibilityLink))
+                    privacy=(links.notices.0, pt(PageKey::PrivacyLink))
+                    accessibility=(links.notices.1, pt(PageKey::AccessibilityLink))
                     new_window=true
                 />
             </main>

@@ -18,6 +18,7 @@ pub mod lookup_form;
 pub mod lookup_page;
 pub mod missing_page;
 pub mod outcome_list;
+pub mod page_texts;
 pub mod place_inputs;
 pub mod position_list;
 pub mod problems;

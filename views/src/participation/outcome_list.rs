@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::outcome::{ItemKind, PublishedItem};
 use mitreden_core::{locale, Consultation, Lang, PriorityId};
 
-use super::texts::{text, Key};
+use super::page_texts::{text, Key};
 use crate::i18n::fill;
 
 /// What became of some goals and conflicts, in the order given: each with its status, the

@@ -4,6 +4,7 @@ use mitreden_core::plain_form::{Field, FieldProblem, PlainAnswers};
 use mitreden_core::{Consultation, Lang};
 
 use super::field_note::{described_by, FieldNote};
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::problems::about;
 use super::texts::{text, Key};
 use crate::i18n::fill;
@@ -20,10 +21,10 @@ pub fn PlaceInputs(
     let c = &consultation;
     let max = c.priorities.len();
     let hint = if c.settings.partial_ranking {
-        text(lang, Key::PlacesHintPartial).to_owned()
+        page_text(lang, PageKey::PlacesHintPartial).to_owned()
     } else {
         fill(
-            text(lang, Key::PlacesHintFull),
+            page_text(lang, PageKey::PlacesHintFull),
             &[("max", &locale::integer(lang, max as u64))],
         )
     };
@@ -37,7 +38,7 @@ pub fn PlaceInputs(
             let error_id = format!("{name}-error");
             let hint_id = format!("{name}-hint");
             let title = p.title.get(lang).to_owned();
-            let label = fill(text(lang, Key::PlaceLabel), &[("title", &title)]);
+            let label = fill(page_text(lang, PageKey::PlaceLabel), &[("title", &title)]);
             view! {
                 <div class="mtr-place" class:mtr-invalid=error.is_some()>
                     <label class="mtr-label" for=name.clone()>{label}</label>

@@ -4,6 +4,7 @@ use mitreden_core::locale;
 use mitreden_core::plain_form::{Field, FieldProblem, Problem};
 use mitreden_core::{Consultation, Lang};
 
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::texts::{text, Key};
 use crate::i18n::fill;
 
@@ -12,22 +13,23 @@ pub fn message(lang: Lang, problem: &Problem) -> String {
     let number = |n: usize| locale::integer(lang, n as u64);
     match problem {
         Problem::NoGroup => text(lang, Key::ErrorNoGroup).to_owned(),
-        Problem::NotAPlace { max } => {
-            fill(text(lang, Key::ErrorNotAPlace), &[("max", &number(*max))])
-        }
+        Problem::NotAPlace { max } => fill(
+            page_text(lang, PageKey::ErrorNotAPlace),
+            &[("max", &number(*max))],
+        ),
         Problem::PlaceTwice { place } => fill(
-            text(lang, Key::ErrorPlaceTwice),
+            page_text(lang, PageKey::ErrorPlaceTwice),
             &[("place", &number(*place))],
         ),
-        Problem::NothingRanked => text(lang, Key::ErrorNothingPlaced).to_owned(),
-        Problem::Unranked => text(lang, Key::ErrorUnplaced).to_owned(),
-        Problem::NotAPosition => text(lang, Key::ErrorNotAPosition).to_owned(),
+        Problem::NothingRanked => page_text(lang, PageKey::ErrorNothingPlaced).to_owned(),
+        Problem::Unranked => page_text(lang, PageKey::ErrorUnplaced).to_owned(),
+        Problem::NotAPosition => page_text(lang, PageKey::ErrorNotAPosition).to_owned(),
         Problem::CommentWithoutPosition => text(lang, Key::ErrorCommentWithoutPosition).to_owned(),
         Problem::CommentTooLong { max, over } => fill(
-            text(lang, Key::ErrorCommentTooLong),
+            page_text(lang, PageKey::ErrorCommentTooLong),
             &[("max", &number(*max)), ("over", &number(*over))],
         ),
-        Problem::CommentInvalid => text(lang, Key::ErrorCommentInvalid).to_owned(),
+        Problem::CommentInvalid => page_text(lang, PageKey::ErrorCommentInvalid).to_owned(),
     }
 }
 

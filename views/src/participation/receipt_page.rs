@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, ValidResponse};
 
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::position_list::PositionList;
 use super::shell::Shell;
 use super::texts::{text, Key};
@@ -36,7 +37,7 @@ pub fn ReceiptPage(
     view! {
         <Shell
             lang
-            title=fill(text(lang, Key::ReceiptPageTitle), &[("title", &title)])
+            title=fill(page_text(lang, PageKey::ReceiptPageTitle), &[("title", &title)])
             css
             theme
             boot arrived=true
@@ -54,7 +55,7 @@ pub fn ReceiptPage(
                     <strong aria-describedby="mtr-receipt-label" data-testid="receipt-code">{receipt}</strong>
                 </p>
                 <p class="mtr-hint">{text(lang, Key::ReceiptKeep)}</p>
-                <p class="mtr-hint">{text(lang, Key::ReceiptPrint)}</p>
+                <p class="mtr-hint">{page_text(lang, PageKey::ReceiptPrint)}</p>
                 <h2 class="mtr-h2">{text(lang, Key::YourRanking)}</h2>
                 <ol class="mtr-summary">{ranking}</ol>
                 {has_positions.then(|| view! {
@@ -63,11 +64,11 @@ pub fn ReceiptPage(
                         <PositionList consultation=c.clone() lang positions=response.positions.clone() />
                     </ul>
                 })}
-                <p><a href=back>{text(lang, Key::BackToConsultation)}</a></p>
+                <p><a href=back>{page_text(lang, PageKey::BackToConsultation)}</a></p>
                 <NoticeLinks
                     class="mtr-footer"
-                    privacy=(notices.0, text(lang, Key::PrivacyLink))
-                    accessibility=(notices.1, text(lang, Key::AccessibilityLink))
+                    privacy=(notices.0, page_text(lang, PageKey::PrivacyLink))
+                    accessibility=(notices.1, page_text(lang, PageKey::AccessibilityLink))
                     new_window=true
                 />
             </main>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use mitreden_core::{Consultation, Lang};
 
-use super::texts::{text, Key};
+use super::page_texts::{text, Key};
 
 /// A link to the public results page, where the indicators and every change are, if the
 /// results are public.

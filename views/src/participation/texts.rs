@@ -1,13 +1,9 @@
-//! The participant's translation table: every text of the widget and of the server-rendered
-//! participation pages (welcome, the form without JavaScript, its receipt), in German and
-//! English side by side, so that a text cannot exist in one language only.
+//! The participant's translation table: every text the widget shows (most of them also on the
+//! server-rendered participation pages), in German and English side by side, so that a text
+//! cannot exist in one language only. Texts only the server's pages show are in
+//! [`super::page_texts`]: the widget's WebAssembly does not carry them.
 
 mitreden_core::ui_texts! {
-    PartLoading => "Wird geladen\u{a0}…", "Loading\u{a0}…";
-    StatementNeedsWidget => "Eine Stellungnahme lässt sich nur mit dem vollständigen Beteiligungsformular abgeben, und das konnte in diesem Browser nicht geladen werden. Versuchen Sie es später oder in einem anderen Browser noch einmal – oder wählen Sie eine Gruppe, um als Person über das einfache Formular teilzunehmen.", "A statement can only be handed in through the full participation form, which could not be loaded in this browser. Try again later or in another browser – or choose a group to take part as a person through the simple form.";
-    LanguageSwitch => "Sprache", "Language";
-    GroupLegend => "Für welche Gruppe sprechen Sie?", "Which group do you speak for?";
-    GroupHint => "Wir werten die Antworten getrennt nach Gruppen aus.", "We analyse the responses separately for each group.";
     RankingHeading => "Ihre Prioritäten", "Your priorities";
     RankingHintPartial => "Nehmen Sie die Ziele, die Ihnen wichtig sind, in Ihre Reihenfolge auf – das wichtigste zuerst. Sie müssen nicht alle Ziele einordnen.", "Add the goals that matter to you in your order – the most important first. You do not have to rank every goal.";
     RankingHintFull => "Bringen Sie alle Ziele in Ihre Reihenfolge – das wichtigste zuerst.", "Put all goals in your order – the most important first.";
@@ -24,7 +20,6 @@ mitreden_core::ui_texts! {
     AddToRanking => "{title}: einordnen", "{title}: add to ranking";
     RemoveFromRanking => "{title}: herausnehmen", "{title}: take out";
     Submit => "Antwort absenden", "Submit response";
-    Submitting => "Wird gesendet …", "Sending …";
     SubmitStatement => "Stellungnahme absenden", "Submit statement";
     StatementReceiptHeading => "Vielen Dank für Ihre Stellungnahme!", "Thank you for your statement!";
     StatementReceiptIntro => "Ihre Stellungnahme ist gespeichert. Stellungnahmen werden getrennt von den Antworten einzelner Personen ausgewertet und berichtet.", "Your statement is saved. Statements are analysed and reported apart from the responses of individuals.";
@@ -65,15 +60,6 @@ mitreden_core::ui_texts! {
     StepProgress => "Schritt {n} von {total}", "Step {n} of {total}";
     Next => "Weiter", "Next";
     Back => "Zurück", "Back";
-    WelcomeHeading => "Worum es geht", "What this is about";
-    WelcomeDuration => "Die Teilnahme dauert etwa fünf Minuten. Sie können jederzeit unterbrechen: Ihre Angaben bleiben auf diesem Gerät gespeichert, bis Sie sie absenden.", "Taking part takes about five minutes. You can stop at any time: your answers stay on this device until you send them.";
-    PrivacyHeading => "Was mit Ihren Angaben geschieht", "What happens with your answers";
-    PrivacyText => "Wir speichern nur Ihre Antworten – ohne Namen, ohne IP-Adresse und ohne Cookies. Ausgewertet wird nach Gruppen. Mit Ihrem Beleg-Code können Sie Ihre Antwort später ansehen oder zurückziehen.", "We store only your answers – no name, no IP address and no cookies. Results are analysed by group. With your receipt code you can view or withdraw your response later.";
-    PrivacyLink => "Datenschutzhinweise im Detail (öffnet in neuem Fenster)", "Privacy notice in full (opens in a new window)";
-    Start => "Beginnen", "Start";
-    AccessibilityLink => "Erklärung zur Barrierefreiheit (öffnet in neuem Fenster)", "Accessibility statement (opens in a new window)";
-    WhoHeading => "Wer Sie sind", "Who you are";
-    OrganisationOption => "Ich spreche für eine Organisation und gebe eine Stellungnahme ab", "I speak for an organisation and hand in a statement";
     MoveHandle => "{title}: mit der Tastatur verschieben", "{title}: move with the keyboard";
     AnnouncePickedUp => "{title} aufgenommen, Platz {place} von {total}. Mit den Pfeiltasten verschieben, mit der Leertaste ablegen, mit Escape abbrechen.", "{title} picked up, place {place} of {total}. Move with the arrow keys, drop with Space, cancel with Escape.";
     AnnounceDropped => "{title} auf Platz {place} abgelegt", "{title} dropped in place {place}";
@@ -90,7 +76,6 @@ mitreden_core::ui_texts! {
     OneCharacterLeft => "Noch 1 Zeichen", "1 character left";
     CharactersTooMany => "{n} Zeichen zu viel – bitte kürzen Sie den Text", "{n} characters too many – please shorten the text";
     OneCharacterTooMany => "1 Zeichen zu viel – bitte kürzen Sie den Text", "1 character too many – please shorten the text";
-    CharactersAtMost => "Höchstens {n} Zeichen", "At most {n} characters";
     ProposeHeading => "Fehlt etwas?", "Is something missing?";
     ProposeHint => "Schlagen Sie ein Ziel oder einen Zielkonflikt vor, der fehlt. Vorschläge werden geprüft, bevor etwas davon veröffentlicht wird.", "Propose a goal or a goal conflict that is missing. Proposals are checked before anything of them is published.";
     AddProposal => "Vorschlag hinzufügen", "Add a proposal";
@@ -164,62 +149,18 @@ mitreden_core::ui_texts! {
     WithdrawStatement => "Stellungnahme zurückziehen", "Withdraw statement";
     WithdrawStatementConfirm => "Wirklich zurückziehen? Ihre Stellungnahme wird gelöscht und nicht mehr berücksichtigt.", "Really withdraw? Your statement will be deleted and no longer taken into account.";
     StatementWithdrawnNotice => "Ihre Stellungnahme wurde zurückgezogen und gelöscht.", "Your statement has been withdrawn and deleted.";
-    ReceiptCodeMissing => "Bitte geben Sie Ihren Beleg-Code ein.", "Please enter your receipt code.";
     WithdrawnNotice => "Ihre Antwort wurde zurückgezogen und gelöscht.", "Your response has been withdrawn and deleted.";
     SentOnDevice => "Von diesem Gerät wurde schon eine Antwort gesendet", "A response has already been sent from this device";
     SentOnDeviceHint => "Wer sie gesendet hat, kann ihren Beleg hier ansehen. Auf einem Gerät, das auch andere benutzen, entfernen Sie den Beleg am besten – den Beleg-Code brauchen Sie dann, um die Antwort später anzusehen. „Beginnen“ startet eine neue Antwort und entfernt diesen Beleg von diesem Gerät.", "Whoever sent it can view its receipt here. On a device others use too, best remove the receipt – you then need the receipt code to view the response later. “Start” begins a new response and removes this receipt from the device.";
     ReceiptForgotten => "Der Beleg ist von diesem Gerät entfernt.", "The receipt has been removed from this device.";
     ShowReceipt => "Beleg anzeigen", "Show the receipt";
     ForgetReceipt => "Beleg von diesem Gerät entfernen", "Remove the receipt from this device";
-    FormHeading => "Ihre Antwort", "Your response";
-    FormIntro => "Alle Fragen auf einer Seite. Gesendet wird erst mit „Antwort absenden“; danach erhalten Sie einen Beleg-Code.", "All questions on one page. Nothing is sent until you press “Submit response”; you then get a receipt code.";
-    PlacesHintPartial => "Geben Sie den Zielen, die Ihnen wichtig sind, einen Platz: 1 für das wichtigste, 2 für das nächste und so weiter. Ziele ohne Platz bleiben uneingeordnet.", "Give the goals that matter to you a place: 1 for the most important, 2 for the next and so on. Goals without a place stay unranked.";
-    PlacesHintFull => "Geben Sie jedem Ziel einen Platz von 1 bis {max}: 1 für das wichtigste, jeden Platz nur einmal.", "Give every goal a place from 1 to {max}: 1 for the most important, each place once.";
-    PlaceLabel => "Platz für „{title}“", "Place for “{title}”";
-    ErrorSummaryHeading => "Bitte prüfen Sie Ihre Angaben", "There is a problem";
-    ErrorPageTitle => "Fehler: {title}", "Error: {title}";
-    ErrorNotAPlace => "Bitte geben Sie als Platz eine ganze Zahl von 1 bis {max} ein.", "Enter a place as a whole number from 1 to {max}.";
-    ErrorPlaceTwice => "Platz {place} ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.", "Place {place} is given more than once. Give each place only once.";
-    ErrorNothingPlaced => "Bitte geben Sie mindestens einem Ziel einen Platz.", "Give at least one goal a place.";
-    ErrorUnplaced => "Bitte geben Sie auch diesem Ziel einen Platz.", "Give this goal a place too.";
-    ErrorNotAPosition => "Bitte wählen Sie eine der angebotenen Antworten.", "Choose one of the answers offered.";
     ErrorReasoningWithoutStance => "Bitte wählen Sie auch eine Haltung – ohne sie wird Ihre Begründung nicht gesendet.", "Choose a stance too – without one your reasoning is not sent.";
     ErrorCommentWithoutPosition => "Bitte wählen Sie auch eine Position – ohne sie zählt Ihr Kommentar nicht.", "Choose a position too – without one your comment does not count.";
-    ErrorCommentTooLong => "Ihr Kommentar ist um {over} Zeichen zu lang: höchstens {max} Zeichen.", "Your comment is too long by {over}: at most {max} characters.";
-    ErrorCommentInvalid => "Ihr Kommentar enthält Steuerzeichen. Bitte entfernen Sie sie.", "Your comment contains control characters. Please remove them.";
-    ReceiptPageTitle => "Ihr Beleg: {title}", "Your receipt: {title}";
-    ReceiptPrint => "Drucken Sie diese Seite oder speichern Sie sie (im Browser: Drucken, „Als PDF speichern“), um den Code aufzubewahren.", "Print this page or save it (in the browser: Print, “Save as PDF”) to keep the code.";
-    BackToConsultation => "Zurück zur Beteiligung", "Back to the consultation";
     StartAgain => "Neu beginnen", "Start again";
-    StepWelcome => "Start", "Start";
-    StepRank => "Prioritäten", "Priorities";
-    StepConflicts => "Zielkonflikte", "Conflicts";
-    StepPropose => "Vorschläge", "Proposals";
-    StepReview => "Prüfen", "Review";
-    LookupSummary => "Schon teilgenommen? Antwort mit dem Beleg-Code ansehen oder zurückziehen", "Taken part already? View or withdraw your response with the receipt code";
-    ReceiptCodeInput => "Beleg-Code", "Receipt code";
-    ShowSubmission => "Anzeigen", "Show";
     ErrorReceiptInvalid => "Das ist kein gültiger Beleg-Code. Er hat 16 Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN-PQRS.", "That is not a valid receipt code. It has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.";
     ErrorReceiptUnknown => "Zu diesem Code gibt es keine Antwort (mehr).", "There is no response (any more) for this code.";
-    LookupFound => "Gefunden.", "Found.";
-    LookupResultHeading => "Ihre Angaben zu diesem Beleg-Code", "Your answers for this receipt code";
-    FoundResponse => "Antwort für die Gruppe „{group}“", "Response for the group “{group}”";
-    OutcomeHeading => "Was aus Ihren Antworten wird", "What becomes of your input";
-    OutcomeForYours => "Zu den Zielen, die Ihnen am wichtigsten waren:", "On the goals that mattered most to you:";
 
-    OutcomeNotYet => "Das Ministerium hat noch nicht veröffentlicht, was aus den Antworten wird. Es erscheint hier und auf der Ergebnisseite.", "The ministry has not yet published what becomes of the input. It will appear here and on the results page.";
-    OutcomeStatus => "Stand: {status}", "Status: {status}";
-    OutcomeChanged => "geändert am {date}", "changed on {date}";
-    OutcomeProgressLink => "Wie sich „{goal}“ messbar entwickelt (öffnet in neuem Fenster)", "How “{goal}” is measurably developing (opens in a new window)";
-    OutcomeResultsLink => "Alle Ergebnisse und der Fortschritt (öffnet in neuem Fenster)", "All results and progress (opens in a new window)";
-    OutcomeFeedLink => "Änderungen abonnieren (Atom-Feed, öffnet in neuem Fenster)", "Follow changes (Atom feed, opens in a new window)";
-    OutcomeNoItem => "Zu diesem Ziel gibt es noch keine Rückmeldung.", "There is no response on this goal yet.";
-    ClosedHeading => "Diese Beteiligung ist abgeschlossen", "This consultation is closed";
-    ClosedIntro => "Vielen Dank an alle, die mitgemacht haben. Antworten werden nicht mehr angenommen.", "Thank you to everyone who took part. Responses are no longer accepted.";
-    FoundStatement => "Stellungnahme von {name}", "Statement by {name}";
-    LookupHeading => "Antwort ansehen oder zurückziehen", "View or withdraw your response";
-    LookupIntro => "Geben Sie den Beleg-Code ein, den Sie nach dem Absenden erhalten haben. Er gilt für Antworten wie für Stellungnahmen.", "Enter the receipt code you were given after sending. It works for responses and statements alike.";
-    LookupAgain => "Einen anderen Beleg-Code eingeben", "Enter another receipt code";
 }
 
 /// The name of an organisation's kind.

@@ -8,6 +8,7 @@ use super::carried_fields::CarriedFields;
 use super::closed_outcome::ClosedOutcome;
 use super::language_links::LanguageLinks;
 use super::lookup_disclosure::LookupDisclosure;
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::texts::{text, Key};
 use crate::i18n::fill;
 
@@ -50,6 +51,7 @@ pub fn Welcome(
 ) -> impl IntoView {
     let c = consultation;
     let t = move |key| text(lang, key);
+    let pt = move |key| page_text(lang, key);
     let header = view! {
         <header class="mtr-header">
             <h1 id="mtr-title" class="mtr-h1">{c.title.get(lang).to_owned()}</h1>
@@ -76,16 +78,16 @@ pub fn Welcome(
             <p class="mtr-description">{c.description.get(lang).to_owned()}</p>
             <section class="mtr-step" aria-labelledby=WELCOME_HEADING>
                 <p class="mtr-progress">{progress}</p>
-                <h2 id=WELCOME_HEADING class="mtr-h2" tabindex="-1">{t(Key::WelcomeHeading)}</h2>
+                <h2 id=WELCOME_HEADING class="mtr-h2" tabindex="-1">{pt(PageKey::WelcomeHeading)}</h2>
                 // A receipt found on the device is mentioned here, near the top (see the
                 // widget's `SentNotice`).
                 <div id="mtr-notice-slot"></div>
-                <p>{t(Key::WelcomeDuration)}</p>
-                <h3 class="mtr-h3">{t(Key::PrivacyHeading)}</h3>
-                <p>{t(Key::PrivacyText)}</p>
+                <p>{pt(PageKey::WelcomeDuration)}</p>
+                <h3 class="mtr-h3">{pt(PageKey::PrivacyHeading)}</h3>
+                <p>{pt(PageKey::PrivacyText)}</p>
                 <form class="mtr-nav" method="get" action=links.form>
                     <CarriedFields fields=links.carried />
-                    <ActButton lang act="start" label=Key::Start />
+                    <ActButton lang act="start" label=page_text(lang, PageKey::Start) />
                 </form>
                 <LookupDisclosure lang action=links.lookup />
             </section>

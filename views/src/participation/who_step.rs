@@ -4,6 +4,7 @@ use mitreden_core::{Consultation, Lang};
 
 use super::act_button::ActButton;
 use super::carried_fields::CarriedFields;
+use super::page_texts::{text as page_text, Key as PageKey};
 use super::texts::{text, Key};
 use crate::i18n::fill;
 
@@ -35,6 +36,7 @@ pub fn WhoStep(
     carried: Vec<(String, String)>,
 ) -> impl IntoView {
     let t = move |key| text(lang, key);
+    let pt = move |key| page_text(lang, key);
     // Who is speaking changes the steps that follow, never how many there are (see
     // `Step::sequence`), so the count is known before the choice.
     let total = Step::sequence(None, !consultation.conflicts.is_empty()).len();
@@ -58,12 +60,12 @@ pub fn WhoStep(
     view! {
         <section id=WHO_STEP class="mtr-step" aria-labelledby=WHO_HEADING hidden>
             <p class="mtr-progress">{progress}</p>
-            <h2 id=WHO_HEADING class="mtr-h2" tabindex="-1">{t(Key::WhoHeading)}</h2>
+            <h2 id=WHO_HEADING class="mtr-h2" tabindex="-1">{pt(PageKey::WhoHeading)}</h2>
             <form method="get" action=form>
                 <CarriedFields fields=carried />
                 <fieldset class="mtr-fieldset" aria-describedby=format!("mtr-group-hint {WHO_ERROR}")>
-                    <legend class="mtr-legend">{t(Key::GroupLegend)}</legend>
-                    <p class="mtr-hint" id="mtr-group-hint">{t(Key::GroupHint)}</p>
+                    <legend class="mtr-legend">{pt(PageKey::GroupLegend)}</legend>
+                    <p class="mtr-hint" id="mtr-group-hint">{pt(PageKey::GroupHint)}</p>
                     // Empty (but present, so the reference stays valid) until the widget finds
                     // no answer; the text is announced when it appears. Should the widget not
                     // load, the page's script says here that a statement needs it.
@@ -72,13 +74,13 @@ pub fn WhoStep(
                         id=WHO_ERROR
                         tabindex="-1"
                         aria-live="assertive"
-                        data-unavailable=t(Key::StatementNeedsWidget)
+                        data-unavailable=pt(PageKey::StatementNeedsWidget)
                     ></p>
                     <div class="mtr-radios">
                         {options}
                         <div class="mtr-radio mtr-radio-separate">
                             <input type="radio" name="group" id=ORGANISATION_OPTION value="" />
-                            <label for=ORGANISATION_OPTION>{t(Key::OrganisationOption)}</label>
+                            <label for=ORGANISATION_OPTION>{pt(PageKey::OrganisationOption)}</label>
                         </div>
                     </div>
                 </fieldset>
@@ -86,7 +88,7 @@ pub fn WhoStep(
                     <button type="button" class="mtr-button" data-mtr-act="back">
                         {t(Key::Back)}
                     </button>
-                    <ActButton lang act="next" label=Key::Next status_below=true />
+                    <ActButton lang act="next" label=text(lang, Key::Next) status_below=true />
                 </div>
             </form>
         </section>

@@ -3,8 +3,8 @@ use mitreden_core::outcome::FollowUp;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, Status};
 
+use super::page_texts::{text, Key};
 use super::shell::Shell;
-use super::texts::{text, Key};
 use super::welcome::{Welcome, WelcomeLinks};
 use super::who_step::WhoStep;
 use crate::components::notice_links::NoticeLinks;

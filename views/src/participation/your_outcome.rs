@@ -3,8 +3,8 @@ use mitreden_core::outcome::{FollowUp, ItemKind};
 use mitreden_core::{Consultation, Lang, PriorityId};
 
 use super::outcome_list::OutcomeList;
+use super::page_texts::{text, Key};
 use super::results_link::ResultsLink;
-use super::texts::{text, Key};
 
 /// How many of a participant's first goals the receipt look-up reports on.
 const FIRST: usize = 3;
