@@ -55,12 +55,18 @@ fn inline_hashes<'a>(html: &'a str, element: &str) -> Vec<(&'a str, String)> {
 
 /// The policy of an app page (the widget page or the dashboard's).
 pub fn app_policy(html: &str, frame_ancestors: &str) -> String {
+    let sources = |fixed: &str, hashes: Vec<String>| {
+        std::iter::once(fixed.to_owned())
+            .chain(hashes)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' {}; \
-         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors {frame_ancestors}",
-        inline_script_hashes(html).join(" "),
-        inline_style_hashes(html).join(" ")
+        "default-src 'self'; script-src {}; style-src {}; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors {frame_ancestors}",
+        sources("'self' 'wasm-unsafe-eval'", inline_script_hashes(html)),
+        sources("'self'", inline_style_hashes(html)),
     )
 }
 
