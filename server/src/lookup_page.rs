@@ -25,7 +25,7 @@ use crate::plain_form::uncached_page;
 use crate::rate_limit::{self, RateLimit};
 use crate::receipt;
 use crate::state::{AppState, Live};
-use crate::widget_page::{assets, WidgetQuery};
+use crate::widget_page::{assets, in_language, WidgetQuery};
 
 pub fn routes(limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/lookup", axum::routing::post(send));
@@ -61,11 +61,9 @@ fn public(
     query: &WidgetQuery,
     headers: &HeaderMap,
 ) -> Option<(std::sync::Arc<Live>, Lang)> {
-    let live = state
-        .consultation(slug)
-        .filter(|l| l.consultation.status != Status::Draft)?;
-    let lang = live.consultation.language_for(query.wanted(headers));
-    Some((live, lang))
+    in_language(state, slug, query, headers, |status| {
+        status != Status::Draft
+    })
 }
 
 /// `GET`: the empty form.

@@ -24,7 +24,7 @@ use crate::error::AppError;
 use crate::json::ApiPath;
 use crate::rate_limit::{self, RateLimit};
 use crate::state::{AppState, Live};
-use crate::widget_page::{assets, page, WidgetQuery};
+use crate::widget_page::{assets, in_language, page, WidgetQuery};
 
 pub fn routes(limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/form", axum::routing::post(send));
@@ -40,11 +40,7 @@ fn open(
     query: &WidgetQuery,
     headers: &HeaderMap,
 ) -> Option<(std::sync::Arc<Live>, Lang)> {
-    let live = state
-        .consultation(slug)
-        .filter(|l| l.consultation.status == Status::Open)?;
-    let lang = live.consultation.language_for(query.wanted(headers));
-    Some((live, lang))
+    in_language(state, slug, query, headers, |status| status == Status::Open)
 }
 
 /// What the widget page's first question hands on when the widget could not load.

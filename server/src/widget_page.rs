@@ -105,6 +105,22 @@ fn accepted_language(header: &str) -> Option<Lang> {
     offered.first().map(|&(_, _, lang)| lang)
 }
 
+/// The consultation `slug` if its status is one `shown` admits, and the language to show it
+/// in: the one asked for if the consultation has it.
+pub(crate) fn in_language(
+    state: &AppState,
+    slug: &str,
+    query: &WidgetQuery,
+    headers: &HeaderMap,
+    shown: fn(Status) -> bool,
+) -> Option<(std::sync::Arc<crate::state::Live>, Lang)> {
+    let live = state
+        .consultation(slug)
+        .filter(|l| shown(l.consultation.status))?;
+    let lang = live.consultation.language_for(query.wanted(headers));
+    Some((live, lang))
+}
+
 /// The current widget build's files: `dist/current` names its directory (written by
 /// `scripts/build-widget.sh`).
 pub(crate) async fn assets(state: &AppState) -> Result<(String, WidgetAssets), AppError> {
