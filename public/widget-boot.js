@@ -2,6 +2,8 @@
  * The widget page's own script: what runs before, and instead of, the widget's WebAssembly.
  *
  * The server sends the welcome as HTML. This script
+ *   - sends the receipt look-up's forms without leaving a page that holds the code in the
+ *     history (see `lookUp`);
  *   - keeps the embedding page's iframe fitted to the content (height messages to the parent
  *     origin named in the page's address, and to it only), and scrolls along when the widget
  *     asks (`mtr:scroll-by`, see src/focus.rs); on the pages a press inside the frame leads to
@@ -50,12 +52,16 @@ function parentOrigin() {
   }
 }
 
+// The body, not the root element: the root is never shorter than the iframe, so the frame
+// could grow but never shrink again. (The receipt look-up puts a new body in place: watched
+// from then on.)
+let heightObserver = null;
 function reportHeight(origin) {
-  // The body, not the root element: the root is never shorter than the iframe, so the frame
-  // could grow but never shrink again.
   const post = () =>
     window.parent.postMessage({ type: "mitreden:height", height: document.body.offsetHeight }, origin);
-  new ResizeObserver(post).observe(document.body);
+  heightObserver?.disconnect();
+  heightObserver = new ResizeObserver(post);
+  heightObserver.observe(document.body);
   post();
 }
 
@@ -176,17 +182,60 @@ function goOnWithout(next) {
 // where that press was, likely below the new page's top, and browsers autofocus nothing in a
 // cross-origin frame: ask that page to show the frame's top, and focus what is to be read
 // first (the error summary, the receipt's heading; else the page's heading).
+// The way back from them to the welcome names its heading in the address ("#…"): the same there.
 function arrived(origin) {
-  window.parent.postMessage({ type: "mitreden:arrived" }, origin);
-  (document.querySelector("[autofocus]") ?? document.querySelector("h1[tabindex]"))?.focus({
+  if (origin) window.parent.postMessage({ type: "mitreden:arrived" }, origin);
+  else window.scrollTo(0, 0);
+  const named = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  (named || document.querySelector("[autofocus]") || document.querySelector("h1[tabindex]"))?.focus({
     preventScroll: true,
   });
 }
 
+// The receipt look-up's forms (`data-mtr-lookup`) go to the server without leaving the page:
+// the answer takes the body's place. A page sent in answer to a form stays in the history with
+// the code it was sent with, so "Back" would offer to send it again and a reload would show the
+// answers to whoever uses the device next; this way "Back" leaves the look-up and a reload
+// shows the look-up's empty form (the page's address becomes the look-up's, which holds no
+// code). Without JavaScript the forms are sent as usual.
+async function lookUp(event) {
+  const form = event.target;
+  if (!form.matches?.("form[data-mtr-lookup]")) return;
+  event.preventDefault();
+  const body = new URLSearchParams(new FormData(form, event.submitter));
+  const sendPlainly = () => {
+    // As if there were no script: the pressed button's name and value go along.
+    if (event.submitter?.name) {
+      const pressed = Object.assign(document.createElement("input"), {
+        type: "hidden",
+        name: event.submitter.name,
+        value: event.submitter.value,
+      });
+      form.append(pressed);
+    }
+    form.submit();
+  };
+  try {
+    const response = await fetch(form.action, { method: "POST", body });
+    if (!response.headers.get("content-type")?.startsWith("text/html")) return sendPlainly();
+    const page = new DOMParser().parseFromString(await response.text(), "text/html");
+    document.title = page.title;
+    document.body.replaceWith(document.adoptNode(page.body));
+    history.replaceState(null, "", form.action);
+    if (origin) reportHeight(origin);
+    arrived(origin);
+  } catch {
+    sendPlainly();
+  }
+}
+
 const origin = parentOrigin();
 if (origin) reportHeight(origin);
-if (origin && document.documentElement.hasAttribute("data-mtr-arrived")) arrived(origin);
+if (origin && (document.documentElement.hasAttribute("data-mtr-arrived") || location.hash)) {
+  arrived(origin);
+}
 scrollAlong(origin);
+document.addEventListener("submit", lookUp);
 if (app) {
   // Clicks on the welcome's controls (the widget's own, inside #mtr-app, are its business).
   document.addEventListener("click", (event) => {

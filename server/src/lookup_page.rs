@@ -173,7 +173,11 @@ async fn page(
     let slug = &c.slug;
     let links = LookupLinks {
         action: query.in_language(&format!("/w/{slug}/lookup"), lang),
-        back: query.in_language(&format!("/w/{slug}"), lang),
+        // To the welcome's title: the page's script shows it from there (and focuses it).
+        back: format!(
+            "{}#mtr-title",
+            query.in_language(&format!("/w/{slug}"), lang)
+        ),
         notices: (
             format!("/datenschutz/{slug}?lang={}", lang.code()),
             format!("/barrierefreiheit?lang={}", lang.code()),

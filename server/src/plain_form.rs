@@ -111,7 +111,10 @@ async fn send(
         Ok(sent) => match store::<Responses>(&state, &slug, &live, &sent, None).await {
             Ok((status, acknowledgement, response)) => {
                 let (_, assets) = assets(&state).await?;
-                let back = query.in_language(&format!("/w/{slug}"), lang);
+                let back = format!(
+                    "{}#mtr-title",
+                    query.in_language(&format!("/w/{slug}"), lang)
+                );
                 let html = view! {
                     <ReceiptPage
                         consultation=c.clone()

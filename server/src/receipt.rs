@@ -53,7 +53,7 @@ pub fn normalise(typed: &str) -> Option<String> {
         let mut words: Vec<(usize, usize)> = Vec::new();
         let mut open = None;
         for (i, c) in typed.char_indices().chain([(typed.len(), ' ')]) {
-            let in_word = c.is_ascii_alphanumeric() || c == '-';
+            let in_word = c.is_ascii_alphanumeric() || is_dash(c);
             match (in_word, open) {
                 (true, None) => open = Some(i),
                 (false, Some(from)) => {
@@ -78,10 +78,19 @@ pub fn normalise(typed: &str) -> Option<String> {
     })
 }
 
+/// A hyphen as typed, or as copied from a document or an app that set the code with a
+/// non-breaking hyphen (U+2011, so it does not wrap) or another dash.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}'
+    )
+}
+
 fn canonical(typed: &str) -> Option<String> {
     let code: String = typed
         .chars()
-        .filter(|c| !c.is_whitespace() && *c != '-')
+        .filter(|&c| !c.is_whitespace() && !is_dash(c))
         .map(|c| match c.to_ascii_uppercase() {
             'I' | 'L' => '1',
             'O' => '0',
@@ -128,6 +137,12 @@ mod tests {
         );
         assert_eq!(hash(&format!("Beleg-Code:{receipt}")), hash(&receipt));
         assert_eq!(hash(&format!("Prüfcode → {spaced} ✓ ü")), hash(&receipt));
+        // Copied where the code was set with non-breaking hyphens (or another dash).
+        assert_eq!(hash(&receipt.replace('-', "\u{2011}")), hash(&receipt));
+        assert_eq!(
+            hash(&format!("Code: {}", receipt.replace('-', "\u{2013}"))),
+            hash(&receipt)
+        );
         // Two different codes: which one was meant cannot be known.
         let other =
             key.receipt(&ResponseId::parse("123e4567-e89b-42d3-a456-426614174001").unwrap());

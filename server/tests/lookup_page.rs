@@ -56,11 +56,23 @@ async fn a_receipt_shows_the_response_and_withdraws_it_once_confirmed() {
         "{html}"
     );
     assert!(html.contains("action=\"/w/demo/lookup?lang=de\""), "{html}");
+    // Sent by the page's script without leaving a page with the code in the history.
+    assert!(html.contains("data-mtr-lookup"), "{html}");
+    // The way back leads to the welcome's title.
+    assert!(
+        html.contains("href=\"/w/demo?lang=de#mtr-title\""),
+        "{html}"
+    );
     assert!(html.contains("data-mtr-arrived"), "{html}");
 
     // No code, a malformed one, an unknown one: said, tied to the field, nothing withdrawn.
     let (status, html) = post(&app, LOOKUP, &[("code", "  ")]).await;
     assert_eq!(status, 422);
+    // The title says first that something is wrong (as the plain form's does).
+    assert!(
+        html.contains("<title>Fehler: Antwort ansehen oder zurückziehen – "),
+        "{html}"
+    );
     assert!(
         html.contains("Bitte geben Sie Ihren Beleg-Code ein."),
         "{html}"
@@ -80,7 +92,7 @@ async fn a_receipt_shows_the_response_and_withdraws_it_once_confirmed() {
     let (status, html) = post(&app, LOOKUP, &[("code", "ABCD-EFGH-JKMN-PQRS")]).await;
     assert_eq!(status, 404);
     assert!(
-        html.contains("Zu diesem Code gibt es keine Antwort (mehr)."),
+        html.contains("Zu diesem Code ist nichts (mehr) gespeichert."),
         "{html}"
     );
 

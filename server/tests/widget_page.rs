@@ -221,13 +221,14 @@ async fn a_closed_consultation_shows_its_outcome_without_the_widget() {
         element(&html, "id=\"mtr-closed-heading\"", "h2"),
         "Diese Beteiligung ist abgeschlossen"
     );
-    // Nothing published yet: said so, with the results and the feed of changes.
+    // Nothing published yet: said so, with the results (the page's top: it has no outcome
+    // section yet) and the feed of changes.
     assert!(
         html.contains("Das Ministerium hat noch nicht veröffentlicht"),
         "{html}"
     );
     assert!(
-        html.contains("href=\"/results/past?lang=de#outcome\""),
+        html.contains("href=\"/results/past?lang=de\" target=\"_blank\""),
         "{html}"
     );
     assert!(
@@ -237,7 +238,7 @@ async fn a_closed_consultation_shows_its_outcome_without_the_widget() {
     // A receipt can still be looked up, without JavaScript too.
     assert!(
         html.contains(
-            "<form method=\"post\" action=\"/w/past/lookup?lang=de\" class=\"mtr-lookup-form\">"
+            "<form method=\"post\" action=\"/w/past/lookup?lang=de\" data-mtr-lookup class=\"mtr-lookup-form\">"
         ),
         "{html}"
     );

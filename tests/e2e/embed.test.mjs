@@ -403,13 +403,13 @@ test('on another device, the receipt code shows the response and withdraws it', 
   for (let i = 0; i < 2; i++) await frame.getByRole('button', { name: 'Weiter' }).click();
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   const code = (await frame.getByTestId('receipt-code').textContent()).trim();
-  await context.close();
   assert.equal((await results()).total, totalBefore + 1);
 
   const other = await openDemo();
   const logged = [];
   other.page.on('console', (m) => m.type() === 'error' && logged.push(m.text()));
   const there = other.frame;
+  const entries = await there.evaluate(() => history.length);
   // The look-up is a form of the server's page: it needs no widget.
   await there.locator('.mtr-lookup summary').click();
   // No code: said, tied to the field, read first.
@@ -432,6 +432,10 @@ test('on another device, the receipt code shows the response and withdraws it', 
   // Read from the heading of what was found (the page's script focuses it in the there).
   await there.waitForFunction(() => document.activeElement?.id === 'mtr-lookup-result-heading');
   assert.ok(!there.url().toLowerCase().includes(code.toLowerCase()), 'no code in the address');
+  // Nor a page in the history that holds it: "Back" leaves the look-up, and a reload shows
+  // whoever uses the device next the look-up's empty form.
+  assert.equal(await there.evaluate(() => history.length), entries);
+  assert.match(there.url(), /\/w\/demo\/lookup\?/);
   const lookup = there.locator('#mtr-lookup-result');
   // The ranking under its heading, as on the receipt.
   assert.match(await lookup.textContent(), /Ihre Reihenfolge\s*Fortschritt öffentlich sichtbar/);
@@ -452,7 +456,21 @@ test('on another device, the receipt code shows the response and withdraws it', 
   // Focus is on the sentence that says so.
   await there.waitForFunction(() => document.activeElement?.id === 'mtr-lookup-status');
   assert.equal((await results()).total, totalBefore);
+  // The way back shows the welcome from its top, its title focused.
+  await other.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await there.getByRole('link', { name: 'Zurück zur Beteiligung' }).click();
+  await there.getByRole('heading', { level: 2, name: 'Worum es geht' }).waitFor();
+  await there.waitForFunction(() => document.activeElement?.id === 'mtr-title');
+  await other.page.waitForFunction(() => document.querySelector('iframe[data-mitreden-frame]').getBoundingClientRect().top >= 0);
   await other.context.close();
+
+  // The device it was sent from still shows the receipt: withdrawing there says it is done,
+  // not that the code is unknown.
+  await frame.getByRole('button', { name: 'Antwort zurückziehen' }).click();
+  await frame.getByRole('button', { name: 'Ja, zurückziehen' }).click();
+  await frame.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
+  assert.equal(await frame.getByRole('alert').filter({ hasText: 'gespeichert' }).count(), 0);
+  await context.close();
 });
 
 test('an organisation hands in a statement, reported apart from responses', async () => {
@@ -536,6 +554,8 @@ test('an organisation hands in a statement, reported apart from responses', asyn
   assert.equal(other.requests.filter((url) => url.includes('/lookup')).length, 1);
   const found = await other.frame.locator('#mtr-lookup-result').textContent();
   assert.match(found, /Verband oder Verein/);
+  // The contact address kept with consent: the organisation can check it.
+  assert.match(found, /kontakt@teilhabe\.example/);
   assert.match(found, /Register, die nur einmal fragen – Unterstützen/);
   await other.context.close();
 });

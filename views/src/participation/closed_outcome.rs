@@ -25,6 +25,7 @@ pub fn ClosedOutcome(
         let measured = f.indicators.into_iter().map(|(p, _)| p).collect();
         (f.outcome, measured)
     });
+    let published = outcome.is_some();
     let body = match outcome {
         None => view! { <p>{t(Key::OutcomeNotYet)}</p> }.into_any(),
         Some(outcome) => {
@@ -57,7 +58,7 @@ pub fn ClosedOutcome(
             <p>{t(Key::ClosedIntro)}</p>
             <h3 class="mtr-h3">{t(Key::OutcomeHeading)}</h3>
             {body}
-            <ResultsLink consultation=c.clone() lang />
+            <ResultsLink consultation=c.clone() lang outcome=published />
             <p>
                 <a href=feed type="application/atom+xml" target="_blank" rel="noopener">
                     {t(Key::OutcomeFeedLink)}

@@ -42,6 +42,10 @@ pub fn FoundSubmission(consultation: Consultation, lang: Lang, found: Submitted)
             let register = s.lobby_register.map(|r| {
                 view! { <dt>{t(Key::ReviewRegister)}</dt><dd>{r}</dd> }
             });
+            // Kept only with the consent to be contacted at it.
+            let email = s.contact_email.map(|e| {
+                view! { <dt>{t(Key::ReviewEmail)}</dt><dd>{e}</dd> }
+            });
             let stances = s
                 .stances
                 .into_iter()
@@ -64,6 +68,7 @@ pub fn FoundSubmission(consultation: Consultation, lang: Lang, found: Submitted)
                     <dt>{t(Key::OrgKind)}</dt>
                     <dd>{t(kind_key(s.kind))}</dd>
                     {register}
+                    {email}
                 </dl>
                 <h3 class="mtr-h3">{t(Key::ReviewStances)}</h3>
                 <ul class="mtr-summary">{stances}</ul>

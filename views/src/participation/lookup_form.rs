@@ -19,7 +19,7 @@ pub fn LookupForm(
 ) -> impl IntoView {
     let invalid = error.is_some();
     view! {
-        <form class="mtr-lookup-form" method="post" action=action>
+        <form class="mtr-lookup-form" method="post" action=action data-mtr-lookup>
             <label class="mtr-label" for="mtr-lookup-code">{text(lang, Key::ReceiptCodeInput)}</label>
             {error.map(|e| view! {
                 <p id="mtr-lookup-error" class="mtr-error">{e}</p>

@@ -63,6 +63,28 @@ pub fn LookupPage(
     let title = c.title.get(lang).to_owned();
     let action = links.action.clone();
     let heading_first = matches!(state, LookupState::Form { error: None, .. });
+    // Each state its own title, as a screen reader's first words on the new page.
+    let page_title = {
+        let named = |heading: &str| format!("{heading} – {title}");
+        match &state {
+            LookupState::Form { error: None, .. } => named(pt(PageKey::LookupHeading)),
+            LookupState::Form { error: Some(_), .. } => fill(
+                pt(PageKey::ErrorPageTitle),
+                &[("title", &named(pt(PageKey::LookupHeading)))],
+            ),
+            LookupState::Found { .. } => named(pt(PageKey::LookupResultHeading)),
+            LookupState::Confirm { statement, .. } => named(t(if *statement {
+                Key::WithdrawStatement
+            } else {
+                Key::Withdraw
+            })),
+            LookupState::Withdrawn { statement } => named(t(if *statement {
+                Key::StatementWithdrawnNotice
+            } else {
+                Key::WithdrawnNotice
+            })),
+        }
+    };
     let body = match state {
         LookupState::Form { code, error } => {
             let summary = error.map(|e| {
@@ -103,7 +125,7 @@ pub fn LookupPage(
                     </h2>
                     <FoundSubmission consultation=c.clone() lang found=*found />
                     {yours}
-                    <form method="post" action=action.clone()>
+                    <form method="post" action=action.clone() data-mtr-lookup>
                         <input type="hidden" name="code" value=code />
                         <button type="submit" class="mtr-button" name="step" value="confirm">{t(withdraw)}</button>
                     </form>
@@ -119,7 +141,7 @@ pub fn LookupPage(
                 Key::WithdrawConfirm
             };
             view! {
-                <form method="post" action=action>
+                <form method="post" action=action data-mtr-lookup>
                     <input type="hidden" name="code" value=code />
                     <p id="mtr-withdraw-confirm" tabindex="-1" autofocus>{t(confirm)}</p>
                     <div class="mtr-nav">
@@ -146,7 +168,7 @@ pub fn LookupPage(
     view! {
         <Shell
             lang
-            title=fill("{heading} – {title}", &[("heading", pt(PageKey::LookupHeading)), ("title", &title)])
+            title=page_title
             css
             theme
             boot

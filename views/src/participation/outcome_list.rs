@@ -58,7 +58,7 @@ pub fn OutcomeList(
             let response = item.map(|i| view! { <p>{i.response.get(lang).to_owned()}</p> });
             view! {
                 <li class="mtr-outcome-item" data-status=status>
-                    <p class="mtr-outcome-title"><strong>{title}</strong></p>
+                    <h4 class="mtr-outcome-title">{title}</h4>
                     <p class="mtr-outcome-state">{state}</p>
                     {response}
                     {link}

@@ -158,8 +158,8 @@ mitreden_core::ui_texts! {
     ErrorReasoningWithoutStance => "Bitte wählen Sie auch eine Haltung – ohne sie wird Ihre Begründung nicht gesendet.", "Choose a stance too – without one your reasoning is not sent.";
     ErrorCommentWithoutPosition => "Bitte wählen Sie auch eine Position – ohne sie zählt Ihr Kommentar nicht.", "Choose a position too – without one your comment does not count.";
     StartAgain => "Neu beginnen", "Start again";
-    ErrorReceiptInvalid => "Das ist kein gültiger Beleg-Code. Er hat 16 Buchstaben und Ziffern, z. B. ABCD-EFGH-JKMN-PQRS.", "That is not a valid receipt code. It has 16 letters and digits, e.g. ABCD-EFGH-JKMN-PQRS.";
-    ErrorReceiptUnknown => "Zu diesem Code gibt es keine Antwort (mehr).", "There is no response (any more) for this code.";
+    ErrorReceiptInvalid => "Das ist kein gültiger Beleg-Code. Er hat 16 Zeichen, Buchstaben und Ziffern ohne U, etwa ABCD\u{2011}EFGH\u{2011}JKMN\u{2011}PQRS.", "That is not a valid receipt code. It has 16 characters, letters and digits without U, such as ABCD\u{2011}EFGH\u{2011}JKMN\u{2011}PQRS.";
+    ErrorReceiptUnknown => "Zu diesem Code ist nichts (mehr) gespeichert. Bitte prüfen Sie ihn auf Tippfehler; eine zurückgezogene Antwort oder Stellungnahme ist gelöscht.", "Nothing is stored (any more) for this code. Please check it for typos; a response or statement that was withdrawn is deleted.";
 
 }
 

@@ -54,7 +54,7 @@ pub fn Welcome(
     let pt = move |key| page_text(lang, key);
     let header = view! {
         <header class="mtr-header">
-            <h1 id="mtr-title" class="mtr-h1">{c.title.get(lang).to_owned()}</h1>
+            <h1 id="mtr-title" class="mtr-h1" tabindex="-1">{c.title.get(lang).to_owned()}</h1>
             <LanguageLinks lang links=links.languages />
         </header>
     };

@@ -35,7 +35,7 @@ pub fn YourOutcome(
             <p>{outcome.summary.get(lang).to_owned()}</p>
             <p>{text(lang, Key::OutcomeForYours)}</p>
             <OutcomeList consultation=consultation.clone() lang items measured />
-            <ResultsLink consultation lang />
+            <ResultsLink consultation lang outcome=true />
         </section>
     })
 }
