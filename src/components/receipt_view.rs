@@ -61,12 +61,17 @@ pub fn ReceiptView(
         .map(|title| view! { <li>{move || title.get(i18n.lang.get()).to_owned()}</li> })
         .collect_view();
     let code = sent.acknowledgement.receipt.clone();
+    // "Copied" once it is: the browser writes asynchronously, and may refuse.
     let copy = {
         let code = code.clone();
         move |_| {
             if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&code);
-                announcer.announce(i18n.t(Key::Copied).to_owned());
+                let written = window.navigator().clipboard().write_text(&code);
+                leptos::task::spawn_local(async move {
+                    if wasm_bindgen_futures::JsFuture::from(written).await.is_ok() {
+                        announcer.announce(i18n.t(Key::Copied).to_owned());
+                    }
+                });
             }
         }
     };
