@@ -27,7 +27,7 @@ MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-core -p mitreden-views -p 
 scripts/postgres.sh stop
 
 step "widget tests in headless Chromium"
-cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget
+cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget --test json
 
 step "end-to-end tests: demo page, embedded widget, API"
 scripts/build.sh debug

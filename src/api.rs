@@ -67,8 +67,14 @@ fn receipt_header(receipt: &str) -> String {
     format!("Receipt {}", code.trim())
 }
 
+/// What the browser said went wrong with a request. (Not `to_string`: that would compile in
+/// serde_json's error texts for gloo's JSON errors, which the widget never has.)
 fn network(e: gloo_net::Error) -> ApiError {
-    ApiError::Network(e.to_string())
+    ApiError::Network(match e {
+        gloo_net::Error::JsError(js) => js.message,
+        gloo_net::Error::GlooError(text) => text,
+        _ => String::new(),
+    })
 }
 
 /// `POST /api/v1/consultations/{slug}/responses`, with a solved proof-of-work challenge if

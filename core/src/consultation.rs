@@ -415,6 +415,40 @@ impl Consultation {
         self.settings.publish_results || self.settings.results_after_submit
     }
 
+    /// The definition with every text in `lang` only, as a page in that language shows it
+    /// (the widget page carries this, not every language's texts).
+    pub fn in_language(&self, lang: Lang) -> Self {
+        let only = |t: &LocalizedText| t.only(lang);
+        Self {
+            title: only(&self.title),
+            description: only(&self.description),
+            groups: (self.groups.iter())
+                .map(|g| StakeholderGroup {
+                    id: g.id.clone(),
+                    label: only(&g.label),
+                })
+                .collect(),
+            priorities: (self.priorities.iter())
+                .map(|p| Priority {
+                    id: p.id.clone(),
+                    title: only(&p.title),
+                    description: only(&p.description),
+                    indicator: p.indicator.as_ref().map(only),
+                })
+                .collect(),
+            conflicts: (self.conflicts.iter())
+                .map(|c| GoalConflict {
+                    id: c.id.clone(),
+                    title: only(&c.title),
+                    left: only(&c.left),
+                    right: only(&c.right),
+                    description: c.description.as_ref().map(only),
+                })
+                .collect(),
+            ..self.clone()
+        }
+    }
+
     /// The language to use for a participant who asked for `wanted`.
     pub fn language_for(&self, wanted: Lang) -> Lang {
         if self.languages.contains(&wanted) {
@@ -492,6 +526,36 @@ pub(crate) mod tests {
         assert_eq!(b.as_str(), "barrierefreiheit-fur-alle-2");
         assert_eq!(c.priorities[2].description.get(Lang::En), "Fehlt.");
         assert_eq!(c.validate(), Ok(()));
+    }
+
+    #[test]
+    fn in_one_language_every_text_is_the_one_that_language_shows() {
+        let mut c = sample(2, true);
+        c.title = LocalizedText::new([(Lang::De, "Titel".into()), (Lang::En, "Title".into())]);
+        c.priorities[0].title = LocalizedText::new([(Lang::De, "Nur Deutsch".into())]);
+        c.priorities[1].indicator = Some(text("Anteil"));
+        c.conflicts[0].description = Some(text("Erklärung"));
+        let en = c.in_language(Lang::En);
+        assert_eq!(
+            serde_json::to_value(&en.title).unwrap(),
+            serde_json::json!({"en": "Title"})
+        );
+        let title = &en.priorities[0].title;
+        assert_eq!(
+            serde_json::to_value(title).unwrap(),
+            serde_json::json!({"en": "Nur Deutsch"})
+        );
+        let indicator = en.priorities[1].indicator.as_ref().unwrap();
+        assert_eq!(indicator.languages().collect::<Vec<_>>(), [Lang::En]);
+        let described = en.conflicts[0].description.as_ref().unwrap();
+        assert_eq!(described.languages().collect::<Vec<_>>(), [Lang::En]);
+        for (field, text) in en.texts() {
+            assert_eq!(text.languages().collect::<Vec<_>>(), [Lang::En], "{field}");
+        }
+        // Everything but the texts stays as it was.
+        assert_eq!(en.languages, c.languages);
+        assert_eq!(en.settings, c.settings);
+        assert_eq!(en.counting_key(), c.counting_key());
     }
 
     #[test]

@@ -66,6 +66,14 @@ impl LocalizedText {
             .unwrap_or("")
     }
 
+    /// Only the text [`get`](Self::get) finds for `lang`, under `lang`.
+    pub fn only(&self, lang: Lang) -> Self {
+        if self.0.is_empty() {
+            return Self::default();
+        }
+        Self::new([(lang, self.get(lang).to_owned())])
+    }
+
     /// The text in exactly `lang`, empty if there is none (for editing).
     pub fn get_exact(&self, lang: Lang) -> &str {
         self.0.get(&lang).map_or("", String::as_str)

@@ -173,7 +173,9 @@ pub async fn widget_page(
         Status::Closed => Some(crate::progress::public(&state, &live).await?),
         _ => None,
     };
-    let data = serde_json::to_string(&c).map_err(|_| AppError::WidgetMissing)?;
+    // The widget speaks the page's language: its texts only (the consultation's JSON
+    // endpoint has them all).
+    let data = serde_json::to_string(&c.in_language(lang)).map_err(|_| AppError::WidgetMissing)?;
     let ancestors = security::widget_ancestors(&c.settings.allowed_origins);
     let theme = query.theme();
     let html =

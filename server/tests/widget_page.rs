@@ -4,7 +4,7 @@
 mod common;
 
 use common::TestApp;
-use mitreden_core::{Consultation, Status};
+use mitreden_core::{Consultation, Lang, Status};
 
 async fn page(app: &TestApp, path: &str, accept_language: Option<&str>) -> (u16, String, String) {
     let mut request = app.client.get(app.url(path));
@@ -83,12 +83,24 @@ async fn the_welcome_is_in_the_html_in_german_with_the_consultation_for_the_widg
         element(who, "data-mtr-act=\"next\"", "button").trim(),
         "Weiter"
     );
-    // The consultation for the widget, as the API gives it.
+    // The consultation for the widget, as the API gives it, with the page's language only.
     let data = element(&html, "id=\"mtr-data\"", "script");
     let parsed: Consultation = serde_json::from_str(data).unwrap();
-    assert_eq!(parsed, demo);
+    assert_eq!(parsed, demo.in_language(Lang::De));
+    assert_eq!(parsed.languages, [Lang::De, Lang::En]);
+    assert_eq!(
+        parsed.priorities[0].title.languages().collect::<Vec<_>>(),
+        [Lang::De]
+    );
+    assert!(!data.contains("\"en\":"), "{data}");
     let (_, api) = app.get("/api/v1/consultations/demo").await;
-    assert_eq!(serde_json::to_value(&parsed).unwrap(), api);
+    let api: Consultation = serde_json::from_value(api).unwrap();
+    assert_eq!(api, demo);
+    let (_, _, html) = page(&app, "/w/demo?lang=en", None).await;
+    let data = element(&html, "id=\"mtr-data\"", "script");
+    let parsed: Consultation = serde_json::from_str(data).unwrap();
+    assert_eq!(parsed, demo.in_language(Lang::En));
+    assert_eq!(parsed.title.get(Lang::En), demo.title.get(Lang::En));
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
-//! JSON through the browser's own parser and printer (`JSON.parse`, `JSON.stringify`), with
-//! serde-wasm-bindgen between JavaScript values and Rust types: no JSON library compiled into
-//! the widget.
+//! JSON through the browser's own parser and printer (`JSON.parse`, `JSON.stringify`): no JSON
+//! library compiled into the widget. Reading walks the parsed value with [`de::Value`];
+//! writing goes through serde-wasm-bindgen.
+
+mod de;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -8,7 +10,7 @@ use serde::Serialize;
 /// `text` read as `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_owned())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    T::deserialize(de::Value(value)).map_err(|e| e.to_string())
 }
 
 /// `value` as JSON text, as serde_json would write it (objects for maps and structs, `null`
