@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the widget and reports what an embedded widget transfers, file by file: raw, and as
 # the server sends it to a browser accepting gzip or brotli (the assets as the precompressed
-# copies the build writes; the loader compressed as it goes out, brotli at quality 4 and gzip
-# at level 6, tower-http's defaults). Two sums of the brotli column: the scripts of the first
+# copies the build writes; the loader compressed as it goes out, brotli and gzip at level 6, as
+# server/src/pages.rs asks). Two sums of the brotli column: the scripts of the first
 # screen (the loader and the page's own script; the page itself, with the welcome and the
 # style sheet inline, is measured as sent by scripts/first-screen.mjs) and the whole widget.
 set -euo pipefail
@@ -18,7 +18,7 @@ on_the_fly() {
     const zlib = require("node:zlib");
     const data = require("node:fs").readFileSync(process.argv[2]);
     const packed = process.argv[1] === "br"
-      ? zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } })
+      ? zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } })
       : zlib.gzipSync(data, { level: 6 });
     console.log(packed.length);' "$1" "$2"
 }
