@@ -6,7 +6,8 @@ use mitreden_core::draft::{Choice, Draft, Mode, PositionDraft};
 use mitreden_core::outcome::Change;
 use mitreden_core::{ConflictId, Consultation, GroupId, Lang, LocalizedText, ResponseId};
 use mitreden_widget::json;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -79,6 +80,7 @@ fn a_draft_goes_to_storage_and_back_unchanged() {
         },
     ];
     let text = json::to_string(&draft).unwrap();
+    assert_eq!(text, serde_json::to_string(&draft).unwrap());
     assert!(text.contains(r#""choice":{"step":-2}"#), "{text}");
     assert_eq!(json::from_str::<Draft>(&text).unwrap(), draft);
     assert_eq!(serde_json::from_str::<Draft>(&text).unwrap(), draft);
@@ -95,7 +97,7 @@ fn tagged_enums_read_through_their_tag() {
     assert_eq!(change, Change::Summary { summary });
 }
 
-#[derive(Debug, PartialEq, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 enum Shape {
     Dot,
     Line(u32),
@@ -176,4 +178,42 @@ fn what_does_not_fit_is_refused_with_the_reason() {
         json::from_str::<Consultation>("[]").unwrap_err(),
         "an array where an object was expected"
     );
+}
+
+#[derive(Serialize)]
+struct Everything {
+    text: String,
+    letter: char,
+    small: i8,
+    big: u64,
+    half: f64,
+    nothing: Option<u8>,
+    something: Option<bool>,
+    shapes: Vec<Shape>,
+    pair: (u8, String),
+    by_number: BTreeMap<u16, bool>,
+    by_name: BTreeMap<String, ()>,
+}
+
+#[wasm_bindgen_test]
+fn what_the_widget_writes_is_what_serde_json_writes() {
+    let value = Everything {
+        text: "\"Zitat\" \\ Pfad\nZeile\tTab\r\u{1}\u{8}\u{c}\u{1f} – Ä 😀 \u{2028}".into(),
+        letter: '"',
+        small: -128,
+        big: u64::MAX,
+        half: -0.5,
+        nothing: None,
+        something: Some(false),
+        shapes: vec![Shape::Dot, Shape::Line(7), Shape::Square { side: 3 }],
+        pair: (1, "zwei".into()),
+        by_number: BTreeMap::from([(1, true), (20, false)]),
+        by_name: BTreeMap::from([("a\"b".to_owned(), ())]),
+    };
+    let written = json::to_string(&value).unwrap();
+    assert_eq!(written, serde_json::to_string(&value).unwrap());
+    // And the browser reads it as the same.
+    let parsed = js_sys::JSON::parse(&written).unwrap();
+    let text = js_sys::Reflect::get(&parsed, &"text".into()).unwrap();
+    assert_eq!(text.as_string().unwrap(), value.text);
 }

@@ -6,7 +6,7 @@
 //! printing of floating-point numbers (about 12 KB of wasm). The errors here name what was
 //! wrong (a field missing, a variant unknown, a value of the wrong kind) without the value.
 
-use std::fmt::{self, Display};
+use std::fmt::Display;
 
 use js_sys::{Array, Object};
 use serde::de::{
@@ -16,17 +16,7 @@ use serde::de::{
 use serde::forward_to_deserialize_any;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Why a value could not be read.
-#[derive(Debug)]
-pub struct Error(String);
-
-impl Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
+use super::Error;
 
 impl de::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
