@@ -112,7 +112,7 @@ pub enum AppError {
 }
 
 /// Seconds a client is asked to wait before trying again while the database is away.
-const RETRY_UNAVAILABLE: u32 = 5;
+pub(crate) const RETRY_UNAVAILABLE: u32 = 5;
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod counting;
 pub mod demo_page;
 pub mod error;
+pub mod error_page;
 pub mod health;
 pub mod json;
 pub mod logging;
@@ -69,8 +70,13 @@ pub fn app(state: AppState) -> Router {
         )
         .nest("/api/v1/staff", staff_api::routes(&state))
         .merge(pages::routes(&state))
-        .merge(plain_form::routes(state.rate_limit))
-        .merge(lookup_page::routes(state.rate_limit))
+        .merge(plain_form::routes(&state, state.rate_limit))
+        .merge(
+            lookup_page::routes(state.rate_limit).layer(axum::middleware::from_fn_with_state(
+                state.clone(),
+                error_page::as_page,
+            )),
+        )
         .merge(health::routes())
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })

@@ -4,16 +4,20 @@
 //! and answered with a receipt page. Sending is rate limited like every write.
 
 use axum::body::Bytes;
-use axum::extract::{Query, State};
+use axum::extract::{Query, RawQuery, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
+use mitreden_core::locale::integer;
 use mitreden_core::plain_form::PlainAnswers;
 use mitreden_core::{Consultation, Lang, ResponseId, Status, ValidationError};
+use mitreden_views::i18n::fill;
 use mitreden_views::participation::form_page::{FormLinks, FormPage, FormState};
+use mitreden_views::participation::page_texts::{text as page_text, Key as PageKey};
 use mitreden_views::participation::receipt_page::ReceiptPage;
 use mitreden_views::participation::texts::{text, Key};
 use rand::RngCore;
@@ -21,16 +25,24 @@ use serde::Deserialize;
 
 use crate::api::submissions::{store, Responses};
 use crate::error::AppError;
+use crate::error_page;
 use crate::json::ApiPath;
 use crate::rate_limit::{self, RateLimit};
 use crate::state::{AppState, Live};
 use crate::widget_page::{assets, in_language, page, WidgetQuery};
 
-pub fn routes(limits: RateLimit) -> Router<AppState> {
+pub fn routes(state: &AppState, limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/form", axum::routing::post(send));
     Router::new()
         .route("/w/{slug}/form", get(show))
-        .merge(rate_limit::limit(send, limits))
+        .merge(
+            rate_limit::limit(send, limits)
+                .layer(middleware::from_fn_with_state(state.clone(), keep_answers)),
+        )
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            error_page::as_page,
+        ))
 }
 
 /// The open consultation `slug`, and the language to show it in.
@@ -135,11 +147,17 @@ async fn send(
                 // The receipt proves ownership: no cache may keep the page.
                 return Ok(uncached_page(c, status, html));
             }
-            Err(refused) => FormState {
-                answers,
-                problems: Vec::new(),
-                refusal: Some(refusal(lang, &refused).ok_or(refused)?),
-            },
+            Err(refused) => {
+                // Not stored: the form again, with the answers and why.
+                let (status, sentence) = refusal(lang, &refused);
+                let wrong = FormState {
+                    answers,
+                    problems: Vec::new(),
+                    refusal: Some(sentence),
+                };
+                let page = form(&state, c, lang, &query, id, wrong, status).await?;
+                return Ok(retry_after(page, &refused));
+            }
         },
     };
     form(
@@ -154,16 +172,83 @@ async fn send(
     .await
 }
 
-/// Why a form that passed its own checks was refused, as a sentence (`None`: not the sender's
-/// doing, the error page says what happened).
-fn refusal(lang: Lang, error: &AppError) -> Option<String> {
+/// Why a form that passed its own checks was not stored, as a sentence for the form's error
+/// summary, and the status to answer with.
+fn refusal(lang: Lang, error: &AppError) -> (StatusCode, String) {
     let key = match error {
         AppError::Invalid(ValidationError::HoneypotFilled) => Key::ErrorHoneypot,
         AppError::Invalid(ValidationError::ConsultationNotOpen) => Key::ErrorClosed,
         AppError::Invalid(_) | AppError::IdConflict | AppError::Withdrawn => Key::ErrorRejected,
-        _ => return None,
+        _ => {
+            if let AppError::Internal(e) = error {
+                tracing::error!(error = %e, "internal error");
+            }
+            let sentence = page_text(lang, PageKey::FormNotStored).to_owned();
+            return (error.status(), sentence);
+        }
     };
-    Some(text(lang, key).to_owned())
+    (StatusCode::UNPROCESSABLE_ENTITY, text(lang, key).to_owned())
+}
+
+/// `page` with the `Retry-After` that `error` asks for, if any.
+fn retry_after(mut page: Response, error: &AppError) -> Response {
+    let seconds = match error {
+        AppError::RateLimited(s) | AppError::TooManyAttempts(s) => Some(*s),
+        AppError::Unavailable => Some(u64::from(crate::error::RETRY_UNAVAILABLE)),
+        _ => None,
+    };
+    if let Some(seconds) = seconds {
+        page.headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    page
+}
+
+/// A form the rate limit turned away comes back as the form, with the person's answers and
+/// when to send it again, instead of the limit's JSON: nothing typed is lost.
+async fn keep_answers(
+    State(state): State<AppState>,
+    ApiPath(slug): ApiPath<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    request: Request,
+    next: Next,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, crate::MAX_BODY).await else {
+        return AppError::PayloadTooLarge.into_response();
+    };
+    let request = Request::from_parts(parts, axum::body::Body::from(body.clone()));
+    let response = next.run(request).await;
+    if response.status() != StatusCode::TOO_MANY_REQUESTS {
+        return response;
+    }
+    let query: WidgetQuery = raw
+        .and_then(|q| serde_urlencoded::from_str(&q).ok())
+        .unwrap_or_default();
+    let fields: Option<Vec<(String, String)>> = serde_urlencoded::from_bytes(&body).ok();
+    let (Some(fields), Some((live, lang))) = (fields, open(&state, &slug, &query, &headers)) else {
+        return response;
+    };
+    let seconds = (response.headers().get(header::RETRY_AFTER))
+        .and_then(|v| v.to_str().ok()?.parse().ok())
+        .unwrap_or(60);
+    let answers = PlainAnswers::new(fields);
+    let id = answers.value("id").to_owned();
+    let sentence = fill(
+        page_text(lang, PageKey::FormTooMany),
+        &[("n", &integer(lang, seconds))],
+    );
+    let wrong = FormState {
+        answers,
+        problems: Vec::new(),
+        refusal: Some(sentence),
+    };
+    let status = StatusCode::TOO_MANY_REQUESTS;
+    match form(&state, &live.consultation, lang, &query, id, wrong, status).await {
+        Ok(page) => retry_after(page, &AppError::RateLimited(seconds)),
+        Err(_) => response,
+    }
 }
 
 /// The form page, with `state` (empty, or what was sent and what is wrong with it).

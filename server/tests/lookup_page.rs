@@ -149,8 +149,9 @@ async fn a_receipt_shows_the_response_and_withdraws_it_once_confirmed() {
         .unwrap();
     assert_eq!(r.status(), 422);
     let answer = r.text().await.unwrap();
+    // A page for a person (tests/page_errors.rs), not the API's JSON.
     assert!(
-        answer.contains("step show, confirm or withdraw"),
+        answer.contains("Was ankam, war nicht das Formular dieser Seite"),
         "{answer}"
     );
 }

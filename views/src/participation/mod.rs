@@ -7,6 +7,7 @@ pub mod act_button;
 pub mod carried_fields;
 pub mod closed_outcome;
 pub mod conflict_fields;
+pub mod error_page;
 pub mod error_summary;
 pub mod field_note;
 pub mod form_page;

@@ -28,6 +28,16 @@ mitreden_core::ui_texts! {
     PlaceLabel => "Platz für „{title}“", "Place for “{title}”";
     ErrorSummaryHeading => "Bitte prüfen Sie Ihre Angaben", "There is a problem";
     ErrorPageTitle => "Fehler: {title}", "Error: {title}";
+    FormNotStored => "Ihre Antwort konnte gerade nicht gespeichert werden; Ihre Angaben stehen unten noch. Bitte senden Sie sie in einigen Minuten erneut.", "Your response could not be stored just now; your answers are still below. Please send them again in a few minutes.";
+    FormTooMany => "Aus Ihrem Netz kamen in kurzer Zeit sehr viele Antworten, daher wurde diese noch nicht angenommen. Ihre Angaben stehen unten noch: Bitte senden Sie sie in {n} Sekunden erneut.", "Very many responses came from your network in a short time, so this one was not accepted yet. Your answers are still below: please send them again in {n} seconds.";
+    TroubleHeading => "Das hat nicht geklappt", "That did not work";
+    TroubleTooManyHeading => "Zu viele Anfragen", "Too many requests";
+    TroubleTooMany => "Aus Ihrem Netz kamen in kurzer Zeit sehr viele Anfragen, daher wurde diese nicht angenommen. Nichts wurde gespeichert. Bitte versuchen Sie es in {n} Sekunden noch einmal.", "Very many requests came from your network in a short time, so this one was not accepted. Nothing was stored. Please try again in {n} seconds.";
+    TroubleNotTheForm => "Was ankam, war nicht das Formular dieser Seite – es wurde unterwegs verändert oder ist viel zu lang. Nichts wurde gespeichert.", "What arrived was not this page's form – it was changed on the way or is far too long. Nothing was stored.";
+    TroubleNotFound => "Diese Seite gibt es nicht: Die Beteiligung ist unbekannt, oder die Adresse ist unvollständig.", "This page does not exist: the consultation is unknown, or the address is incomplete.";
+    TroubleUnavailable => "Der Server kann gerade nichts speichern oder nachsehen. Nichts wurde gespeichert. Bitte versuchen Sie es in einigen Minuten noch einmal.", "The server cannot store or look anything up just now. Nothing was stored. Please try again in a few minutes.";
+    TroubleFailed => "Auf dem Server ist ein Fehler aufgetreten. Nichts wurde gespeichert. Bitte versuchen Sie es später noch einmal.", "An error occurred on the server. Nothing was stored. Please try again later.";
+    TroubleAgain => "Noch einmal versuchen", "Try again";
     ErrorNotAPlace => "Bitte geben Sie als Platz eine ganze Zahl von 1 bis {max} ein.", "Enter a place as a whole number from 1 to {max}.";
     ErrorPlaceTwice => "Platz {place} ist mehrmals vergeben. Bitte vergeben Sie jeden Platz nur einmal.", "Place {place} is given more than once. Give each place only once.";
     ErrorNothingPlaced => "Bitte geben Sie mindestens einem Ziel einen Platz.", "Give at least one goal a place.";
