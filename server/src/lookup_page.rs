@@ -30,7 +30,12 @@ use crate::widget_page::{assets, in_language, WidgetQuery};
 pub fn routes(limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/lookup", axum::routing::post(send));
     Router::new()
-        .route("/w/{slug}/lookup", get(show))
+        // The empty form is compressed; what a POST answers holds the receipt code (see
+        // crate::plain_form::routes).
+        .route(
+            "/w/{slug}/lookup",
+            get(show).layer(crate::pages::compressed()),
+        )
         .merge(rate_limit::limit(send, limits))
 }
 

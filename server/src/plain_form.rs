@@ -34,7 +34,13 @@ use crate::widget_page::{assets, in_language, page, WidgetQuery};
 pub fn routes(state: &AppState, limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/form", axum::routing::post(send));
     Router::new()
-        .route("/w/{slug}/form", get(show))
+        // The empty form holds no secret and is compressed; what a POST answers (the answers
+        // again, or the receipt) is not: a receipt beside text the sender chose must not be
+        // told apart by its compressed length.
+        .route(
+            "/w/{slug}/form",
+            get(show).layer(crate::pages::compressed()),
+        )
         .merge(
             rate_limit::limit(send, limits)
                 .layer(middleware::from_fn_with_state(state.clone(), keep_answers)),

@@ -108,7 +108,7 @@ async fn the_accessibility_statement_has_every_part_bitv_asks_for() {
 async fn every_participant_page_and_the_results_page_link_both_notices() {
     let app = TestApp::spawn().await;
     app.widget_build();
-    for path in ["/w/demo", "/w/demo/form", "/results/demo"] {
+    for path in ["/w/demo", "/w/demo/form", "/w/demo/lookup", "/results/demo"] {
         let (_, _, html) = page(&app, path).await;
         assert!(
             html.contains("href=\"/datenschutz/demo?lang=de\""),
@@ -119,6 +119,21 @@ async fn every_participant_page_and_the_results_page_link_both_notices() {
             "{path}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_two_notices_link_each_other() {
+    let app = with_notices().await;
+    let (_, _, privacy) = page(&app, "/datenschutz/demo?lang=en").await;
+    assert!(
+        privacy.contains("<a href=\"/barrierefreiheit?lang=en\">Accessibility statement</a>"),
+        "{privacy}"
+    );
+    let (_, _, statement) = page(&app, "/barrierefreiheit").await;
+    assert!(
+        statement.contains("<a href=\"/datenschutz?lang=de\">Datenschutzhinweise</a>"),
+        "{statement}"
+    );
 }
 
 #[test]

@@ -273,3 +273,52 @@ async fn a_closed_consultation_has_no_form() {
         .unwrap();
     assert_eq!(r.status(), 303);
 }
+
+#[tokio::test]
+async fn the_empty_forms_are_compressed_and_a_page_with_a_receipt_never() {
+    let app = TestApp::spawn().await;
+    app.widget_build();
+    for path in [FORM, "/w/demo/lookup"] {
+        let r = app
+            .client
+            .get(app.url(path))
+            .header("accept-encoding", "br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(header(&r, "content-encoding"), "br", "{path}");
+    }
+    let (_, _, html) = get(&app, FORM).await;
+    let body = serde_urlencoded::to_string([
+        ("id", form_id(&html).as_str()),
+        ("group", "citizens"),
+        ("place-once-only", "1"),
+        ("website", ""),
+    ])
+    .unwrap();
+    let r = app
+        .client
+        .post(app.url(FORM))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept-encoding", "br, gzip")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    assert_eq!(header(&r, "content-encoding"), "");
+    let receipt = receipt_code(&r.text().await.unwrap());
+    let r = app
+        .client
+        .post(app.url("/w/demo/lookup"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept-encoding", "br, gzip")
+        .body(serde_urlencoded::to_string([("code", receipt.as_str())]).unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(header(&r, "content-encoding"), "");
+    let found = r.text().await.unwrap();
+    assert!(found.contains("id=\"mtr-lookup-result\""), "{found}");
+}

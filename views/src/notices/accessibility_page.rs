@@ -68,6 +68,9 @@ pub fn AccessibilityPage(
                 <h2>{t(lang, Key::EnforcementHeading)}</h2>
                 <p>{t(lang, Key::Enforcement)}</p>
                 <ContactCard lang contact=enforcement />
+                <p class="res-footer">
+                    <a href=format!("/datenschutz?lang={}", lang.code())>{t(lang, Key::PrivacyNoticeLink)}</a>
+                </p>
             </main>
         </Document>
     }

@@ -92,6 +92,11 @@ pub fn PrivacyPage(
                 <p>{t(lang, Key::NoAutomatedDecisions)}</p>
                 <p>{t(lang, Key::Complaint)}</p>
                 <ContactCard lang contact=notices.supervisory_authority.clone() />
+                <p class="res-footer">
+                    <a href=format!("/barrierefreiheit?lang={}", lang.code())>
+                        {t(lang, Key::AccessibilityStatementLink)}
+                    </a>
+                </p>
             </main>
         </Document>
     }

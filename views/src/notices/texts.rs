@@ -33,6 +33,8 @@ mitreden_core::ui_texts! {
     Complaint => "Sie können sich bei der Aufsichtsbehörde beschweren:", "You may lodge a complaint with the supervisory authority:";
     NoAutomatedDecisions => "Es gibt keine automatisierte Entscheidung im Einzelfall und kein Profiling.", "There is no automated individual decision-making and no profiling.";
     AccessibilityTitle => "Erklärung zur Barrierefreiheit", "Accessibility statement";
+    PrivacyNoticeLink => "Datenschutzhinweise", "Privacy notice";
+    AccessibilityStatementLink => "Erklärung zur Barrierefreiheit", "Accessibility statement";
     AccessibilityLead => "{body} ist bemüht, die Online-Beteiligung im Einklang mit § 12a des Behindertengleichstellungsgesetzes (BGG) und der Barrierefreie-Informationstechnik-Verordnung (BITV 2.0) barrierefrei zugänglich zu machen. Diese Erklärung gilt für das Beteiligungs-Widget, das Formular ohne JavaScript und die öffentlichen Ergebnisseiten.", "{body} endeavours to make the online consultation accessible in accordance with § 12a of the Disability Equality Act (BGG) and the Accessible Information Technology Ordinance (BITV 2.0). This statement applies to the consultation widget, the form without JavaScript and the public results pages.";
     TheOperator => "Der Betreiber", "The operator";
     StatusHeading => "Stand der Vereinbarkeit mit den Anforderungen", "Compliance status";
