@@ -42,11 +42,7 @@ pub fn none_flagged(problems: impl IntoIterator<Item = Option<String>>) -> bool 
 /// Focuses the element with `id` if it exists. In a text field the caret goes to the end: a
 /// text selected from an earlier Tab would otherwise be replaced whole by the next key.
 pub fn focus_now(id: &str) {
-    let element = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    let Some(element) = element else { return };
+    let Some(element) = element(id) else { return };
     let _ = element.focus();
     // (Fields without a caret, such as e-mail, refuse the range: nothing to do for them.)
     if let Some(field) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
@@ -58,19 +54,25 @@ pub fn focus_now(id: &str) {
     }
 }
 
-/// Keeps the element with `id` where it is on the screen across the pending DOM update: notes
-/// its position now and, once the update is drawn, asks for the page to scroll by as much as
-/// it moved. The page's own script (`public/widget-boot.js`) scrolls the widget page, or, in an
-/// embedding page's frame, asks that page to scroll.
+/// Keeps the element with `id` where it is on the screen across the pending DOM update, and
+/// focused: notes its position now and, once the update is drawn, focuses it without the
+/// browser's own scrolling (which, in an embedding page's frame, scrolled that page too, on top
+/// of what follows) and asks for the page to scroll by as much as it moved. The page's own
+/// script (`public/widget-boot.js`) scrolls the widget page, or, in an embedding page's frame,
+/// asks that page to scroll.
 pub fn keep_in_place(id: String) {
     let Some(before) = top_of(&id) else {
+        focus_later(id);
         return;
     };
     leptos::prelude::request_animation_frame(move || {
-        let Some(after) = top_of(&id) else {
+        let Some(element) = element(&id) else {
             return;
         };
-        let by = after - before;
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+        let by = element.get_bounding_client_rect().top() - before;
         if by.abs() < 1.0 {
             return;
         }
@@ -85,10 +87,14 @@ pub fn keep_in_place(id: String) {
     });
 }
 
-/// The distance of the element with `id` from the top of the viewport, in CSS pixels.
-fn top_of(id: &str) -> Option<f64> {
+fn element(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .map(|e| e.get_bounding_client_rect().top())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// The distance of the element with `id` from the top of the viewport, in CSS pixels.
+fn top_of(id: &str) -> Option<f64> {
+    element(id).map(|e| e.get_bounding_client_rect().top())
 }

@@ -46,14 +46,13 @@ pub fn RankedItem(id: PriorityId, draft: RwSignal<RankingDraft>) -> impl IntoVie
             None => say(Key::AnnounceAlreadyBottom, &[]),
         }
     };
-    // The pressed button moves with its item; the page scrolls along so that it stays under
-    // the finger (or pointer), and keeps focus.
+    // The pressed button moves with its item and keeps focus; the page scrolls along so that
+    // it stays under the finger (or pointer).
     let move_by = move |up: bool| {
         let button = if up { "up" } else { "down" };
         let id = format!("mtr-{button}-{}", item.get_value());
-        keep_in_place(id.clone());
+        keep_in_place(id);
         shift(up);
-        focus_later(id);
     };
     // Keyboard mode: Space picks the item up, the arrow keys move it, Space drops it, Escape
     // puts it back. `grabbed` holds the place it was picked up from.

@@ -230,37 +230,51 @@ async function answerQuickly(frame, group, goal) {
 }
 
 test('on a touch screen the move buttons say what they do, the keyboard mode stays out of the way, and a tapped button stays under the finger', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 390, height: 700 }, hasTouch: true, isMobile: true, locale: 'de-DE' });
-  const page = await context.newPage();
-  await page.goto(env.server.demoUrl);
-  const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
-  await iframe.scrollIntoViewIfNeeded();
-  const frame = await (await iframe.elementHandle()).contentFrame();
-  await frame.getByRole('button', { name: 'Beginnen' }).tap();
-  await frame.getByLabel('Bürgerinnen und Bürger').check();
-  await frame.getByRole('button', { name: 'Weiter' }).tap();
-  for (const goal of ['Digitale Identitäten, die alle nutzen können', 'Verwaltungsleistungen vollständig online',
-    'Register, die nur einmal fragen']) {
-    await frame.getByRole('button', { name: `${goal}: einordnen` }).tap();
-  }
-  const up = frame.locator('#mtr-up-once-only');
-  assert.equal(await up.locator('.mtr-icon-text').textContent(), 'Nach oben');
-  assert.equal(await up.locator('.mtr-icon-text').isVisible(), true, 'the word shows on a touch screen');
-  assert.equal(await frame.locator('#mtr-handle-once-only').isVisible(), false, 'no keyboard mode on a phone');
-  assert.deepEqual(await axeViolations(frame), [], 'ranking on a phone');
+  // 390 px, and 320 px, where the host page's frame is narrower and the moved buttons further
+  // apart (the browser's own scrolling to a focused button once added to the widget's).
+  for (const width of [390, 320]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 700 }, hasTouch: true, isMobile: true, locale: 'de-DE' });
+    const page = await context.newPage();
+    await page.goto(env.server.demoUrl);
+    const iframe = page.locator('iframe[data-mitreden-frame="demo"]');
+    await iframe.scrollIntoViewIfNeeded();
+    const frame = await (await iframe.elementHandle()).contentFrame();
+    await frame.getByRole('button', { name: 'Beginnen' }).tap();
+    await frame.getByLabel('Bürgerinnen und Bürger').check();
+    await frame.getByRole('button', { name: 'Weiter' }).tap();
+    for (const goal of ['Digitale Identitäten, die alle nutzen können', 'Verwaltungsleistungen vollständig online',
+      'Register, die nur einmal fragen', 'Digitale Kompetenz in der Verwaltung']) {
+      await frame.getByRole('button', { name: `${goal}: einordnen` }).tap();
+    }
+    const up = frame.locator('#mtr-up-once-only');
+    assert.equal(await up.locator('.mtr-icon-text').textContent(), 'Nach oben');
+    assert.equal(await up.locator('.mtr-icon-text').isVisible(), true, 'the word shows on a touch screen');
+    assert.equal(await frame.locator('#mtr-handle-once-only').isVisible(), false, 'no keyboard mode on a phone');
+    assert.deepEqual(await axeViolations(frame), [], `ranking on a phone, ${width} px`);
 
-  // Tap "Nach oben" on the third goal: it moves up, and the finger is still on its button.
-  await up.scrollIntoViewIfNeeded();
-  const box = await up.boundingBox();
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.touchscreen.tap(x, y);
-  await announced(frame, 'Register, die nur einmal fragen: von Platz 3 auf Platz 2 verschoben');
-  await page.waitForTimeout(300);
-  const frameBox = await iframe.boundingBox();
-  const under = await frame.evaluate(([fx, fy]) => document.elementFromPoint(fx, fy)?.closest('button')?.id,
-    [x - frameBox.x, y - frameBox.y]);
-  assert.equal(under, 'mtr-up-once-only');
-  await context.close();
+    // Tap "Nach oben" on the third goal, then "Nach unten" on the first and on the last but
+    // one: each moves, and the finger is still on its button.
+    const taps = [
+      ['mtr-up-once-only', 'Register, die nur einmal fragen: von Platz 3 auf Platz 2 verschoben'],
+      ['mtr-down-digital-identity', 'Digitale Identitäten, die alle nutzen können: von Platz 1 auf Platz 2 verschoben'],
+      ['mtr-down-services-online', 'Verwaltungsleistungen vollständig online: von Platz 3 auf Platz 4 verschoben'],
+    ];
+    for (const [id, said] of taps) {
+      const button = frame.locator(`#${id}`);
+      await button.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      const box = await button.boundingBox();
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      await page.touchscreen.tap(x, y);
+      await announced(frame, said);
+      await page.waitForTimeout(300);
+      const frameBox = await iframe.boundingBox();
+      const under = await frame.evaluate(([fx, fy]) => document.elementFromPoint(fx, fy)?.closest('button')?.id,
+        [x - frameBox.x, y - frameBox.y]);
+      assert.equal(under, id, `${width} px: ${id}`);
+    }
+    await context.close();
+  }
 });
 
 test('a lost answer is sent again and counted exactly once', async () => {
@@ -607,6 +621,31 @@ test('several themed widgets on one page work independently; without JavaScript 
   assert.equal(await link.getAttribute('href'), `${env.server.widgetOrigin}/w/demo/form`);
   await noJs.close();
   host.close();
+});
+
+test('an organisation\'s statement fits the demo page\'s frame at 320 px (280 CSS pixels) without sideways scrolling', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 280, height: 800 }, locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${env.server.widgetOrigin}/w/demo`);
+  const fits = async (where) => {
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
+    assert.ok(scroll <= client, `${where}: ${scroll}px wide in ${client}px`);
+  };
+  await page.getByRole('button', { name: 'Beginnen' }).click();
+  await page.locator('#mtr-mode-organisation').check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  await page.locator('#mtr-org-name').fill('Verbraucherzentrale Bundesverband e. V.');
+  await page.locator('#mtr-org-kind-ngo').check();
+  await fits('organisation');
+  await page.getByRole('button', { name: 'Weiter' }).click();
+  // Long German words in the goals' titles ("Verwaltungsleistungen").
+  await page.locator('#mtr-step-heading', { hasText: 'Haltung' }).waitFor();
+  await fits('stances');
+  assert.deepEqual(await axeViolations(page), [], 'stances at 280 px');
+  await context.close();
 });
 
 // A comment quoting an address, as people do: it breaks rather than widening the page.
