@@ -310,6 +310,8 @@ test('offline, reloaded and back online: the response is stored exactly once', a
   await context.setOffline(true);
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   await frame.getByTestId('outbox-status').filter({ hasText: 'sobald Sie online sind' }).waitFor();
+  // The status takes the step's place, and focus with it.
+  assert.equal(await frame.evaluate(() => document.activeElement?.dataset.testid), 'outbox-status');
   await page.close();
   assert.equal((await results()).total, totalBefore, 'nothing arrived while offline');
 
@@ -347,6 +349,9 @@ test('withdrawal by receipt removes the response from the results', async () => 
   await frame.getByRole('button', { name: 'Antwort zurückziehen' }).click();
   await frame.getByRole('button', { name: 'Ja, zurückziehen' }).click();
   await frame.getByText('Ihre Antwort wurde zurückgezogen und gelöscht.').waitFor();
+  // Said alone: not also still "stored and counted", with its code.
+  assert.equal(await frame.getByText('wird in den Ergebnissen gezählt').isVisible(), false);
+  assert.equal(await frame.getByTestId('receipt-code').isVisible(), false);
   assert.deepEqual(await axeViolations(frame), [], 'withdrawn');
   const after = await results();
   assert.equal(after.total, totalBefore);
