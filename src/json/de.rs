@@ -74,6 +74,16 @@ pub struct Value(pub JsValue);
 /// Integers JavaScript's numbers hold exactly (±2⁵³ − 1).
 const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
+/// `deserialize_*` methods that read a narrower kind as a wider one (the visitor checks the
+/// range: a `u8` of 300 is refused by its visitor).
+macro_rules! as_wider {
+    ($($($method:ident)+ => $wider:ident;)*) => {$($(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+            self.$wider(visitor)
+        }
+    )+)*};
+}
+
 /// Each `deserialize_*` but `deserialize_any` asks its visitor for one kind of value only: the
 /// visitor's other methods (serde's descriptions of what else came) are never compiled in.
 impl<'de> de::Deserializer<'de> for Value {
@@ -203,40 +213,11 @@ impl<'de> de::Deserializer<'de> for Value {
         i128 u128 char bytes byte_buf tuple_struct
     }
 
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_f64(visitor)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
+    as_wider! {
+        deserialize_i8 deserialize_i16 deserialize_i32 => deserialize_i64;
+        deserialize_u8 deserialize_u16 deserialize_u32 => deserialize_u64;
+        deserialize_f32 => deserialize_f64;
+        deserialize_str deserialize_identifier => deserialize_string;
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(
