@@ -136,6 +136,25 @@ async fn the_two_notices_link_each_other() {
     );
 }
 
+#[tokio::test]
+async fn without_a_language_in_the_address_the_browser_s_is_used() {
+    let app = with_notices().await;
+    for path in ["/barrierefreiheit", "/datenschutz", "/datenschutz/demo"] {
+        let r = app
+            .client
+            .get(app.url(path))
+            .header("accept-language", "en-GB,en;q=0.9")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["vary"], "accept-language", "{path}");
+        let html = r.text().await.unwrap();
+        assert!(html.contains("<html lang=\"en\""), "{path}");
+    }
+    let (_, _, html) = page(&app, "/barrierefreiheit?lang=de").await;
+    assert!(html.contains("<html lang=\"de\""));
+}
+
 #[test]
 fn a_notices_file_with_a_mistake_is_refused_with_the_reason() {
     let dir = tempfile::tempdir().unwrap();
