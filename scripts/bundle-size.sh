@@ -7,7 +7,7 @@
 # style sheet inline, is measured as sent by scripts/first-screen.mjs) and the whole widget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build-widget.sh >/dev/null
+scripts/build-wasm.sh widget >/dev/null
 # This build's assets (dist/ also keeps the two builds before).
 assets=dist/$(cat dist/current)
 

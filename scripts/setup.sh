@@ -2,15 +2,14 @@
 # Installs what mitreden needs to build (and, with `test`, to test) on a fresh Debian machine
 # with a Rust toolchain. Idempotent: a second run installs nothing.
 #
-#   scripts/setup.sh         build tools: wasm32 target, wasm-bindgen CLI, trunk (dashboard),
-#                            wasm-opt
+#   scripts/setup.sh         build tools: wasm32 target, wasm-bindgen CLI, wasm-opt, terser and
+#                            csso (npm)
 #   scripts/setup.sh test    also Chromium and ChromeDriver (browser tests) and PostgreSQL from
 #                            Debian, and schemathesis from PyPI (contract test) in
 #                            target/contract-venv
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14
 # The wasm-bindgen CLI must match the crate version pinned in Cargo.toml exactly.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 
@@ -44,12 +43,10 @@ fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (a few minutes)"
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-
-if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION (a few minutes)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked --force
+  # Without its default features: they only let the test runner download a WebDriver over
+  # TLS (rustls and ring to compile), and the tests use Debian's chromedriver.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --no-default-features \
+    --bin wasm-bindgen --bin wasm-bindgen-test-runner --force
 fi
 
 

@@ -89,7 +89,8 @@ pub enum StaffCommand {
         #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u32).range(1..=3650))]
         days: u32,
     },
-    /// List API tokens (their ids, members and expiry; never the secrets).
+    /// List API tokens: their ids, members and expiry ("EXPIRED" once past it); never the
+    /// secrets.
     Tokens {
         /// Only this member's tokens.
         name: Option<String>,
@@ -110,12 +111,13 @@ pub struct ServeArgs {
     #[arg(long, env = "MITREDEN_DATABASE", default_value = "data/mitreden.db")]
     pub database: String,
 
-    /// Folder with the built widget (the output of `trunk build`).
+    /// Folder with the built widget: a directory per build, and `current` naming the one to
+    /// serve.
     #[arg(long, env = "MITREDEN_WIDGET_DIR", default_value = "dist")]
     pub widget_dir: PathBuf,
 
-    /// Folder with the built staff dashboard (`trunk build` in dashboard/), served under
-    /// /staff/.
+    /// Folder with the built staff dashboard (its index.html and a directory per build),
+    /// served under /staff/.
     #[arg(long, env = "MITREDEN_DASHBOARD_DIR", default_value = "dashboard/dist")]
     pub dashboard_dir: PathBuf,
 

@@ -72,7 +72,7 @@ async fn cached(uri: Uri, mut response: Response) -> Response {
 }
 
 /// Whether a path names a file by its content: one of its parts, split at `/`, `-`, `_` and
-/// `.`, is a 16-digit hex hash (the widget build's directory, trunk's file names).
+/// `.`, is a 16-digit hex hash (the directory of a widget's or dashboard's build).
 fn is_content_addressed(path: &str) -> bool {
     path.split(['/', '-', '_', '.'])
         .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -130,8 +130,8 @@ mod tests {
         for path in [
             "/widget/2f3573dc317c0a35/mitreden-widget_bg.wasm",
             "/widget/2f3573dc317c0a35/boot.js",
-            "/staff-assets/mitreden-dashboard-767749b37395df66_bg.wasm",
-            "/staff-assets/dashboard-f4c6656cbf94f33e.css",
+            "/staff-assets/767749b37395df66/mitreden-dashboard_bg.wasm",
+            "/staff-assets/f4c6656cbf94f33e/dashboard.css",
         ] {
             assert!(is_content_addressed(path), "{path}");
         }

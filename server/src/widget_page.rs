@@ -122,7 +122,7 @@ pub(crate) fn in_language(
 }
 
 /// The current widget build's files: `dist/current` names its directory (written by
-/// `scripts/build-widget.sh`).
+/// `scripts/build-wasm.sh`).
 pub(crate) async fn assets(state: &AppState) -> Result<(String, WidgetAssets), AppError> {
     let current = tokio::fs::read_to_string(state.widget_dir.join("current"))
         .await

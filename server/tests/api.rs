@@ -449,13 +449,14 @@ async fn bundle_files_named_by_their_content_are_kept_a_year_the_rest_revalidate
     std::fs::create_dir_all(&hashed).unwrap();
     std::fs::write(hashed.join("w.js"), "console.log(1);").unwrap();
     std::fs::write(app.dir.path().join("dist/current"), "0123456789abcdef").unwrap();
-    let dashboard = app.state.dashboard_dir.join("app-0123456789abcdef.js");
-    std::fs::create_dir_all(&app.state.dashboard_dir).unwrap();
+    let build = app.state.dashboard_dir.join("fedcba9876543210");
+    std::fs::create_dir_all(&build).unwrap();
+    let dashboard = build.join("boot.js");
     std::fs::write(&dashboard, "console.log(2);").unwrap();
     let year = "public, max-age=31536000, immutable";
     for (path, status, policy) in [
         ("/widget/0123456789abcdef/w.js", 200, year),
-        ("/staff-assets/app-0123456789abcdef.js", 200, year),
+        ("/staff-assets/fedcba9876543210/boot.js", 200, year),
         ("/widget/current", 200, "no-cache"),
         // Not there (yet): a browser must ask again.
         ("/widget/0123456789abcdef/missing.js", 404, "no-cache"),

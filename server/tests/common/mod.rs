@@ -139,7 +139,7 @@ impl TestApp {
         format!("http://{}{}", self.addr, path)
     }
 
-    /// A widget build as `scripts/build-widget.sh` leaves it, with the real style sheet: the
+    /// A widget build as `scripts/build-wasm.sh` leaves it, with the real style sheet: the
     /// server renders the widget page around it. Returns the build's directory name.
     #[allow(dead_code)]
     pub fn widget_build(&self) -> &'static str {
