@@ -8,8 +8,7 @@ use sqlx::Row;
 
 use super::{Backend, Db};
 
-pub(super) static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
-pub(super) static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+use super::migrations::{POSTGRES, SQLITE};
 
 /// How long a readiness check waits for the database before calling it unreachable.
 const PING_TIMEOUT: Duration = Duration::from_secs(2);

@@ -20,6 +20,7 @@ pub mod changes;
 mod comments;
 mod consultations;
 mod health;
+mod migrations;
 mod proposals;
 pub mod published;
 mod retention;
