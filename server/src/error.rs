@@ -43,9 +43,9 @@ pub enum AppError {
     InvalidStaffName,
     #[error("The name or the password is wrong.")]
     WrongCredentials,
-    #[error("Too many failed attempts; try again in {0} seconds.")]
+    #[error("Too many failed attempts; try again in {}.", Seconds(*.0))]
     TooManyAttempts(u64),
-    #[error("Too many requests from your network; please try again in {0} seconds. Nothing you sent before was lost.")]
+    #[error("Too many requests from your network; please try again in {}. Nothing you sent before was lost.", Seconds(*.0))]
     RateLimited(u64),
     #[error(
         "The server cannot tell clients apart behind this proxy; it must send X-Forwarded-For."
@@ -101,6 +101,8 @@ pub enum AppError {
     ChangedMeanwhile,
     #[error("The chart could not be drawn as an image. Please try the SVG.")]
     ChartFailed,
+    #[error("Many charts are being drawn just now; please try again in a few seconds.")]
+    ChartsBusy,
     #[error("This address does not support the request method.")]
     MethodNotAllowed,
     #[error("The widget has not been built; run the README's run command.")]
@@ -111,8 +113,22 @@ pub enum AppError {
     Internal(StorageError),
 }
 
+/// A wait in English: "1 second", "30 seconds".
+struct Seconds(u64);
+
+impl std::fmt::Display for Seconds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            1 => f.write_str("1 second"),
+            n => write!(f, "{n} seconds"),
+        }
+    }
+}
+
 /// Seconds a client is asked to wait before trying again while the database is away.
 pub(crate) const RETRY_UNAVAILABLE: u32 = 5;
+/// Seconds a client is asked to wait while every place for drawing charts is taken.
+const RETRY_CHARTS: u32 = 2;
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
@@ -174,7 +190,9 @@ impl AppError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::RequestTimeout => StatusCode::REQUEST_TIMEOUT,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-            Self::WidgetMissing | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::WidgetMissing | Self::Unavailable | Self::ChartsBusy => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             Self::Internal(_) | Self::ChartFailed => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -225,6 +243,7 @@ impl AppError {
             Self::PriorityNotFound(_) => "priority_not_found",
             Self::ChangedMeanwhile => "changed_meanwhile",
             Self::ChartFailed => "chart_failed",
+            Self::ChartsBusy => "charts_busy",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::WidgetMissing => "widget_missing",
             Self::Unavailable => "database_unavailable",
@@ -244,6 +263,7 @@ impl IntoResponse for AppError {
         let retry_after = match self {
             Self::TooManyAttempts(seconds) | Self::RateLimited(seconds) => Some(seconds.into()),
             Self::Unavailable => Some(RETRY_UNAVAILABLE.into()),
+            Self::ChartsBusy => Some(RETRY_CHARTS.into()),
             _ => None,
         };
         if let Some(seconds) = retry_after {
@@ -273,5 +293,24 @@ impl From<JsonRejection> for AppError {
             }
             other => Self::InvalidJson(other.body_text()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AppError;
+
+    #[test]
+    fn waits_of_one_second_are_singular() {
+        assert_eq!(
+            AppError::TooManyAttempts(1).to_string(),
+            "Too many failed attempts; try again in 1 second."
+        );
+        assert!(AppError::RateLimited(1)
+            .to_string()
+            .contains("in 1 second."));
+        assert!(AppError::RateLimited(30)
+            .to_string()
+            .contains("in 30 seconds."));
     }
 }

@@ -50,9 +50,44 @@ fn handle() -> &'static PrometheusHandle {
     })
 }
 
-/// Installs the recorder, so that what happens before the first scrape is counted.
+/// Installs the recorder, so that what happens before the first scrape is counted, and
+/// describes every metric (the `# HELP` lines of a scrape).
 pub fn install() {
     handle();
+    metrics::describe_counter!(
+        "mitreden_http_requests_total",
+        "HTTP requests answered, by route pattern, method and status."
+    );
+    metrics::describe_histogram!(
+        "mitreden_http_request_duration_seconds",
+        metrics::Unit::Seconds,
+        "Time from a request's arrival to its answer, by route pattern and method."
+    );
+    metrics::describe_histogram!(
+        "mitreden_writer_batch_size",
+        "Writes committed together in one transaction by the writer."
+    );
+    metrics::describe_gauge!(
+        "mitreden_writer_queue_depth",
+        "Writes waiting for the writer when the metrics were read."
+    );
+    metrics::describe_counter!(
+        "mitreden_submissions_acknowledged_total",
+        "Responses and statements durably stored and acknowledged, new or replayed."
+    );
+    metrics::describe_histogram!(
+        "mitreden_results_computation_seconds",
+        metrics::Unit::Seconds,
+        "Time to compute a consultation's results or their uncertainty, by part."
+    );
+    metrics::describe_counter!(
+        "mitreden_database_errors_total",
+        "Requests that failed on the database, by kind (unavailable or other)."
+    );
+    metrics::describe_counter!(
+        "mitreden_charts_rendered_total",
+        "Charts of the public results rendered, by format (kept ones are not counted again)."
+    );
 }
 
 /// One answered request.
@@ -97,6 +132,11 @@ pub fn computed(what: &'static str, took: Duration) {
         .record(took.as_secs_f64());
 }
 
+/// A chart of the public results rendered as `format` (`svg` or `png`).
+pub fn chart_rendered(format: &'static str) {
+    metrics::counter!("mitreden_charts_rendered_total", "format" => format).increment(1);
+}
+
 /// A request failed on the database; `unavailable` if it could not be reached or written.
 pub fn database_error(unavailable: bool) {
     let kind = if unavailable { "unavailable" } else { "other" };
@@ -111,6 +151,20 @@ pub struct Network {
 }
 
 impl Network {
+    /// Whether the address has no bits set beyond the prefix.
+    fn is_network_address(&self) -> bool {
+        match self.address {
+            IpAddr::V4(net) => {
+                let host = u32::MAX.checked_shr(u32::from(self.prefix)).unwrap_or(0);
+                u32::from(net) & host == 0
+            }
+            IpAddr::V6(net) => {
+                let host = u128::MAX.checked_shr(u32::from(self.prefix)).unwrap_or(0);
+                u128::from(net) & host == 0
+            }
+        }
+    }
+
     fn contains(&self, ip: IpAddr) -> bool {
         match (self.address, ip.to_canonical()) {
             (IpAddr::V4(net), IpAddr::V4(ip)) => {
@@ -149,7 +203,16 @@ impl std::str::FromStr for Network {
                 .filter(|p| *p <= most)
                 .ok_or_else(|| format!("{value}: the prefix length must be 0 to {most}"))?
         };
-        Ok(Self { address, prefix })
+        let network = Self { address, prefix };
+        // 10.1.2.3/16 is most likely a typing error for 10.1.0.0/16 or 10.1.2.3: refused,
+        // rather than guessed.
+        if !network.is_network_address() {
+            return Err(format!(
+                "{value}: the address has bits set beyond the prefix /{prefix}; write the \
+                 network's first address (10.1.0.0/16) or a single address"
+            ));
+        }
+        Ok(network)
     }
 }
 
@@ -198,6 +261,10 @@ mod tests {
             .unwrap()
             .contains("8.8.8.8".parse().unwrap()));
         assert!("10.0.0.0/33".parse::<Network>().is_err());
+        // Host bits beyond the prefix: a typing error, not a network.
+        assert!("10.1.2.3/16".parse::<Network>().is_err());
+        assert!("fd12::1/8".parse::<Network>().is_err());
+        assert!("10.1.0.0/16".parse::<Network>().is_ok());
         assert!("intranet".parse::<Network>().is_err());
     }
 }

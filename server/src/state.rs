@@ -101,6 +101,13 @@ impl Live {
         self.counted().version
     }
 
+    /// What results asked for now count at least: the counted version and that of the
+    /// uncertainty computed so far. Results read after this are as new or newer.
+    pub fn stamp(&self) -> (u64, Option<u64>) {
+        let uncertainty = self.latest_uncertainty().map(|(v, _)| v);
+        (self.version(), uncertainty)
+    }
+
     /// Counts the changes logged under `version` if that is the next version.
     pub fn apply(&self, version: u64, changes: &[Change]) -> Result<Applied, StorageError> {
         let mut counted = self.counted();
@@ -323,7 +330,7 @@ pub struct AppState {
     pub throttle: crate::throttle::Throttle,
     /// Checks staff passwords off the async runtime.
     pub passwords: crate::staff::PasswordChecks,
-    /// Where the built widget (`trunk build`) lives.
+    /// Where the built widget (`scripts/build-wasm.sh`) lives.
     pub widget_dir: PathBuf,
     /// Where the built staff dashboard lives.
     pub dashboard_dir: PathBuf,
@@ -340,6 +347,8 @@ pub struct AppState {
     pub notices: Arc<mitreden_core::notices::Notices>,
     /// Addresses and networks that may read `/metrics` without a staff token.
     pub metrics_from: Vec<crate::metrics::Network>,
+    /// Charts of the public results, rendered once per counted version.
+    pub charts: crate::results_page::ChartCache,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
     /// Bumped whenever something was counted.
     counted: Arc<watch::Sender<u64>>,
@@ -376,6 +385,7 @@ impl AppState {
             public_url: None,
             cors_origins: Vec::new(),
             metrics_from: Vec::new(),
+            charts: Default::default(),
             notices: Default::default(),
             live: Arc::new(RwLock::new(HashMap::new())),
             counted: Arc::new(counted),

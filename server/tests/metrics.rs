@@ -66,6 +66,14 @@ async fn metrics_count_requests_writes_and_computations_for_staff_only() {
             >= 1.0,
         "{scrape}"
     );
+    // Every metric in the scrape says what it is.
+    for line in scrape.lines().filter(|l| l.starts_with("# TYPE ")) {
+        let name = line.split_whitespace().nth(2).unwrap();
+        assert!(
+            scrape.contains(&format!("# HELP {name} ")),
+            "no # HELP line for {name}:\n{scrape}"
+        );
+    }
     // No slug, receipt or address among the labels.
     assert!(!scrape.contains("demo"));
     assert!(!scrape.contains("127.0.0.1"));

@@ -3,6 +3,7 @@
 //! JavaScript, reads well with screen readers, and shows only what is public: results of
 //! published consultations, approved comments and statements whose organisations agreed.
 
+mod chart_cache;
 mod charts;
 mod feed;
 mod report;
@@ -26,6 +27,7 @@ use crate::error::AppError;
 use crate::json::ApiPath;
 use crate::state::{AppState, Live};
 
+pub use chart_cache::ChartCache;
 pub use charts::chart;
 pub use feed::feed;
 pub use report::report;
