@@ -80,6 +80,7 @@ pub fn app(state: AppState) -> Router {
         .merge(health::routes())
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
+        .layer(axum::middleware::from_fn(staff_api::no_store_for_staff))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(
             state.body_timeout,

@@ -12,7 +12,6 @@ use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
-use mitreden_core::locale::integer;
 use mitreden_core::plain_form::PlainAnswers;
 use mitreden_core::{Consultation, Lang, ResponseId, Status, ValidationError};
 use mitreden_views::i18n::fill;
@@ -243,7 +242,10 @@ async fn keep_answers(
     let id = answers.value("id").to_owned();
     let sentence = fill(
         page_text(lang, PageKey::FormTooMany),
-        &[("n", &integer(lang, seconds))],
+        &[(
+            "seconds",
+            &mitreden_views::participation::page_texts::seconds(lang, seconds),
+        )],
     );
     let wrong = FormState {
         answers,

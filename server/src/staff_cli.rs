@@ -68,18 +68,35 @@ pub async fn run(
                 None => Err(format!("there is no staff member '{name}'").into()),
             }
         }
-        StaffCommand::Tokens { name } => Ok(db
-            .tokens(name.as_deref())
-            .await?
-            .iter()
-            .map(|t| {
-                let expires = t
-                    .expires_at
-                    .map_or_else(|| "never".to_owned(), crate::staff_api::export::iso8601);
-                format!("{}\t{}\texpires {expires}", t.id, t.member)
-            })
-            .collect::<Vec<_>>()
-            .join("\n")),
+        StaffCommand::Tokens { name } => {
+            if let Some(name) = &name {
+                if !db.staff().await?.iter().any(|m| &m.name == name) {
+                    return Err(format!("there is no staff member '{name}'").into());
+                }
+            }
+            let tokens = db.tokens(name.as_deref()).await?;
+            if tokens.is_empty() {
+                return Ok(match name {
+                    Some(name) => format!("{name} has no API tokens."),
+                    None => "There are no API tokens.".to_owned(),
+                });
+            }
+            let now = crate::storage::now();
+            Ok(tokens
+                .iter()
+                .map(|t| {
+                    let expires = match t.expires_at {
+                        None => "expires never".to_owned(),
+                        Some(at) if at <= now => {
+                            format!("EXPIRED {}", crate::staff_api::export::iso8601(at))
+                        }
+                        Some(at) => format!("expires {}", crate::staff_api::export::iso8601(at)),
+                    };
+                    format!("{}\t{}\t{expires}", t.id, t.member)
+                })
+                .collect::<Vec<_>>()
+                .join("\n"))
+        }
         StaffCommand::Revoke { id } => {
             if db.revoke_token(&id, None).await? {
                 Ok(format!("Revoked token {id}."))

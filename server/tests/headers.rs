@@ -178,6 +178,21 @@ async fn staff_answers_submissions_and_receipt_look_ups_are_never_cached() {
         assert_eq!(r.status(), 200, "{path}");
         assert_eq!(r.headers()["cache-control"], "no-store", "{path}");
     }
+    // Every staff answer, errors included: a wrong method, an address that is not there, no
+    // sign-in.
+    for (method, path, status) in [
+        (reqwest::Method::PATCH, "/api/v1/staff/me", 405),
+        (reqwest::Method::GET, "/api/v1/staff/nothing-here", 404),
+        (reqwest::Method::GET, "/api/v1/staff/consultations", 401),
+    ] {
+        let mut request = app.client.request(method.clone(), app.url(path));
+        if status != 401 {
+            request = request.bearer_auth(&token);
+        }
+        let r = request.send().await.unwrap();
+        assert_eq!(r.status(), status, "{method} {path}");
+        assert_eq!(r.headers()["cache-control"], "no-store", "{method} {path}");
+    }
     // Over plain HTTP (development) no HSTS, and the cookie has no `__Host-` prefix.
     let r = app
         .client

@@ -147,6 +147,30 @@ async fn the_command_line_makes_lists_and_revokes_tokens() {
     assert!(!listed.contains(&secret), "no secret in the list");
     let id = made.split_whitespace().nth(2).unwrap();
     assert!(listed.contains(id), "{listed}");
+    assert!(listed.contains("\texpires "), "{listed}");
+    // Once past its date, the list says so.
+    let mut conn = common::connect(&app.database).await;
+    sqlx::query("UPDATE staff_tokens SET expires_at = $1")
+        .bind(mitreden_server::storage::now() - 1)
+        .execute(&mut conn)
+        .await
+        .unwrap();
+    let listed = run(&["tokens", "ada"]);
+    assert!(listed.contains("\tEXPIRED "), "{listed}");
     assert!(run(&["revoke", id]).contains("Revoked"));
     assert!(!run(&["tokens"]).contains(id));
+    // The token the test signed in with goes too.
+    for line in run(&["tokens", "ada"]).lines() {
+        let other = line.split('\t').next().unwrap();
+        assert!(run(&["revoke", other]).contains("Revoked"));
+    }
+    assert_eq!(run(&["tokens", "ada"]).trim(), "ada has no API tokens.");
+    assert_eq!(run(&["tokens"]).trim(), "There are no API tokens.");
+    // A member who does not exist is an error, not an empty list.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
+        .args(["staff", "--database", &app.database, "tokens", "nobody"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("there is no staff member 'nobody'"));
 }

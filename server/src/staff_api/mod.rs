@@ -91,8 +91,24 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             state.clone(),
             same_origin::check,
         ))
-        // Staff answers (exports above all) hold personal data: no cache keeps them.
-        .layer(no_store())
+}
+
+/// Staff answers (exports above all) hold personal data: no cache keeps them. Set around the
+/// whole app, not the staff routes alone, so that the answers the router makes itself under
+/// `/api/v1/staff` (a wrong method, an unknown address) say so too.
+pub async fn no_store_for_staff(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let staff = request.uri().path().starts_with("/api/v1/staff");
+    let mut response = next.run(request).await;
+    if staff {
+        response.headers_mut().insert(
+            axum::http::header::CACHE_CONTROL,
+            axum::http::HeaderValue::from_static("no-store"),
+        );
+    }
+    response
 }
 
 /// `Cache-Control: no-store`, for answers no browser or proxy may keep.

@@ -1,9 +1,8 @@
 use leptos::prelude::*;
-use mitreden_core::locale::integer;
 use mitreden_core::theme::Theme;
 use mitreden_core::Lang;
 
-use super::page_texts::{text, Key};
+use super::page_texts::{seconds as wait, text, Key};
 use super::shell::Shell;
 use crate::components::notice_links::NoticeLinks;
 use crate::i18n::fill;
@@ -66,7 +65,7 @@ pub fn ErrorPage(
     let (heading, what) = match trouble {
         Trouble::TooMany(seconds) => (
             t(Key::TroubleTooManyHeading),
-            fill(t(Key::TroubleTooMany), &[("n", &integer(lang, seconds))]),
+            fill(t(Key::TroubleTooMany), &[("seconds", &wait(lang, seconds))]),
         ),
         Trouble::NotTheForm => (t(Key::TroubleHeading), t(Key::TroubleNotTheForm).to_owned()),
         Trouble::NotFound => (t(Key::TroubleHeading), t(Key::TroubleNotFound).to_owned()),

@@ -29,10 +29,12 @@ mitreden_core::ui_texts! {
     ErrorSummaryHeading => "Bitte prüfen Sie Ihre Angaben", "There is a problem";
     ErrorPageTitle => "Fehler: {title}", "Error: {title}";
     FormNotStored => "Ihre Antwort konnte gerade nicht gespeichert werden; Ihre Angaben stehen unten noch. Bitte senden Sie sie in einigen Minuten erneut.", "Your response could not be stored just now; your answers are still below. Please send them again in a few minutes.";
-    FormTooMany => "Aus Ihrem Netz kamen in kurzer Zeit sehr viele Antworten, daher wurde diese noch nicht angenommen. Ihre Angaben stehen unten noch: Bitte senden Sie sie in {n} Sekunden erneut.", "Very many responses came from your network in a short time, so this one was not accepted yet. Your answers are still below: please send them again in {n} seconds.";
+    FormTooMany => "Aus Ihrem Netz kamen in kurzer Zeit sehr viele Antworten, daher wurde diese noch nicht angenommen. Ihre Angaben stehen unten noch: Bitte senden Sie sie in {seconds} erneut.", "Very many responses came from your network in a short time, so this one was not accepted yet. Your answers are still below: please send them again in {seconds}.";
     TroubleHeading => "Das hat nicht geklappt", "That did not work";
     TroubleTooManyHeading => "Zu viele Anfragen", "Too many requests";
-    TroubleTooMany => "Aus Ihrem Netz kamen in kurzer Zeit sehr viele Anfragen, daher wurde diese nicht angenommen. Nichts wurde gespeichert. Bitte versuchen Sie es in {n} Sekunden noch einmal.", "Very many requests came from your network in a short time, so this one was not accepted. Nothing was stored. Please try again in {n} seconds.";
+    TroubleTooMany => "Aus Ihrem Netz kamen in kurzer Zeit sehr viele Anfragen, daher wurde diese nicht angenommen. Nichts wurde gespeichert. Bitte versuchen Sie es in {seconds} noch einmal.", "Very many requests came from your network in a short time, so this one was not accepted. Nothing was stored. Please try again in {seconds}.";
+    OneSecond => "einer Sekunde", "1 second";
+    Seconds => "{n} Sekunden", "{n} seconds";
     TroubleNotTheForm => "Was ankam, war nicht das Formular dieser Seite – es wurde unterwegs verändert oder ist viel zu lang. Nichts wurde gespeichert.", "What arrived was not this page's form – it was changed on the way or is far too long. Nothing was stored.";
     TroubleNotFound => "Diese Seite gibt es nicht: Die Beteiligung ist unbekannt, oder die Adresse ist unvollständig.", "This page does not exist: the consultation is unknown, or the address is incomplete.";
     TroubleUnavailable => "Der Server kann gerade nichts speichern oder nachsehen. Nichts wurde gespeichert. Bitte versuchen Sie es in einigen Minuten noch einmal.", "The server cannot store or look anything up just now. Nothing was stored. Please try again in a few minutes.";
@@ -68,4 +70,30 @@ mitreden_core::ui_texts! {
     LookupHeading => "Antwort ansehen oder zurückziehen", "View or withdraw your response";
     LookupIntro => "Geben Sie den Beleg-Code ein, den Sie nach dem Absenden erhalten haben. Er gilt für Antworten wie für Stellungnahmen.", "Enter the receipt code you were given after sending. It works for responses and statements alike.";
     LookupAgain => "Einen anderen Beleg-Code eingeben", "Enter another receipt code";
+}
+
+/// "1 second", "30 seconds": a wait, as the sentences above put it ("in {seconds}").
+pub fn seconds(lang: mitreden_core::Lang, n: u64) -> String {
+    if n == 1 {
+        text(lang, Key::OneSecond).to_owned()
+    } else {
+        crate::i18n::fill(
+            text(lang, Key::Seconds),
+            &[("n", &mitreden_core::locale::integer(lang, n))],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seconds;
+    use mitreden_core::Lang;
+
+    #[test]
+    fn a_wait_of_one_second_is_singular() {
+        assert_eq!(seconds(Lang::De, 1), "einer Sekunde");
+        assert_eq!(seconds(Lang::En, 1), "1 second");
+        assert_eq!(seconds(Lang::De, 30), "30 Sekunden");
+        assert_eq!(seconds(Lang::En, 1200), "1,200 seconds");
+    }
 }
