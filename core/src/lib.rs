@@ -16,6 +16,7 @@ pub mod outcome;
 pub mod plain_form;
 pub mod proof;
 pub mod proposal;
+pub mod published;
 pub mod ranking_draft;
 pub mod results;
 pub mod statement;
@@ -27,6 +28,7 @@ pub mod text;
 pub mod text_input;
 pub mod theme;
 mod ui_texts;
+pub mod validation_error;
 
 pub use ballot::{Ballot, Mark};
 pub use consultation::{

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::submission::ValidationError;
 use crate::text_input;
+use crate::validation_error::ValidationError;
 
 /// Most proposals one response may carry.
 pub const MAX_PROPOSALS: usize = 3;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Indicator, Measurement, Progress};
 use crate::ids::{IndicatorId, PriorityId};
 use crate::locale::Date;
-use crate::outcome::{Dated, Timestamp, Version};
+use crate::published::{Dated, Timestamp, Version};
 use crate::text::LocalizedText;
 
 /// An indicator as it stands, with where it stands.

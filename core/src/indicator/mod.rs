@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ids::IndicatorId;
 use crate::locale::Date;
-use crate::outcome::{localized, Fault, TextFault};
+use crate::published::{localized, Fault, TextFault};
 use crate::text::{Lang, LocalizedText};
 use crate::Consultation;
 

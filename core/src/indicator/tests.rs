@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::consultation::tests::sample;
-use crate::outcome::{Timestamp, Version};
+use crate::published::{Timestamp, Version};
 use crate::PriorityId;
 
 fn both(text: &str) -> LocalizedText {

@@ -3,26 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{ItemKind, ItemStatus, Outcome, Timestamp};
+use super::{Dated, ItemKind, ItemStatus, Outcome, Timestamp, Version};
 use crate::text::LocalizedText;
-
-/// One published version of something, as stored: versions count up across a server.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Version<T> {
-    pub number: i64,
-    pub at: Timestamp,
-    pub value: T,
-}
-
-/// A change with when it was published and in which version.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Dated<C> {
-    pub at: Timestamp,
-    pub version: i64,
-    #[serde(flatten)]
-    pub change: C,
-}
 
 /// What one published version changed.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -4,19 +4,19 @@
 
 mod follow_up;
 mod history;
-mod timestamp;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::text::{Lang, LocalizedText};
-use crate::text_input::{self, TextProblem};
 use crate::Consultation;
 
 pub use follow_up::{FeedChange, FollowUp, LicenceInfo, OUTCOME_KEY};
-pub use history::{Change, Dated, PublishedItem, PublishedOutcome, Version};
-pub use timestamp::Timestamp;
+pub use history::{Change, PublishedItem, PublishedOutcome};
+// Kept under these names here too: they came from here.
+pub(crate) use crate::published::{localized, Fault, TextFault};
+pub use crate::published::{Dated, Timestamp, Version};
 
 /// The longest summary, in characters.
 pub const MAX_SUMMARY: usize = 5000;
@@ -216,50 +216,6 @@ pub fn item_kind(id: &str, consultation: &Consultation, decided: &[i64]) -> Opti
     // `proposal-007` is not proposal 7: only the canonical spelling names it.
     let n: i64 = number.parse().ok()?;
     (proposal_item(n) == id && decided.contains(&n)).then_some(ItemKind::Proposal)
-}
-
-/// `text` cleaned, with a text in every language of `consultation` and in no other.
-pub(crate) fn localized(
-    text: &LocalizedText,
-    field: &str,
-    max: usize,
-    consultation: &Consultation,
-) -> Result<LocalizedText, TextFault> {
-    let fault = |problem| TextFault {
-        field: field.to_owned(),
-        problem,
-    };
-    if let Some(lang) = text
-        .languages()
-        .find(|lang| !consultation.languages.contains(lang))
-    {
-        return Err(fault(Fault::Extra(lang)));
-    }
-    let mut clean = LocalizedText::default();
-    for &lang in &consultation.languages {
-        let cleaned = text_input::required(text.get_exact(lang), max).map_err(|p| {
-            fault(match p {
-                TextProblem::Missing => Fault::Missing(lang),
-                TextProblem::TooLong { max } => Fault::TooLong(max),
-                TextProblem::ControlCharacters => Fault::Control,
-            })
-        })?;
-        clean.set(lang, cleaned);
-    }
-    Ok(clean)
-}
-
-/// A text that is missing, too long or unclean, in the field named.
-pub(crate) struct TextFault {
-    pub field: String,
-    pub problem: Fault,
-}
-
-pub(crate) enum Fault {
-    Missing(Lang),
-    Extra(Lang),
-    TooLong(usize),
-    Control,
 }
 
 impl From<TextFault> for OutcomeError {
