@@ -124,28 +124,64 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
 }
 
 /// Serves until Ctrl-C or SIGTERM; then answers what is under way, commits what is queued
-/// and saves the tallies (see [`serve::serve`]).
-pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error>> {
+/// and saves the tallies (see [`serve::serve`]). The addresses to open are printed on stdout:
+/// as lines for people, or with `log_format` JSON as one JSON object (a log collector reading
+/// stdout and stderr together meets nothing but JSON).
+pub async fn run(
+    config: cli::ServeArgs,
+    log_format: logging::LogFormat,
+) -> Result<(), Box<dyn std::error::Error>> {
     let state = open_state(&config).await?;
     retention::spawn(state.clone());
-    let listener = tokio::net::TcpListener::bind(config.addr).await?;
+    let listener = bind(config.addr).await?;
     let addr: SocketAddr = listener.local_addr()?;
     let public_url = config
         .public_url
         .clone()
         .unwrap_or_else(|| format!("http://{addr}"));
 
+    let mut addresses = Vec::new();
     if let Some(demo_addr) = config.demo_page_addr {
-        let demo = tokio::net::TcpListener::bind(demo_addr).await?;
+        let demo = bind(demo_addr).await?;
         let page = demo_page::app(&public_url);
-        println!("Demo ministry page:  http://{}/", demo.local_addr()?);
+        addresses.push((
+            "demo_page",
+            "Demo ministry page",
+            format!("http://{}/", demo.local_addr()?),
+        ));
         tokio::spawn(async move { axum::serve(demo, page).await });
     }
-    println!("Widget (direct):     {public_url}/w/demo");
-    println!("Staff dashboard:     {public_url}/staff/");
-    println!("Consultation JSON:   {public_url}/api/v1/consultations/demo");
-    println!("Results page:        {public_url}/results/demo");
-    println!("Results JSON:        {public_url}/api/v1/consultations/demo/results");
+    for (key, label, path) in [
+        ("widget", "Widget (direct)", "/w/demo"),
+        ("staff_dashboard", "Staff dashboard", "/staff/"),
+        (
+            "consultation_json",
+            "Consultation JSON",
+            "/api/v1/consultations/demo",
+        ),
+        ("results_page", "Results page", "/results/demo"),
+        (
+            "results_json",
+            "Results JSON",
+            "/api/v1/consultations/demo/results",
+        ),
+    ] {
+        addresses.push((key, label, format!("{public_url}{path}")));
+    }
+    match log_format {
+        logging::LogFormat::Text => {
+            for (_, label, url) in &addresses {
+                println!("{:<21}{url}", format!("{label}:"));
+            }
+        }
+        logging::LogFormat::Json => {
+            let object: serde_json::Map<String, serde_json::Value> = addresses
+                .into_iter()
+                .map(|(key, _, url)| (key.to_owned(), url.into()))
+                .collect();
+            println!("{}", serde_json::Value::Object(object));
+        }
+    }
     tracing::info!(
         %addr,
         database = %storage::without_password(&config.database),
@@ -173,6 +209,14 @@ pub async fn run(config: cli::ServeArgs) -> Result<(), Box<dyn std::error::Error
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// A listener on `addr`; the error names the address ("127.0.0.1:8080: address already in
+/// use"), so an operator knows which setting to change.
+async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, Box<dyn std::error::Error>> {
+    tokio::net::TcpListener::bind(addr)
+        .await
+        .map_err(|e| format!("cannot listen on {addr}: {e}").into())
 }
 
 async fn shutdown_signal() {

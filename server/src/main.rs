@@ -9,7 +9,7 @@ async fn main() -> std::process::ExitCode {
         return std::process::ExitCode::FAILURE;
     }
     let result = match command {
-        Command::Serve(args) => mitreden_server::run(*args).await,
+        Command::Serve(args) => mitreden_server::run(*args, log.log_format).await,
         Command::Staff { command, database } => mitreden_server::staff_cli::run(&database, command)
             .await
             .map(|out| println!("{out}")),

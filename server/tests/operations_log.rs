@@ -6,7 +6,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{start_command, submission, uuid, ALL};
+use common::{submission, uuid, ALL};
 use serde_json::{json, Value};
 
 fn staff(database: &str, args: &[&str]) -> String {
@@ -27,12 +27,28 @@ async fn the_log_has_a_line_per_request_and_nothing_anyone_sent() {
     let log = dir.path().join("server.log");
     // The server listens on one loopback address and the client comes from another, so that
     // the client's address can be looked for in the log.
+    let out = dir.path().join("server.out");
     let mut command = Command::new(env!("CARGO_BIN_EXE_mitreden-server"));
     command
         .args(["serve", "--addr", "127.0.0.2:0", "--database", &database])
         .args(["--log-format", "json", "--log", "info"])
+        .stdout(std::fs::File::create(&out).unwrap())
         .stderr(std::fs::File::create(&log).unwrap());
-    let (mut server, base) = start_command(command);
+    let mut server = command.spawn().unwrap();
+    // Stdout holds nothing but JSON too: the addresses as one object.
+    let mut printed = String::new();
+    for _ in 0..200 {
+        printed = std::fs::read_to_string(&out).unwrap();
+        if printed.ends_with('\n') {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    let addresses: Value = serde_json::from_str(printed.trim())
+        .unwrap_or_else(|e| panic!("stdout is not one JSON object ({e}): {printed}"));
+    let results = addresses["results_json"].as_str().unwrap();
+    let base = results[..results.find("/api/").unwrap()].to_owned();
+    assert_eq!(addresses["widget"], format!("{base}/w/demo"));
     let http = reqwest::Client::builder()
         .local_address(std::net::IpAddr::from([127, 0, 0, 3]))
         .build()
@@ -115,7 +131,10 @@ async fn the_log_has_a_line_per_request_and_nothing_anyone_sent() {
     assert_eq!(posted["method"], "POST");
     assert_eq!(posted["route"], "/api/v1/consultations/{slug}/responses");
     assert_eq!(posted["status"], 201);
-    assert!(posted["duration_ms"].as_f64().unwrap() > 0.0);
+    let took = posted["duration_ms"].as_f64().unwrap();
+    assert!(took > 0.0);
+    // Rounded to a hundredth of a millisecond.
+    assert_eq!((took * 100.0).round() / 100.0, took, "{posted}");
     assert_eq!(line(&viewed_id)["status"], 200);
     assert_eq!(line(&me_id)["route"], "/api/v1/staff/me");
     // The path and query as sent are never logged, only the route's pattern.
@@ -159,4 +178,22 @@ async fn the_load_balancer_learns_whether_the_server_can_take_submissions() {
     assert_eq!(ready["status"], "not_ready");
     assert_eq!(ready["checks"]["migrations"], false);
     assert_eq!(ready["checks"]["database"], true);
+}
+
+#[tokio::test]
+async fn an_address_in_use_is_named_in_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = common::database(&dir).await;
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let out = Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
+        .args(["serve", "--addr", &addr, "--database", &database])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains(&format!("cannot listen on {addr}:")),
+        "{said}"
+    );
 }

@@ -445,8 +445,14 @@ pub fn start_command(mut command: std::process::Command) -> (std::process::Child
     let mut lines = BufReader::new(stdout).lines();
     let base = loop {
         let line = lines.next().expect("server prints its URLs").unwrap();
-        if let Some(url) = line.strip_prefix("Results JSON:") {
-            let url = url.trim();
+        // As lines for people, or, with --log-format json, as one JSON object.
+        let url = match serde_json::from_str::<Value>(&line) {
+            Ok(object) => object["results_json"].as_str().map(str::to_owned),
+            Err(_) => line
+                .strip_prefix("Results JSON:")
+                .map(|u| u.trim().to_owned()),
+        };
+        if let Some(url) = url {
             break url[..url.find("/api/").unwrap()].to_owned();
         }
     };
