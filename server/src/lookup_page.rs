@@ -125,7 +125,12 @@ async fn send(
         match (find_either(&state, &slug, &hash).await?, asked.step) {
             (None, _) => refused(text(lang, Key::ErrorReceiptUnknown), StatusCode::NOT_FOUND),
             (Some(found), Step::Show) => {
-                let follow_up = crate::progress::public(&state, &live).await?;
+                let follow_up = state
+                    .public_content
+                    .get(&state, &live)
+                    .await?
+                    .follow_up
+                    .clone();
                 let found = LookupState::Found {
                     code,
                     found: Box::new(found),

@@ -349,6 +349,8 @@ pub struct AppState {
     pub metrics_from: Vec<crate::metrics::Network>,
     /// Charts of the public results, rendered once per counted version.
     pub charts: crate::results_page::ChartCache,
+    /// What the public pages show besides the counts, read once per change.
+    pub public_content: crate::results_page::PublicContentCache,
     live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
     /// Bumped whenever something was counted.
     counted: Arc<watch::Sender<u64>>,
@@ -386,6 +388,7 @@ impl AppState {
             cors_origins: Vec::new(),
             metrics_from: Vec::new(),
             charts: Default::default(),
+            public_content: Default::default(),
             notices: Default::default(),
             live: Arc::new(RwLock::new(HashMap::new())),
             counted: Arc::new(counted),

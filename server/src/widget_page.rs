@@ -170,7 +170,14 @@ pub async fn widget_page(
     };
     // A closed consultation's page shows what became of the input.
     let follow_up = match c.status {
-        Status::Closed => Some(crate::progress::public(&state, &live).await?),
+        Status::Closed => Some(
+            state
+                .public_content
+                .get(&state, &live)
+                .await?
+                .follow_up
+                .clone(),
+        ),
         _ => None,
     };
     // The widget speaks the page's language: its texts only (the consultation's JSON

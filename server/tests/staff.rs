@@ -453,6 +453,9 @@ async fn statements_are_published_only_with_consent_and_the_timeline_counts_days
     let (a, b) = (public_id("Verband A"), public_id("Verband B"));
     assert!(a != uuid(1) && b != uuid(2), "{listed}");
     assert_eq!(mark(uuid(1), true).await.0, 404, "not by the sender's id");
+    // Read (and kept for other readers) before the publication, and right after: the page
+    // never shows what was read before a staff change.
+    assert!(!app.page("/results/demo").await.contains("Verband A"));
     assert_eq!(mark(a, true).await.0, 204);
     let (status, body) = mark(b, true).await;
     assert_eq!(

@@ -42,7 +42,12 @@ pub async fn progress(
     let live = public(&state, &slug)?;
     Ok(Json(ProgressDocument {
         consultation: slug,
-        progress: crate::progress::public(&state, &live).await?,
+        progress: state
+            .public_content
+            .get(&state, &live)
+            .await?
+            .follow_up
+            .clone(),
     }))
 }
 
@@ -55,7 +60,12 @@ pub async fn results(
         return Err(AppError::ResultsNotPublished);
     }
     let organisations = live.statement_summary();
-    let progress = crate::progress::public(&state, &live).await?;
+    let progress = state
+        .public_content
+        .get(&state, &live)
+        .await?
+        .follow_up
+        .clone();
     Ok(Json(ResultsDocument {
         results: live.public_results().await,
         organisations,

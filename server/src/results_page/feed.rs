@@ -25,8 +25,8 @@ pub async fn feed(
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, AppError> {
     let (live, lang) = published(&state, &slug, &query)?;
-    let follow_up = crate::progress::public(&state, &live).await?;
-    let proposals = crate::progress::proposal_titles(&state, &slug).await?;
+    let published = state.public_content.get(&state, &live).await?;
+    let (follow_up, proposals) = (&published.follow_up, &published.proposals);
     let base = base_url(&state, &headers);
     let c = &live.consultation;
     let feed_url = format!("{base}/results/{slug}/feed.atom?lang={}", lang.code());
@@ -52,7 +52,7 @@ pub async fn feed(
             };
             Entry {
                 id: format!("{feed_url}#change-{}-{n}", d.version),
-                title: Text::plain(change(lang, c, &proposals, &d.change)),
+                title: Text::plain(change(lang, c, proposals, &d.change)),
                 updated: time(d.at),
                 published: Some(time(d.at)),
                 links: vec![link(format!("{page}{anchor}"), "alternate", "text/html")],

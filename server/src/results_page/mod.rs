@@ -6,6 +6,7 @@
 mod chart_cache;
 mod charts;
 mod feed;
+mod public_content;
 mod report;
 
 use std::sync::Arc;
@@ -30,6 +31,7 @@ use crate::state::{AppState, Live};
 pub use chart_cache::ChartCache;
 pub use charts::chart;
 pub use feed::feed;
+pub use public_content::{PublicContent, PublicContentCache};
 pub use report::report;
 
 /// What the page's address may carry: the language and the ministry's look (the same values
@@ -97,7 +99,7 @@ fn published_summary(c: &Consultation, published: &[ValidStatement]) -> Statemen
 /// The public results and what else the views need, as of now.
 async fn results_data(state: &AppState, live: &Arc<Live>) -> Result<Arc<ResultsData>, AppError> {
     // Only what may be published: groups too small to hide a person are withheld.
-    let results = live.clone().results().await.public();
+    let results = (*live.clone().public_results().await).clone();
     let slug = live.consultation.slug.to_string();
     let days = live
         .days
@@ -149,8 +151,7 @@ pub async fn page(
         ));
     }
     let data = results_data(&state, &live).await?;
-    let comments = state.db.approved_comments(&slug).await?;
-    let published = state.db.published_statements(&slug).await?;
+    let content = state.public_content.get(&state, &live).await?;
     let other = c.languages.iter().copied().find(|l| *l != lang);
     let links = PageLinks {
         take_part: Some(format!("/w/{slug}?lang={}", lang.code())),
@@ -172,9 +173,11 @@ pub async fn page(
             .map(|p| format!("/results/{}?lang={}", p.consultation.slug, lang.code())),
     };
     let theme = query.theme();
-    let summary = published_summary(c, &published);
-    let follow_up = crate::progress::public(&state, &live).await?;
-    let proposals = crate::progress::proposal_titles(&state, &slug).await?;
+    let summary = published_summary(c, &content.statements);
+    let comments = content.comments.clone();
+    let published = content.statements.clone();
+    let follow_up = content.follow_up.clone();
+    let proposals = content.proposals.clone();
     let html = view! {
         <PublicPage data lang theme links comments summary published follow_up proposals />
     }

@@ -24,8 +24,8 @@ pub async fn report(
     let data = results_data(&state, &live).await?;
     let back = format!("/results/{slug}?{}", query.in_language(lang));
     let theme = query.theme();
-    let published = state.db.published_statements(&slug).await?;
-    let summary = published_summary(&live.consultation, &published);
+    let content = state.public_content.get(&state, &live).await?;
+    let summary = published_summary(&live.consultation, &content.statements);
     let html = view! { <ReportPage data lang theme back summary /> }.to_html();
     Ok(Html(format!("<!doctype html>{html}")))
 }

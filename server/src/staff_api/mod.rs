@@ -91,6 +91,29 @@ pub fn routes(state: &AppState) -> Router<AppState> {
             state.clone(),
             same_origin::check,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            published_may_have_changed,
+        ))
+}
+
+/// A staff write that succeeded may have changed what the public pages show (a comment
+/// approved, a statement or an outcome published): they read it afresh.
+async fn published_may_have_changed(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    use axum::http::Method;
+    let writes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    let response = next.run(request).await;
+    if writes && response.status().is_success() {
+        state.public_content.staff_changed();
+    }
+    response
 }
 
 /// Staff answers (exports above all) hold personal data: no cache keeps them. Set around the
