@@ -26,7 +26,7 @@ arch=$(dpkg --print-architecture)
 root=target/debian/root
 rm -rf "$root"
 install -d "$root/DEBIAN" "$root/usr/bin" "$root/usr/share/mitreden/widget" \
-  "$root/usr/share/mitreden/dashboard" "$root/lib/systemd/system" "$root/etc/mitreden" \
+  "$root/usr/share/mitreden/dashboard" "$root/usr/lib/systemd/system" "$root/etc/mitreden" \
   "$root/usr/share/man/man1" "$root/usr/share/doc/mitreden"
 
 install -m 0755 "$binary" "$root/usr/bin/mitreden-server"
@@ -36,25 +36,38 @@ current=$(cat dist/current)
 cp -r "dist/$current" "$root/usr/share/mitreden/widget/"
 cp dist/current "$root/usr/share/mitreden/widget/current"
 cp -r dashboard/dist/. "$root/usr/share/mitreden/dashboard/"
-install -m 0644 packaging/mitreden.service "$root/lib/systemd/system/mitreden.service"
+install -m 0644 packaging/mitreden.service "$root/usr/lib/systemd/system/mitreden.service"
 install -m 0640 packaging/mitreden.env "$root/etc/mitreden/mitreden.env"
-for page in "" serve backup restore staff; do
-  name=mitreden-server${page:+-$page}
-  "$binary" manual $page | gzip -9n >"$root/usr/share/man/man1/$name.1.gz"
-done
+# A page for the server and one for every command, down to `staff add` (the binary writes
+# them from the same definitions as its --help).
+"$binary" manual "$root/usr/share/man/man1" >/dev/null
+gzip -9n "$root"/usr/share/man/man1/*.1
 install -m 0644 README.md "$root/usr/share/doc/mitreden/README.md"
 install -m 0644 server/seed/notices.json "$root/usr/share/doc/mitreden/notices.example.json"
+install -m 0644 packaging/copyright "$root/usr/share/doc/mitreden/copyright"
+# The changelog Debian's tools expect, dated as the commit it is built from.
+{
+  echo "mitreden ($version) unstable; urgency=medium"
+  echo
+  echo "  * Built from the mitreden repository at $(git rev-parse --short HEAD 2>/dev/null || echo unknown)."
+  echo "    What changed is in the repository's history; README.md describes this release."
+  echo
+  echo " -- mitreden <mitreden@example.org>  $(date -R -u -d "@$(git log -1 --format=%ct 2>/dev/null || date +%s)")"
+} | gzip -9n >"$root/usr/share/doc/mitreden/changelog.Debian.gz"
 install -m 0755 packaging/postinst packaging/prerm packaging/postrm "$root/DEBIAN/"
 echo /etc/mitreden/mitreden.env >"$root/DEBIAN/conffiles"
 
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+# The newest glibc symbol version the binary needs is the least libc6 it runs with.
+glibc=$(objdump -T "$binary" | grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -n 1)
+[ -n "$glibc" ] || { echo "cannot tell which glibc the binary needs" >&2; exit 1; }
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: mitreden
 Version: $version
 Architecture: $arch
 Maintainer: mitreden <mitreden@example.org>
 Installed-Size: $size
-Depends: libc6, adduser, fonts-dejavu-core
+Depends: libc6 (>= $glibc), adduser, fonts-dejavu-core, init-system-helpers (>= 1.54~)
 Recommends: systemd
 Suggests: postgresql, nginx | apache2
 Section: web

@@ -30,8 +30,27 @@ getent passwd mitreden >/dev/null || fail "no user mitreden"
   fail "the settings file must be readable by root and the service only"
 [ -f "/usr/share/mitreden/widget/$(cat /usr/share/mitreden/widget/current)/boot.js" ] ||
   fail "the widget build is missing"
-systemd-analyze verify /lib/systemd/system/mitreden.service ||
-  fail "systemd-analyze verify found problems in the unit"
+unit=/usr/lib/systemd/system/mitreden.service
+[ -f "$unit" ] || fail "no unit in /usr/lib/systemd/system"
+systemd-analyze verify "$unit" || fail "systemd-analyze verify found problems in the unit"
+[ -f /usr/share/doc/mitreden/copyright ] || fail "no copyright file"
+zcat /usr/share/doc/mitreden/changelog.Debian.gz | head -n 1 | grep -q '^mitreden (' ||
+  fail "no changelog.Debian.gz"
+dpkg-query -W -f='${Depends}' mitreden | grep -q 'libc6 (>= 2\.' || fail "libc6 without a version"
+# A man page for every command, down to `staff add`.
+for page in "" -serve -backup -restore -staff -staff-add -staff-list -staff-remove -staff-token \
+  -staff-tokens -staff-revoke; do
+  [ -f "/usr/share/man/man1/mitreden-server$page.1.gz" ] || fail "no man page mitreden-server$page"
+done
+zcat /usr/share/man/man1/mitreden-server-staff-add.1.gz | grep -q -- '\\-\\-role' ||
+  fail "the man page of staff add lacks --role"
+! mitreden-server serve --help | grep -q 'server/' || fail "--help names a source path"
+# Enabled on installation; an admin's `systemctl disable` survives an upgrade.
+wants=/etc/systemd/system/multi-user.target.wants/mitreden.service
+[ -L "$wants" ] || fail "the unit is not enabled after installation"
+systemctl disable mitreden.service >/dev/null 2>&1 || rm -f "$wants"
+dpkg -i "$package" >/dev/null
+[ ! -e "$wants" ] || fail "an upgrade enabled the unit the admin had disabled"
 # The man page and --help come from the same definitions.
 for flag in --shutdown-timeout --metrics-from --behind-proxy; do
   zcat /usr/share/man/man1/mitreden-server-serve.1.gz | grep -q -- "${flag//-/\\\\-}" ||

@@ -22,11 +22,12 @@ pub struct Cli {
 pub enum Command {
     /// Serve the JSON API, the widget and its embed script.
     Serve(Box<ServeArgs>),
-    /// Print the man page (roff) of mitreden-server, or of one of its commands, for packaging.
+    /// Write the man pages (roff) of mitreden-server and of every command into DIR, one file
+    /// per page (mitreden-server-staff-add.1, …), for packaging.
     #[command(hide = true)]
     Manual {
-        /// The command (serve, backup, restore, staff); none for mitreden-server itself.
-        command: Option<String>,
+        /// The folder the pages go to; it must exist.
+        dir: PathBuf,
     },
     /// Manage staff accounts and their API tokens.
     Staff {
@@ -126,8 +127,9 @@ pub struct ServeArgs {
     pub public_url: Option<String>,
 
     /// The public body's facts for the privacy notice and the accessibility statement: a JSON
-    /// file (see server/seed/notices.json and the README). Without it, those pages say the
-    /// operator has not given them yet.
+    /// file with the fields the README lists under "What a public body must publish" (the
+    /// package installs an example as /usr/share/doc/mitreden/notices.example.json). Without
+    /// it, those pages say the operator has not given them yet.
     #[arg(long, env = "MITREDEN_NOTICES", value_parser = notices_file)]
     pub notices: Option<std::sync::Arc<mitreden_core::notices::Notices>>,
 
@@ -176,21 +178,33 @@ pub struct ServeArgs {
 
 /// The man page of `mitreden-server`, or of its `command` (`mitreden-server-serve(1)`), from
 /// the same definitions as `--help`.
-pub fn manual(command: Option<&str>) -> Result<String, Box<dyn std::error::Error>> {
+pub fn manual(dir: &std::path::Path) -> Result<String, Box<dyn std::error::Error>> {
     use clap::CommandFactory;
-    let main = Cli::command();
-    let page = match command {
-        None => main,
-        Some(name) => main
-            .find_subcommand(name)
-            .filter(|c| !c.is_hide_set())
-            .ok_or_else(|| format!("there is no command '{name}'"))?
-            .clone()
-            .name(format!("mitreden-server-{name}")),
-    };
-    let mut roff = Vec::new();
-    clap_mangen::Man::new(page).render(&mut roff)?;
-    Ok(String::from_utf8(roff)?)
+    let mut pages = Vec::new();
+    collect_pages(Cli::command(), "mitreden-server", &mut pages);
+    for (name, page) in &pages {
+        let mut roff = Vec::new();
+        clap_mangen::Man::new(page.clone()).render(&mut roff)?;
+        std::fs::write(dir.join(format!("{name}.1")), roff)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    Ok(format!(
+        "{} man pages written to {}",
+        pages.len(),
+        dir.display()
+    ))
+}
+
+/// `command` as the page `name`, and each of its visible subcommands as `name-sub`, down to
+/// the last level (`mitreden-server-staff-add`).
+fn collect_pages(command: clap::Command, name: &str, pages: &mut Vec<(String, clap::Command)>) {
+    for sub in command.get_subcommands() {
+        if !sub.is_hide_set() && sub.get_name() != "help" {
+            let sub_name = format!("{name}-{}", sub.get_name());
+            collect_pages(sub.clone().name(sub_name.clone()), &sub_name, pages);
+        }
+    }
+    pages.push((name.to_owned(), command.name(name.to_owned())));
 }
 
 /// A notices file, read and checked.

@@ -13,9 +13,7 @@ async fn main() -> std::process::ExitCode {
         Command::Staff { command, database } => mitreden_server::staff_cli::run(&database, command)
             .await
             .map(|out| println!("{out}")),
-        Command::Manual { command } => {
-            mitreden_server::cli::manual(command.as_deref()).map(|page| print!("{page}"))
-        }
+        Command::Manual { dir } => mitreden_server::cli::manual(&dir).map(|out| println!("{out}")),
         Command::Backup { to, database } => mitreden_server::backup::backup(&database, &to)
             .await
             .map(|out| println!("{out}")),
