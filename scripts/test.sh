@@ -32,7 +32,10 @@ step "widget tests in headless Chromium"
 cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget --test json
 
 step "end-to-end tests: demo page, embedded widget, API"
-scripts/build.sh debug
+scripts/build-wasm.sh
+# The server binary is the one `cargo test` built above (for the tests that start it): a
+# `cargo build -p mitreden-server` of its own would resolve features without the other
+# packages' dev-dependencies and build much of it again.
 MITREDEN_BIN="$PWD/target/debug/mitreden-server" MITREDEN_WIDGET_DIR="$PWD/dist" \
   MITREDEN_DASHBOARD_DIR="$PWD/dashboard/dist" \
   node --test --test-concurrency=1 tests/e2e/
