@@ -107,15 +107,18 @@ pub fn app(state: AppState) -> Router {
 pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageError> {
     let db = Db::open(&config.database).await?;
     seed::seed_if_empty(&db).await?;
-    let mut state =
-        AppState::load(db, config.widget_dir.clone(), config.dashboard_dir.clone()).await?;
-    state.rate_limit = config.rate_limit;
-    state.cors_origins = config.cors_origins.clone();
-    state.metrics_from = config.metrics_from.clone();
+    let settings = state::Settings {
+        widget_dir: config.widget_dir.clone(),
+        dashboard_dir: config.dashboard_dir.clone(),
+        rate_limit: config.rate_limit,
+        body_timeout: std::time::Duration::from_secs(config.limits.body_seconds),
+        public_url: config.public_url.clone(),
+        cors_origins: config.cors_origins.clone(),
+        notices: config.notices.clone().unwrap_or_default(),
+        metrics_from: config.metrics_from.clone(),
+    };
     metrics::install();
-    state.public_url = config.public_url.clone();
-    state.notices = config.notices.clone().unwrap_or_default();
-    state.body_timeout = std::time::Duration::from_secs(config.limits.body_seconds);
+    let state = AppState::load(db, settings).await?;
     if config.save_tallies_every > 0 {
         let every = std::time::Duration::from_secs(config.save_tallies_every);
         tally_saver::spawn(state.clone(), every);

@@ -320,8 +320,33 @@ impl Computed {
 
 pub use crate::counting::recount;
 
+/// What every request and background task shares, behind one `Arc`: a request clones the
+/// state once per extractor and middleware, and a clone is one reference count, not a copy
+/// of every field (which had cost an allocation for each list and address in it).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// What the operator set on the command line (see [`crate::cli::ServeArgs`]).
+pub struct Settings {
+    pub widget_dir: PathBuf,
+    pub dashboard_dir: PathBuf,
+    pub rate_limit: crate::rate_limit::RateLimit,
+    pub body_timeout: std::time::Duration,
+    pub public_url: Option<String>,
+    pub cors_origins: Vec<String>,
+    pub notices: Arc<mitreden_core::notices::Notices>,
+    pub metrics_from: Vec<crate::metrics::Network>,
+}
+
+pub struct Shared {
     pub db: Db,
     pub receipts: ReceiptKey,
     /// Signs and checks proof-of-work challenges.
@@ -351,30 +376,38 @@ pub struct AppState {
     pub charts: crate::results_page::ChartCache,
     /// What the public pages show besides the counts, read once per change.
     pub public_content: crate::results_page::PublicContentCache,
-    live: Arc<RwLock<HashMap<String, Arc<Live>>>>,
+    live: RwLock<HashMap<String, Arc<Live>>>,
     /// Bumped whenever something was counted.
-    counted: Arc<watch::Sender<u64>>,
+    counted: watch::Sender<u64>,
 }
 
-impl AppState {
+impl Shared {
     /// Whether browsers reach this server over HTTPS (`--public-url https://…`).
     pub fn https(&self) -> bool {
         self.public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"))
     }
+}
 
+impl AppState {
     /// Loads every consultation and counts its stored responses, then keeps counting what
     /// any process stores (see [`crate::sync`]).
-    pub async fn load(
-        db: Db,
-        widget_dir: PathBuf,
-        dashboard_dir: PathBuf,
-    ) -> Result<Self, StorageError> {
+    pub async fn load(db: Db, settings: Settings) -> Result<Self, StorageError> {
         let receipts = ReceiptKey::new(db.secret("receipt_key").await?);
         let proofs = crate::proof::ProofKey::new(db.secret("proof_key").await?);
         let (counted, _) = watch::channel(0);
-        let state = Self {
+        let Settings {
+            widget_dir,
+            dashboard_dir,
+            rate_limit,
+            body_timeout,
+            public_url,
+            cors_origins,
+            notices,
+            metrics_from,
+        } = settings;
+        let state = Self(Arc::new(Shared {
             db,
             receipts,
             proofs,
@@ -382,17 +415,17 @@ impl AppState {
             passwords: Default::default(),
             widget_dir,
             dashboard_dir,
-            rate_limit: Default::default(),
-            body_timeout: std::time::Duration::from_secs(30),
-            public_url: None,
-            cors_origins: Vec::new(),
-            metrics_from: Vec::new(),
+            rate_limit,
+            body_timeout,
+            public_url,
+            cors_origins,
+            metrics_from,
             charts: Default::default(),
             public_content: Default::default(),
-            notices: Default::default(),
-            live: Arc::new(RwLock::new(HashMap::new())),
-            counted: Arc::new(counted),
-        };
+            notices,
+            live: RwLock::new(HashMap::new()),
+            counted,
+        }));
         // Subscribe before loading, so that nothing committed meanwhile is missed.
         let committed = state.db.subscribe();
         for (slug, _) in state.db.versions().await? {
