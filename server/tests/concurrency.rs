@@ -43,6 +43,43 @@ async fn the_same_id_sent_a_hundred_times_at_once_is_stored_once() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_bodies_under_one_id_at_once_store_one_and_refuse_the_other() {
+    let app = TestApp::spawn().await;
+    let first = submission(&uuid(7), "business", &ALL[..3], &ALL);
+    let second = submission(&uuid(7), "citizens", &ALL[..1], &ALL);
+    // Interleaved, so that both land in the same batches.
+    let sends = (0..100).map(|n| {
+        let body = if n % 2 == 0 { &first } else { &second };
+        let request = app
+            .client
+            .post(app.url("/api/v1/consultations/demo/responses"))
+            .json(body);
+        async move { (n % 2, request.send().await.unwrap().status().as_u16()) }
+    });
+    let answers = futures_join_all(sends).await;
+    let stored = answers
+        .iter()
+        .find(|(_, s)| *s == 201)
+        .expect("one stored")
+        .0;
+    assert_eq!(
+        answers.iter().filter(|(_, s)| *s == 201).count(),
+        1,
+        "{answers:?}"
+    );
+    for (body, status) in &answers {
+        let expected = if *body == stored {
+            [200, 201]
+        } else {
+            [409, 409]
+        };
+        assert!(expected.contains(status), "{answers:?}");
+    }
+    assert_eq!(app.state.db.responses("demo").await.unwrap().len(), 1);
+    assert_eq!(app.results().await["total"], 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn hundreds_of_different_submissions_at_once_are_all_stored_and_counted() {
     // All from one address: more than the rate limit lets through at once.
     let app = TestApp::spawn_limited(RateLimit {

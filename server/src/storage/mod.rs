@@ -98,7 +98,7 @@ fn unavailable_code(code: &str) -> bool {
 const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// What happened to a response handed to [`Db::insert_response`].
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Insert {
     /// Newly stored, and counted in the consultation's `version` (see [`changes`]).
     Created { version: u64 },

@@ -197,6 +197,196 @@ pub(crate) async fn insert(
     Ok(Insert::Created { version: 0 })
 }
 
+/// Responses per multi-row statement (7 values each; far below either engine's limit).
+const ROWS_PER_STATEMENT: usize = 128;
+
+/// Writes several responses without proofs of work at once: what [`insert`] does for each,
+/// in a few statements for all of them instead of a few for each (every statement is a round
+/// trip to the database's connection thread, and those round trips, not SQLite, were most
+/// of the writer's time). The first statement writes, so the transaction takes the write
+/// lock at once. Returns each one's outcome, in order; an id given twice is stored once and
+/// the second copy answered as a replay or a conflict, as it would be one batch later.
+pub(crate) async fn insert_responses(
+    conn: &mut AnyConnection,
+    batch: &[&NewSubmission],
+) -> Result<Vec<Insert>, StorageError> {
+    debug_assert!(batch
+        .iter()
+        .all(|s| s.kind == Kind::Responses && s.proof.is_none()));
+    // The first of each id is written; later copies are decided against it below.
+    let mut firsts: Vec<usize> = Vec::with_capacity(batch.len());
+    let mut first_of: Vec<Option<usize>> = vec![None; batch.len()];
+    for (i, s) in batch.iter().enumerate() {
+        match firsts.iter().find(|&&f| batch[f].id == s.id) {
+            Some(&f) => first_of[i] = Some(f),
+            None => firsts.push(i),
+        }
+    }
+    let created_at = now();
+    let mut inserted = std::collections::HashSet::new();
+    for chunk in firsts.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let p = 7 * r;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${}, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5,
+                    p + 6,
+                    p + 7
+                )
+            })
+            .collect();
+        // VALUES as a table names its columns column1, column2, … in SQLite and PostgreSQL
+        // alike. An id that was withdrawn is not written again.
+        let sql = format!(
+            "INSERT INTO responses (id, consultation, group_id, ballot, receipt_hash, created_at, public_id) \
+             SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7 \
+             FROM (VALUES {}) AS v \
+             WHERE NOT EXISTS (SELECT 1 FROM withdrawn w WHERE w.id = v.column1) \
+             ON CONFLICT (id) DO NOTHING RETURNING id",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for &i in chunk {
+            let s = batch[i];
+            query = query
+                .bind(s.id.as_str())
+                .bind(s.consultation.as_str())
+                .bind(s.group.as_deref())
+                .bind(s.body.as_str())
+                .bind(s.receipt_hash.as_str())
+                .bind(created_at)
+                .bind(s.public_id.as_str());
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            inserted.insert(row.get::<String, _>("id"));
+        }
+    }
+    // Those not written: withdrawn, the same again, or another with the same id.
+    let mut outcomes: Vec<Option<Insert>> = vec![None; batch.len()];
+    for &f in &firsts {
+        if inserted.contains(&batch[f].id) {
+            outcomes[f] = Some(Insert::Created { version: 0 });
+        } else {
+            outcomes[f] = Some(existing(conn, batch[f]).await?);
+        }
+    }
+    for (i, first) in first_of.iter().enumerate() {
+        let Some(f) = *first else { continue };
+        let (s, earlier) = (batch[i], batch[f]);
+        let same = s.consultation == earlier.consultation && s.body == earlier.body;
+        outcomes[i] = Some(match outcomes[f] {
+            Some(Insert::Created { .. } | Insert::Replayed) if same => Insert::Replayed,
+            Some(Insert::Created { .. } | Insert::Replayed) => Insert::Conflict,
+            // What is stored differs from the first copy; this one may match it.
+            _ => existing(conn, s).await?,
+        });
+    }
+    let written: Vec<&NewSubmission> = firsts
+        .iter()
+        .filter(|&&f| inserted.contains(&batch[f].id))
+        .map(|&f| batch[f])
+        .collect();
+    insert_comments(conn, &written, created_at).await?;
+    insert_proposals(conn, &written, created_at).await?;
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.expect("every one decided"))
+        .collect())
+}
+
+/// The comments of `written`, in multi-row statements.
+async fn insert_comments(
+    conn: &mut AnyConnection,
+    written: &[&NewSubmission],
+    created_at: i64,
+) -> Result<(), StorageError> {
+    let comments: Vec<(&NewSubmission, &(String, String))> = written
+        .iter()
+        .flat_map(|s| s.comments.iter().map(move |c| (*s, c)))
+        .collect();
+    for chunk in comments.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let p = 5 * r;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO comments (consultation, response_id, conflict, text, created_at) VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (s, (conflict, text)) in chunk {
+            query = query
+                .bind(s.consultation.as_str())
+                .bind(s.id.as_str())
+                .bind(conflict.as_str())
+                .bind(text.as_str())
+                .bind(created_at);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
+/// The proposals of `written`, in multi-row statements.
+async fn insert_proposals(
+    conn: &mut AnyConnection,
+    written: &[&NewSubmission],
+    created_at: i64,
+) -> Result<(), StorageError> {
+    type Proposal = (&'static str, String, Option<String>);
+    let proposals: Vec<(&NewSubmission, &Proposal)> = written
+        .iter()
+        .flat_map(|s| s.proposals.iter().map(move |p| (*s, p)))
+        .collect();
+    for chunk in proposals.chunks(ROWS_PER_STATEMENT) {
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let p = 6 * r;
+                format!(
+                    "(${}, ${}, ${}, ${}, ${}, ${})",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5,
+                    p + 6
+                )
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO proposals (consultation, response_id, kind, title, reason, created_at) \
+             VALUES {}",
+            rows.join(", ")
+        );
+        let mut query = sqlx::query(&sql);
+        for (s, (kind, title, reason)) in chunk {
+            query = query
+                .bind(s.consultation.as_str())
+                .bind(s.id.as_str())
+                .bind(*kind)
+                .bind(title.as_str())
+                .bind(reason.as_deref())
+                .bind(created_at);
+        }
+        query.execute(&mut *conn).await?;
+    }
+    Ok(())
+}
+
 /// Why an insert changed nothing: withdrawn before, the same submission again, or a
 /// different one with the same id.
 async fn existing(conn: &mut AnyConnection, s: &NewSubmission) -> Result<Insert, StorageError> {

@@ -270,45 +270,45 @@ async fn together(
     let mut outcomes = Vec::with_capacity(batch.len());
     // Per consultation touched: its changes, and which jobs they came from.
     let mut touched: Vec<(String, Vec<Change>, Vec<usize>)> = Vec::new();
-    for (i, job) in batch.iter().enumerate() {
-        let (outcome, change) = match job {
-            Job::Insert(s, _) => {
-                let outcome = submissions::insert(&mut tx, s).await?;
-                let change = matches!(outcome, Insert::Created { .. }).then(|| Change {
-                    kind: ChangeKind::stored(s.kind),
-                    body: s.counted.clone(),
-                });
-                (Outcome::Insert(outcome), change)
-            }
-            Job::Withdraw {
-                kind,
-                consultation,
-                receipt_hash,
-                ..
-            } => {
-                let body =
-                    submissions::withdraw(&mut tx, *kind, consultation, receipt_hash).await?;
-                let change = match &body {
-                    Some(body) => Some(Change {
-                        kind: ChangeKind::withdrawn(*kind),
-                        body: changes::counted_form(*kind, body)?,
-                    }),
-                    None => None,
-                };
-                (Outcome::Withdraw(body.map(|b| (b, 0))), change)
-            }
+    let mut i = 0;
+    while i < batch.len() {
+        // A run of responses without proofs of work is written together; anything else (a
+        // statement, a proof to spend, a withdrawal) on its own, in the order they came.
+        let run = batch[i..].iter().take_while(|j| j.plain_response()).count();
+        let written: Vec<(Outcome, Option<Change>)> = if run > 0 {
+            let subs: Vec<&NewSubmission> = batch[i..i + run]
+                .iter()
+                .filter_map(|j| match j {
+                    Job::Insert(s, _) => Some(&**s),
+                    Job::Withdraw { .. } => None,
+                })
+                .collect();
+            let inserted = submissions::insert_responses(&mut tx, &subs).await?;
+            subs.iter()
+                .zip(inserted)
+                .map(|(s, outcome)| {
+                    let change = created(s, &outcome);
+                    (Outcome::Insert(outcome), change)
+                })
+                .collect()
+        } else {
+            vec![one(&mut tx, &batch[i]).await?]
         };
-        if let Some(change) = change {
-            let slug = job.consultation();
-            match touched.iter_mut().find(|(s, ..)| s == slug) {
-                Some((_, changes, jobs)) => {
-                    changes.push(change);
-                    jobs.push(i);
+        for (offset, (outcome, change)) in written.into_iter().enumerate() {
+            let at = i + offset;
+            if let Some(change) = change {
+                let slug = batch[at].consultation();
+                match touched.iter_mut().find(|(s, ..)| s == slug) {
+                    Some((_, changes, jobs)) => {
+                        changes.push(change);
+                        jobs.push(at);
+                    }
+                    None => touched.push((slug.to_owned(), vec![change], vec![at])),
                 }
-                None => touched.push((slug.to_owned(), vec![change], vec![i])),
             }
+            outcomes.push(outcome);
         }
-        outcomes.push(outcome);
+        i += run.max(1);
     }
     let mut committed = Vec::with_capacity(touched.len());
     for (consultation, changes, jobs) in touched {
@@ -330,7 +330,49 @@ async fn together(
     Ok((outcomes, committed))
 }
 
+/// The change an insert logs: its counted form, if it was stored now.
+fn created(s: &NewSubmission, outcome: &Insert) -> Option<Change> {
+    matches!(outcome, Insert::Created { .. }).then(|| Change {
+        kind: ChangeKind::stored(s.kind),
+        body: s.counted.clone(),
+    })
+}
+
+/// Writes one job on its own: what became of it, and the change it logs.
+async fn one(
+    conn: &mut AnyConnection,
+    job: &Job,
+) -> Result<(Outcome, Option<Change>), StorageError> {
+    Ok(match job {
+        Job::Insert(s, _) => {
+            let outcome = submissions::insert(conn, s).await?;
+            (Outcome::Insert(outcome), created(s, &outcome))
+        }
+        Job::Withdraw {
+            kind,
+            consultation,
+            receipt_hash,
+            ..
+        } => {
+            let body = submissions::withdraw(conn, *kind, consultation, receipt_hash).await?;
+            let change = match &body {
+                Some(body) => Some(Change {
+                    kind: ChangeKind::withdrawn(*kind),
+                    body: changes::counted_form(*kind, body)?,
+                }),
+                None => None,
+            };
+            (Outcome::Withdraw(body.map(|b| (b, 0))), change)
+        }
+    })
+}
+
 impl Job {
+    /// A response without a proof of work: written together with its neighbours.
+    fn plain_response(&self) -> bool {
+        matches!(self, Job::Insert(s, _) if s.kind == Kind::Responses && s.proof.is_none())
+    }
+
     fn consultation(&self) -> &str {
         match self {
             Job::Insert(s, _) => &s.consultation,
