@@ -12,7 +12,8 @@
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
-use sqlx::{AnyConnection, AnyPool, Connection};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool, Connection};
 use tokio::sync::{broadcast, mpsc, oneshot, watch};
 
 use super::changes::{self, Change, ChangeKind, Committed};
@@ -168,6 +169,11 @@ async fn run(
     trouble: &Trouble,
 ) {
     let mut batch = Vec::with_capacity(MAX_BATCH);
+    // The writer keeps its connection from batch to batch: its page cache stays warm (a
+    // connection taken from the pool each time had found its cache outdated by the other
+    // connections' commits and read the indexes' pages again), and no check runs before each
+    // batch. A connection whose commit failed is closed and another taken for the next.
+    let mut held: Option<PoolConnection<Any>> = None;
     loop {
         tokio::select! {
             // Queued writes first: once finishing, the queue is closed and drained.
@@ -181,7 +187,11 @@ async fn run(
             }
         }
         crate::metrics::batch(batch.len());
-        match pool.acquire().await {
+        let conn = match held.take() {
+            Some(conn) => Ok(conn),
+            None => pool.acquire().await,
+        };
+        match conn {
             Ok(mut conn) => {
                 let failed =
                     commit(&mut conn, std::mem::take(&mut batch), &announce, trouble).await;
@@ -190,6 +200,8 @@ async fn run(
                     // open and hold SQLite's write lock: the connection goes, not back to the
                     // pool.
                     conn.close_on_drop();
+                } else {
+                    held = Some(conn);
                 }
             }
             Err(e) => fail_all(batch.drain(..), StorageError::Database(e), trouble),
