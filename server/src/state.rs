@@ -376,6 +376,8 @@ pub struct Shared {
     pub charts: crate::results_page::ChartCache,
     /// What the public pages show besides the counts, read once per change.
     pub public_content: crate::results_page::PublicContentCache,
+    /// The public page as rendered, per consultation and language, in the default look.
+    pub pages: crate::results_page::PageCache,
     live: RwLock<HashMap<String, Arc<Live>>>,
     /// Bumped whenever something was counted.
     counted: watch::Sender<u64>,
@@ -422,6 +424,7 @@ impl AppState {
             metrics_from,
             charts: Default::default(),
             public_content: Default::default(),
+            pages: Default::default(),
             notices,
             live: RwLock::new(HashMap::new()),
             counted,

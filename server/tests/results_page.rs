@@ -214,3 +214,23 @@ async fn a_valid_ministry_colour_themes_the_page_and_an_invalid_one_is_ignored()
         "{page}"
     );
 }
+
+#[tokio::test]
+async fn the_page_kept_for_readers_shows_every_new_response_and_look() {
+    let app = TestApp::spawn_with(&[]).await;
+    submit_many(&app, 12, citizen).await;
+    app.settled_public_results().await;
+    let first = app.page("/results/demo").await;
+    assert!(first.contains("12 Antworten, Stand"), "{first}");
+    // Kept: the same page again.
+    assert_eq!(app.page("/results/demo").await, first);
+    let (status, _) = app.submit(&academic(1)).await;
+    assert_eq!(status, 201);
+    app.settled_public_results().await;
+    let after = app.page("/results/demo").await;
+    assert!(after.contains("13 Antworten, Stand"), "{after}");
+    // A ministry's look is rendered for it, not taken from what was kept.
+    let themed = app.page("/results/demo?accent=%238a1538").await;
+    assert!(themed.contains("#8a1538"), "{themed}");
+    assert!(!app.page("/results/demo").await.contains("#8a1538"));
+}

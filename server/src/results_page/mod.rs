@@ -6,6 +6,7 @@
 mod chart_cache;
 mod charts;
 mod feed;
+mod page_cache;
 mod public_content;
 mod report;
 
@@ -31,6 +32,7 @@ use crate::state::{AppState, Live};
 pub use chart_cache::ChartCache;
 pub use charts::chart;
 pub use feed::feed;
+pub use page_cache::PageCache;
 pub use public_content::{PublicContent, PublicContentCache};
 pub use report::report;
 
@@ -150,8 +152,17 @@ pub async fn page(
             Html(format!("<!doctype html>{html}")),
         ));
     }
-    let data = results_data(&state, &live).await?;
+    // Read before the results: what is rendered counts at least this much.
+    let stamp = live.stamp();
     let content = state.public_content.get(&state, &live).await?;
+    let theme = query.theme();
+    let kept_look = theme == Theme::default();
+    if kept_look {
+        if let Some(html) = state.pages.get(&slug, lang, stamp, &content) {
+            return Ok((StatusCode::OK, Html(html.to_string())));
+        }
+    }
+    let data = results_data(&state, &live).await?;
     let other = c.languages.iter().copied().find(|l| *l != lang);
     let links = PageLinks {
         take_part: Some(format!("/w/{slug}?lang={}", lang.code())),
@@ -172,7 +183,6 @@ pub async fn page(
             })
             .map(|p| format!("/results/{}?lang={}", p.consultation.slug, lang.code())),
     };
-    let theme = query.theme();
     let summary = published_summary(c, &content.statements);
     let comments = content.comments.clone();
     let published = content.statements.clone();
@@ -182,5 +192,11 @@ pub async fn page(
         <PublicPage data lang theme links comments summary published follow_up proposals />
     }
     .to_html();
-    Ok((StatusCode::OK, Html(format!("<!doctype html>{html}"))))
+    let html = format!("<!doctype html>{html}");
+    if kept_look {
+        state
+            .pages
+            .keep(&slug, lang, stamp, content, Arc::from(html.as_str()));
+    }
+    Ok((StatusCode::OK, Html(html)))
 }
