@@ -46,10 +46,38 @@ impl fmt::Display for Lang {
 }
 
 /// A text in several languages, serialised as `{"de": "…", "en": "…"}`.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct LocalizedText(BTreeMap<Lang, String>);
+
+/// An object whose keys are the languages mitreden speaks and nothing else, as reading one
+/// enforces (a derived schema would allow any key: schemars describes a map by its values).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for LocalizedText {
+    fn schema_name() -> String {
+        "LocalizedText".to_owned()
+    }
+
+    fn json_schema(_: &mut schemars::gen::SchemaGenerator) -> schemars::schema::Schema {
+        use schemars::schema::{InstanceType, ObjectValidation, Schema, SchemaObject};
+        let text = Schema::Object(SchemaObject {
+            instance_type: Some(InstanceType::String.into()),
+            ..Default::default()
+        });
+        Schema::Object(SchemaObject {
+            instance_type: Some(InstanceType::Object.into()),
+            object: Some(Box::new(ObjectValidation {
+                properties: Lang::ALL
+                    .iter()
+                    .map(|l| (l.code().to_owned(), text.clone()))
+                    .collect(),
+                additional_properties: Some(Box::new(Schema::Bool(false))),
+                ..Default::default()
+            })),
+            ..Default::default()
+        })
+    }
+}
 
 impl LocalizedText {
     pub fn new(pairs: impl IntoIterator<Item = (Lang, String)>) -> Self {

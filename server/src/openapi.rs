@@ -387,7 +387,11 @@ fn operations(g: &mut SchemaGenerator) -> Vec<Operation> {
             "/api/v1/staff/consultations/{slug}/indicator-values",
             "Import measured values (admins) from a CSV file with the columns priority, indicator, date, value (commas, or semicolons with decimal commas); every row or none",
             Staff,
-            Some(json!({ "type": "string", "description": "CSV, UTF-8" })),
+            Some(json!({
+                "type": "string",
+                "description": "CSV, UTF-8 (a byte order mark is allowed). The first line must be the header naming exactly the four columns priority, indicator, date and value (in any order and case), separated by commas, or by semicolons when values have decimal commas; then one value per line (date as YYYY-MM-DD). Without that header nothing is imported and the answer is 422 invalid_csv.",
+                "example": "priority,indicator,date,value\nonce-only,registers-connected,2027-03-31,12.5\n"
+            })),
             (200, schema::<Imported>(g)),
         ),
         op(

@@ -107,3 +107,38 @@ async fn every_documented_route_answers_and_the_document_is_served() {
         );
     }
 }
+
+#[test]
+fn texts_in_languages_are_closed_to_other_keys_as_the_server_reads_them() {
+    let doc = mitreden_server::openapi::document();
+    let text = &doc["components"]["schemas"]["LocalizedText"];
+    assert_eq!(text["additionalProperties"], false, "{text}");
+    for lang in ["de", "en"] {
+        assert_eq!(text["properties"][lang]["type"], "string", "{text}");
+    }
+    // Titles, descriptions and outcome texts use it.
+    let document = doc.to_string();
+    assert!(
+        document
+            .matches("#/components/schemas/LocalizedText")
+            .count()
+            > 3
+    );
+    // What the server does with another key: the document's promise holds.
+    let other: Result<mitreden_core::LocalizedText, _> =
+        serde_json::from_str(r#"{"de":"Hallo","fr":"Bonjour"}"#);
+    assert!(other.is_err());
+}
+
+#[test]
+fn the_csv_import_states_its_required_header() {
+    let doc = mitreden_server::openapi::document();
+    let body = &doc["paths"]["/api/v1/staff/consultations/{slug}/indicator-values"]["post"]
+        ["requestBody"]["content"]["text/csv"]["schema"];
+    let said = body["description"].as_str().unwrap();
+    assert!(said.contains("header") && said.contains("priority, indicator, date and value"));
+    assert!(body["example"]
+        .as_str()
+        .unwrap()
+        .starts_with("priority,indicator,date,value\n"));
+}
