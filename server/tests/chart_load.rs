@@ -7,14 +7,8 @@ mod common;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 
-use common::{on_postgres, start_binary, submission, uuid, Running, ALL};
+use common::{on_postgres, rss_kib, start_binary, submission, uuid, Running, ALL};
 use futures_util::StreamExt;
-
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
-}
 
 /// The most memory the process held while `work` ran, sampled every 5 ms.
 async fn peak_during<F: std::future::Future>(pid: u32, work: F) -> (u64, F::Output) {

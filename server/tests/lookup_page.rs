@@ -3,35 +3,17 @@
 
 mod common;
 
-use common::{statement, submission, uuid, TestApp, ALL};
+use common::{header, post_form, statement, submission, total, uuid, TestApp, ALL};
 use mitreden_core::Status;
 use serde_json::json;
 
 const LOOKUP: &str = "/w/demo/lookup";
 
-fn header(r: &reqwest::Response, name: &str) -> String {
-    r.headers()
-        .get(name)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
 /// Sends the look-up form; every answer is kept from caches (it holds the code).
 async fn post(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> (u16, String) {
-    let r = app
-        .client
-        .post(app.url(path))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(serde_urlencoded::to_string(fields).unwrap())
-        .send()
-        .await
-        .unwrap();
+    let r = post_form(app, path, fields).await;
     assert_eq!(header(&r, "cache-control"), "no-store");
     (r.status().as_u16(), r.text().await.unwrap())
-}
-
-async fn total(app: &TestApp) -> u64 {
-    app.results().await["total"].as_u64().unwrap()
 }
 
 #[tokio::test]

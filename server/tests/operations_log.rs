@@ -9,17 +9,6 @@ use std::process::Command;
 use common::{submission, uuid, ALL};
 use serde_json::{json, Value};
 
-fn staff(database: &str, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
-        .args(["staff", "--database", database])
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[tokio::test]
 async fn the_log_has_a_line_per_request_and_nothing_anyone_sent() {
     let dir = tempfile::tempdir().unwrap();
@@ -86,8 +75,8 @@ async fn the_log_has_a_line_per_request_and_nothing_anyone_sent() {
         .to_owned();
     assert_eq!(viewed_id.len(), 16, "{viewed_id}");
 
-    staff(&database, &["add", "ada", "--role", "moderator"]);
-    let made = staff(&database, &["token", "ada"]);
+    common::staff_cli(&database, &["add", "ada", "--role", "moderator"]);
+    let made = common::staff_cli(&database, &["token", "ada"]);
     let token = made.trim().rsplit(' ').next().unwrap().to_owned();
     let me = http
         .get(format!("{base}/api/v1/staff/me"))

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::TestApp;
+use common::{header, TestApp};
 use mitreden_server::rate_limit::RateLimit;
 
 async fn post(app: &TestApp, path: &str, body: Vec<u8>) -> reqwest::Response {
@@ -18,26 +18,9 @@ async fn post(app: &TestApp, path: &str, body: Vec<u8>) -> reqwest::Response {
         .unwrap()
 }
 
-fn header(r: &reqwest::Response, name: &str) -> String {
-    r.headers()
-        .get(name)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
 /// A fresh response id from the form page.
-async fn form_id(app: &TestApp) -> String {
-    let html = app
-        .client
-        .get(app.url("/w/demo/form"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let at = html.find("name=\"id\" value=\"").expect("a response id") + 17;
-    html[at..at + 36].to_owned()
+async fn fresh_id(app: &TestApp) -> String {
+    common::form_id(&app.page("/w/demo/form").await)
 }
 
 fn limited() -> RateLimit {
@@ -69,10 +52,10 @@ async fn a_form_the_rate_limit_turns_away_comes_back_with_its_answers() {
         .unwrap()
         .into_bytes()
     };
-    let first = post(&app, "/w/demo/form", form(form_id(&app).await)).await;
+    let first = post(&app, "/w/demo/form", form(fresh_id(&app).await)).await;
     assert_eq!(first.status().as_u16(), 201);
     // A colleague on the same office network sends a moment later.
-    let refused = post(&app, "/w/demo/form", form(form_id(&app).await)).await;
+    let refused = post(&app, "/w/demo/form", form(fresh_id(&app).await)).await;
     assert_eq!(refused.status().as_u16(), 429);
     assert!(header(&refused, "content-type").starts_with("text/html"));
     assert_eq!(header(&refused, "cache-control"), "no-store");

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::TestApp;
+use common::{form_id, header, post_form, total, TestApp};
 use mitreden_core::Status;
 use reqwest::Method;
 
@@ -16,30 +16,10 @@ async fn get(app: &TestApp, path: &str) -> (u16, String, String) {
     (status, cache, r.text().await.unwrap())
 }
 
-fn header(r: &reqwest::Response, name: &str) -> String {
-    r.headers()
-        .get(name)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default()
-}
-
 async fn post(app: &TestApp, fields: &[(&str, &str)]) -> (u16, String) {
-    let r = app
-        .client
-        .post(app.url(FORM))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(serde_urlencoded::to_string(fields).unwrap())
-        .send()
-        .await
-        .unwrap();
+    let r = post_form(app, FORM, fields).await;
     assert_eq!(header(&r, "cache-control"), "no-store");
     (r.status().as_u16(), r.text().await.unwrap())
-}
-
-/// The value of the hidden response id in a form page.
-fn form_id(html: &str) -> String {
-    let at = html.find("name=\"id\" value=\"").expect("a response id") + 17;
-    html[at..at + 36].to_owned()
 }
 
 /// The receipt code on a receipt page.
@@ -50,10 +30,6 @@ fn receipt_code(html: &str) -> String {
         + 27;
     let end = html[at..].find('<').unwrap();
     html[at..at + end].to_owned()
-}
-
-async fn total(app: &TestApp) -> u64 {
-    app.results().await["total"].as_u64().unwrap()
 }
 
 #[tokio::test]

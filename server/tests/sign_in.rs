@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{member, start_binary, TestApp, PASSWORD};
+use common::{member, rss_kib, start_binary, TestApp, PASSWORD};
 use mitreden_server::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use serde_json::{json, Value};
@@ -114,13 +114,6 @@ async fn signing_in_is_rate_limited_per_client() {
     );
     let (status, _) = sign_in(&app, "192.0.2.1", "name-y", "x").await;
     assert_eq!(status, 401, "another client is not held back");
-}
-
-/// Resident memory of a process, in KiB.
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
-    line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
 #[tokio::test]

@@ -127,19 +127,7 @@ async fn expired_tokens_and_sessions_stop_working_and_are_deleted() {
 async fn the_command_line_makes_lists_and_revokes_tokens() {
     let app = TestApp::spawn().await;
     member(&app, "ada", Role::Admin).await;
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
-            .args(["staff", "--database", &app.database])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = |args: &[&str]| common::staff_cli(&app.database, args);
     let made = run(&["token", "ada", "--days", "30"]);
     assert!(made.contains("valid 30 days"), "{made}");
     let secret = made.trim().rsplit(' ').next().unwrap().to_owned();

@@ -471,3 +471,57 @@ pub async fn connect(database: &str) -> sqlx::AnyConnection {
     };
     sqlx::AnyConnection::connect(&url).await.unwrap()
 }
+
+/// A response header as text; empty when it is not there.
+pub fn header(r: &reqwest::Response, name: &str) -> String {
+    r.headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+/// Sends `fields` to `path` as a form, as a browser without JavaScript does.
+pub async fn post_form(app: &TestApp, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+    app.client
+        .post(app.url(path))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(serde_urlencoded::to_string(fields).unwrap())
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The value of the hidden response id in a form page.
+pub fn form_id(html: &str) -> String {
+    let at = html.find("name=\"id\" value=\"").expect("a response id") + 17;
+    html[at..at + 36].to_owned()
+}
+
+/// How many responses the demo's results count.
+pub async fn total(app: &TestApp) -> u64 {
+    app.results().await["total"].as_u64().unwrap()
+}
+
+/// A process's resident memory, in KiB.
+pub fn rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmRSS:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// Runs `mitreden-server staff ARGS` on `database` (no terminal: passwords are generated);
+/// what it printed, which must be a success.
+pub fn staff_cli(database: &str, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mitreden-server"))
+        .args(["staff", "--database", database])
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
