@@ -17,10 +17,13 @@
 #   scripts/build-wasm.sh            both apps
 #   scripts/build-wasm.sh widget     the widget only (scripts/bundle-size.sh)
 #
-# Tools from scripts/setup.sh; nothing is downloaded.
+# Tools from scripts/setup.sh; nothing is downloaded. The WebAssembly side builds in a target
+# directory of its own (target/wasm, unless CARGO_TARGET_DIR says otherwise), so that it can
+# build while the server does (the README's Run and Test commands do both at once).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/wasm}"
 
 apps=(widget dashboard)
 [ "${1:-}" = widget ] && apps=(widget)
@@ -60,7 +63,7 @@ bundle() {
   rm -rf "$work"
   mkdir -p "$work/out"
   wasm-bindgen --target web --no-typescript --remove-name-section \
-    --out-dir "$work/out" "target/wasm32-unknown-unknown/release/$name.wasm"
+    --out-dir "$work/out" "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/$name.wasm"
   wasm-opt "$@" --strip-debug --strip-producers "${wasm_features[@]}" \
     "$work/out/${name}_bg.wasm" -o "$work/out/${name}_bg.wasm"
   terser "$work/out/$name.js" --module --compress --mangle -o "$work/out/$name.js"
@@ -98,7 +101,7 @@ for app in "${apps[@]}"; do
   case "$app" in
     widget)
       work=target/widget-build
-      inputs=(target/wasm32-unknown-unknown/release/mitreden-widget.wasm public/widget-boot.js
+      inputs=("$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-widget.wasm" public/widget-boot.js
         style/widget.css)
       if unchanged "$work" "${inputs[@]}" && [ -d "dist/$(cat dist/current 2>/dev/null)" ]; then
         echo "widget unchanged: dist/$(cat dist/current)/"
@@ -118,7 +121,7 @@ for app in "${apps[@]}"; do
       ;;
     dashboard)
       work=target/dashboard-build
-      inputs=(target/wasm32-unknown-unknown/release/mitreden-dashboard.wasm dashboard/boot.js
+      inputs=("$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-dashboard.wasm" dashboard/boot.js
         dashboard/index.html dashboard/style/dashboard.css views/style/results.css)
       if unchanged "$work" "${inputs[@]}" && [ -f dashboard/dist/index.html ]; then
         echo "dashboard unchanged: dashboard/dist/"

@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# The server needs nothing the set-up installs, so it builds meanwhile: on a fresh machine
-# its compile fills the gaps of the set-up's (the wasm-bindgen CLI) and of the WebAssembly
-# apps' final single-threaded steps. Errors still show (cargo prints them under --quiet).
+# The server needs nothing the set-up installs, so it builds meanwhile, and the WebAssembly
+# apps build beside it (in target/wasm, see scripts/build-wasm.sh): on a fresh machine each
+# compile fills the other's gaps (the set-up's wasm-bindgen CLI, the final single-threaded
+# steps). Errors still show (cargo prints them under --quiet).
 echo "building the server in the background"
 cargo build --profile server -p mitreden-server --quiet &
 server_build=$!

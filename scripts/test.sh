@@ -14,25 +14,48 @@ step "formatting, lints and import circles"
 cargo fmt --all -- --check
 # The server's rooms are being regrouped; it joins the check once its circles are broken.
 python3 scripts/check-imports.py core views
+
+# The WebAssembly side (its lints, the widget's tests in Chromium, the release bundles) runs
+# beside the native side, in a target directory of its own so that the two cargo runs do not
+# wait for each other's lock: the native tests wait on sockets, disks and sleeps much of the
+# time, and the two cores are busy either way. Its output is shown once it is done.
+step "WebAssembly side started in the background: lints, widget tests in Chromium, bundles"
+wasm_log=target/wasm-side.log
+mkdir -p target
+(
+  export CARGO_TARGET_DIR="$PWD/target/wasm"
+  cargo clippy -p mitreden-widget -p mitreden-dashboard --target wasm32-unknown-unknown \
+    --all-targets -- -D warnings
+  cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget --test json
+  scripts/build-wasm.sh
+) >"$wasm_log" 2>&1 &
+wasm_side=$!
+trap 'kill "$wasm_side" 2>/dev/null || true' EXIT
+
+step "native lints"
 cargo clippy -p mitreden-core -p mitreden-views -p mitreden-server --all-targets -- -D warnings
-cargo clippy -p mitreden-widget -p mitreden-dashboard --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 step "core unit tests and server integration tests on SQLite"
 cargo test -p mitreden-core -p mitreden-views -p mitreden-server
 
 step "server integration tests on PostgreSQL"
-trap 'scripts/postgres.sh stop' EXIT
+trap 'kill "$wasm_side" 2>/dev/null || true; scripts/postgres.sh stop' EXIT
 pg_url=$(scripts/postgres.sh start)
 # The same packages as above, so cargo reuses that build (the core's dev-dependencies change
 # the features of shared dependencies; a different selection would build them all again).
 MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-core -p mitreden-views -p mitreden-server
 scripts/postgres.sh stop
+trap - EXIT
 
-step "widget tests in headless Chromium"
-cargo test -p mitreden-widget --target wasm32-unknown-unknown --test widget --test json
+step "WebAssembly side: lints, widget tests in headless Chromium, bundles"
+if ! wait "$wasm_side"; then
+  cat "$wasm_log"
+  echo "the WebAssembly side failed (its output is above)" >&2
+  exit 1
+fi
+cat "$wasm_log"
 
 step "end-to-end tests: demo page, embedded widget, API"
-scripts/build-wasm.sh
 # The server binary is the one `cargo test` built above (for the tests that start it): a
 # `cargo build -p mitreden-server` of its own would resolve features without the other
 # packages' dev-dependencies and build much of it again.
