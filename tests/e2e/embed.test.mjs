@@ -310,8 +310,8 @@ test('offline, reloaded and back online: the response is stored exactly once', a
   await context.setOffline(true);
   await frame.getByRole('button', { name: 'Antwort absenden' }).click();
   await frame.getByTestId('outbox-status').filter({ hasText: 'sobald Sie online sind' }).waitFor();
-  // The status takes the step's place, and focus with it.
-  assert.equal(await frame.evaluate(() => document.activeElement?.dataset.testid), 'outbox-status');
+  // The status takes the step's place, and focus with it (once the new view is drawn).
+  await frame.waitForFunction(() => document.activeElement?.dataset.testid === 'outbox-status');
   await page.close();
   assert.equal((await results()).total, totalBefore, 'nothing arrived while offline');
 
