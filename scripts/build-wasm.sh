@@ -10,7 +10,7 @@
 #   4. each app's files go into <out>/<content hash>/, with brotli and gzip copies the server
 #      sends to browsers that accept them, so a new build never meets an old file in a cache.
 #      The widget's dist/current names its directory for the server, which renders the widget
-#      page itself (server/src/widget_page.rs); the dashboard's index.html is written from
+#      page itself (server/src/http/pages/widget.rs); the dashboard's index.html is written from
 #      dashboard/index.html with that directory filled in. The two builds before stay: a page
 #      opened before a new deployment still finds its own files.
 #

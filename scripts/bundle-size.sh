@@ -2,7 +2,7 @@
 # Builds the widget and reports what an embedded widget transfers, file by file: raw, and as
 # the server sends it to a browser accepting gzip or brotli (the assets as the precompressed
 # copies the build writes; the loader compressed as it goes out, brotli and gzip at level 6, as
-# server/src/pages.rs asks). Two sums of the brotli column: the scripts of the first
+# server/src/http/pages/mod.rs asks). Two sums of the brotli column: the scripts of the first
 # screen (the loader and the page's own script; the page itself, with the welcome and the
 # style sheet inline, is measured as sent by scripts/first-screen.mjs) and the whole widget.
 set -euo pipefail

@@ -2,7 +2,7 @@
 //!
 //! Results are read from the in-memory tally, never by rescanning responses. The tally is
 //! loaded from storage at start and then kept in step with the database's change log by
-//! [`crate::sync`], whichever server process made the change.
+//! [`crate::counting::sync`], whichever server process made the change.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -17,7 +17,7 @@ use mitreden_core::results::{equal_weights, ResultsOptions};
 use mitreden_core::{Consultation, Results, StatementSummary, StatementTally, Tally};
 
 use crate::counting::Decoded;
-use crate::receipt::ReceiptKey;
+use crate::guard::receipt::ReceiptKey;
 use crate::storage::changes::{Change, Snapshot};
 use crate::storage::{Db, StorageError};
 
@@ -43,7 +43,7 @@ pub struct Live {
     /// The public form of the results last asked for, with the full results it was made of.
     public: Mutex<Option<(Arc<Results>, Arc<Results>)>>,
     /// Responses per day, counted at most once a minute.
-    pub days: crate::timeline::DaysCache,
+    pub days: crate::counting::timeline::DaysCache,
 }
 
 /// The tally, the consultation's version it counts everything up to, and the results last
@@ -191,7 +191,7 @@ impl Live {
                 &ResultsOptions::default(),
                 uncertainty.as_ref().map(|(_, u)| &**u),
             ));
-            crate::metrics::computed("results", started.elapsed());
+            crate::ops::metrics::computed("results", started.elapsed());
             live.computations.fetch_add(1, Ordering::Relaxed);
             let mut counted = live.counted();
             let computed = Computed {
@@ -271,7 +271,7 @@ impl Live {
         let weights = equal_weights(&self.consultation, &tally);
         let started = std::time::Instant::now();
         let computed = Uncertainties::compute(&tally, &weights, &ResultsOptions::default());
-        crate::metrics::computed("uncertainty", started.elapsed());
+        crate::ops::metrics::computed("uncertainty", started.elapsed());
         let mut latest = self
             .uncertainty
             .lock()
@@ -338,21 +338,21 @@ impl std::ops::Deref for AppState {
 pub struct Settings {
     pub widget_dir: PathBuf,
     pub dashboard_dir: PathBuf,
-    pub rate_limit: crate::rate_limit::RateLimit,
+    pub rate_limit: crate::guard::rate_limit::RateLimit,
     pub body_timeout: std::time::Duration,
     pub public_url: Option<String>,
     pub cors_origins: Vec<String>,
     pub notices: Arc<mitreden_core::notices::Notices>,
-    pub metrics_from: Vec<crate::metrics::Network>,
+    pub metrics_from: Vec<crate::ops::metrics::Network>,
 }
 
 pub struct Shared {
     pub db: Db,
     pub receipts: ReceiptKey,
     /// Signs and checks proof-of-work challenges.
-    pub proofs: crate::proof::ProofKey,
+    pub proofs: crate::guard::proof::ProofKey,
     /// Failed staff sign-ins, to slow down guessing.
-    pub throttle: crate::throttle::Throttle,
+    pub throttle: crate::guard::throttle::Throttle,
     /// Checks staff passwords off the async runtime.
     pub passwords: crate::staff::PasswordChecks,
     /// Where the built widget (`scripts/build-wasm.sh`) lives.
@@ -360,7 +360,7 @@ pub struct Shared {
     /// Where the built staff dashboard lives.
     pub dashboard_dir: PathBuf,
     /// How often one client may write.
-    pub rate_limit: crate::rate_limit::RateLimit,
+    pub rate_limit: crate::guard::rate_limit::RateLimit,
     /// How long a request body may take to arrive (`--body-timeout`).
     pub body_timeout: std::time::Duration,
     /// The address browsers reach the server at (`--public-url`), if configured.
@@ -371,13 +371,13 @@ pub struct Shared {
     /// (`--notices`).
     pub notices: Arc<mitreden_core::notices::Notices>,
     /// Addresses and networks that may read `/metrics` without a staff token.
-    pub metrics_from: Vec<crate::metrics::Network>,
+    pub metrics_from: Vec<crate::ops::metrics::Network>,
     /// Charts of the public results, rendered once per counted version.
-    pub charts: crate::results_page::ChartCache,
+    pub charts: crate::http::pages::results::ChartCache,
     /// What the public pages show besides the counts, read once per change.
-    pub public_content: crate::results_page::PublicContentCache,
+    pub public_content: crate::http::pages::results::PublicContentCache,
     /// The public page as rendered, per consultation and language, in the default look.
-    pub pages: crate::results_page::PageCache,
+    pub pages: crate::http::pages::results::PageCache,
     live: RwLock<HashMap<String, Arc<Live>>>,
     /// Bumped whenever something was counted.
     counted: watch::Sender<u64>,
@@ -394,10 +394,10 @@ impl Shared {
 
 impl AppState {
     /// Loads every consultation and counts its stored responses, then keeps counting what
-    /// any process stores (see [`crate::sync`]).
+    /// any process stores (see [`crate::counting::sync`]).
     pub async fn load(db: Db, settings: Settings) -> Result<Self, StorageError> {
         let receipts = ReceiptKey::new(db.secret("receipt_key").await?);
-        let proofs = crate::proof::ProofKey::new(db.secret("proof_key").await?);
+        let proofs = crate::guard::proof::ProofKey::new(db.secret("proof_key").await?);
         let (counted, _) = watch::channel(0);
         let Settings {
             widget_dir,
@@ -434,7 +434,7 @@ impl AppState {
         for (slug, _) in state.db.versions().await? {
             state.load_afresh(&slug).await?;
         }
-        crate::sync::spawn(state.clone(), committed);
+        crate::counting::sync::spawn(state.clone(), committed);
         Ok(state)
     }
 
@@ -444,7 +444,7 @@ impl AppState {
     /// are counted, not every stored response.
     pub async fn load_afresh(&self, slug: &str) -> Result<(), StorageError> {
         if let Some(current) = self.consultation(slug) {
-            crate::tally_saver::save(self, current).await?;
+            crate::counting::tally_saver::save(self, current).await?;
         }
         let Some(snapshot) = self.db.snapshot(slug).await? else {
             return Ok(());

@@ -5,7 +5,7 @@ mod common;
 
 use common::{submission, uuid, TestApp, ALL};
 use mitreden_core::ResponseSubmission;
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::guard::rate_limit::RateLimit;
 use mitreden_server::storage::Insert;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use common::{member, staff_get, submission, submit_many, uuid, TestApp, ALL};
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::guard::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use serde_json::json;
 

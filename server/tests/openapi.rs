@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::TestApp;
-use mitreden_server::openapi::documented_routes;
+use mitreden_server::http::openapi::documented_routes;
 use reqwest::Method;
 use serde_json::Value;
 
@@ -51,8 +51,8 @@ fn routes_in(source: &str, prefix: &str) -> BTreeSet<(String, String)> {
 fn served() -> BTreeSet<(String, String)> {
     let root = env!("CARGO_MANIFEST_DIR");
     let read = |f: &str| std::fs::read_to_string(format!("{root}/src/{f}")).unwrap();
-    let mut all = routes_in(&read("api/mod.rs"), "/api/v1");
-    all.extend(routes_in(&read("staff_api/mod.rs"), "/api/v1/staff"));
+    let mut all = routes_in(&read("http/api/mod.rs"), "/api/v1");
+    all.extend(routes_in(&read("http/staff_api/mod.rs"), "/api/v1/staff"));
     all
 }
 
@@ -110,7 +110,7 @@ async fn every_documented_route_answers_and_the_document_is_served() {
 
 #[test]
 fn texts_in_languages_are_closed_to_other_keys_as_the_server_reads_them() {
-    let doc = mitreden_server::openapi::document();
+    let doc = mitreden_server::http::openapi::document();
     let text = &doc["components"]["schemas"]["LocalizedText"];
     assert_eq!(text["additionalProperties"], false, "{text}");
     for lang in ["de", "en"] {
@@ -132,7 +132,7 @@ fn texts_in_languages_are_closed_to_other_keys_as_the_server_reads_them() {
 
 #[test]
 fn the_csv_import_states_its_required_header() {
-    let doc = mitreden_server::openapi::document();
+    let doc = mitreden_server::http::openapi::document();
     let body = &doc["paths"]["/api/v1/staff/consultations/{slug}/indicator-values"]["post"]
         ["requestBody"]["content"]["text/csv"]["schema"];
     let said = body["description"].as_str().unwrap();

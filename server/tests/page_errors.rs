@@ -6,7 +6,7 @@
 mod common;
 
 use common::{header, TestApp};
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::guard::rate_limit::RateLimit;
 
 async fn post(app: &TestApp, path: &str, body: Vec<u8>) -> reqwest::Response {
     app.client

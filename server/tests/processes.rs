@@ -178,7 +178,9 @@ async fn a_process_behind_the_kept_log_counts_everything_afresh() {
         None,
         "a gap in the log is reported, not skipped"
     );
-    mitreden_server::sync::catch_up(&app.state).await.unwrap();
+    mitreden_server::counting::sync::catch_up(&app.state)
+        .await
+        .unwrap();
     let live = app.state.consultation("demo").unwrap();
     assert_eq!(live.tally().ballots(), 5);
     assert_eq!(app.results().await["total"], 5);

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{submission, uuid, TestApp, ALL};
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::guard::rate_limit::RateLimit;
 
 #[tokio::test]
 async fn a_burst_gets_through_then_the_client_is_asked_to_wait() {

@@ -6,8 +6,8 @@ mod common;
 use common::{
     call, member, on_postgres, staff_get, statement, submission, submit_many, uuid, TestApp, ALL,
 };
-use mitreden_server::rate_limit::RateLimit;
-use mitreden_server::retention::remove_due;
+use mitreden_server::guard::rate_limit::RateLimit;
+use mitreden_server::ops::retention::remove_due;
 use mitreden_server::staff::Role;
 use mitreden_server::storage::{now, Removed};
 use reqwest::Method;
@@ -64,7 +64,7 @@ async fn personal_data_goes_after_the_retention_period_and_the_results_stay() {
     let closed_at = closed_at.expect("closing is recorded");
     assert!((now() - closed_at).abs() < 60);
     assert_eq!(purged_at, None);
-    let iso_date = |t: i64| mitreden_server::staff_api::export::iso8601(t)[..10].to_owned();
+    let iso_date = |t: i64| mitreden_server::http::staff_api::export::iso8601(t)[..10].to_owned();
     let list = staff_get(&app, "/api/v1/staff/consultations", &admin).await;
     assert_eq!(
         list[0]["personal_data_removal"],

@@ -5,11 +5,11 @@ mod common;
 
 use common::{call, connect, member, staff_get, submission, submit_many, uuid, TestApp, ALL};
 use mitreden_core::Lang;
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::counting::tally_saver::save_all;
+use mitreden_server::guard::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use mitreden_server::state::recount;
 use mitreden_server::storage::now;
-use mitreden_server::tally_saver::save_all;
 use reqwest::Method;
 
 const MINE: &str = "/api/v1/consultations/demo/responses/mine";

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{member, rss_kib, start_binary, TestApp, PASSWORD};
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::guard::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
 use serde_json::{json, Value};
 

@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::TestApp;
-use mitreden_server::serve::ConnectionLimits;
+use mitreden_server::ops::serve::ConnectionLimits;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

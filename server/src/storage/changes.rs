@@ -1,5 +1,5 @@
 //! The change log that keeps several server processes' in-memory tallies in step (see
-//! `migrations/*/0007_changes.sql` and [`crate::sync`]).
+//! `migrations/*/0007_changes.sql` and [`crate::counting::sync`]).
 //!
 //! Every transaction that changes what is counted for a consultation bumps the consultation's
 //! version and logs its changes under that version. Updating the consultation's row hands out

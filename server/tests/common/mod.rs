@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 
 use mitreden_core::Consultation;
 use mitreden_server::cli::ServeArgs;
-use mitreden_server::rate_limit::RateLimit;
+use mitreden_server::guard::rate_limit::RateLimit;
 use mitreden_server::staff::{hash_password, secret_hash, Role};
 use mitreden_server::storage::Db;
 use mitreden_server::{app, open_state, AppState};
@@ -119,7 +119,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (app, limits) = (app(state.clone()), args.limits);
-        tokio::spawn(mitreden_server::serve::serve(
+        tokio::spawn(mitreden_server::ops::serve::serve(
             listener,
             app,
             limits,
