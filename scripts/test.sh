@@ -13,7 +13,7 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "formatting, lints and import circles"
 cargo fmt --all -- --check
 # The server's rooms are being regrouped; it joins the check once its circles are broken.
-python3 scripts/check-imports.py core views
+python3 scripts/check-imports.py server core views
 
 # The WebAssembly side (its lints, the widget's tests in Chromium, the release bundles) runs
 # beside the native side, in a target directory of its own so that the two cargo runs do not

@@ -132,7 +132,7 @@ const RETRY_CHARTS: u32 = 2;
 
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
-        crate::ops::metrics::database_error(e.is_unavailable());
+        crate::telemetry::database_error(e.is_unavailable());
         if e.is_unavailable() {
             // Once per failed request: the operator learns what is wrong, and /readyz says it.
             tracing::warn!(error = %e, "the database is unavailable");

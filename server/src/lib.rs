@@ -23,6 +23,7 @@ pub mod staff;
 pub mod startup;
 pub mod state;
 pub mod storage;
+pub mod telemetry;
 
 pub use crate::startup::app;
 pub use crate::startup::open_state;

@@ -11,18 +11,19 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use crate::counting::tally_saver;
 use crate::error::AppError;
 use crate::http::pages::{demo as demo_page, error_page, lookup as lookup_page, plain_form};
+use crate::http::public_cache::PublicCache;
 use crate::http::{api, pages, security, staff_api};
-use crate::ops::metrics;
 use crate::ops::serve::MAX_BODY;
 use crate::ops::{health, logging, request_log, retention, serve};
 use crate::state::AppState;
 use crate::storage::{Db, StorageError};
+use crate::telemetry;
 use crate::{cli, seed, state, storage};
 
 /// The whole HTTP surface of the server.
 pub fn app(state: AppState) -> Router {
     // Over HTTPS, browsers are told to come back over HTTPS only (a year).
-    let hsts = state.https().then(|| {
+    let hsts = state.settings.https().then(|| {
         SetResponseHeaderLayer::overriding(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static("max-age=31536000"),
@@ -31,24 +32,23 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest(
             "/api/v1",
-            api::routes(state.rate_limit, &state.cors_origins),
+            api::routes(state.settings.rate_limit, &state.settings.cors_origins),
         )
         .nest("/api/v1/staff", staff_api::routes(&state))
         .merge(pages::routes(&state))
-        .merge(plain_form::routes(&state, state.rate_limit))
-        .merge(
-            lookup_page::routes(state.rate_limit).layer(axum::middleware::from_fn_with_state(
-                state.clone(),
-                error_page::as_page,
-            )),
-        )
+        .merge(plain_form::routes(&state, state.settings.rate_limit))
+        .merge(lookup_page::routes(state.settings.rate_limit).layer(
+            axum::middleware::from_fn_with_state(state.clone(), error_page::as_page),
+        ))
         .merge(health::routes())
+        // Inside the answers' layers: a handler that reads the caches has them.
+        .layer(axum::Extension(std::sync::Arc::new(PublicCache::default())))
         .fallback(|| async { AppError::NotFound })
         .method_not_allowed_fallback(|| async { AppError::MethodNotAllowed })
         .layer(axum::middleware::from_fn(staff_api::no_store_for_staff))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(
-            state.body_timeout,
+            state.settings.body_timeout,
             serve::read_body_in_time,
         ))
         .layer(SetResponseHeaderLayer::if_not_present(
@@ -82,11 +82,11 @@ pub async fn open_state(config: &cli::ServeArgs) -> Result<AppState, StorageErro
         notices: config.notices.clone().unwrap_or_default(),
         metrics_from: config.metrics_from.clone(),
     };
-    metrics::install();
+    telemetry::install();
     let state = AppState::load(db, settings).await?;
     if config.save_tallies_every > 0 {
         let every = std::time::Duration::from_secs(config.save_tallies_every);
-        tally_saver::spawn(state.clone(), every);
+        tally_saver::spawn(state.counts.clone(), every);
     }
     Ok(state)
 }
@@ -172,7 +172,7 @@ pub async fn run(
         tracing::warn!("writes still queued at the shutdown timeout were not committed");
     }
     // The next start then counts nothing but what other processes store meanwhile.
-    if let Err(e) = tally_saver::save_all(&state).await {
+    if let Err(e) = tally_saver::save_all(&state.counts).await {
         tracing::warn!(error = %e, "saving the tallies at shutdown failed");
     }
     tracing::info!("stopped");

@@ -381,18 +381,18 @@ async fn running_tally_equals_a_full_recount_and_survives_a_restart() {
         let (status, _) = app.submit(&body).await;
         assert_eq!(status, 201);
     }
-    let live = app.state.consultation("demo").unwrap();
+    let live = app.state.counts.consultation("demo").unwrap();
     let stored = app.state.db.responses("demo").await.unwrap();
     assert_eq!(
         live.tally(),
-        mitreden_server::state::recount(&live.consultation, &stored)
+        mitreden_core::Tally::recount(&live.consultation, &stored)
     );
 
     let before = app.settled_results().await;
     assert_eq!(before["total"], 24);
     let recounted = mitreden_core::Results::compute(
         &live.consultation,
-        &mitreden_server::state::recount(&live.consultation, &stored),
+        &mitreden_core::Tally::recount(&live.consultation, &stored),
         &mitreden_core::results::ResultsOptions::default(),
     );
     let mut counted = before.clone();
@@ -449,7 +449,7 @@ async fn bundle_files_named_by_their_content_are_kept_a_year_the_rest_revalidate
     std::fs::create_dir_all(&hashed).unwrap();
     std::fs::write(hashed.join("w.js"), "console.log(1);").unwrap();
     std::fs::write(app.dir.path().join("dist/current"), "0123456789abcdef").unwrap();
-    let build = app.state.dashboard_dir.join("fedcba9876543210");
+    let build = app.state.settings.dashboard_dir.join("fedcba9876543210");
     std::fs::create_dir_all(&build).unwrap();
     let dashboard = build.join("boot.js");
     std::fs::write(&dashboard, "console.log(2);").unwrap();

@@ -140,7 +140,7 @@ async fn a_write_that_fails_in_a_batch_fails_alone() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn many_reads_at_once_share_one_computation_and_see_every_counted_response() {
     let app = TestApp::spawn().await;
-    let live = || app.state.consultation("demo").unwrap();
+    let live = || app.state.counts.consultation("demo").unwrap();
     for n in 0..30 {
         let group = ["citizens", "business", "academia"][n as usize % 3];
         let (status, _) = app

@@ -66,7 +66,7 @@ async fn the_widget_page_allows_its_own_scripts_and_inline_style_and_only_the_al
     strict.slug = mitreden_core::Slug::parse("strict").unwrap();
     strict.settings.allowed_origins = vec!["https://bmds.example".into()];
     let version = app.state.db.save_consultation(&strict).await.unwrap();
-    app.state.counted_up_to("strict", version).await;
+    app.state.counts.counted_up_to("strict", version).await;
     let csp = policy("/w/strict").await;
     assert!(
         csp.ends_with("frame-ancestors 'self' https://bmds.example"),

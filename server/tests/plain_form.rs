@@ -232,7 +232,7 @@ async fn a_closed_consultation_has_no_form() {
     closed.slug = mitreden_core::Slug::parse("past").unwrap();
     closed.status = Status::Closed;
     let version = app.state.db.save_consultation(&closed).await.unwrap();
-    app.state.counted_up_to("past", version).await;
+    app.state.counts.counted_up_to("past", version).await;
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

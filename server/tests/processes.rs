@@ -178,10 +178,10 @@ async fn a_process_behind_the_kept_log_counts_everything_afresh() {
         None,
         "a gap in the log is reported, not skipped"
     );
-    mitreden_server::counting::sync::catch_up(&app.state)
+    mitreden_server::counting::sync::catch_up(&app.state.counts)
         .await
         .unwrap();
-    let live = app.state.consultation("demo").unwrap();
+    let live = app.state.counts.consultation("demo").unwrap();
     assert_eq!(live.tally().ballots(), 5);
     assert_eq!(app.results().await["total"], 5);
 }

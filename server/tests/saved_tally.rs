@@ -5,10 +5,10 @@ mod common;
 
 use common::{call, connect, member, staff_get, submission, submit_many, uuid, TestApp, ALL};
 use mitreden_core::Lang;
+use mitreden_core::Tally;
 use mitreden_server::counting::tally_saver::save_all;
 use mitreden_server::guard::rate_limit::RateLimit;
 use mitreden_server::staff::Role;
-use mitreden_server::state::recount;
 use mitreden_server::storage::now;
 use reqwest::Method;
 
@@ -40,10 +40,13 @@ async fn send(app: &TestApp, first: u32, count: u32) -> Vec<String> {
 async fn counted_at_start(app: &TestApp) -> Option<u64> {
     let snapshot = app.state.db.snapshot("demo").await.unwrap().unwrap();
     let stored = app.state.db.responses("demo").await.unwrap();
-    assert_eq!(snapshot.tally, recount(&snapshot.consultation, &stored));
+    assert_eq!(
+        snapshot.tally,
+        Tally::recount(&snapshot.consultation, &stored)
+    );
     assert_eq!(
         snapshot.version,
-        app.state.consultation("demo").unwrap().version()
+        app.state.counts.consultation("demo").unwrap().version()
     );
     snapshot.from_saved
 }
@@ -52,8 +55,8 @@ async fn counted_at_start(app: &TestApp) -> Option<u64> {
 async fn a_restart_counts_the_saved_tally_and_the_changes_after_it() {
     let app = TestApp::spawn().await;
     let receipts = send(&app, 0, 12).await;
-    assert_eq!(save_all(&app.state).await.unwrap(), 1);
-    let saved = app.state.consultation("demo").unwrap().version();
+    assert_eq!(save_all(&app.state.counts).await.unwrap(), 1);
+    let saved = app.state.counts.consultation("demo").unwrap().version();
     // After the save: more responses, and one from before it withdrawn.
     send(&app, 12, 7).await;
     let (status, _) = app.with_receipt(Method::DELETE, MINE, &receipts[4]).await;
@@ -70,7 +73,7 @@ async fn a_restart_counts_the_saved_tally_and_the_changes_after_it() {
 async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
     let app = TestApp::spawn().await;
     send(&app, 0, 9).await;
-    save_all(&app.state).await.unwrap();
+    save_all(&app.state.counts).await.unwrap();
     send(&app, 9, 3).await;
     assert!(counted_at_start(&app).await.is_some());
     let mut db = connect(&app.database).await;
@@ -82,7 +85,7 @@ async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
         .await
         .unwrap();
     assert_eq!(counted_at_start(&app).await, None);
-    save_all(&app.state).await.unwrap();
+    save_all(&app.state.counts).await.unwrap();
     assert!(counted_at_start(&app).await.is_some());
 
     // Damaged, or of another shape.
@@ -93,14 +96,14 @@ async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
     assert_eq!(counted_at_start(&app).await, None);
     // Replaced at the next save after a change.
     send(&app, 12, 1).await;
-    save_all(&app.state).await.unwrap();
+    save_all(&app.state.counts).await.unwrap();
     assert!(counted_at_start(&app).await.is_some());
 
     // Changes after it are no longer logged.
     send(&app, 13, 2).await;
     app.state.db.prune_changes(now() + 1).await.unwrap();
     assert_eq!(counted_at_start(&app).await, None);
-    save_all(&app.state).await.unwrap();
+    save_all(&app.state.counts).await.unwrap();
     assert!(counted_at_start(&app).await.is_some());
 
     // The definition changed after it, but responses count as before (a title): kept.
@@ -113,6 +116,7 @@ async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
     assert!(counted_at_start(&app).await.is_some());
     assert_eq!(
         app.state
+            .counts
             .consultation("demo")
             .unwrap()
             .consultation
@@ -135,7 +139,7 @@ async fn a_saved_tally_that_cannot_be_used_gives_way_to_a_full_count() {
     let (status, answer) = call(&app, Method::PUT, path, Some(&admin), Some(demo)).await;
     assert_eq!(status, 200, "{answer}");
     assert_eq!(counted_at_start(&app).await, None);
-    save_all(&app.state).await.unwrap();
+    save_all(&app.state.counts).await.unwrap();
     assert!(counted_at_start(&app).await.is_some());
 
     let before = app.settled_results().await;
@@ -167,7 +171,7 @@ async fn a_group_that_shrinks_back_to_exact_resampling_counts_as_any_full_count_
         receipts.push(ack["receipt"].as_str().unwrap().to_owned());
     }
     let citizens = |app: &TestApp| {
-        let live = app.state.consultation("demo").unwrap();
+        let live = app.state.counts.consultation("demo").unwrap();
         let g = live.consultation.group_index("citizens").unwrap();
         live.tally().groups()[g].ranks.is_some()
     };

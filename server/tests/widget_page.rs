@@ -208,7 +208,7 @@ async fn an_unknown_or_draft_consultation_is_a_sentence_in_a_404() {
     draft.slug = mitreden_core::Slug::parse("later").unwrap();
     draft.status = Status::Draft;
     let version = app.state.db.save_consultation(&draft).await.unwrap();
-    app.state.counted_up_to("later", version).await;
+    app.state.counts.counted_up_to("later", version).await;
     let (status, _, html) = page(&app, "/w/later", None).await;
     assert_eq!(status, 404);
     assert!(html.contains("Diese Beteiligung gibt es nicht (mehr)."));
@@ -222,7 +222,7 @@ async fn a_closed_consultation_shows_its_outcome_without_the_widget() {
     closed.slug = mitreden_core::Slug::parse("past").unwrap();
     closed.status = Status::Closed;
     let version = app.state.db.save_consultation(&closed).await.unwrap();
-    app.state.counted_up_to("past", version).await;
+    app.state.counts.counted_up_to("past", version).await;
     let (status, _, html) = page(&app, "/w/past", None).await;
     assert_eq!(status, 200);
     assert!(!html.contains("data-mtr-act=\"start\""));

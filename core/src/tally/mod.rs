@@ -18,6 +18,7 @@
 //! on the number of ballots: a group keeps its ballots' ranks only while it is small (see
 //! [`EXACT_UP_TO`]).
 
+mod counting;
 mod moments;
 
 use serde::{Deserialize, Serialize};

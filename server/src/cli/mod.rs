@@ -175,7 +175,7 @@ pub struct ServeArgs {
         env = "MITREDEN_METRICS_FROM",
         value_delimiter = ','
     )]
-    pub metrics_from: Vec<crate::ops::metrics::Network>,
+    pub metrics_from: Vec<crate::guard::network::Network>,
 }
 
 /// The man page of `mitreden-server`, or of its `command` (`mitreden-server-serve(1)`), from

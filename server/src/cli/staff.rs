@@ -88,10 +88,10 @@ pub async fn run(
                     let expires = match t.expires_at {
                         None => "expires never".to_owned(),
                         Some(at) if at <= now => {
-                            format!("EXPIRED {}", crate::http::staff_api::export::iso8601(at))
+                            format!("EXPIRED {}", mitreden_core::outcome::Timestamp(at))
                         }
                         Some(at) => {
-                            format!("expires {}", crate::http::staff_api::export::iso8601(at))
+                            format!("expires {}", mitreden_core::outcome::Timestamp(at))
                         }
                     };
                     format!("{}\t{}\t{expires}", t.id, t.member)

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use tokio::sync::broadcast::{self, error::RecvError};
 
-use crate::state::{AppState, Applied};
+use super::{Applied, Counts};
 use crate::storage::changes::Committed;
 use crate::storage::StorageError;
 
@@ -24,18 +24,18 @@ use crate::storage::StorageError;
 const POLL: Duration = Duration::from_millis(500);
 
 /// Starts counting what is committed.
-pub fn spawn(state: AppState, mut committed: broadcast::Receiver<Arc<Committed>>) {
+pub fn spawn(counts: Counts, mut committed: broadcast::Receiver<Arc<Committed>>) {
     tokio::spawn(async move {
         let mut poll = tokio::time::interval(POLL);
         poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             let outcome = tokio::select! {
                 announced = committed.recv() => match announced {
-                    Ok(c) => count_announced(&state, &c).await,
-                    Err(RecvError::Lagged(_)) => catch_up(&state).await,
+                    Ok(c) => count_announced(&counts, &c).await,
+                    Err(RecvError::Lagged(_)) => catch_up(&counts).await,
                     Err(RecvError::Closed) => return,
                 },
-                _ = poll.tick() => catch_up(&state).await,
+                _ = poll.tick() => catch_up(&counts).await,
             };
             if let Err(e) = outcome {
                 tracing::error!(error = %e, "counting from the database failed; trying again");
@@ -46,8 +46,8 @@ pub fn spawn(state: AppState, mut committed: broadcast::Receiver<Arc<Committed>>
 }
 
 /// Counts what this process just committed, if it follows on from what is counted.
-async fn count_announced(state: &AppState, c: &Committed) -> Result<(), StorageError> {
-    let live = state.consultation(&c.consultation);
+async fn count_announced(counts: &Counts, c: &Committed) -> Result<(), StorageError> {
+    let live = counts.consultation(&c.consultation);
     let applied = match &live {
         Some(live) => live.apply(c.version, &c.changes)?,
         None => Applied::Reload,
@@ -55,46 +55,46 @@ async fn count_announced(state: &AppState, c: &Committed) -> Result<(), StorageE
     match applied {
         Applied::Counted => {
             if let Some(live) = &live {
-                state.regain_ranks(live);
+                counts.regain_ranks(live);
             }
-            state.notify_counted();
+            counts.notify_counted();
         }
         Applied::Already => {}
-        Applied::Gap => catch_up_one(state, &c.consultation, c.version).await?,
-        Applied::Reload => state.load_afresh(&c.consultation).await?,
+        Applied::Gap => catch_up_one(counts, &c.consultation, c.version).await?,
+        Applied::Reload => counts.load_afresh(&c.consultation).await?,
     }
     Ok(())
 }
 
 /// Counts whatever any process committed that is not counted here yet.
-pub async fn catch_up(state: &AppState) -> Result<(), StorageError> {
-    for (slug, version) in state.db.versions().await? {
-        catch_up_one(state, &slug, version).await?;
+pub async fn catch_up(counts: &Counts) -> Result<(), StorageError> {
+    for (slug, version) in counts.db().versions().await? {
+        catch_up_one(counts, &slug, version).await?;
     }
     Ok(())
 }
 
 /// Counts the consultation up to `version` from the change log, or loads it afresh.
-async fn catch_up_one(state: &AppState, slug: &str, version: u64) -> Result<(), StorageError> {
-    let Some(live) = state.consultation(slug) else {
-        return state.load_afresh(slug).await;
+async fn catch_up_one(counts: &Counts, slug: &str, version: u64) -> Result<(), StorageError> {
+    let Some(live) = counts.consultation(slug) else {
+        return counts.load_afresh(slug).await;
     };
     let counted = live.version();
     if counted >= version {
         return Ok(());
     }
-    let Some(changes) = state.db.changes_since(slug, counted, version).await? else {
-        return state.load_afresh(slug).await;
+    let Some(changes) = counts.db().changes_since(slug, counted, version).await? else {
+        return counts.load_afresh(slug).await;
     };
     // One version at a time, in order.
     for logged in changes.chunk_by(|a, b| a.0 == b.0) {
         let batch: Vec<_> = logged.iter().map(|(_, c)| c.clone()).collect();
         match live.apply(logged[0].0, &batch)? {
             Applied::Counted | Applied::Already => {}
-            Applied::Gap | Applied::Reload => return state.load_afresh(slug).await,
+            Applied::Gap | Applied::Reload => return counts.load_afresh(slug).await,
         }
     }
-    state.regain_ranks(&live);
-    state.notify_counted();
+    counts.regain_ranks(&live);
+    counts.notify_counted();
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! receipts that prove a participant's ownership.
 
 pub mod auth;
+pub mod network;
 pub mod proof;
 pub mod rate_limit;
 pub mod receipt;

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
-use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::Request;
 use axum::response::{IntoResponse, Response};
@@ -26,7 +26,6 @@ use tower_governor::key_extractor::KeyExtractor;
 use tower_governor::{GovernorError, GovernorLayer};
 
 use crate::error::AppError;
-use crate::state::AppState;
 
 /// The limits, from the command line.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -118,38 +117,41 @@ impl KeyExtractor for ClientKey {
 /// The calling client, for limits a handler keeps itself (signing in). Held only in memory.
 pub struct Client(pub IpAddr);
 
-impl FromRequestParts<AppState> for Client {
+impl<S: Send + Sync> FromRequestParts<S> for Client
+where
+    RateLimit: FromRef<S>,
+{
     type Rejection = AppError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        client_address(
-            &parts.headers,
-            &parts.extensions,
-            state.rate_limit.behind_proxy,
-        )
-        .map(Client)
-        .ok_or(AppError::NoClientAddress)
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let behind_proxy = RateLimit::from_ref(state).behind_proxy;
+        client_address(&parts.headers, &parts.extensions, behind_proxy)
+            .map(Client)
+            .ok_or(AppError::NoClientAddress)
     }
 }
 
 /// Puts the participants' write limit in front of `routes`; with `per_minute == 0`, leaves
 /// them as they are.
-pub fn limit(routes: Router<AppState>, limits: RateLimit) -> Router<AppState> {
+pub fn limit<S: Clone + Send + Sync + 'static>(routes: Router<S>, limits: RateLimit) -> Router<S> {
     limit_to(routes, limits.per_minute, limits.burst, limits.behind_proxy)
 }
 
 /// Puts the sign-in limit in front of `routes`.
-pub fn limit_sign_in(routes: Router<AppState>, limits: RateLimit) -> Router<AppState> {
+pub fn limit_sign_in<S: Clone + Send + Sync + 'static>(
+    routes: Router<S>,
+    limits: RateLimit,
+) -> Router<S> {
     let per_minute = limits.sign_in_per_minute;
     limit_to(routes, per_minute, per_minute * 2, limits.behind_proxy)
 }
 
-fn limit_to(
-    routes: Router<AppState>,
+fn limit_to<S: Clone + Send + Sync + 'static>(
+    routes: Router<S>,
     per_minute: u32,
     burst: u32,
     behind_proxy: bool,
-) -> Router<AppState> {
+) -> Router<S> {
     if per_minute == 0 {
         return routes;
     }

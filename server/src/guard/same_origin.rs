@@ -16,15 +16,23 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::error::AppError;
-use crate::state::AppState;
+
+/// The server's address as browsers reach it (`--public-url`), if configured: what
+/// [`check`] takes as its state.
+#[derive(Clone)]
+pub struct PublicUrl(pub Option<std::sync::Arc<str>>);
 
 /// Refuses state-changing requests from other origins with `403 cross_origin`.
-pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn check(
+    State(PublicUrl(public_url)): State<PublicUrl>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if !safe && !allowed(request.headers(), state.public_url.as_deref()) {
+    if !safe && !allowed(request.headers(), public_url.as_deref()) {
         return AppError::CrossOrigin.into_response();
     }
     next.run(request).await
@@ -50,7 +58,7 @@ fn own_origin(headers: &HeaderMap, public_url: Option<&str>) -> Option<String> {
         Some(url) => {
             let (scheme, rest) = url.split_once("://")?;
             let host = rest.split('/').next()?;
-            crate::cli::origin(&format!("{scheme}://{host}")).ok()
+            mitreden_core::origin::parse_origin(&format!("{scheme}://{host}")).ok()
         }
         None => {
             let host = headers.get(HOST)?.to_str().ok()?;

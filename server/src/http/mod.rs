@@ -6,5 +6,6 @@ pub mod json;
 pub mod openapi;
 pub mod pages;
 pub mod progress;
+pub mod public_cache;
 pub mod security;
 pub mod staff_api;

@@ -8,8 +8,9 @@ use mitreden_core::outcome::{FollowUp, Timestamp, Version};
 use mitreden_core::results::rounds::RoundComparison;
 use mitreden_core::Status;
 
+use crate::counting::Live;
 use crate::error::AppError;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 use crate::storage::now;
 use crate::storage::published::{StoredVersion, OUTCOME};
 use crate::storage::StorageError;
@@ -63,7 +64,7 @@ pub async fn public(state: &AppState, live: &Arc<Live>) -> Result<FollowUp, AppE
     let before = c
         .predecessor
         .as_ref()
-        .and_then(|p| state.consultation(p.as_str()))
+        .and_then(|p| state.counts.consultation(p.as_str()))
         .filter(|p| p.consultation.results_public() && p.consultation.status != Status::Draft);
     if let (Some(before), true) = (before, c.results_public()) {
         let now = live.clone().public_results().await;
@@ -80,7 +81,7 @@ pub async fn staff(state: &AppState, live: &Arc<Live>) -> Result<FollowUp, AppEr
     if let Some(before) = c
         .predecessor
         .as_ref()
-        .and_then(|p| state.consultation(p.as_str()))
+        .and_then(|p| state.counts.consultation(p.as_str()))
     {
         let now = live.clone().results().await;
         let then = before.results().await;

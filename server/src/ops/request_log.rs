@@ -35,7 +35,7 @@ pub async fn log_request(request: Request, next: Next) -> Response {
     let span = tracing::info_span!("request", request_id = %id);
     let mut response = next.run(request).instrument(span.clone()).await;
     let status = response.status().as_u16();
-    crate::ops::metrics::request(&method, &route, status, started.elapsed());
+    crate::telemetry::request(&method, &route, status, started.elapsed());
     let _entered = span.enter();
     tracing::info!(
         target: "mitreden::request",

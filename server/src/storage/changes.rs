@@ -13,7 +13,7 @@ use mitreden_core::{Consultation, StatementTally, Tally, ValidResponse, ValidSta
 use sqlx::{AnyConnection, Connection, Row};
 use tokio::sync::broadcast;
 
-use crate::counting::{count_response, Decoded};
+use super::decoded::Decoded;
 
 use super::submissions::Kind;
 use super::{now, Backend, Db, StorageError};
@@ -275,7 +275,7 @@ impl Db {
                     .fetch(&mut *tx);
                 while let Some(row) = rows.try_next().await? {
                     let response: ValidResponse = serde_json::from_str(row.get("ballot"))?;
-                    count_response(&definition, &mut tally, &response, true);
+                    tally.count(&definition, &response, true);
                 }
                 tally
             }
@@ -399,7 +399,7 @@ async fn saved_tally(
             body: row.get("body"),
         };
         match Decoded::decode(&change)? {
-            Some(Decoded::Response(add, r)) => count_response(consultation, &mut tally, &r, add),
+            Some(Decoded::Response(add, r)) => tally.count(consultation, &r, add),
             Some(Decoded::Statement(..)) => {}
             // A definition that counts as the current one does (and so as the saved tally's).
             None if change.body == key => {}

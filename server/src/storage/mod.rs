@@ -19,6 +19,7 @@ use sqlx::{Executor, Row};
 pub mod changes;
 mod comments;
 mod consultations;
+pub mod decoded;
 mod health;
 mod migrations;
 mod proposals;

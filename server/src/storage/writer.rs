@@ -186,7 +186,7 @@ async fn run(
                 continue;
             }
         }
-        crate::ops::metrics::batch(batch.len());
+        crate::telemetry::batch(batch.len());
         let conn = match held.take() {
             Some(conn) => Ok(conn),
             None => pool.acquire().await,
@@ -397,7 +397,7 @@ fn answer(job: Job, outcome: Result<Outcome, StorageError>) {
     // A caller that has gone away (its request was cancelled) needs no answer; its write
     // stands, and a retry with the same id is answered as a replay.
     if let Ok(Outcome::Insert(Insert::Created { .. } | Insert::Replayed)) = &outcome {
-        crate::ops::metrics::acknowledged();
+        crate::telemetry::acknowledged();
     }
     match job {
         Job::Insert(_, reply) => {

@@ -144,14 +144,18 @@ impl TestApp {
     #[allow(dead_code)]
     pub fn widget_build(&self) -> &'static str {
         let build = "0123456789abcdef";
-        let dir = self.state.widget_dir.join(build);
+        let dir = self.state.settings.widget_dir.join(build);
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(
             dir.join("widget.css"),
             include_str!("../../../style/widget.css"),
         )
         .unwrap();
-        std::fs::write(self.state.widget_dir.join("current"), format!("{build}\n")).unwrap();
+        std::fs::write(
+            self.state.settings.widget_dir.join("current"),
+            format!("{build}\n"),
+        )
+        .unwrap();
         build
     }
 
@@ -256,7 +260,7 @@ async fn settled<F: std::future::Future<Output = Value>>(
         // Equal counts alone are not enough: after a withdrawal, an uncertainty computed
         // before the latest response may count as many responses as the results. (Asked
         // anew each time: a count afresh replaces the consultation's state.)
-        let live = app.state.consultation("demo").unwrap();
+        let live = app.state.counts.consultation("demo").unwrap();
         let current = live.uncertainty_current();
         let results = read().await;
         if current && results["as_of"]["uncertainty"] == results["as_of"]["results"] {

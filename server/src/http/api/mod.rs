@@ -14,10 +14,11 @@ use mitreden_core::{Consultation, Status};
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::guard::rate_limit::{self, RateLimit};
 use crate::http::json::ApiPath;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 use submissions::{submit, view, view_either, withdraw, Responses, Statements};
 
 /// The public API; what participants send (and look up with a receipt) is rate limited. Other
@@ -73,10 +74,10 @@ pub fn routes(limits: RateLimit, cors_origins: &[String]) -> Router<AppState> {
 /// CORS for the configured origins only; with none, no CORS at all, so browsers keep other
 /// pages' scripts out. Never with credentials: the API has no cookies for participants.
 fn cors(origins: &[String]) -> Option<CorsLayer> {
-    // Checked on the command line (`cli::origin`); the test harness passes them as written.
+    // Checked on the command line (`cli::origin`, the rule of `mitreden_core::origin`); the test harness passes them as written.
     let origins: Vec<HeaderValue> = origins
         .iter()
-        .filter_map(|o| crate::cli::origin(o).ok())
+        .filter_map(|o| mitreden_core::origin::parse_origin(o).ok())
         .filter_map(|o| HeaderValue::from_str(&o).ok())
         .collect();
     if origins.is_empty() {
@@ -98,6 +99,7 @@ fn cors(origins: &[String]) -> Option<CorsLayer> {
 /// A consultation participants can see: drafts are not public.
 fn public(state: &AppState, slug: &str) -> Result<Arc<Live>, AppError> {
     state
+        .counts
         .consultation(slug)
         .filter(|live| live.consultation.status != Status::Draft)
         .ok_or_else(|| AppError::ConsultationNotFound(slug.to_owned()))

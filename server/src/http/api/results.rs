@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::State;
+use axum::Extension;
 use axum::Json;
 use mitreden_core::{Results, StatementSummary};
 use serde::Serialize;
@@ -37,22 +38,19 @@ pub struct ProgressDocument {
 
 pub async fn progress(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<ProgressDocument>, AppError> {
     let live = public(&state, &slug)?;
     Ok(Json(ProgressDocument {
         consultation: slug,
-        progress: state
-            .public_content
-            .get(&state, &live)
-            .await?
-            .follow_up
-            .clone(),
+        progress: cache.content.get(&state, &live).await?.follow_up.clone(),
     }))
 }
 
 pub async fn results(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
 ) -> Result<Json<ResultsDocument>, AppError> {
     let live = public(&state, &slug)?;
@@ -60,12 +58,7 @@ pub async fn results(
         return Err(AppError::ResultsNotPublished);
     }
     let organisations = live.statement_summary();
-    let progress = state
-        .public_content
-        .get(&state, &live)
-        .await?
-        .follow_up
-        .clone();
+    let progress = cache.content.get(&state, &live).await?.follow_up.clone();
     Ok(Json(ResultsDocument {
         results: live.public_results().await,
         organisations,

@@ -17,11 +17,12 @@ use serde::Serialize;
 
 use super::public;
 use super::receipt_header::ReceiptHash;
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::guard::receipt;
 use crate::http::json::ApiJson;
 use crate::http::json::ApiPath;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 use crate::storage::{now, Db, Insert, StorageError};
 
 /// A kind of submission.
@@ -168,7 +169,7 @@ pub async fn store<K: Submission>(
     let hash = receipt::hash(&receipt).expect("receipts made here are well-formed");
     let status = match K::insert(&state.db, slug, &stored, &hash, proof).await? {
         Insert::Created { version } => {
-            state.counted_up_to(slug, version).await;
+            state.counts.counted_up_to(slug, version).await;
             StatusCode::CREATED
         }
         Insert::Replayed => StatusCode::OK,
@@ -246,7 +247,7 @@ pub async fn withdraw_by<K: Submission>(
     let Some((_, version)) = K::withdraw(&state.db, slug, hash).await? else {
         return Ok(false);
     };
-    state.counted_up_to(slug, version).await;
+    state.counts.counted_up_to(slug, version).await;
     Ok(true)
 }
 

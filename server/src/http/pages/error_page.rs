@@ -46,7 +46,7 @@ pub async fn as_page(
         .and_then(|q| serde_urlencoded::from_str(&q).ok())
         .unwrap_or_default();
     let lang = query.wanted(&headers);
-    let consultation = state.consultation(&slug);
+    let consultation = state.counts.consultation(&slug);
     let (again, back) = match &consultation {
         Some(_) => (
             query.in_language(&path, lang),

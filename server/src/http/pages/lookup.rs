@@ -9,6 +9,7 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
@@ -18,6 +19,7 @@ use mitreden_views::participation::page_texts::{text as page_text, Key as PageKe
 use mitreden_views::participation::texts::{text, Key};
 use serde::Deserialize;
 
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::guard::rate_limit::{self, RateLimit};
 use crate::guard::receipt;
@@ -25,7 +27,7 @@ use crate::http::api::submissions::{find_either, withdraw_by, Responses, Stateme
 use crate::http::json::ApiPath;
 use crate::http::pages::plain_form::uncached_page;
 use crate::http::pages::widget::{assets, in_language, WidgetQuery};
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 
 pub fn routes(limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/lookup", axum::routing::post(send));
@@ -92,6 +94,7 @@ async fn show(
 /// or its withdrawal; a code that is missing, malformed or unknown back in the form, said why.
 async fn send(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
     Query(query): Query<WidgetQuery>,
     headers: HeaderMap,
@@ -125,12 +128,7 @@ async fn send(
         match (find_either(&state, &slug, &hash).await?, asked.step) {
             (None, _) => refused(text(lang, Key::ErrorReceiptUnknown), StatusCode::NOT_FOUND),
             (Some(found), Step::Show) => {
-                let follow_up = state
-                    .public_content
-                    .get(&state, &live)
-                    .await?
-                    .follow_up
-                    .clone();
+                let follow_up = cache.content.get(&state, &live).await?.follow_up.clone();
                 let found = LookupState::Found {
                     code,
                     found: Box::new(found),

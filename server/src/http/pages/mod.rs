@@ -61,8 +61,8 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .layer(compressed())
         .merge(
             Router::new()
-                .nest_service("/widget", assets(&state.widget_dir))
-                .nest_service("/staff-assets", assets(&state.dashboard_dir))
+                .nest_service("/widget", assets(&state.settings.widget_dir))
+                .nest_service("/staff-assets", assets(&state.settings.dashboard_dir))
                 .layer(middleware::map_response(cached)),
         )
 }
@@ -128,7 +128,7 @@ async fn embed_js() -> impl IntoResponse {
 
 /// The staff dashboard's page; it may not be framed.
 async fn dashboard_page(State(state): State<AppState>) -> Result<impl IntoResponse, AppError> {
-    let html = tokio::fs::read_to_string(state.dashboard_dir.join("index.html"))
+    let html = tokio::fs::read_to_string(state.settings.dashboard_dir.join("index.html"))
         .await
         .map_err(|_| AppError::WidgetMissing)?;
     let policy = security::app_policy(&html, "'none'");

@@ -39,7 +39,7 @@ pub async fn privacy(
     headers: HeaderMap,
 ) -> Response {
     let lang = query.wanted(&headers);
-    let notices = (*state.notices).clone();
+    let notices = (*state.settings.notices).clone();
     let other = Some(other_language("/datenschutz", lang));
     let html =
         view! { <PrivacyPage lang notices consultation=None other_language=other /> }.to_html();
@@ -55,11 +55,12 @@ pub async fn privacy_of(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let live = state
+        .counts
         .consultation(&slug)
         .filter(|l| l.consultation.status != Status::Draft)
         .ok_or_else(|| AppError::ConsultationNotFound(slug.clone()))?;
     let lang = live.consultation.language_for(query.wanted(&headers));
-    let notices = (*state.notices).clone();
+    let notices = (*state.settings.notices).clone();
     let consultation = Some(live.consultation.clone());
     let other = Some(other_language(&format!("/datenschutz/{slug}"), lang));
     let html = view! { <PrivacyPage lang notices consultation other_language=other /> }.to_html();
@@ -73,7 +74,7 @@ pub async fn accessibility(
     headers: HeaderMap,
 ) -> Response {
     let lang = query.wanted(&headers);
-    let notices = (*state.notices).clone();
+    let notices = (*state.settings.notices).clone();
     let other = Some(other_language("/barrierefreiheit", lang));
     let html = view! { <AccessibilityPage lang notices other_language=other /> }.to_html();
     page(html)

@@ -22,13 +22,14 @@ use mitreden_views::participation::texts::{text, Key};
 use rand::RngCore;
 use serde::Deserialize;
 
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::guard::rate_limit::{self, RateLimit};
 use crate::http::api::submissions::{store, Responses};
 use crate::http::json::ApiPath;
 use crate::http::pages::error_page;
 use crate::http::pages::widget::{assets, in_language, page, WidgetQuery};
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 
 pub fn routes(state: &AppState, limits: RateLimit) -> Router<AppState> {
     let send = Router::new().route("/w/{slug}/form", axum::routing::post(send));

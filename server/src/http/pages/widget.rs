@@ -5,6 +5,7 @@
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use axum::Extension;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use mitreden_core::theme::Theme;
@@ -113,8 +114,9 @@ pub(crate) fn in_language(
     query: &WidgetQuery,
     headers: &HeaderMap,
     shown: fn(Status) -> bool,
-) -> Option<(std::sync::Arc<crate::state::Live>, Lang)> {
+) -> Option<(std::sync::Arc<crate::counting::Live>, Lang)> {
     let live = state
+        .counts
         .consultation(slug)
         .filter(|l| shown(l.consultation.status))?;
     let lang = live.consultation.language_for(query.wanted(headers));
@@ -124,14 +126,14 @@ pub(crate) fn in_language(
 /// The current widget build's files: `dist/current` names its directory (written by
 /// `scripts/build-wasm.sh`).
 pub(crate) async fn assets(state: &AppState) -> Result<(String, WidgetAssets), AppError> {
-    let current = tokio::fs::read_to_string(state.widget_dir.join("current"))
+    let current = tokio::fs::read_to_string(state.settings.widget_dir.join("current"))
         .await
         .map_err(|_| AppError::WidgetMissing)?;
     let build = current.trim();
     if build.len() != 16 || !build.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(AppError::WidgetMissing);
     }
-    let css = tokio::fs::read_to_string(state.widget_dir.join(build).join("widget.css"))
+    let css = tokio::fs::read_to_string(state.settings.widget_dir.join(build).join("widget.css"))
         .await
         .map_err(|_| AppError::WidgetMissing)?;
     let boot = format!("/widget/{build}/boot.js");
@@ -140,6 +142,7 @@ pub(crate) async fn assets(state: &AppState) -> Result<(String, WidgetAssets), A
 
 pub async fn widget_page(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
     Query(query): Query<WidgetQuery>,
     headers: HeaderMap,
@@ -147,6 +150,7 @@ pub async fn widget_page(
     let (_, assets) = assets(&state).await?;
     let wanted = query.wanted(&headers);
     let live = state
+        .counts
         .consultation(&slug)
         .filter(|live| live.consultation.status != Status::Draft);
     let Some(live) = live else {
@@ -170,14 +174,7 @@ pub async fn widget_page(
     };
     // A closed consultation's page shows what became of the input.
     let follow_up = match c.status {
-        Status::Closed => Some(
-            state
-                .public_content
-                .get(&state, &live)
-                .await?
-                .follow_up
-                .clone(),
-        ),
+        Status::Closed => Some(cache.content.get(&state, &live).await?.follow_up.clone()),
         _ => None,
     };
     // The widget speaks the page's language: its texts only (the consultation's JSON

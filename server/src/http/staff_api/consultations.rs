@@ -44,7 +44,7 @@ pub async fn list(
 ) -> Result<Json<Vec<Summary>>, AppError> {
     staff.require(Role::Moderator)?;
     let mut list = Vec::new();
-    for live in state.consultations() {
+    for live in state.counts.consultations() {
         let c = &live.consultation;
         let (closed_at, removed_at) = state.db.lifecycle(c.slug.as_str()).await?;
         let due = closed_at.map(|t| c.settings.personal_data_due(t));
@@ -98,15 +98,16 @@ pub async fn save(
         .map_err(|e| AppError::InvalidConsultation(e.to_string()))?;
     consultation.settings.canonicalise_origins();
     if let Some(before) = &consultation.predecessor {
-        if state.consultation(before.as_str()).is_none() {
+        if state.counts.consultation(before.as_str()).is_none() {
             return Err(AppError::InvalidConsultation(format!(
                 "the predecessor '{before}' is no consultation of this server"
             )));
         }
     }
-    let existed = state.consultation(&slug).is_some();
+    let existed = state.counts.consultation(&slug).is_some();
     let version = state.db.save_consultation(&consultation).await?;
     state
+        .counts
         .counted_up_to(consultation.slug.as_str(), version)
         .await;
     Ok(if existed {
@@ -133,6 +134,7 @@ pub async fn set_status(
     consultation.status = change.status;
     let version = state.db.save_consultation(&consultation).await?;
     state
+        .counts
         .counted_up_to(consultation.slug.as_str(), version)
         .await;
     Ok(Json(consultation))

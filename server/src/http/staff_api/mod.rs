@@ -15,17 +15,21 @@ use axum::middleware;
 use axum::routing::{delete, get, post, put};
 use axum::Router;
 
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::guard::rate_limit;
 use crate::guard::same_origin;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 
 /// The staff routes; signing in is rate limited per client, and whatever changes something
 /// must come from this server's own pages ([`same_origin`]).
 pub fn routes(state: &AppState) -> Router<AppState> {
     let session = Router::new().route("/session", post(session::sign_in).delete(session::sign_out));
     Router::new()
-        .merge(rate_limit::limit_sign_in(session, state.rate_limit))
+        .merge(rate_limit::limit_sign_in(
+            session,
+            state.settings.rate_limit,
+        ))
         .route("/me", get(session::me))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
@@ -88,19 +92,16 @@ pub fn routes(state: &AppState) -> Router<AppState> {
         .route("/consultations/{slug}/export.json", get(export::json))
         .route("/consultations/{slug}/export.zip", get(open_data::zip))
         .layer(middleware::from_fn_with_state(
-            state.clone(),
+            same_origin::PublicUrl(state.settings.public_url.as_deref().map(Into::into)),
             same_origin::check,
         ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            published_may_have_changed,
-        ))
+        .layer(middleware::from_fn(published_may_have_changed))
 }
 
 /// A staff write that succeeded may have changed what the public pages show (a comment
 /// approved, a statement or an outcome published): they read it afresh.
 async fn published_may_have_changed(
-    axum::extract::State(state): axum::extract::State<AppState>,
+    axum::Extension(cache): crate::http::public_cache::Cache,
     request: axum::extract::Request,
     next: middleware::Next,
 ) -> axum::response::Response {
@@ -111,7 +112,7 @@ async fn published_may_have_changed(
     );
     let response = next.run(request).await;
     if writes && response.status().is_success() {
-        state.public_content.staff_changed();
+        cache.content.staff_changed();
     }
     response
 }
@@ -145,6 +146,7 @@ pub fn no_store() -> tower_http::set_header::SetResponseHeaderLayer<axum::http::
 /// Any consultation, drafts included.
 fn any(state: &AppState, slug: &str) -> Result<Arc<Live>, AppError> {
     state
+        .counts
         .consultation(slug)
         .ok_or_else(|| AppError::ConsultationNotFound(slug.to_owned()))
 }

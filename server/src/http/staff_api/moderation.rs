@@ -263,6 +263,7 @@ pub async fn adopt(
         return Ok(Json(live.consultation.clone()));
     };
     state
+        .counts
         .counted_up_to(consultation.slug.as_str(), version)
         .await;
     Ok(Json(consultation))

@@ -22,11 +22,12 @@ use tokio_util::io::ReaderStream;
 
 use super::any;
 use super::export::{csv_header, csv_rows, defuse, iso8601, push_row};
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::guard::auth::Staff;
 use crate::http::json::ApiPath;
 use crate::staff::Role;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 use crate::storage::now;
 
 /// Responses read and written at a time.

@@ -53,7 +53,7 @@ pub async fn sign_in(
         .db
         .add_session(member.id, &secret_hash(&session), now() + max_age)
         .await?;
-    let name = session_cookie(&state);
+    let name = session_cookie(state.settings.https());
     let cookie =
         format!("{name}={session}; Path=/; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict");
     Ok(([(SET_COOKIE, cookie)], Json(member)))
@@ -65,7 +65,7 @@ pub async fn sign_out(
     headers: axum::http::HeaderMap,
 ) -> Result<impl IntoResponse, AppError> {
     let _ = staff;
-    let name = session_cookie(&state);
+    let name = session_cookie(state.settings.https());
     if let Some(session) = session_from(&headers, name) {
         state.db.remove_session(&secret_hash(session)).await?;
     }

@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
 use leptos::tachys::view::RenderHtml;
 use mitreden_views::components::results_view::standalone_chart;
 use mitreden_views::components::svg::ACCENT;
@@ -27,6 +28,7 @@ const MAX_PIXELS: f32 = 6_000_000.0;
 
 pub async fn chart(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     Path((slug, file)): Path<(String, String)>,
     Query(query): Query<PageQuery>,
     headers: HeaderMap,
@@ -74,7 +76,16 @@ pub async fn chart(
         return Ok((StatusCode::NOT_MODIFIED, headers_out).into_response());
     }
     let accent = query.theme().accent;
-    let render = render(&state, &live, name, lang, accent.clone(), png, stamp);
+    let render = render(
+        &state,
+        &cache.charts,
+        &live,
+        name,
+        lang,
+        accent.clone(),
+        png,
+        stamp,
+    );
     // Only the default look is kept: an accent from the address is drawn each time.
     let rendered = if accent.is_none() {
         let key = ChartKey {
@@ -83,7 +94,7 @@ pub async fn chart(
             lang,
             png,
         };
-        state.charts.get_or_render(key, stamp, render).await?
+        cache.charts.get_or_render(key, stamp, render).await?
     } else {
         Arc::new(render.await?)
     };
@@ -91,9 +102,11 @@ pub async fn chart(
 }
 
 /// The chart `name` as SVG, or as PNG when `png` (drawn in one of the few places for that).
+#[allow(clippy::too_many_arguments)]
 async fn render(
     state: &AppState,
-    live: &Arc<crate::state::Live>,
+    charts: &super::ChartCache,
+    live: &Arc<crate::counting::Live>,
     name: &str,
     lang: mitreden_core::Lang,
     accent: Option<String>,
@@ -109,9 +122,9 @@ async fn render(
         // escaped text) are not XML.
         .replace("<!>", "");
     let svg = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}");
-    crate::ops::metrics::chart_rendered(if png { "png" } else { "svg" });
+    crate::telemetry::chart_rendered(if png { "png" } else { "svg" });
     let bytes = if png {
-        let drawing = state.charts.draw().await?;
+        let drawing = charts.draw().await?;
         tokio::task::spawn_blocking(move || {
             let _drawing = drawing;
             let png = rasterise(&svg);

@@ -8,6 +8,7 @@ use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::IntoResponse;
+use axum::Extension;
 use mitreden_core::outcome::{Change, FeedChange, Timestamp};
 use mitreden_core::Lang;
 use mitreden_views::follow_up::change;
@@ -20,12 +21,13 @@ use crate::state::AppState;
 
 pub async fn feed(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
     Query(query): Query<PageQuery>,
     headers: HeaderMap,
 ) -> Result<impl IntoResponse, AppError> {
     let (live, lang) = published(&state, &slug, &query)?;
-    let published = state.public_content.get(&state, &live).await?;
+    let published = cache.content.get(&state, &live).await?;
     let (follow_up, proposals) = (&published.follow_up, &published.proposals);
     let base = base_url(&state, &headers);
     let c = &live.consultation;
@@ -139,7 +141,7 @@ fn time(at: Timestamp) -> FixedDateTime {
 
 /// Where this server is reached: `--public-url`, else the address the request was sent to.
 fn base_url(state: &AppState, headers: &HeaderMap) -> String {
-    if let Some(url) = &state.public_url {
+    if let Some(url) = &state.settings.public_url {
         return url.trim_end_matches('/').to_owned();
     }
     let host = headers

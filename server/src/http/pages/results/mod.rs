@@ -15,6 +15,7 @@ use std::sync::Arc;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Html;
+use axum::Extension;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use mitreden_core::locale::Date;
@@ -25,9 +26,10 @@ use mitreden_views::i18n::{t, Key};
 use mitreden_views::{Day, ResultsData};
 use serde::{Deserialize, Serialize};
 
+use crate::counting::Live;
 use crate::error::AppError;
 use crate::http::json::ApiPath;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 
 pub use chart_cache::ChartCache;
 pub use charts::chart;
@@ -80,6 +82,7 @@ fn published(
     query: &PageQuery,
 ) -> Result<(Arc<Live>, Lang), AppError> {
     let live = state
+        .counts
         .consultation(slug)
         .filter(|l| l.consultation.status != Status::Draft)
         .ok_or_else(|| AppError::ConsultationNotFound(slug.to_owned()))?;
@@ -124,6 +127,7 @@ async fn results_data(state: &AppState, live: &Arc<Live>) -> Result<Arc<ResultsD
 
 pub async fn page(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
     Query(query): Query<PageQuery>,
 ) -> Result<(StatusCode, Html<String>), AppError> {
@@ -154,11 +158,11 @@ pub async fn page(
     }
     // Read before the results: what is rendered counts at least this much.
     let stamp = live.stamp();
-    let content = state.public_content.get(&state, &live).await?;
+    let content = cache.content.get(&state, &live).await?;
     let theme = query.theme();
     let kept_look = theme == Theme::default();
     if kept_look {
-        if let Some(html) = state.pages.get(&slug, lang, stamp, &content) {
+        if let Some(html) = cache.pages.get(&slug, lang, stamp, &content) {
             return Ok((StatusCode::OK, Html(html.to_string())));
         }
     }
@@ -177,7 +181,7 @@ pub async fn page(
         previous: c
             .predecessor
             .as_ref()
-            .and_then(|p| state.consultation(p.as_str()))
+            .and_then(|p| state.counts.consultation(p.as_str()))
             .filter(|p| {
                 p.consultation.settings.publish_results && p.consultation.status != Status::Draft
             })
@@ -194,7 +198,7 @@ pub async fn page(
     .to_html();
     let html = format!("<!doctype html>{html}");
     if kept_look {
-        state
+        cache
             .pages
             .keep(&slug, lang, stamp, content, Arc::from(html.as_str()));
     }

@@ -10,7 +10,7 @@ use mitreden_core::Lang;
 
 use super::PublicContent;
 
-/// What a kept page shows: the counts (see [`crate::state::Live::stamp`]) and the public
+/// What a kept page shows: the counts (see [`crate::counting::Live::stamp`]) and the public
 /// content read once (the very same reading).
 struct Kept {
     stamp: (u64, Option<u64>),

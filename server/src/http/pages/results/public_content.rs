@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 use mitreden_core::outcome::FollowUp;
 use mitreden_core::ValidStatement;
 
+use crate::counting::Live;
 use crate::error::AppError;
-use crate::state::{AppState, Live};
+use crate::state::AppState;
 
 /// How long content read is shown at most without asking the database again.
 const FRESH_FOR: Duration = Duration::from_secs(2);
@@ -64,7 +65,7 @@ impl PublicContentCache {
             .consultation
             .predecessor
             .as_ref()
-            .and_then(|p| state.consultation(p.as_str()))
+            .and_then(|p| state.counts.consultation(p.as_str()))
             .map(|p| p.version());
         let stamp = (
             live.version(),

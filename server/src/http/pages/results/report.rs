@@ -3,6 +3,7 @@
 
 use axum::extract::{Query, State};
 use axum::response::Html;
+use axum::Extension;
 use leptos::prelude::*;
 use leptos::tachys::view::RenderHtml;
 use mitreden_views::components::report_page::ReportPage;
@@ -14,6 +15,7 @@ use crate::state::AppState;
 
 pub async fn report(
     State(state): State<AppState>,
+    Extension(cache): crate::http::public_cache::Cache,
     ApiPath(slug): ApiPath<String>,
     Query(query): Query<PageQuery>,
 ) -> Result<Html<String>, AppError> {
@@ -24,7 +26,7 @@ pub async fn report(
     let data = results_data(&state, &live).await?;
     let back = format!("/results/{slug}?{}", query.in_language(lang));
     let theme = query.theme();
-    let content = state.public_content.get(&state, &live).await?;
+    let content = cache.content.get(&state, &live).await?;
     let summary = published_summary(&live.consultation, &content.statements);
     let html = view! { <ReportPage data lang theme back summary /> }.to_html();
     Ok(Html(format!("<!doctype html>{html}")))
