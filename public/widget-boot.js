@@ -22,10 +22,17 @@
  *     needs the widget).
  * A page without the widget's place (no consultation, a closed one, the pages above) loads
  * nothing.
+ *
+ * On a page of its own on a static host (`index.html`: an element names the API in
+ * `data-mtr-api`), there is no welcome in the HTML: the build for such pages
+ * (`mitreden-static.js`, see src/static_page.rs) loads at once and renders it, and the clicks
+ * on it are handled as above from then on.
  */
-const app = document.getElementById("mtr-app");
-const glue = new URL("mitreden-widget.js", import.meta.url);
-const wasm = new URL("mitreden-widget_bg.wasm", import.meta.url);
+let app = document.getElementById("mtr-app");
+const site = !app && document.querySelector("[data-mtr-api]");
+const build = site ? "mitreden-static" : "mitreden-widget";
+const glue = new URL(`${build}.js`, import.meta.url);
+const wasm = new URL(`${build}_bg.wasm`, import.meta.url);
 
 let loading = null;
 /** The widget, once it runs. */
@@ -201,6 +208,9 @@ function arrived(origin) {
 async function lookUp(event) {
   const form = event.target;
   if (!form.matches?.("form[data-mtr-lookup]")) return;
+  // On a static host the look-up is the API server's page: the browser goes there (a script
+  // on this page could not read the answer, and must not send a withdrawal twice).
+  if (new URL(form.action, location.href).origin !== location.origin) return;
   event.preventDefault();
   const body = new URLSearchParams(new FormData(form, event.submitter));
   const sendPlainly = () => {
@@ -236,12 +246,23 @@ if (origin && (document.documentElement.hasAttribute("data-mtr-arrived") || loca
 }
 scrollAlong(origin);
 document.addEventListener("submit", lookUp);
-if (app) {
-  // Clicks on the welcome's controls (the widget's own, inside #mtr-app, are its business).
+// Clicks on the welcome's controls (the widget's own, inside #mtr-app, are its business).
+function listen() {
   document.addEventListener("click", (event) => {
     const element = event.target.closest?.("button[data-mtr-act]");
     if (element && !app.contains(element)) act(event, element);
   });
+}
+if (site) {
+  load()
+    .then((widget) => widget.start())
+    .then(() => {
+      app = document.getElementById("mtr-app");
+      if (app) listen();
+    })
+    .catch((error) => console.error("mitreden: the widget did not load", error));
+} else if (app) {
+  listen();
   const soon = () => load().catch(() => {});
   for (const name of ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"]) {
     addEventListener(name, soon, { once: true, passive: true });

@@ -10,7 +10,8 @@
 #   4. each app's files go into <out>/<content hash>/, with brotli and gzip copies the server
 #      sends to browsers that accept them, so a new build never meets an old file in a cache.
 #      The widget's dist/current names its directory for the server, which renders the widget
-#      page itself (server/src/http/pages/widget.rs); the dashboard's index.html is written from
+#      page itself (server/src/http/pages/widget.rs); dist/index.html, the widget's page for a
+#      static host, is written from index.html, and the dashboard's index.html from
 #      dashboard/index.html with that directory filled in. The two builds before stay: a page
 #      opened before a new deployment still finds its own files.
 #
@@ -102,8 +103,9 @@ for app in "${apps[@]}"; do
     widget)
       work=target/widget-build
       inputs=("$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-widget.wasm" public/widget-boot.js
-        style/widget.css)
-      if unchanged "$work" "${inputs[@]}" && [ -d "dist/$(cat dist/current 2>/dev/null)" ]; then
+        style/widget.css "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-static.wasm" index.html)
+      if unchanged "$work" "${inputs[@]}" && [ -d "dist/$(cat dist/current 2>/dev/null)" ] &&
+        [ -f dist/index.html ]; then
         echo "widget unchanged: dist/$(cat dist/current)/"
         continue
       fi
@@ -111,11 +113,18 @@ for app in "${apps[@]}"; do
       # and repeated until nothing shrinks (converge): 1.4 KB less brotli than -Oz alone, for
       # every visitor.
       bundle mitreden-widget "$work" -Oz --flatten --rereloop -Oz --converge
+      # The build for a page of its own on a static host (index.html), which renders the welcome
+      # itself: beside the widget's files, loaded only by such a page; -Oz once, as the
+      # dashboard (its bytes are reported apart from the widget's, scripts/bundle-size.sh).
+      bundle mitreden-static "$work-static" -Oz
+      cp "$work-static"/out/* "$work/out/"
       terser public/widget-boot.js --module --compress --mangle -o "$work/out/boot.js"
       minify_css "$work/out/widget.css" style/widget.css
       hash=$(publish "$work" dist)
       echo "$hash" >dist/current.new
       mv dist/current.new dist/current
+      sed "s|{build}|$hash|g" index.html >dist/index.html.new
+      mv dist/index.html.new dist/index.html
       mv "$work.stamp.new" "$work/stamp"
       echo "widget built: dist/$hash/ (dist/current)"
       ;;

@@ -4,7 +4,8 @@
 # copies the build writes; the loader compressed as it goes out, brotli and gzip at level 6, as
 # server/src/http/pages/mod.rs asks). Two sums of the brotli column: the scripts of the first
 # screen (the loader and the page's own script; the page itself, with the welcome and the
-# style sheet inline, is measured as sent by scripts/first-screen.mjs) and the whole widget.
+# style sheet inline, is measured as sent by scripts/first-screen.mjs) and the whole widget;
+# apart from them, the build a page of its own on a static host loads instead (index.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build-wasm.sh widget >/dev/null
@@ -26,6 +27,7 @@ on_the_fly() {
 printf '%-28s %-7s %10s %10s %10s\n' file loaded raw gzip brotli
 first=0
 total=0
+static=0
 for f in public/embed.js "$assets"/*; do
   case "$f" in *.br | *.gz) continue ;; esac
   raw=$(wc -c <"$f")
@@ -38,10 +40,18 @@ for f in public/embed.js "$assets"/*; do
     # The style sheet goes inline into the page the server renders (scripts/first-screen.mjs
     # measures the page as sent); the widget itself loads on use or when the browser is idle.
     widget.css) when=page ;;
+    # The build for a page of its own on a static host (index.html) only: never loaded by the
+    # server's widget page, so apart from the widget's sums.
+    mitreden-static*) when=static ;;
     *) when=on-use ;;
   esac
-  total=$((total + br))
+  if [ "$when" = static ]; then
+    static=$((static + br))
+  else
+    total=$((total + br))
+  fi
   printf '%-28s %-7s %10s %10s %10s\n' "$(basename "$f")" "$when" "$raw" "$gz" "$br"
 done
 printf '%-28s %-7s %10s %10s %10s\n' "first screen (brotli)" "" "" "" "$first"
 printf '%-28s %-7s %10s %10s %10s\n' "whole widget (brotli)" "" "" "" "$total"
+printf '%-28s %-7s %10s %10s %10s\n' "static page's build (br)" "" "" "" "$static"

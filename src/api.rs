@@ -3,6 +3,7 @@
 //! The user sees a sentence in their language ([`ApiError::key`]); the console gets the detail.
 
 use gloo_net::http::{Request, Response};
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 use mitreden_core::api_error::ErrorBody;
@@ -15,6 +16,24 @@ use serde::Deserialize;
 use crate::i18n::Key;
 
 pub use mitreden_core::api_error::ApiError;
+
+thread_local! {
+    /// Where the API is, if not on the page's own server (see [`use_api_at`]).
+    static BASE: OnceCell<String> = const { OnceCell::new() };
+}
+
+/// Sends every request to the API at `base` (`https://beteiligung.example`) instead of the
+/// page's own server: the widget on a page of its own on another host (`index.html`).
+pub fn use_api_at(base: &str) {
+    BASE.with(|b| {
+        b.get_or_init(|| base.trim_end_matches('/').to_owned());
+    });
+}
+
+/// The address of the API's `path` (`/api/v1/…`).
+fn endpoint(path: &str) -> String {
+    BASE.with(|b| format!("{}{path}", b.get().map_or("", String::as_str)))
+}
 
 /// The sentence to show the participant for an [`ApiError`].
 pub trait ErrorText {
@@ -97,7 +116,7 @@ async fn post_submission<T: serde::Serialize>(
     body: &T,
     proof: Option<&str>,
 ) -> Result<Acknowledgement, ApiError> {
-    let mut request = Request::post(url);
+    let mut request = Request::post(&endpoint(url));
     if let Some(proof) = proof {
         request = request.header(crate::proof::HEADER, proof);
     }
@@ -138,7 +157,7 @@ pub struct Standing {
 /// `GET /api/v1/consultations/{slug}/results`, reduced to [`GroupStandings`].
 pub async fn standings(slug: &str) -> Result<GroupStandings, ApiError> {
     let url = format!("/api/v1/consultations/{slug}/results");
-    let response = Request::get(&url)
+    let response = Request::get(&endpoint(&url))
         .send()
         .await
         .map_err(network)
@@ -163,7 +182,7 @@ pub async fn submit_statement(
 /// `GET /api/v1/consultations/{slug}/challenge`
 pub async fn challenge(slug: &str) -> Result<mitreden_core::proof::Challenge, ApiError> {
     let url = format!("/api/v1/consultations/{slug}/challenge");
-    let response = Request::get(&url).send().await.map_err(network);
+    let response = Request::get(&endpoint(&url)).send().await.map_err(network);
     into_json(response.map_err(log)?).await.map_err(log)
 }
 
@@ -175,7 +194,7 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
         "responses"
     };
     let url = format!("/api/v1/consultations/{slug}/{kind}/mine");
-    let response = Request::delete(&url)
+    let response = Request::delete(&endpoint(&url))
         .header("Authorization", &receipt_header(receipt))
         .send()
         .await
@@ -189,4 +208,25 @@ pub async fn withdraw(slug: &str, organisation: bool, receipt: &str) -> Result<(
             .map(|_| ())
             .map_err(log)
     }
+}
+
+/// `GET /api/v1/consultations/{slug}`: the consultation in all its languages.
+pub async fn consultation(slug: &str) -> Result<mitreden_core::Consultation, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}");
+    let response = Request::get(&endpoint(&url)).send().await.map_err(network);
+    into_json(response.map_err(log)?).await.map_err(log)
+}
+
+/// What was published about the outcome (`GET /api/v1/consultations/{slug}/progress`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Progress {
+    pub progress: mitreden_core::outcome::FollowUp,
+}
+
+/// `GET /api/v1/consultations/{slug}/progress`.
+pub async fn progress(slug: &str) -> Result<mitreden_core::outcome::FollowUp, ApiError> {
+    let url = format!("/api/v1/consultations/{slug}/progress");
+    let response = Request::get(&endpoint(&url)).send().await.map_err(network);
+    let document: Progress = into_json(response.map_err(log)?).await.map_err(log)?;
+    Ok(document.progress)
 }

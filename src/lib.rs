@@ -13,7 +13,9 @@ pub mod focus;
 pub mod i18n;
 pub mod json;
 pub mod outbox;
+pub mod panic;
 pub mod proof;
+pub mod static_page;
 pub mod who_step;
 
 pub use components::app::App;

@@ -14,9 +14,9 @@ const require = createRequire(import.meta.url);
 export const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const AXE_SOURCE = readFileSync(AXE_PATH, 'utf8');
 
-/** Starts mitreden on free ports with a staff admin `ada`; resolves to
- * { widgetOrigin, demoUrl, resultsUrl, staffPassword, stop }. */
-export async function startServer() {
+/** Starts mitreden on free ports with a staff admin `ada` (and the further command-line
+ * arguments `args`); resolves to { widgetOrigin, demoUrl, resultsUrl, staffPassword, stop }. */
+export async function startServer(args = []) {
   const bin = process.env.MITREDEN_BIN ?? 'target/debug/mitreden-server';
   const dir = mkdtempSync(join(tmpdir(), 'mitreden-e2e-'));
   const database = join(dir, 'e2e.db');
@@ -30,6 +30,7 @@ export async function startServer() {
     '--database', database,
     '--widget-dir', process.env.MITREDEN_WIDGET_DIR ?? 'dist',
     '--dashboard-dir', process.env.MITREDEN_DASHBOARD_DIR ?? 'dashboard/dist',
+    ...args,
   ], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RUST_LOG: 'warn' } });
 
   const urls = {};

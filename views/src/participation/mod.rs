@@ -10,6 +10,7 @@ pub mod conflict_fields;
 pub mod error_page;
 pub mod error_summary;
 pub mod field_note;
+pub mod first_screen;
 pub mod form_page;
 pub mod found_submission;
 pub mod group_choice;

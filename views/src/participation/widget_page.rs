@@ -3,11 +3,9 @@ use mitreden_core::outcome::FollowUp;
 use mitreden_core::theme::Theme;
 use mitreden_core::{Consultation, Lang, Status};
 
-use super::page_texts::{text, Key};
+use super::first_screen::FirstScreen;
 use super::shell::Shell;
-use super::welcome::{Welcome, WelcomeLinks};
-use super::who_step::WhoStep;
-use crate::components::notice_links::NoticeLinks;
+use super::welcome::WelcomeLinks;
 
 /// The widget's files of the current build.
 #[derive(Debug, Clone)]
@@ -37,17 +35,7 @@ pub fn WidgetPage(
     follow_up: Option<FollowUp>,
 ) -> impl IntoView {
     let title = consultation.title.get(lang).to_owned();
-    // A closed consultation's page is what became of the input, all of it here: it asks no
-    // question and needs no widget.
     let open = consultation.status != Status::Closed;
-    let who = open.then(|| {
-        let (form, carried) = (links.form.clone(), links.carried.clone());
-        view! {
-            <WhoStep consultation=consultation.clone() lang form carried />
-            <div id="mtr-app"></div>
-        }
-        .into_any()
-    });
     let data = open.then(|| {
         view! { <script type="application/json" id="mtr-data" inner_html=script_safe(&data)></script> }
             .into_any()
@@ -55,17 +43,7 @@ pub fn WidgetPage(
     view! {
         <Shell lang title css=assets.css theme boot=assets.boot>
             <main class="mtr-root">
-                <article class="mtr-consultation" aria-labelledby="mtr-title">
-                    <Welcome consultation lang links=links.clone() follow_up />
-                    {who}
-                </article>
-                // On every step, not only the welcome.
-                <NoticeLinks
-                    class="mtr-footer"
-                    privacy=(links.privacy, text(lang, Key::PrivacyLink))
-                    accessibility=(links.accessibility, text(lang, Key::AccessibilityLink))
-                    new_window=true
-                />
+                <FirstScreen consultation lang links follow_up />
             </main>
             {data}
         </Shell>
