@@ -55,7 +55,7 @@ MITREDEN_TEST_POSTGRES=$pg_url cargo test -p mitreden-core -p mitreden-views -p 
 scripts/postgres.sh stop
 trap - EXIT
 
-step "WebAssembly side: lints, widget tests in headless Chromium, bundles"
+step "WebAssembly side: widget tests in headless Chromium, bundles"
 if ! wait "$wasm_side"; then
   cat "$wasm_log"
   echo "the WebAssembly side failed (its output is above)" >&2

@@ -19,6 +19,7 @@ pub mod proposal;
 pub mod published;
 pub mod ranking_draft;
 pub mod results;
+pub mod simulation;
 pub mod statement;
 pub mod steps;
 pub mod submission;

@@ -20,7 +20,7 @@ pub mod findings;
 pub mod methods;
 pub(crate) mod normal;
 pub mod ordered_map;
-mod rng;
+pub(crate) mod rng;
 pub mod rounds;
 mod score;
 pub mod uncertainty;

@@ -3,7 +3,7 @@
 use rand_core::{impls, RngCore};
 
 /// SplitMix64: small, fast, and good enough for resampling; deterministic per seed.
-pub(super) struct SplitMix64(pub(super) u64);
+pub(crate) struct SplitMix64(pub(crate) u64);
 
 impl SplitMix64 {
     fn next(&mut self) -> u64 {
@@ -15,7 +15,7 @@ impl SplitMix64 {
     }
 
     /// Uniform in `0..bound` (Lemire's multiply-shift; the bias is negligible here).
-    pub(super) fn below(&mut self, bound: u64) -> u64 {
+    pub(crate) fn below(&mut self, bound: u64) -> u64 {
         ((u128::from(self.next()) * u128::from(bound)) >> 64) as u64
     }
 }

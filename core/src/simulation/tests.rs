@@ -1,0 +1,119 @@
+use super::*;
+
+/// Eight goals spread evenly from 0 to −1.5 (log-weights), the first two tied.
+fn tied_top() -> Vec<f64> {
+    let mut w: Vec<f64> = (0..8).map(|i| -1.5 * i as f64 / 7.0).collect();
+    w[1] = w[0];
+    w
+}
+
+/// The briefing's claims judged, without the JSON's consensus.
+fn judged(truth: &Truth, results: &Results, findings: &[Finding]) -> Vec<(Claim, bool)> {
+    let mut claims = truth.judge(results, findings);
+    claims.retain(|(c, _)| *c != Claim::Consensus);
+    claims
+}
+
+#[test]
+fn drawn_rankings_follow_the_weights() {
+    let p = Population::plackett_luce(vec![0.0, -1.0, -2.0], 1);
+    let mut rng = Random::new(7);
+    let mut first = [0u32; 3];
+    for _ in 0..20_000 {
+        let b = p.draw(0, &mut rng);
+        let top = b.ranks.iter().position(|&r| r == 0).unwrap();
+        first[top] += 1;
+    }
+    // Chances of being first: e^0, e^-1, e^-2 over their sum: 66.5 %, 24.5 %, 9.0 %.
+    let share = |i: usize| f64::from(first[i]) / 20_000.0;
+    assert!((share(0) - 0.665).abs() < 0.015, "{}", share(0));
+    assert!((share(1) - 0.245).abs() < 0.015, "{}", share(1));
+    assert!((share(2) - 0.090).abs() < 0.010, "{}", share(2));
+}
+
+#[test]
+fn a_clear_lead_between_tied_goals_is_judged_false_and_a_true_one_true() {
+    let tied = Scenario {
+        name: "tied".into(),
+        populations: vec![Population::plackett_luce(tied_top(), 0); 2],
+        sizes: vec![400, 400],
+    };
+    let truth = Truth {
+        populations: &tied.populations,
+        sizes: &tied.sizes,
+    };
+    let (results, _) = tied.once(&tied.consultation(), &mut Random::new(1));
+    let lead = |leader: &str| Finding::Lead {
+        leader: PriorityId::parse(leader).unwrap(),
+        certainty: crate::results::findings::LeadCertainty::Clear,
+        contenders: vec![],
+        followers: vec![],
+    };
+    assert_eq!(
+        judged(&truth, &results, &[lead("g0")]),
+        [(Claim::ClearLead, true)]
+    );
+    let mut raised = tied_top();
+    raised[0] += 0.2;
+    let populations = vec![Population::plackett_luce(raised, 0); 2];
+    let truth = Truth {
+        populations: &populations,
+        sizes: &tied.sizes,
+    };
+    assert_eq!(
+        judged(&truth, &results, &[lead("g0")]),
+        [(Claim::ClearLead, false)]
+    );
+    assert_eq!(
+        judged(&truth, &results, &[lead("g1")]),
+        [(Claim::ClearLead, true)]
+    );
+}
+
+#[test]
+fn a_lean_on_an_even_conflict_is_false_and_on_a_leaning_one_true() {
+    let mut leaning = Population::plackett_luce(tied_top(), 2);
+    leaning.conflicts[1] = [0.3, 0.3, 0.2, 0.1, 0.1, 0.0];
+    let populations = vec![leaning; 2];
+    let sizes = [100, 100];
+    let truth = Truth {
+        populations: &populations,
+        sizes: &sizes,
+    };
+    let scenario = Scenario {
+        name: "lean".into(),
+        populations: populations.clone(),
+        sizes: sizes.to_vec(),
+    };
+    let (results, _) = scenario.once(&scenario.consultation(), &mut Random::new(2));
+    let lean = |conflict: &str, side| Finding::Conflict {
+        conflict: ConflictId::parse(conflict).unwrap(),
+        overall: crate::results::findings::Lean {
+            side,
+            left: 0.5,
+            right: 0.3,
+            positions: 200,
+        },
+        groups: vec![],
+    };
+    use crate::results::findings::Side;
+    assert_eq!(
+        judged(&truth, &results, &[lean("c0", Side::Left)]),
+        [(Claim::Lean, true)]
+    );
+    assert_eq!(
+        judged(&truth, &results, &[lean("c1", Side::Left)]),
+        [(Claim::Lean, false)]
+    );
+    assert_eq!(
+        judged(&truth, &results, &[lean("c1", Side::Right)]),
+        [(Claim::Lean, true)]
+    );
+}
+
+#[test]
+fn wilson_intervals_hold_the_rate() {
+    let (lo, hi) = wilson(5, 100);
+    assert!(lo < 0.05 && 0.05 < hi);
+    assert!((lo - 0.0215).abs() < 0.001 && (hi - 0.1118).abs() < 0.001);
+}

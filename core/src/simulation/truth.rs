@@ -1,0 +1,186 @@
+//! What is true in a simulated consultation, and which of the briefing's claims are false.
+
+use super::population::Population;
+use crate::results::findings::{Finding, LeadCertainty, Side};
+use crate::results::Results;
+
+/// Scores closer than this are equal (ties in truth come from equal weights; their sums can
+/// differ in the last bits).
+const EQUAL: f64 = 1e-9;
+
+/// Each goal's expected score per ballot in a population: the symmetric Borda score (how
+/// often a goal is above another minus below it), from the Plackett–Luce chances of each pair.
+/// Exact for full rankings; with partial ones the order and the ties are the same.
+fn expected_scores(p: &Population) -> Vec<f64> {
+    let w = &p.weights;
+    (0..w.len())
+        .map(|a| {
+            (0..w.len())
+                .filter(|&b| b != a)
+                .map(|b| 2.0 / (1.0 + (w[b] - w[a]).exp()) - 1.0)
+                .sum()
+        })
+        .collect()
+}
+
+/// Each goal's true places: the block `[best, worst]` it shares with the goals tied with it.
+fn places(scores: &[f64]) -> Vec<[u32; 2]> {
+    scores
+        .iter()
+        .map(|&s| {
+            let above = scores.iter().filter(|&&o| o > s + EQUAL).count() as u32;
+            let level = scores.iter().filter(|&&o| (o - s).abs() <= EQUAL).count() as u32;
+            [above + 1, above + level]
+        })
+        .collect()
+}
+
+/// The truth of a simulated consultation: its groups' populations and sizes.
+pub struct Truth<'a> {
+    pub populations: &'a [Population],
+    pub sizes: &'a [u64],
+}
+
+/// The kinds of claim the briefing (and the results JSON) makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Claim {
+    /// "X liegt klar vorn".
+    ClearLead,
+    /// A group (or everyone) leans to one side of a goal conflict.
+    Lean,
+    /// Two groups rank a goal clearly apart.
+    ClearSplit,
+    /// Counting every group equally changes the order.
+    Weighting,
+    /// Goals in the upper half of every group's ranking.
+    CommonGround,
+    /// `agreement.consensus` of the results JSON (not a sentence of the briefing).
+    Consensus,
+}
+
+impl Truth<'_> {
+    fn group_places(&self, g: usize) -> Vec<[u32; 2]> {
+        places(&expected_scores(&self.populations[g]))
+    }
+
+    /// The places of everyone together, each group weighed by `weight(g)`.
+    fn pooled_places(&self, weight: impl Fn(usize) -> f64) -> Vec<[u32; 2]> {
+        let n = self.populations[0].weights.len();
+        let mut total = vec![0.0; n];
+        for (g, p) in self.populations.iter().enumerate() {
+            for (t, s) in total.iter_mut().zip(expected_scores(p)) {
+                *t += weight(g) * s;
+            }
+        }
+        places(&total)
+    }
+
+    fn overall(&self) -> Vec<[u32; 2]> {
+        self.pooled_places(|g| self.sizes[g] as f64)
+    }
+
+    fn equal_weight(&self) -> Vec<[u32; 2]> {
+        self.pooled_places(|g| if self.sizes[g] > 0 { 1.0 } else { 0.0 })
+    }
+
+    /// The shares of group `g` (or everyone) on the left and right halves of conflict `c`.
+    fn sides(&self, c: usize, groups: &[usize]) -> (f64, f64) {
+        let (mut left, mut right, mut all) = (0.0, 0.0, 0.0);
+        for &g in groups {
+            let p = &self.populations[g].conflicts[c];
+            let w = self.sizes[g] as f64;
+            left += w * (p[0] + p[1]);
+            right += w * (p[3] + p[4]);
+            all += w * (1.0 - p[5]);
+        }
+        (left / all, right / all)
+    }
+
+    /// The claims in `findings` (and the JSON's consensus) with whether each is false.
+    pub fn judge(&self, results: &Results, findings: &[Finding]) -> Vec<(Claim, bool)> {
+        let goal = |id: &crate::ids::PriorityId| -> usize {
+            id.as_str()[1..]
+                .parse()
+                .expect("simulated goals are g0, g1, …")
+        };
+        let group = |id: &crate::ids::GroupId| -> usize {
+            id.as_str()[1..]
+                .parse()
+                .expect("simulated groups are s0, s1, …")
+        };
+        let upper = results.overall.ranking.len().div_ceil(2) as u32;
+        let mut claims = Vec::new();
+        for finding in findings {
+            match finding {
+                Finding::Lead {
+                    leader,
+                    certainty: LeadCertainty::Clear,
+                    ..
+                } => claims.push((Claim::ClearLead, self.overall()[goal(leader)] != [1, 1])),
+                Finding::Conflict {
+                    conflict,
+                    overall,
+                    groups,
+                } => {
+                    let c: usize = conflict.as_str()[1..].parse().expect("conflicts c0, c1, …");
+                    let everyone: Vec<usize> = (0..self.sizes.len()).collect();
+                    let leans = std::iter::once((everyone, *overall))
+                        .chain(groups.iter().map(|(g, lean)| (vec![group(g)], *lean)));
+                    for (who, lean) in leans {
+                        let (left, right) = self.sides(c, &who);
+                        match lean.side {
+                            Side::Left => claims.push((Claim::Lean, left <= right + EQUAL)),
+                            Side::Right => claims.push((Claim::Lean, right <= left + EQUAL)),
+                            Side::Undecided => {}
+                        }
+                    }
+                }
+                Finding::Split {
+                    priority,
+                    high,
+                    low,
+                    clear: true,
+                } => {
+                    let (high, low) = (
+                        self.group_places(group(&high.0))[goal(priority)],
+                        self.group_places(group(&low.0))[goal(priority)],
+                    );
+                    claims.push((Claim::ClearSplit, high[1] >= low[0]));
+                }
+                Finding::Weighting {
+                    same_order: false, ..
+                } => claims.push((Claim::Weighting, self.overall() == self.equal_weight())),
+                Finding::CommonGround { priorities } => {
+                    let readable = readable(results);
+                    let false_claim = priorities.iter().any(|p| {
+                        readable
+                            .iter()
+                            .any(|&g| self.group_places(g)[goal(p)][1] > upper)
+                    });
+                    claims.push((Claim::CommonGround, false_claim));
+                }
+                _ => {}
+            }
+        }
+        if !results.agreement.consensus.is_empty() {
+            let readable = readable(results);
+            let false_claim = results.agreement.consensus.iter().any(|p| {
+                readable
+                    .iter()
+                    .any(|&g| self.group_places(g)[goal(p)][1] > upper)
+            });
+            claims.push((Claim::Consensus, false_claim));
+        }
+        claims
+    }
+}
+
+/// The groups the results read (responses, at least the minimum size, not withheld).
+fn readable(results: &Results) -> Vec<usize> {
+    results
+        .groups
+        .iter()
+        .filter(|(_, g)| g.responses > 0 && !g.too_small && !g.withheld)
+        .map(|(id, _)| id.as_str()[1..].parse().expect("groups s0, s1, …"))
+        .collect()
+}
