@@ -98,14 +98,29 @@ publish() {
   echo "$hash"
 }
 
+# static_page: dist/index.html, the widget's page of its own for a static host, from the
+# template index.html with this build's directory, the API's address and the consultation
+# (MITREDEN_STATIC_API, MITREDEN_STATIC_CONSULTATION); written on every build, so that an
+# address given at build time is never lost.
+static_page() {
+  local api=${MITREDEN_STATIC_API:-http://127.0.0.1:8080} consultation=${MITREDEN_STATIC_CONSULTATION:-demo}
+  api=${api%/}
+  case "$api$consultation" in *'|'* | *'"'* | *'<'* | *'&'*)
+    echo "MITREDEN_STATIC_API and MITREDEN_STATIC_CONSULTATION must not contain | \" < or &" >&2
+    exit 1 ;;
+  esac
+  sed -e "s|{build}|$(cat dist/current)|g" -e "s|{api}|$api|g" -e "s|{consultation}|$consultation|g" \
+    index.html >dist/index.html.new
+  mv dist/index.html.new dist/index.html
+}
 for app in "${apps[@]}"; do
   case "$app" in
     widget)
       work=target/widget-build
       inputs=("$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-widget.wasm" public/widget-boot.js
-        style/widget.css "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-static.wasm" index.html)
-      if unchanged "$work" "${inputs[@]}" && [ -d "dist/$(cat dist/current 2>/dev/null)" ] &&
-        [ -f dist/index.html ]; then
+        style/widget.css "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/mitreden-static.wasm")
+      if unchanged "$work" "${inputs[@]}" && [ -d "dist/$(cat dist/current 2>/dev/null)" ]; then
+        static_page
         echo "widget unchanged: dist/$(cat dist/current)/"
         continue
       fi
@@ -123,9 +138,8 @@ for app in "${apps[@]}"; do
       hash=$(publish "$work" dist)
       echo "$hash" >dist/current.new
       mv dist/current.new dist/current
-      sed "s|{build}|$hash|g" index.html >dist/index.html.new
-      mv dist/index.html.new dist/index.html
       mv "$work.stamp.new" "$work/stamp"
+      static_page
       echo "widget built: dist/$hash/ (dist/current)"
       ;;
     dashboard)

@@ -8,8 +8,9 @@ each `crate::…` path (and each `super::…` path of a top-level file) points i
 every group of top-level modules that reach each other in a circle (strongly connected
 components of that graph), with one import per edge as evidence.
 
-Comments, string literals and `#[cfg(test)]` code (test modules at a file's end) do not count:
-only what the built crate depends on.
+Comments, string literals and `#[cfg(test)]` items do not count: only what the built crate
+depends on. For the server, the rooms also stand in a fixed order (LAYERS, as README "Layout"
+lists them): an import from a lower room into a higher one fails too.
 
     scripts/check-imports.py server core views     (what the test command runs)
     scripts/check-imports.py --graph server        the edges, for a look at the layers
@@ -57,9 +58,34 @@ def strip(source: str) -> str:
         else:
             out.append(c)
             i += 1
-    code = "".join(out)
-    cut = code.find("#[cfg(test)]")
-    return code if cut < 0 else code[:cut]
+    return without_test_items("".join(out))
+
+
+def without_test_items(code: str) -> str:
+    """The code without each `#[cfg(test)]` item: a `mod x { … }` (braces matched), or an item
+    up to its `;` or its block."""
+    while (start := code.find("#[cfg(test)]")) >= 0:
+        i = start + len("#[cfg(test)]")
+        brace, semi = code.find("{", i), code.find(";", i)
+        if brace < 0 or (0 <= semi < brace):
+            end = len(code) if semi < 0 else semi + 1
+        else:
+            depth, end = 0, brace
+            while end < len(code):
+                depth += {"{": 1, "}": -1}.get(code[end], 0)
+                end += 1
+                if depth == 0:
+                    break
+        code = code[:start] + code[end:]
+    return code
+
+
+def module_path(src: Path, file: Path) -> list[str]:
+    """`["http", "pages", "widget"]` for src/http/pages/widget.rs, `["http", "pages"]` for its
+    mod.rs, `[]` for lib.rs and main.rs."""
+    parts = list(file.relative_to(src).parts)
+    last = parts.pop().removesuffix(".rs")
+    return parts if last in ("mod", "lib", "main") else parts + [last]
 
 
 def top_module(src: Path, file: Path) -> str | None:
@@ -120,11 +146,18 @@ def edges(crate: str) -> dict[tuple[str, str], str]:
         if here is None:
             continue
         code = strip(file.read_text())
-        top_file = len(file.relative_to(src).parts) == 1 or file.name == "mod.rs" and len(file.relative_to(src).parts) == 2
+        depth = len(module_path(src, file))
         paths = re.findall(r"\bcrate::(\w+)", code)
         paths += [p.split("::")[1] for p in use_paths(code) if p.startswith("crate::") and "::" in p]
-        if top_file:
-            paths += re.findall(r"\bsuper::(\w+)", code)
+        # `super::` as many times as the file is deep reaches the crate's root: what follows
+        # is a top-level module (`super::super::http` in src/ops/health/check.rs).
+        for supers, name in re.findall(r"\b((?:super::)+)(\w+)", code):
+            if supers.count("super::") == depth:
+                paths.append(name)
+        for p in use_paths(code):
+            parts = p.split("::")
+            if parts[:depth] == ["super"] * depth and len(parts) > depth:
+                paths.append(parts[depth])
         for name in paths:
             target = name if name in modules else exported.get(name)
             if target and target != here and target in modules:
@@ -167,6 +200,30 @@ def circles(graph: dict[tuple[str, str], str]) -> list[list[str]]:
     return out
 
 
+# The server's rooms from the bottom up (README, "Layout"): a room may import only rooms
+# before it. A new room must be placed here.
+LAYERS = {
+    "server": ["staff", "telemetry", "storage", "counting", "error", "guard", "state", "ops",
+               "http", "cli", "seed", "startup"],
+}
+
+
+def upward(crate: str, graph: dict[tuple[str, str], str]) -> list[str]:
+    """Imports that reach up (or into a room not placed in the layers)."""
+    layers = LAYERS.get(crate)
+    if layers is None:
+        return []
+    problems = []
+    for (a, b), why in sorted(graph.items()):
+        if a not in layers or b not in layers:
+            unplaced = a if a not in layers else b
+            problems.append(f"{crate}: {unplaced} is not placed in the layers of "
+                            f"scripts/check-imports.py    ({why})")
+        elif layers.index(b) > layers.index(a):
+            problems.append(f"{crate}: {a} imports {b}, a room above it    {why}")
+    return problems
+
+
 def main(args: list[str]) -> int:
     show = "--graph" in args
     crates = [a for a in args if not a.startswith("--")] or ["server", "core", "views"]
@@ -183,8 +240,13 @@ def main(args: list[str]) -> int:
             for (a, b), why in sorted(graph.items()):
                 if a in inside and b in inside:
                     print(f"    {a} -> {b}    {why}")
+        for problem in upward(crate, graph):
+            failed = True
+            print(problem)
     if not failed:
-        print(f"no import circles between the top-level modules of {', '.join(crates)}")
+        layered = [c for c in crates if c in LAYERS]
+        print(f"no import circles between the top-level modules of {', '.join(crates)}"
+              + (f"; {', '.join(layered)} in its layers" if layered else ""))
     return 1 if failed else 0
 
 

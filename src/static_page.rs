@@ -51,13 +51,6 @@ pub async fn start() {
         .get_attribute(CONSULTATION_ATTRIBUTE)
         .unwrap_or_default();
     api::use_api_at(&api_base);
-    let consultation = match api::consultation(&slug).await {
-        Ok(c) if !slug.is_empty() => c,
-        Ok(_) => return fail(site, page_lang, Key::ErrorNoConsultation),
-        // Not reachable, or not allowing this page's origin (the browser's console says which).
-        Err(api::ApiError::Network(_)) => return fail(site, page_lang, Key::ErrorNotLoaded),
-        Err(e) => return fail(site, page_lang, e.key()),
-    };
     // The language the address asks for (the welcome's language links), else the page's, if
     // the consultation speaks it; else its first.
     let asked = web_sys::UrlSearchParams::new_with_str(&location().search().unwrap_or_default())
@@ -65,6 +58,21 @@ pub async fn start() {
         .and_then(|q| q.get("lang"))
         .as_deref()
         .and_then(Lang::from_code);
+    let said = asked.unwrap_or(page_lang);
+    // Without the consultation, the plain form on the API's server may still work (it needs
+    // no CORS): offered beside the reason.
+    let form = format!(
+        "{}/w/{slug}/form?lang={}",
+        api_base.trim_end_matches('/'),
+        said.code()
+    );
+    let consultation = match api::consultation(&slug).await {
+        Ok(c) if !slug.is_empty() => c,
+        Ok(_) => return fail(site, said, Key::ErrorNoConsultation, None),
+        // Not reachable, or not allowing this page's origin (the browser's console says which).
+        Err(api::ApiError::Network(_)) => return fail(site, said, Key::ErrorNotLoaded, Some(form)),
+        Err(e) => return fail(site, said, e.key(), None),
+    };
     let lang = [asked, Some(page_lang)]
         .into_iter()
         .flatten()
@@ -114,12 +122,19 @@ fn links(api: &str, slug: &str, lang: Lang, languages: &[Lang]) -> WelcomeLinks 
     }
 }
 
-/// Says in `site` why there is no consultation to show.
-fn fail(site: web_sys::HtmlElement, lang: Lang, key: Key) {
+/// Says in `site` why there is no consultation to show, with a link to the plain form on the
+/// API's server where that may still work.
+fn fail(site: web_sys::HtmlElement, lang: Lang, key: Key, form: Option<String>) {
     site.set_inner_html("");
     leptos::mount::mount_to(site, move || {
         provide_i18n(lang);
-        view! { <LoadError key /> }
+        let instead = form.map(|href| {
+            view! { <p><a href=href>{crate::i18n::text(lang, Key::FormInstead)}</a></p> }
+        });
+        view! {
+            <LoadError key />
+            {instead}
+        }
     })
     .forget();
 }

@@ -3,6 +3,7 @@
 //!
 //! The rooms, from the bottom up (a room imports only rooms below it):
 //! - [`staff`]: staff members, roles and secrets;
+//! - [`telemetry`]: what is counted and timed for `/metrics`;
 //! - [`storage`]: the database (SQLite or PostgreSQL), its writer and change log;
 //! - [`counting`]: the running tallies in memory, kept in step with the change log;
 //! - [`error`]: what goes wrong, as the API answers it;
@@ -10,7 +11,8 @@
 //! - [`state`]: what every request shares;
 //! - [`ops`]: the serve loop, health, metrics, logs, backups, retention;
 //! - [`http`]: the APIs and pages;
-//! - [`cli`]: the command line; [`startup`]: the router and the serve loop put together.
+//! - [`cli`]: the command line; [`seed`]: the demo consultation;
+//! - [`startup`]: the router and the serve loop put together.
 
 pub mod cli;
 pub mod counting;

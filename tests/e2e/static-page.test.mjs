@@ -55,6 +55,13 @@ async function results() {
   return (await fetch(env.server.resultsUrl)).json();
 }
 
+test('the build fills in the API and the consultation everywhere index.html names them', async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(html, /\{(build|api|consultation)\}/);
+  assert.match(html, new RegExp(`data-mtr-api="${DEFAULT_API}" data-mtr-consultation="demo"`));
+  assert.match(html, new RegExp(`<a href="${DEFAULT_API}/w/demo/form">`));
+});
+
 test('index.html on a static host renders the welcome itself, reads at every width and links the API server', async () => {
   for (const width of [320, 390, 1366]) {
     const page = await env.browser.newPage({ viewport: { width, height: 900 } });
@@ -87,8 +94,10 @@ test('on the static page a person takes part through the API and gets a receipt'
   await page.goto(env.origin);
   await page.getByRole('button', { name: 'Beginnen' }).click();
   await page.getByLabel('Wissenschaft').check();
+  assert.deepEqual(await axeViolations(page), [], 'first question on the static page');
   await page.getByRole('button', { name: 'Weiter' }).click();
   await page.getByRole('button', { name: 'Register, die nur einmal fragen: einordnen' }).click();
+  assert.deepEqual(await axeViolations(page), [], 'ranking on the static page');
   for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Weiter' }).click();
   await page.locator('#mtr-step-heading', { hasText: 'Ihre Angaben prüfen' }).waitFor();
   assert.deepEqual(await axeViolations(page), [], 'review on the static page');
@@ -117,7 +126,13 @@ test('an API that does not allow the static page says so in the page, in its lan
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match(await alert.textContent(), /kann gerade nicht geladen werden/);
+    // The plain form on the API's server needs no CORS: offered instead.
+    const instead = page.getByRole('link', { name: 'Über das einfache Formular teilnehmen' });
+    assert.equal(await instead.getAttribute('href'), `${other.widgetOrigin}/w/demo/form?lang=de`);
     assert.deepEqual(await axeViolations(page), [], 'error on the static page');
+    // In the language the address asks for.
+    await page.goto(`http://127.0.0.1:${host.address().port}/?lang=en`);
+    await page.getByRole('link', { name: 'Take part through the simple form' }).waitFor();
     await page.close();
   } finally {
     host.close();

@@ -157,8 +157,9 @@ pub struct ServeArgs {
     pub limits: crate::ops::serve::ConnectionLimits,
 
     /// Origins (https://portal.example) whose pages may call the public JSON API from their
-    /// own scripts (CORS). None by default: the widget needs no CORS, it runs on this server's
-    /// origin. Repeat the flag, or separate origins with commas.
+    /// own scripts (CORS): the widget's page of its own on a static host (dist/index.html), or
+    /// a portal's own client. None by default: the embedded widget needs no CORS, it runs on
+    /// this server's origin. Repeat the flag, or separate origins with commas.
     #[arg(
         long = "cors-origin",
         env = "MITREDEN_CORS_ORIGINS",

@@ -10,6 +10,24 @@ pub struct Network {
 }
 
 impl Network {
+    /// The network's first address: the address with every bit beyond the prefix cleared.
+    fn first_address(&self) -> IpAddr {
+        match self.address {
+            IpAddr::V4(a) => {
+                let mask = u32::MAX
+                    .checked_shl(32 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                IpAddr::V4((u32::from(a) & mask).into())
+            }
+            IpAddr::V6(a) => {
+                let mask = u128::MAX
+                    .checked_shl(128 - u32::from(self.prefix))
+                    .unwrap_or(0);
+                IpAddr::V6((u128::from(a) & mask).into())
+            }
+        }
+    }
+
     /// Whether the address has no bits set beyond the prefix.
     fn is_network_address(&self) -> bool {
         match self.address {
@@ -68,7 +86,8 @@ impl std::str::FromStr for Network {
         if !network.is_network_address() {
             return Err(format!(
                 "{value}: the address has bits set beyond the prefix /{prefix}; write the \
-                 network's first address (10.1.0.0/16) or a single address"
+                 network's first address ({}/{prefix}) or a single address",
+                network.first_address()
             ));
         }
         Ok(network)
@@ -98,6 +117,11 @@ mod tests {
         assert!("10.0.0.0/33".parse::<Network>().is_err());
         // Host bits beyond the prefix: a typing error, not a network.
         assert!("10.1.2.3/16".parse::<Network>().is_err());
+        // The error names the network meant.
+        let error = "10.0.0.5/8".parse::<Network>().unwrap_err();
+        assert!(error.contains("(10.0.0.0/8)"), "{error}");
+        let error = "fd12::1/8".parse::<Network>().unwrap_err();
+        assert!(error.contains("(fd00::/8)"), "{error}");
         assert!("fd12::1/8".parse::<Network>().is_err());
         assert!("10.1.0.0/16".parse::<Network>().is_ok());
         assert!("intranet".parse::<Network>().is_err());

@@ -47,6 +47,7 @@ mitreden_core::ui_texts! {
     ErrorServer => "Auf unserer Seite ist ein Fehler aufgetreten. Bitte versuchen Sie es später noch einmal.", "Something went wrong on our side. Please try again later.";
     ErrorNoConsultation => "Auf dieser Seite ist keine Beteiligung angegeben.", "No consultation is given for this page.";
     ErrorNotLoaded => "Die Beteiligung kann gerade nicht geladen werden. Bitte versuchen Sie es später noch einmal.", "The consultation cannot be loaded right now. Please try again later.";
+    FormInstead => "Über das einfache Formular teilnehmen", "Take part through the simple form";
     InContextHeading => "Ihre Reihenfolge im Vergleich", "Your order in context";
     InContextCaption => "Bisherige Rangfolge der Gruppe „{group}“ (Antworten bisher: {count}) und Ihre Reihenfolge", "Ranking of the group “{group}” (responses so far: {count}) and your order";
     ColumnPriority => "Ziel", "Goal";
