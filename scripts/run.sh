@@ -10,7 +10,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # compile fills the other's gaps (the set-up's wasm-bindgen CLI, the final single-threaded
 # steps). Errors still show (cargo prints them under --quiet).
 echo "building the server in the background"
-cargo build --profile server -p mitreden-server --quiet &
+# The `demo` profile: the `server` profile (what the package and the benchmarks build) without
+# cross-crate LTO, which cost two minutes of the final link on two cores (BENCHMARKS.md).
+cargo build --profile demo -p mitreden-server --quiet &
 server_build=$!
 trap 'kill "$server_build" 2>/dev/null || true' EXIT
 scripts/setup.sh
@@ -18,7 +20,7 @@ scripts/build-wasm.sh
 wait "$server_build"
 trap - EXIT
 
-exec target/server/mitreden-server serve \
+exec target/demo/mitreden-server serve \
   --addr "${MITREDEN_ADDR:-127.0.0.1:8080}" \
   --database "${MITREDEN_DATABASE:-data/mitreden.db}" \
   --widget-dir dist \
