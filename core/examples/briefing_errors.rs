@@ -44,7 +44,7 @@ fn percent(k: u64, n: u64) -> String {
 fn row(s: &Scenario, r: &Report) {
     let claim = |c: Claim| percent(r.false_claims(c), r.runs);
     println!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} |",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
         s.name,
         claim(Claim::ClearLead),
         claim(Claim::Lean),
@@ -53,6 +53,7 @@ fn row(s: &Scenario, r: &Report) {
         claim(Claim::CommonGround),
         claim(Claim::Consensus),
         percent(r.false_briefings, r.runs),
+        percent(r.covered, r.intervals),
     );
 }
 
@@ -110,9 +111,10 @@ fn main() {
     ));
     println!(
         "| scenario ({runs} runs each) | false clear lead | false lean | false clear split | \
-         false weighting effect | false common ground | JSON consensus false | false briefing |"
+         false weighting effect | false common ground | JSON consensus false | false briefing | \
+         rank intervals holding the true place |"
     );
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|");
     for (i, s) in scenarios.iter().enumerate() {
         row(s, &s.run(runs, 1 + i as u64));
     }

@@ -62,6 +62,21 @@ pub fn percent(lang: Lang, share: f64) -> String {
     }
 }
 
+/// A share with up to two decimals of a percent, trailing zeros left out: "3,5 %", "0,15 %".
+pub fn percent_fine(lang: Lang, share: f64) -> String {
+    let mut number = decimal(lang, share * 100.0, 2);
+    if number.contains([',', '.']) {
+        number = number
+            .trim_end_matches('0')
+            .trim_end_matches([',', '.'])
+            .to_owned();
+    }
+    match lang {
+        Lang::De => format!("{number}{NARROW_SPACE}%"),
+        Lang::En => format!("{number}%"),
+    }
+}
+
 fn group_thousands(lang: Lang, digits: &str) -> String {
     if digits.len() < 4 {
         return digits.to_owned();
@@ -279,6 +294,14 @@ mod tests {
         );
         assert_eq!(signed(Lang::De, -3), "\u{2212}3");
         assert_eq!(signed(Lang::En, 2), "+2");
+    }
+
+    #[test]
+    fn fine_percentages_keep_the_decimals_they_need() {
+        assert_eq!(percent_fine(Lang::De, 0.035), "3,5\u{202f}%");
+        assert_eq!(percent_fine(Lang::De, 0.0015), "0,15\u{202f}%");
+        assert_eq!(percent_fine(Lang::En, 0.05), "5%");
+        assert_eq!(percent_fine(Lang::En, 0.0075), "0.75%");
     }
 
     #[test]

@@ -59,11 +59,13 @@ async fn the_briefing_claims_agreement_only_once_two_groups_can_be_read() {
     assert!(text.contains("24 Antworten, Stand"), "{text}");
     // Every goal ties overall: no lead is clear.
     assert!(
-        text.contains(&format!("{FIRST} liegt vorn, aber fast gleichauf")),
+        text.contains(&format!(
+            "{FIRST} liegt vorn (50,0 Punkte), aber nicht sicher vor"
+        )),
         "{text}"
     );
     assert!(!text.contains("klar vorn"), "{text}");
-    // The split names the groups and the places their rankings show.
+    // The split names the groups, the places their rankings show and the points.
     let place = |group: &str| {
         public["groups"][group]["ranking"]
             .as_array()
@@ -76,8 +78,9 @@ async fn the_briefing_claims_agreement_only_once_two_groups_can_be_read() {
     assert_eq!((place("citizens"), place("academia")), (1.into(), 8.into()));
     assert!(
         text.contains(&format!(
-            "Am weitesten auseinander liegen die Gruppen bei {FIRST}: \
-             Bürgerinnen und Bürger auf Platz 1, Wissenschaft auf Platz 8."
+            "Am deutlichsten unterscheiden sich die Gruppen bei {FIRST}: \
+             Bürgerinnen und Bürger auf Platz 1 (100,0 Punkte), Wissenschaft auf Platz 8 \
+             (0,0 Punkte) – mehr, als der Zufall erklärt."
         )),
         "{text}"
     );

@@ -30,7 +30,8 @@ pub struct Sentence {
 impl ResultsData {
     /// The briefing, in the order the findings come.
     pub fn sentences(&self, lang: Lang) -> Vec<Sentence> {
-        Finding::all(&self.consultation, &self.results)
+        self.results
+            .findings
             .iter()
             .map(|f| self.sentence(f, lang))
             .collect()
@@ -73,21 +74,30 @@ impl ResultsData {
                 certainty,
                 contenders,
                 followers,
+                points,
+                runner_up,
+                ..
             } => {
-                let mut text = match certainty {
-                    LeadCertainty::Clear => {
-                        fill(t(lang, Key::LeadClear), &[("goal", &goal(leader))])
-                    }
-                    LeadCertainty::NotYetKnown => {
-                        fill(t(lang, Key::LeadUnknown), &[("goal", &goal(leader))])
-                    }
-                    LeadCertainty::NearTie => fill(
+                let points_of = |p: f64| locale::decimal(lang, p, 1);
+                let mut text = match (certainty, runner_up) {
+                    (LeadCertainty::Clear, Some((runner, second))) => fill(
+                        t(lang, Key::LeadClear),
+                        &[
+                            ("goal", &goal(leader)),
+                            ("points", &points_of(*points)),
+                            ("runner", &goal(runner)),
+                            ("second", &points_of(*second)),
+                        ],
+                    ),
+                    (LeadCertainty::NearTie, _) if !contenders.is_empty() => fill(
                         t(lang, Key::LeadTie),
                         &[
                             ("goal", &goal(leader)),
+                            ("points", &points_of(*points)),
                             ("others", &self.goals(contenders, lang)),
                         ],
                     ),
+                    _ => fill(t(lang, Key::LeadAlone), &[("goal", &goal(leader))]),
                 };
                 if !followers.is_empty() {
                     text.push(' ');
@@ -106,7 +116,7 @@ impl ResultsData {
                 };
                 (t(lang, key).to_owned(), Some(anchors::GROUPS.to_owned()))
             }
-            Finding::CommonGround { priorities } => {
+            Finding::CommonGround { priorities, .. } => {
                 let readable = self.readable_groups();
                 let text = fill(
                     t(lang, Key::CommonGround),
@@ -121,13 +131,8 @@ impl ResultsData {
                 t(lang, Key::NoCommonGround).to_owned(),
                 Some(anchors::GROUPS.to_owned()),
             ),
-            Finding::Split {
-                priority,
-                high,
-                low,
-                clear,
-            } => {
-                let key = if *clear {
+            Finding::Split(split) => {
+                let key = if split.clear {
                     Key::SplitClear
                 } else {
                     Key::SplitNoise
@@ -135,11 +140,13 @@ impl ResultsData {
                 let text = fill(
                     t(lang, key),
                     &[
-                        ("goal", &goal(priority)),
-                        ("high", &self.group(&high.0, lang)),
-                        ("a", &place(high.1)),
-                        ("low", &self.group(&low.0, lang)),
-                        ("b", &place(low.1)),
+                        ("goal", &goal(&split.priority)),
+                        ("high", &self.group(&split.high.group, lang)),
+                        ("a", &locale::decimal(lang, split.high.points, 1)),
+                        ("ra", &place(split.high.rank)),
+                        ("low", &self.group(&split.low.group, lang)),
+                        ("b", &locale::decimal(lang, split.low.points, 1)),
+                        ("rb", &place(split.low.rank)),
                     ],
                 );
                 (text, Some(anchors::GROUPS.to_owned()))
@@ -152,6 +159,7 @@ impl ResultsData {
                 conflict,
                 overall,
                 groups,
+                ..
             } => {
                 let c = self
                     .consultation
@@ -215,23 +223,24 @@ impl ResultsData {
                 );
                 (text, Some(anchors::conflict(conflict.as_str())))
             }
-            Finding::Weighting {
-                same_order,
-                new_leader,
-                largest_move,
-            } => {
-                let old = self.results.overall.ranking.first().map(|l| &l.priority);
-                let text = match (same_order, new_leader, largest_move, old) {
-                    (true, ..) => t(lang, Key::WeightingSame).to_owned(),
-                    (false, Some(new), _, Some(old)) => fill(
-                        t(lang, Key::WeightingLeader),
-                        &[("goal", &goal(new)), ("old", &goal(old))],
+            Finding::Weighting { flips, .. } => {
+                let text = match flips.as_slice() {
+                    [] => t(lang, Key::WeightingSame).to_owned(),
+                    [flip] => fill(
+                        t(lang, Key::WeightingFlip),
+                        &[
+                            ("goal", &goal(&flip.equal_ahead)),
+                            ("old", &goal(&flip.raw_ahead)),
+                        ],
                     ),
-                    (false, _, Some((p, a, b)), _) => fill(
-                        t(lang, Key::WeightingMove),
-                        &[("goal", &goal(p)), ("a", &place(*a)), ("b", &place(*b))],
+                    [flip, ..] => fill(
+                        t(lang, Key::WeightingFlips),
+                        &[
+                            ("n", &locale::integer(lang, flips.len() as u64)),
+                            ("goal", &goal(&flip.equal_ahead)),
+                            ("old", &goal(&flip.raw_ahead)),
+                        ],
                     ),
-                    _ => t(lang, Key::WeightingSame).to_owned(),
                 };
                 (text, Some(anchors::EQUAL.to_owned()))
             }

@@ -1,25 +1,37 @@
 //! What the results say, as typed statements each user interface words from its own
-//! translation tables (the briefing of the dashboard, the public page and the report).
+//! translation tables (the briefing of the dashboard, the public page and the report), and
+//! which the results JSON carries as they are (`findings`).
 //!
-//! Every rule claims only what the figures support, and reads them from the same [`Results`]
-//! the tables and charts show, so a finding cannot contradict a number beside it:
-//! - a lead is **clear** only when the leader's rank interval is place 1 alone and no other
-//!   goal's interval reaches place 1; otherwise the goals that could be first are named as a
-//!   near tie; without intervals yet, neither is claimed;
+//! A finding claims only what the ballots support beyond chance, under one promise for the
+//! whole briefing: in any situation, at most 5 % of briefings hold a false claim. How the
+//! error budget is shared between the kinds of claim, and which test decides each, is in
+//! [`super::evidence`]; every claim-bearing finding carries its p-value and its share of the
+//! budget, so a reader can check it. Findings are computed with the results, from the same
+//! tally, so a finding cannot contradict a number beside it:
+//! - a lead is **clear** only when the leader is above every other goal beyond chance;
+//!   otherwise the goals it is not clearly above are named as a near tie;
 //! - agreement and splits are read among **readable** groups only (responses, and at least the
-//!   minimum group size); with fewer than two, the briefing says so instead; a goal is common
-//!   ground only when its whole rank interval lies in the upper half of every such group;
-//! - a split is called clear only when the two groups' rank intervals do not overlap;
-//! - a group leans to one side of a goal conflict only when the difference between the shares
-//!   on either side is larger than its 90 % margin of error.
+//!   minimum group size); with fewer than two, the briefing says so instead;
+//! - a split is called clear only when the goal's points in the two groups differ beyond
+//!   chance;
+//! - a group leans to one side of a goal conflict only when more take that side than chance
+//!   explains.
+
+mod between;
+mod lead;
+mod leans;
+mod weighting;
 
 use serde::{Deserialize, Serialize};
 
+use super::evidence::{Budget, Family};
 use super::{ConflictStats, GroupResults, Results};
 use crate::consultation::Consultation;
 use crate::ids::{ConflictId, GroupId, PriorityId};
+use crate::tally::Tally;
 
 /// One thing the results say.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finding {
@@ -30,61 +42,100 @@ pub enum Finding {
     Lead {
         leader: PriorityId,
         certainty: LeadCertainty,
-        /// Other goals that could be first (their rank interval reaches place 1).
+        /// Other goals the leader is not above beyond chance: they could be first too.
         contenders: Vec<PriorityId>,
         /// The next goals by rank, up to two, apart from the contenders.
         followers: Vec<PriorityId>,
+        /// The leader's points (0–100, see [`GroupResults::points`]).
+        points: f64,
+        /// The second goal by rank and its points.
+        runner_up: Option<(PriorityId, f64)>,
+        /// The largest p-value of the leader's comparisons with the other goals; the lead is
+        /// clear when it is at most `budget`.
+        p_value: f64,
+        budget: f64,
     },
     /// Fewer than two groups are large enough to compare: no claim of agreement or split.
     TooFewGroupsToCompare { readable: usize },
-    /// Goals in the upper half of every readable group's ranking, their rank intervals
-    /// included (without intervals yet: their places).
-    CommonGround { priorities: Vec<PriorityId> },
+    /// Goals that every readable group ranks in its upper half beyond chance: each is above
+    /// at least half the other goals in every such group.
+    CommonGround {
+        priorities: Vec<PriorityId>,
+        budget: f64,
+    },
     /// No goal is surely in the upper half of every readable group's ranking.
     NoCommonGround,
-    /// The goal the readable groups rank furthest apart.
-    Split {
-        priority: PriorityId,
-        /// The group that ranks it best, and its place there.
-        high: (GroupId, u32),
-        /// The group that ranks it worst, and its place there.
-        low: (GroupId, u32),
-        /// The two groups' rank intervals do not overlap.
-        clear: bool,
-    },
-    /// The readable groups rank every goal within one place of each other.
+    /// Where the readable groups are furthest apart: beyond chance when `clear`, else the
+    /// largest spread of places, within the uncertainty.
+    Split(Split),
+    /// The readable groups rank every goal within one place of each other, and no goal's
+    /// points differ between them beyond chance.
     GroupsClose,
     /// How one goal conflict splits the readable groups (or everyone, with fewer than two).
     Conflict {
         conflict: ConflictId,
         overall: Lean,
         groups: Vec<(GroupId, Lean)>,
+        budget: f64,
     },
-    /// Whether counting every group equally changes the order.
-    Weighting {
-        same_order: bool,
-        /// The equal-weight leader, when it differs from the raw one.
-        new_leader: Option<PriorityId>,
-        /// The goal that moves most: its raw place and its equal-weight place.
-        largest_move: Option<(PriorityId, u32, u32)>,
-    },
+    /// Whether counting every group equally changes the order beyond chance: pairs of goals
+    /// ordered one way when every response counts once and the other way when every group
+    /// counts the same, both beyond chance.
+    Weighting { flips: Vec<Flip>, budget: f64 },
     /// Groups with responses, but too few to read (or to publish) on their own.
     SmallGroups { groups: Vec<GroupId>, min: u64 },
 }
 
+/// A goal two groups rank apart.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Split {
+    pub priority: PriorityId,
+    /// The group that ranks it higher: its place there, and the goal's points.
+    pub high: SplitSide,
+    /// The group that ranks it lower.
+    pub low: SplitSide,
+    /// The points differ beyond chance.
+    pub clear: bool,
+    /// Of the difference of the goal's points in the two groups.
+    pub p_value: f64,
+    pub budget: f64,
+}
+
+/// One group's side of a [`Split`].
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SplitSide {
+    pub group: GroupId,
+    pub rank: u32,
+    pub points: f64,
+}
+
+/// Two goals whose order counting groups equally turns round.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Flip {
+    /// Ahead when every response counts once.
+    pub raw_ahead: PriorityId,
+    /// Ahead when every group counts the same.
+    pub equal_ahead: PriorityId,
+    /// The larger of the two comparisons' p-values.
+    pub p_value: f64,
+}
+
 /// How sure the lead is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LeadCertainty {
-    /// First in the rank interval, and nobody else could be.
+    /// Above every other goal beyond chance.
     Clear,
     /// Others could be first too.
     NearTie,
-    /// The intervals are not computed yet.
-    NotYetKnown,
 }
 
 /// Where one group stands on a goal conflict.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Lean {
     pub side: Side,
@@ -94,248 +145,149 @@ pub struct Lean {
     pub right: f64,
     /// Participants who took a position (no view not counted).
     pub positions: u64,
+    /// Of the sign test: those on the left half against those on the right.
+    pub p_value: f64,
 }
 
 /// Which way a group leans on a conflict.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Side {
     Left,
     Right,
-    /// No side wins by more than the margin of error.
+    /// Neither side is taken by more than chance explains.
     Undecided,
 }
 
-/// z for a two-sided 90 % interval, the confidence of the rank intervals too.
-const Z90: f64 = 1.645;
-
 impl Lean {
+    /// The shares of `stats` and the sign test's p-value; the side is decided by the caller,
+    /// which knows how many leans the briefing tests ([`leans`]).
     pub fn of(stats: &ConflictStats) -> Self {
         let half = stats.histogram.len() / 2;
         let left: u64 = stats.histogram.iter().take(half).sum();
         let right: u64 = stats.histogram.iter().skip(half + 1).sum();
-        let n = stats.positions as f64;
-        if stats.positions == 0 {
-            return Self {
-                side: Side::Undecided,
-                left: 0.0,
-                right: 0.0,
-                positions: 0,
-            };
-        }
-        let (l, r) = (left as f64 / n, right as f64 / n);
-        // Each position scores −1, 0 or +1; the mean is r − l, its variance (l + r − (r − l)²)/n.
-        let d = r - l;
-        let margin = Z90 * ((l + r - d * d).max(0.0) / n).sqrt();
-        let side = if stats.positions < 2 || d.abs() <= margin {
-            Side::Undecided
-        } else if d < 0.0 {
-            Side::Left
-        } else {
-            Side::Right
-        };
+        let n = stats.positions.max(1) as f64;
         Self {
-            side,
-            left: l,
-            right: r,
+            side: Side::Undecided,
+            left: left as f64 / n,
+            right: right as f64 / n,
             positions: stats.positions,
+            p_value: super::evidence::distribution::sign_test(left, left + right),
         }
     }
 }
 
-/// Groups large enough to read: responses, and not under the minimum size.
-fn readable(results: &Results) -> Vec<&(GroupId, GroupResults)> {
-    results
-        .groups
-        .iter()
-        .filter(|(_, g)| g.responses > 0 && !g.too_small && !g.withheld)
-        .collect()
+/// What [`Finding::all`] reads: the results without findings, and the tally they came from.
+pub(super) struct Input<'a> {
+    pub consultation: &'a Consultation,
+    pub tally: &'a Tally,
+    /// The equal-weight view's weight of each group.
+    pub weights: &'a [f64],
+    pub results: &'a Results,
 }
 
-fn rank_of<'a>(g: &'a GroupResults, p: &PriorityId) -> Option<&'a super::RankedPriority> {
-    g.ranking.iter().find(|l| &l.priority == p)
+/// The consultation's shares of the error budget: which families have anything to test
+/// follows from its design (conflicts), which groups are large enough to read and how the
+/// equal-weight view weighs them — never from what the answers say.
+fn budget(input: &Input, readable: &[usize]) -> Budget {
+    let weighed: Vec<f64> = input
+        .tally
+        .groups()
+        .iter()
+        .zip(input.weights)
+        .filter(|(g, _)| g.ballots > 0)
+        .map(|(_, &w)| w)
+        .collect();
+    let views_differ = weighed.iter().any(|&w| (w - weighed[0]).abs() > 1e-12);
+    Budget::new(|family| match family {
+        Family::Lead => true,
+        Family::Leans => !input.consultation.conflicts.is_empty(),
+        Family::Splits | Family::CommonGround => readable.len() >= 2,
+        Family::Weighting => views_differ,
+    })
+}
+
+impl Input<'_> {
+    /// Indices of the groups large enough to read.
+    fn readable(&self) -> Vec<usize> {
+        self.results
+            .groups
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, g))| g.responses > 0 && !g.too_small && !g.withheld)
+            .map(|(i, _)| i)
+            .collect()
+    }
 }
 
 impl Finding {
     /// Every finding the results support, in the order a briefing reads them.
-    pub fn all(consultation: &Consultation, results: &Results) -> Vec<Finding> {
+    pub(super) fn all(input: &Input) -> Vec<Finding> {
+        let results = input.results;
         let mut out = vec![Finding::Responses {
             total: results.total,
         }];
         if results.total == 0 {
             return out;
         }
-        out.extend(lead(&results.overall));
-        let readable = readable(results);
+        let readable = input.readable();
+        let budget = budget(input, &readable);
+        out.extend(lead::lead(input, budget.of(Family::Lead)));
         if readable.len() < 2 {
             out.push(Finding::TooFewGroupsToCompare {
                 readable: readable.len(),
             });
         } else {
-            out.push(common_ground(consultation, &readable));
-            out.push(split(results, &readable));
+            out.push(between::common_ground(
+                input,
+                &readable,
+                budget.of(Family::CommonGround),
+            ));
+            out.push(between::split(input, &readable, budget.of(Family::Splits)));
         }
-        out.extend(conflicts(consultation, results, &readable));
-        out.extend(weighting(results));
-        let small: Vec<GroupId> = results
-            .groups
+        out.extend(leans::conflicts(input, &readable, budget.of(Family::Leans)));
+        out.extend(weighting::weighting(input, budget.of(Family::Weighting)));
+        out.extend(small_groups(results));
+        out
+    }
+
+    /// What of `findings` may be published with `public`, the results with small groups
+    /// withheld (see [`Results::public`]).
+    pub(super) fn public(findings: &[Finding], public: &Results) -> Vec<Finding> {
+        let overall = !public.overall.withheld;
+        let equal = !public.equal_weight.withheld;
+        let mut out: Vec<Finding> = findings
             .iter()
-            .filter(|(_, g)| (g.responses > 0 && g.too_small) || g.withheld)
-            .map(|(id, _)| id.clone())
+            .filter(|f| match f {
+                Finding::Lead { .. } | Finding::Conflict { .. } => overall,
+                Finding::Weighting { .. } => overall && equal,
+                Finding::SmallGroups { .. } => false,
+                _ => true,
+            })
+            .cloned()
             .collect();
-        if !small.is_empty() {
-            out.push(Finding::SmallGroups {
-                groups: small,
-                min: results.min_group_size,
-            });
-        }
+        out.extend(small_groups(public));
         out
     }
 }
 
-fn lead(overall: &GroupResults) -> Option<Finding> {
-    let first = overall.ranking.first()?;
-    if overall.withheld || overall.responses == 0 {
-        return None;
-    }
-    let known = overall.ranking.iter().all(|l| l.rank_interval.is_some());
-    let contenders: Vec<PriorityId> = overall
-        .ranking
+/// Groups with responses but too few to read, and (in what is published) every withheld one.
+fn small_groups(results: &Results) -> Option<Finding> {
+    let small: Vec<GroupId> = results
+        .groups
         .iter()
-        .skip(1)
-        .filter(|l| l.rank == 1 || (known && l.rank_interval.is_some_and(|[best, _]| best == 1)))
-        .map(|l| l.priority.clone())
+        .filter(|(_, g)| (g.responses > 0 && g.too_small) || g.withheld)
+        .map(|(id, _)| id.clone())
         .collect();
-    let alone = first.rank_interval.is_some_and(|[_, worst]| worst == 1);
-    let certainty = if !contenders.is_empty() {
-        LeadCertainty::NearTie
-    } else if !known {
-        LeadCertainty::NotYetKnown
-    } else if alone {
-        LeadCertainty::Clear
-    } else {
-        // Nobody else reaches place 1, yet the leader's own interval leaves it: some resamples
-        // put it lower with a tie above; not clear.
-        LeadCertainty::NearTie
-    };
-    let followers = overall
-        .ranking
-        .iter()
-        .skip(1)
-        .filter(|l| !contenders.contains(&l.priority))
-        .take(2)
-        .map(|l| l.priority.clone())
-        .collect();
-    Some(Finding::Lead {
-        leader: first.priority.clone(),
-        certainty,
-        contenders,
-        followers,
+    (!small.is_empty()).then_some(Finding::SmallGroups {
+        groups: small,
+        min: results.min_group_size,
     })
 }
 
-fn common_ground(consultation: &Consultation, readable: &[&(GroupId, GroupResults)]) -> Finding {
-    let upper = consultation.priorities.len().div_ceil(2) as u32;
-    let surely_upper = |g: &GroupResults, p: &PriorityId| {
-        rank_of(g, p).is_some_and(|l| l.rank_interval.map_or(l.rank, |[_, worst]| worst) <= upper)
-    };
-    let priorities: Vec<PriorityId> = consultation
-        .priorities
-        .iter()
-        .map(|p| p.id.clone())
-        .filter(|p| readable.iter().all(|(_, g)| surely_upper(g, p)))
-        .collect();
-    if priorities.is_empty() {
-        Finding::NoCommonGround
-    } else {
-        Finding::CommonGround { priorities }
-    }
-}
-
-fn split(results: &Results, readable: &[&(GroupId, GroupResults)]) -> Finding {
-    let Some(divisive) = results.agreement.divisive.first().filter(|d| d.spread >= 2) else {
-        return Finding::GroupsClose;
-    };
-    let p = &divisive.priority;
-    let line = |(id, g): &&(GroupId, GroupResults)| rank_of(g, p).map(|l| (id.clone(), l.clone()));
-    let lines: Vec<(GroupId, super::RankedPriority)> = readable.iter().filter_map(line).collect();
-    let high = lines.iter().min_by_key(|(_, l)| l.rank);
-    let low = lines.iter().max_by_key(|(_, l)| l.rank);
-    let (Some(high), Some(low)) = (high, low) else {
-        return Finding::GroupsClose;
-    };
-    let clear = match (high.1.rank_interval, low.1.rank_interval) {
-        (Some([_, high_worst]), Some([low_best, _])) => high_worst < low_best,
-        _ => false,
-    };
-    Finding::Split {
-        priority: p.clone(),
-        high: (high.0.clone(), high.1.rank),
-        low: (low.0.clone(), low.1.rank),
-        clear,
-    }
-}
-
-fn conflicts(
-    consultation: &Consultation,
-    results: &Results,
-    readable: &[&(GroupId, GroupResults)],
-) -> Vec<Finding> {
-    consultation
-        .conflicts
-        .iter()
-        .filter_map(|c| results.conflicts.iter().find(|r| r.conflict == c.id))
-        .filter(|r| r.overall.positions > 0)
-        .map(|r| Finding::Conflict {
-            conflict: r.conflict.clone(),
-            overall: Lean::of(&r.overall),
-            groups: if readable.len() < 2 {
-                Vec::new()
-            } else {
-                r.groups
-                    .iter()
-                    .filter(|(g, s)| s.positions > 0 && readable.iter().any(|(id, _)| id == g))
-                    .map(|(g, s)| (g.clone(), Lean::of(s)))
-                    .collect()
-            },
-        })
-        .collect()
-}
-
-fn weighting(results: &Results) -> Option<Finding> {
-    let (raw, equal) = (&results.overall, &results.equal_weight);
-    if raw.withheld || equal.withheld || raw.ranking.is_empty() || equal.responses == 0 {
-        return None;
-    }
-    let mut largest: Option<(PriorityId, u32, u32)> = None;
-    for line in &raw.ranking {
-        let Some(other) = rank_of(equal, &line.priority) else {
-            continue;
-        };
-        let moved = line.rank.abs_diff(other.rank);
-        if moved > 0
-            && largest
-                .as_ref()
-                .is_none_or(|(_, a, b)| moved > a.abs_diff(*b))
-        {
-            largest = Some((line.priority.clone(), line.rank, other.rank));
-        }
-    }
-    let leaders = |g: &GroupResults| -> Vec<PriorityId> {
-        g.ranking
-            .iter()
-            .filter(|l| l.rank == 1)
-            .map(|l| l.priority.clone())
-            .collect()
-    };
-    let new_leader = (leaders(raw) != leaders(equal))
-        .then(|| equal.ranking.first().map(|l| l.priority.clone()))
-        .flatten();
-    Some(Finding::Weighting {
-        same_order: largest.is_none(),
-        new_leader,
-        largest_move: largest,
-    })
+fn rank_of<'a>(g: &'a GroupResults, p: &PriorityId) -> Option<&'a super::RankedPriority> {
+    g.ranking.iter().find(|l| &l.priority == p)
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 pub mod agreement;
 mod bootstrap;
 pub mod conflicts;
+pub mod evidence;
 pub mod findings;
 pub mod methods;
 pub(crate) mod normal;
@@ -31,6 +32,8 @@ use crate::consultation::Consultation;
 use crate::ids::{ConflictId, GroupId, PriorityId, Slug};
 use crate::tally::{GroupTally, Tally};
 pub use conflicts::ConflictStats;
+use evidence::differences::View;
+use findings::Finding;
 use methods::{competition_ranks, Margins};
 pub use score::Score;
 use uncertainty::{Uncertainties, Uncertainty};
@@ -69,7 +72,8 @@ pub struct Results {
     pub min_group_size: u64,
     /// The `k` of `top_k_probability`.
     pub top_k: usize,
-    /// The share of resampled ranks inside `rank_interval`.
+    /// The chance that a `rank_interval` holds the goal's true place (at least; see
+    /// [`evidence::rank_intervals`]).
     pub confidence: f64,
     /// Which responses each part reflects.
     #[serde(default)]
@@ -87,6 +91,11 @@ pub struct Results {
     pub groups: Vec<(GroupId, GroupResults)>,
     pub agreement: Agreement,
     pub conflicts: Vec<ConflictResults>,
+    /// What the results say, in the order a briefing reads them: every claim beyond chance,
+    /// all of them together false in at most [`evidence::BRIEFING_ERROR_RATE`] of
+    /// consultations, whatever the truth ([`findings`], [`evidence`]).
+    #[serde(default)]
+    pub findings: Vec<Finding>,
 }
 
 /// How many responses each part of the results reflects. A response counted after the
@@ -139,7 +148,9 @@ pub struct RankedPriority {
     pub mean_rank: Option<f64>,
     /// Pairwise wins plus half the pairwise ties.
     pub copeland: f64,
-    /// Bootstrap interval of the rank, `[best, worst]`.
+    /// The places the goal may truly hold, `[best, worst]`: better than `best` only if some
+    /// goal scored above it by chance, and so on (see [`evidence::rank_intervals`]); `None`
+    /// without responses.
     pub rank_interval: Option<[u32; 2]>,
     /// Bootstrap probability of being among the top `k`.
     pub top_k_probability: Option<f64>,
@@ -153,8 +164,15 @@ pub struct Agreement {
     pub groups: Vec<GroupId>,
     /// Kendall's tau-b between the groups' rankings, in the order of `groups`.
     pub kendall_tau_b: Vec<Vec<Option<f64>>>,
-    /// In the upper half of every group's ranking (groups large enough to read, at least two).
+    /// In the upper half of every group's ranking (groups large enough to read, at least two),
+    /// by their places alone: descriptive, with no allowance for chance. What may be claimed
+    /// is `common_ground`.
     pub consensus: Vec<PriorityId>,
+    /// In the upper half of every such group's ranking beyond chance: each is above at least
+    /// half the other goals in every group (the briefing's common ground, under its promise;
+    /// see [`evidence`]).
+    #[serde(default)]
+    pub common_ground: Vec<PriorityId>,
     /// The largest spreads of rank across groups large enough to read, largest first.
     pub divisive: Vec<Divisive>,
 }
@@ -198,11 +216,13 @@ impl GroupResults {
         consultation: &Consultation,
         margins: &Margins,
         tally: &GroupTally,
+        view: &View,
         responses: u64,
         uncertainty: Option<&Uncertainty>,
     ) -> Self {
         // Figures computed for as many priorities as there are, or none.
-        let uncertainty = uncertainty.filter(|u| u.intervals.len() == margins.len());
+        let uncertainty = uncertainty.filter(|u| u.top_k.len() == margins.len());
+        let intervals = (responses > 0).then(|| evidence::view_intervals(view, margins.len()));
         let id = |i: usize| consultation.priorities[i].id.clone();
         let borda = margins.borda();
         let ranks = competition_ranks(&borda);
@@ -218,7 +238,7 @@ impl GroupResults {
                 rank: ranks[i],
                 mean_rank: mean_ranks.get(i).copied().flatten(),
                 copeland: copeland[i],
-                rank_interval: uncertainty.map(|u| u.intervals[i]),
+                rank_interval: intervals.as_ref().map(|v| v[i]),
                 top_k_probability: uncertainty.map(|u| u.top_k[i]),
             })
             .collect();
@@ -343,7 +363,8 @@ impl Results {
             .enumerate()
             .map(|(i, ((g, t), m))| {
                 let u = group_uncertainty(i);
-                let results = GroupResults::compute(consultation, m, t, t.ballots, u);
+                let view = View::group(t);
+                let results = GroupResults::compute(consultation, m, t, &view, t.ballots, u);
                 (g.id.clone(), results)
             })
             .collect();
@@ -353,6 +374,7 @@ impl Results {
             consultation,
             &margins_of(&all),
             &all,
+            &View::weighted(tally.groups(), &vec![1.0; tally.groups().len()]),
             all.ballots,
             uncertainty.and_then(|u| u.overall.as_ref()),
         );
@@ -371,6 +393,7 @@ impl Results {
             consultation,
             &equal,
             &all,
+            &View::weighted(tally.groups(), &weights),
             weighed_ballots,
             uncertainty.and_then(|u| u.equal_weight.as_ref()),
         );
@@ -393,12 +416,12 @@ impl Results {
             })
             .collect();
 
-        Self {
+        let mut results = Self {
             consultation: consultation.slug.clone(),
             total: all.ballots,
             min_group_size: consultation.settings.min_group_size,
             top_k: k,
-            confidence: options.confidence,
+            confidence: 1.0 - evidence::RANK_INTERVAL_MISS,
             as_of: AsOf {
                 results: all.ballots,
                 uncertainty: uncertainty.map(|u| u.responses),
@@ -408,7 +431,23 @@ impl Results {
             groups,
             agreement,
             conflicts,
-        }
+            findings: Vec::new(),
+        };
+        results.findings = Finding::all(&findings::Input {
+            consultation,
+            tally,
+            weights: &weights,
+            results: &results,
+        });
+        results.agreement.common_ground = results
+            .findings
+            .iter()
+            .find_map(|f| match f {
+                Finding::CommonGround { priorities, .. } => Some(priorities.clone()),
+                _ => None,
+            })
+            .unwrap_or_default();
+        results
     }
 
     fn agreement(
@@ -455,6 +494,7 @@ impl Results {
                 .into_iter()
                 .map(id)
                 .collect(),
+            common_ground: Vec::new(),
             divisive: agreement::spreads(&ranks, n)
                 .into_iter()
                 .take(DIVISIVE_SHOWN)
@@ -521,6 +561,7 @@ impl Results {
         for conflict in &mut public.conflicts {
             conflict.groups.retain(|(g, _)| readable(g));
         }
+        public.findings = Finding::public(&self.findings, &public);
         public
     }
 

@@ -1,7 +1,7 @@
 //! Consultations simulated under known truth, to measure how often the briefing claims what
 //! is not there: ballots drawn from known populations ([`population`]) go the real way —
 //! into a [`Tally`], [`Results::compute`] with its uncertainty, the public view that withholds
-//! small groups, and [`Finding::all`] — and each claim the findings make is checked against
+//! small groups, and the findings that come with them — and each claim the findings make is checked against
 //! the truth ([`truth`]). A briefing is false when at least one of its claims is.
 //!
 //! `cargo run --release -p mitreden-core --example briefing-errors` prints the table of
@@ -36,6 +36,10 @@ pub struct Report {
     pub false_briefings: u64,
     /// Per kind of claim: in how many runs it was made, and in how many falsely.
     pub claims: Vec<(Claim, u64, u64)>,
+    /// Rank intervals published for readable groups and everyone, and how many of them held
+    /// the true place.
+    pub intervals: u64,
+    pub covered: u64,
 }
 
 impl Report {
@@ -114,7 +118,7 @@ impl Scenario {
             ..ResultsOptions::default()
         };
         let results = Results::compute(consultation, &tally, &options).public();
-        let findings = Finding::all(consultation, &results);
+        let findings = results.findings.clone();
         (results, findings)
     }
 
@@ -133,6 +137,9 @@ impl Scenario {
         for _ in 0..runs {
             let (results, findings) = self.once(&consultation, &mut rng);
             let claims = truth.judge(&results, &findings);
+            let (intervals, covered) = truth.coverage(&results);
+            report.intervals += intervals;
+            report.covered += covered;
             if claims
                 .iter()
                 .any(|&(c, wrong)| wrong && c != Claim::Consensus)

@@ -48,6 +48,10 @@ fn a_clear_lead_between_tied_goals_is_judged_false_and_a_true_one_true() {
         certainty: crate::results::findings::LeadCertainty::Clear,
         contenders: vec![],
         followers: vec![],
+        points: 60.0,
+        runner_up: None,
+        p_value: 0.0,
+        budget: 0.035,
     };
     assert_eq!(
         judged(&truth, &results, &[lead("g0")]),
@@ -93,8 +97,10 @@ fn a_lean_on_an_even_conflict_is_false_and_on_a_leaning_one_true() {
             left: 0.5,
             right: 0.3,
             positions: 200,
+            p_value: 0.0,
         },
         groups: vec![],
+        budget: 0.0075,
     };
     use crate::results::findings::Side;
     assert_eq!(

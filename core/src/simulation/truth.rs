@@ -63,8 +63,8 @@ impl Truth<'_> {
         places(&expected_scores(&self.populations[g]))
     }
 
-    /// The places of everyone together, each group weighed by `weight(g)`.
-    fn pooled_places(&self, weight: impl Fn(usize) -> f64) -> Vec<[u32; 2]> {
+    /// The expected scores of everyone together, each group weighed by `weight(g)`.
+    fn pooled(&self, weight: impl Fn(usize) -> f64) -> Vec<f64> {
         let n = self.populations[0].weights.len();
         let mut total = vec![0.0; n];
         for (g, p) in self.populations.iter().enumerate() {
@@ -72,15 +72,46 @@ impl Truth<'_> {
                 *t += weight(g) * s;
             }
         }
-        places(&total)
+        total
+    }
+
+    fn overall_scores(&self) -> Vec<f64> {
+        self.pooled(|g| self.sizes[g] as f64)
+    }
+
+    fn equal_weight_scores(&self) -> Vec<f64> {
+        self.pooled(|g| if self.sizes[g] > 0 { 1.0 } else { 0.0 })
     }
 
     fn overall(&self) -> Vec<[u32; 2]> {
-        self.pooled_places(|g| self.sizes[g] as f64)
+        places(&self.overall_scores())
     }
 
-    fn equal_weight(&self) -> Vec<[u32; 2]> {
-        self.pooled_places(|g| if self.sizes[g] > 0 { 1.0 } else { 0.0 })
+    /// Of every published rank interval of a readable group (and of everyone): how many
+    /// there are and how many hold the goal's true place (for goals tied in truth, any place
+    /// of their block).
+    pub fn coverage(&self, results: &Results) -> (u64, u64) {
+        let (mut intervals, mut covered) = (0, 0);
+        let mut check = |ranking: &[crate::results::RankedPriority], truth: &[[u32; 2]]| {
+            for line in ranking {
+                let Some([best, worst]) = line.rank_interval else {
+                    continue;
+                };
+                let [true_best, true_worst] = truth[line.priority.as_str()[1..]
+                    .parse::<usize>()
+                    .expect("goals g0, g1, …")];
+                intervals += 1;
+                // Any place of a tied block is the true place.
+                covered += u64::from(best <= true_worst && true_best <= worst);
+            }
+        };
+        for g in readable(results) {
+            check(&results.groups[g].1.ranking, &self.group_places(g));
+        }
+        if !results.overall.withheld {
+            check(&results.overall.ranking, &self.overall());
+        }
+        (intervals, covered)
     }
 
     /// The shares of group `g` (or everyone) on the left and right halves of conflict `c`.
@@ -121,6 +152,7 @@ impl Truth<'_> {
                     conflict,
                     overall,
                     groups,
+                    ..
                 } => {
                     let c: usize = conflict.as_str()[1..].parse().expect("conflicts c0, c1, …");
                     let everyone: Vec<usize> = (0..self.sizes.len()).collect();
@@ -135,22 +167,22 @@ impl Truth<'_> {
                         }
                     }
                 }
-                Finding::Split {
-                    priority,
-                    high,
-                    low,
-                    clear: true,
-                } => {
-                    let (high, low) = (
-                        self.group_places(group(&high.0))[goal(priority)],
-                        self.group_places(group(&low.0))[goal(priority)],
-                    );
-                    claims.push((Claim::ClearSplit, high[1] >= low[0]));
+                Finding::Split(split) if split.clear => {
+                    let p = goal(&split.priority);
+                    let score =
+                        |g: &crate::ids::GroupId| expected_scores(&self.populations[group(g)])[p];
+                    let false_claim = score(&split.high.group) <= score(&split.low.group) + EQUAL;
+                    claims.push((Claim::ClearSplit, false_claim));
                 }
-                Finding::Weighting {
-                    same_order: false, ..
-                } => claims.push((Claim::Weighting, self.overall() == self.equal_weight())),
-                Finding::CommonGround { priorities } => {
+                Finding::Weighting { flips, .. } if !flips.is_empty() => {
+                    let (raw, equal) = (self.overall_scores(), self.equal_weight_scores());
+                    let false_claim = flips.iter().any(|f| {
+                        let (a, b) = (goal(&f.raw_ahead), goal(&f.equal_ahead));
+                        raw[a] <= raw[b] + EQUAL || equal[b] <= equal[a] + EQUAL
+                    });
+                    claims.push((Claim::Weighting, false_claim));
+                }
+                Finding::CommonGround { priorities, .. } => {
                     let readable = readable(results);
                     let false_claim = priorities.iter().any(|p| {
                         readable

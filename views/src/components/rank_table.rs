@@ -7,8 +7,8 @@ use super::scroll_table::ScrollTable;
 use crate::data::ResultsData;
 use crate::i18n::{fill, t, Key};
 
-/// A ranking's figures: place, goal, points, the places in 90 % of recalculations and the
-/// chance of being among the first `k`.
+/// A ranking's figures: place, goal, points, the places it could hold (90 % sure) and the
+/// chance of being among the first `k` in the recalculations.
 #[component]
 pub fn RankTable(
     data: Arc<ResultsData>,

@@ -56,7 +56,7 @@ pub fn ResultsView(
     let ranking = |which: &str, g: &GroupResults, title: Key, desc: Key| {
         let title = t(lang, title).to_owned();
         let mut description = t(lang, desc).to_owned();
-        if g.ranking.iter().any(|l| l.rank_interval.is_none()) {
+        if g.responses > 0 && g.ranking.iter().any(|l| l.top_k_probability.is_none()) {
             description = format!("{description} {}", t(lang, Key::NotYetCalculated));
         }
         let drawing = view! { <RankChart data=data.clone() ranking=g.clone() title=title.clone() lang accent=accent.clone() /> };

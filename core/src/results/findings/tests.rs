@@ -1,9 +1,10 @@
-//! The finding rules on crafted data: a clear leader, a near tie, a split, a single readable
-//! group; and that each finding agrees with the figures it is read from.
+//! The finding rules on crafted data: a clear leader, a near tie, a split, a lean, a single
+//! readable group, the weighting; and that each finding agrees with the figures beside it.
 
 use super::*;
 use crate::ballot::{Ballot, Mark};
 use crate::consultation::tests::sample;
+use crate::results::evidence::Family;
 use crate::results::ResultsOptions;
 use crate::tally::Tally;
 
@@ -42,6 +43,13 @@ fn find(findings: &[Finding], pick: impl Fn(&Finding) -> bool) -> Option<&Findin
     findings.iter().find(|f| pick(f))
 }
 
+fn split_of(f: &[Finding]) -> &Split {
+    match find(f, |f| matches!(f, Finding::Split(_))) {
+        Some(Finding::Split(split)) => split,
+        _ => panic!("no split in {f:?}"),
+    }
+}
+
 #[test]
 fn a_goal_first_on_every_ballot_leads_clearly() {
     let c = sample(4, false);
@@ -49,20 +57,36 @@ fn a_goal_first_on_every_ballot_leads_clearly() {
     add(&mut t, 0, &[0, 1, 2, 3], 50, None);
     add(&mut t, 1, &[0, 2, 1, 3], 50, None);
     let r = Results::compute(&c, &t, &options());
-    let f = Finding::all(&c, &r);
+    let f = &r.findings;
     assert_eq!(f[0], Finding::Responses { total: 100 });
     let Some(Finding::Lead {
         leader,
         certainty,
         contenders,
         followers,
-    }) = find(&f, |f| matches!(f, Finding::Lead { .. }))
+        points,
+        runner_up,
+        p_value,
+        budget,
+    }) = find(f, |f| matches!(f, Finding::Lead { .. }))
     else {
         panic!("no lead in {f:?}");
     };
     assert_eq!(leader, &id("p0"));
     assert_eq!(*certainty, LeadCertainty::Clear);
     assert!(contenders.is_empty());
+    assert!(p_value <= budget, "{p_value} > {budget}");
+    // Groups of one size count the same either way: the weighting's share goes to the lead.
+    let expected = Family::Lead.budget() + Family::Weighting.budget();
+    assert!((budget - expected).abs() < 1e-12);
+    // The figures are the ones the table shows.
+    assert_eq!(*points, r.overall.points(&r.overall.ranking[0]).unwrap());
+    assert_eq!(*points, 100.0);
+    let second = &r.overall.ranking[1];
+    assert_eq!(
+        runner_up,
+        &Some((second.priority.clone(), r.overall.points(second).unwrap()))
+    );
     // The followers are the next places of the same table.
     assert_eq!(
         followers,
@@ -72,11 +96,15 @@ fn a_goal_first_on_every_ballot_leads_clearly() {
         ]
     );
     assert_eq!(r.overall.ranking[0].rank_interval, Some([1, 1]));
-    // Both groups put p0 in their upper half; nothing else is shared, nothing far apart.
-    assert!(f.contains(&Finding::CommonGround {
-        priorities: vec![id("p0")]
-    }));
-    assert!(f.contains(&Finding::GroupsClose));
+    // Both groups put p0 first; nothing else is shared. Every ballot of a puts p1 second
+    // and p2 third, every ballot of b the other way round: beyond chance, if one place apart.
+    assert!(f.iter().any(|f| matches!(
+        f,
+        Finding::CommonGround { priorities, .. } if priorities == &[id("p0")]
+    )));
+    let split = split_of(f);
+    assert!(split.clear);
+    assert!([id("p1"), id("p2")].contains(&split.priority));
 }
 
 #[test]
@@ -86,19 +114,22 @@ fn two_goals_within_the_noise_are_a_near_tie_not_a_lead() {
     add(&mut t, 0, &[0, 1, 2, 3], 26, None);
     add(&mut t, 0, &[1, 0, 2, 3], 24, None);
     let r = Results::compute(&c, &t, &options());
-    let f = Finding::all(&c, &r);
+    let f = &r.findings;
     let Some(Finding::Lead {
         leader,
         certainty,
         contenders,
+        p_value,
+        budget,
         ..
-    }) = find(&f, |f| matches!(f, Finding::Lead { .. }))
+    }) = find(f, |f| matches!(f, Finding::Lead { .. }))
     else {
         panic!("no lead in {f:?}");
     };
     assert_eq!(leader, &id("p0"));
     assert_eq!(*certainty, LeadCertainty::NearTie);
     assert_eq!(contenders, &[id("p1")]);
+    assert!(p_value > budget);
     // What the table shows agrees: p1's interval reaches place 1.
     let p1 = r
         .overall
@@ -110,59 +141,74 @@ fn two_goals_within_the_noise_are_a_near_tie_not_a_lead() {
 }
 
 #[test]
-fn without_intervals_the_lead_is_not_called_clear() {
-    let c = sample(3, false);
-    let mut t = Tally::for_consultation(&c);
-    add(&mut t, 0, &[0, 1, 2], 40, None);
-    let r = Results::compute_with(&c, &t, &options(), None);
-    let f = Finding::all(&c, &r);
-    assert!(f.iter().any(|f| matches!(
-        f,
-        Finding::Lead {
-            certainty: LeadCertainty::NotYetKnown,
-            ..
+fn a_near_tie_always_names_who_could_be_first() {
+    // Many small, lopsided consultations: whenever the lead is not clear, someone is named.
+    let c = sample(5, false);
+    let mut seed = 7u64;
+    let mut next = |bound: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize % bound
+    };
+    for _ in 0..200 {
+        let mut t = Tally::for_consultation(&c);
+        for _ in 0..3 + next(40) {
+            let mut order: Vec<usize> = (0..5).collect();
+            order.swap(next(2), 1 + next(4));
+            add(&mut t, next(2), &order, 1, None);
         }
-    )));
+        let r = Results::compute(&c, &t, &options());
+        for f in &r.findings {
+            if let Finding::Lead {
+                certainty,
+                contenders,
+                ..
+            } = f
+            {
+                let tie = *certainty == LeadCertainty::NearTie;
+                assert_eq!(tie, !contenders.is_empty(), "{f:?}");
+            }
+        }
+    }
 }
 
 #[test]
-fn the_sharpest_split_names_both_groups_and_their_places() {
+fn the_clearest_split_names_both_groups_with_their_places_and_points() {
     let c = sample(4, false);
     let mut t = Tally::for_consultation(&c);
     add(&mut t, 0, &[3, 0, 1, 2], 30, Some(0));
     add(&mut t, 1, &[0, 1, 2, 3], 30, Some(4));
     let r = Results::compute(&c, &t, &options());
-    let f = Finding::all(&c, &r);
-    let split = Finding::Split {
-        priority: id("p3"),
-        high: (group("a"), 1),
-        low: (group("b"), 4),
-        clear: true,
-    };
-    assert!(f.contains(&split), "{f:?}");
+    let f = &r.findings;
+    let split = split_of(f);
+    assert_eq!(split.priority, id("p3"));
+    assert!(split.clear && split.p_value <= split.budget, "{split:?}");
+    assert_eq!(
+        split.high,
+        SplitSide {
+            group: group("a"),
+            rank: 1,
+            points: 100.0
+        }
+    );
+    assert_eq!((split.low.group.clone(), split.low.rank), (group("b"), 4));
+    assert_eq!(split.low.points, 0.0);
     // The places are the ones the groups' tables show.
     assert_eq!(r.groups[0].1.ranking[0].priority, id("p3"));
     assert_eq!(r.groups[1].1.ranking[3].priority, id("p3"));
     // The conflict: a to the left, b to the right, everyone together undecided.
     let Some(Finding::Conflict {
         overall, groups, ..
-    }) = find(&f, |f| matches!(f, Finding::Conflict { .. }))
+    }) = find(f, |f| matches!(f, Finding::Conflict { .. }))
     else {
         panic!("no conflict in {f:?}");
     };
     assert_eq!(overall.side, Side::Undecided);
-    assert_eq!(
-        groups[0],
-        (
-            group("a"),
-            Lean {
-                side: Side::Left,
-                left: 1.0,
-                right: 0.0,
-                positions: 30
-            }
-        )
-    );
+    assert_eq!(overall.p_value, 1.0);
+    let (a, lean) = &groups[0];
+    assert_eq!(a, &group("a"));
+    assert_eq!((lean.side, lean.left, lean.right), (Side::Left, 1.0, 0.0));
+    assert_eq!(lean.positions, 30);
+    assert!(lean.p_value < 1e-8);
     assert_eq!(groups[1].1.side, Side::Right);
     assert_eq!(groups[1].1.right, 1.0);
 }
@@ -177,19 +223,11 @@ fn a_split_inside_the_noise_is_not_called_clear() {
     add(&mut t, 1, &[0, 1, 2, 3, 4], 4, None);
     add(&mut t, 1, &[0, 4, 1, 2, 3], 1, None);
     let r = Results::compute(&c, &t, &options());
-    let f = Finding::all(&c, &r);
-    let Some(Finding::Split {
-        priority,
-        high,
-        low,
-        clear,
-    }) = find(&f, |f| matches!(f, Finding::Split { .. }))
-    else {
-        panic!("no split in {f:?}");
-    };
-    assert_eq!(priority, &id("p4"));
-    assert_eq!((high.1, low.1), (2, 5), "{f:?}");
-    assert!(!clear, "{:?}", r.groups);
+    let split = split_of(&r.findings);
+    assert_eq!(split.priority, id("p4"));
+    assert_eq!((split.high.rank, split.low.rank), (2, 5));
+    assert!(!split.clear, "{split:?}");
+    assert!(split.p_value > split.budget);
 }
 
 #[test]
@@ -200,8 +238,11 @@ fn with_one_readable_group_nothing_is_claimed_about_agreement() {
     add(&mut t, 0, &[0, 1, 2, 3], 30, Some(0));
     add(&mut t, 1, &[3, 2, 1, 0], 2, Some(4));
     let r = Results::compute(&c, &t, &options());
-    for results in [r.clone(), r.public()] {
-        let f = Finding::all(&c, &results);
+    let public = r.public();
+    // Two withheld responses make the overall unpublishable: no lead, no conflict, no
+    // weighting in what is published.
+    assert!(public.overall.withheld);
+    for (f, published) in [(&r.findings, false), (&public.findings, true)] {
         assert!(
             f.contains(&Finding::TooFewGroupsToCompare { readable: 1 }),
             "{f:?}"
@@ -210,15 +251,22 @@ fn with_one_readable_group_nothing_is_claimed_about_agreement() {
             f,
             Finding::CommonGround { .. }
                 | Finding::NoCommonGround
-                | Finding::Split { .. }
+                | Finding::Split(_)
                 | Finding::GroupsClose
         )));
         assert!(f.contains(&Finding::SmallGroups {
             groups: vec![group("b")],
             min: 5
         }));
+        let overall = f.iter().any(|f| {
+            matches!(
+                f,
+                Finding::Lead { .. } | Finding::Conflict { .. } | Finding::Weighting { .. }
+            )
+        });
+        assert_eq!(overall, !published, "{f:?}");
         // Conflicts are described for everyone only, not group by group.
-        for finding in &f {
+        for finding in f {
             if let Finding::Conflict { groups, .. } = finding {
                 assert!(groups.is_empty());
             }
@@ -227,31 +275,26 @@ fn with_one_readable_group_nothing_is_claimed_about_agreement() {
 }
 
 #[test]
-fn weighting_groups_equally_names_the_new_leader() {
+fn weighting_groups_equally_names_the_pair_it_turns_round() {
     let c = sample(3, false);
     let mut t = Tally::for_consultation(&c);
     add(&mut t, 0, &[0, 1, 2], 90, None);
     add(&mut t, 1, &[1, 2, 0], 30, None);
     let r = Results::compute(&c, &t, &options());
-    let f = Finding::all(&c, &r);
-    let Some(Finding::Weighting {
-        same_order,
-        new_leader,
-        largest_move,
-    }) = find(&f, |f| matches!(f, Finding::Weighting { .. }))
+    let Some(Finding::Weighting { flips, budget }) =
+        find(&r.findings, |f| matches!(f, Finding::Weighting { .. }))
     else {
-        panic!("no weighting in {f:?}");
+        panic!("no weighting in {:?}", r.findings);
     };
-    assert!(!same_order);
-    assert_eq!(r.overall.ranking[0].priority, id("p0"));
+    assert_eq!(flips.len(), 1, "{flips:?}");
     assert_eq!(
-        new_leader.as_ref(),
-        Some(&r.equal_weight.ranking[0].priority)
+        (&flips[0].raw_ahead, &flips[0].equal_ahead),
+        (&id("p0"), &id("p1"))
     );
-    assert_eq!(new_leader.as_ref(), Some(&id("p1")));
-    let (p, raw, equal) = largest_move.clone().unwrap();
-    let shown = |g: &GroupResults| g.ranking.iter().find(|l| l.priority == p).unwrap().rank;
-    assert_eq!((raw, equal), (shown(&r.overall), shown(&r.equal_weight)));
+    assert!(flips[0].p_value <= *budget);
+    // The tables agree: p0 first when every response counts, p1 when every group does.
+    assert_eq!(r.overall.ranking[0].priority, id("p0"));
+    assert_eq!(r.equal_weight.ranking[0].priority, id("p1"));
 }
 
 #[test]
@@ -261,12 +304,10 @@ fn the_same_order_under_equal_weight_is_said() {
     add(&mut t, 0, &[0, 1, 2], 20, None);
     add(&mut t, 1, &[0, 1, 2], 5, None);
     let r = Results::compute(&c, &t, &options());
-    let f = Finding::all(&c, &r);
-    assert!(f.contains(&Finding::Weighting {
-        same_order: true,
-        new_leader: None,
-        largest_move: None
-    }));
+    assert!(r.findings.iter().any(|f| matches!(
+        f,
+        Finding::Weighting { flips, .. } if flips.is_empty()
+    )));
 }
 
 #[test]
@@ -274,27 +315,40 @@ fn no_responses_say_only_that() {
     let c = sample(3, false);
     let t = Tally::for_consultation(&c);
     let r = Results::compute(&c, &t, &options());
-    assert_eq!(Finding::all(&c, &r), [Finding::Responses { total: 0 }]);
+    assert_eq!(r.findings, [Finding::Responses { total: 0 }]);
 }
 
 #[test]
-fn a_lean_inside_the_margin_of_error_is_undecided() {
-    let stats = |h: [u64; 5]| ConflictStats {
-        positions: h.iter().sum(),
-        histogram: h.to_vec(),
-        no_view: 0,
-        median: None,
-        comments: 0,
+fn a_lean_needs_more_on_one_side_than_chance_explains() {
+    let c = {
+        let mut c = sample(3, false);
+        c.conflicts.truncate(1);
+        c
     };
-    assert_eq!(Lean::of(&stats([6, 0, 0, 0, 4])).side, Side::Undecided);
-    assert_eq!(Lean::of(&stats([60, 0, 0, 0, 40])).side, Side::Left);
-    assert_eq!(Lean::of(&stats([0, 1, 8, 12, 0])).side, Side::Right);
-    assert_eq!(Lean::of(&stats([1, 0, 0, 0, 0])).side, Side::Undecided);
-    assert_eq!(Lean::of(&stats([0, 0, 0, 0, 0])).positions, 0);
+    let lean_of = |left: usize, right: usize| {
+        let mut t = Tally::for_consultation(&c);
+        add(&mut t, 0, &[0, 1, 2], left, Some(0));
+        add(&mut t, 0, &[0, 1, 2], right, Some(4));
+        let r = Results::compute(&c, &t, &options());
+        match find(&r.findings, |f| matches!(f, Finding::Conflict { .. })) {
+            Some(Finding::Conflict { overall, .. }) => *overall,
+            _ => panic!("no conflict in {:?}", r.findings),
+        }
+    };
+    // 6 to 4, and even 60 to 40, is what chance gives often enough.
+    assert_eq!(lean_of(6, 4).side, Side::Undecided);
+    assert_eq!(lean_of(60, 40).side, Side::Undecided);
+    // 80 to 20 is not.
+    let lean = lean_of(80, 20);
+    assert_eq!(lean.side, Side::Left);
+    assert_eq!((lean.left, lean.right, lean.positions), (0.8, 0.2, 100));
+    assert_eq!(lean_of(20, 80).side, Side::Right);
+    // One person alone never makes a lean.
+    assert_eq!(lean_of(1, 0).side, Side::Undecided);
 }
 
 #[test]
-fn common_ground_counts_only_goals_whose_intervals_stay_in_the_upper_half() {
+fn common_ground_needs_the_upper_half_beyond_chance_in_every_group() {
     let c = sample(4, false);
     let mut t = Tally::for_consultation(&c);
     // Everyone puts p0 first; p1 beats p2 for second place, but only narrowly.
@@ -305,6 +359,16 @@ fn common_ground_counts_only_goals_whose_intervals_stay_in_the_upper_half() {
     let r = Results::compute(&c, &t, &options());
     // By their places alone, p0 and p1 are in both upper halves ...
     assert_eq!(r.agreement.consensus, [id("p0"), id("p1")]);
+    // ... but only p0 surely is; the JSON says so beside the descriptive consensus.
+    assert_eq!(r.agreement.common_ground, [id("p0")]);
+    assert!(
+        r.findings.iter().any(|f| matches!(
+            f,
+            Finding::CommonGround { priorities, .. } if priorities == &[id("p0")]
+        )),
+        "{:?}",
+        r.findings
+    );
     let p1 = r.groups[0]
         .1
         .ranking
@@ -313,12 +377,18 @@ fn common_ground_counts_only_goals_whose_intervals_stay_in_the_upper_half() {
         .unwrap();
     assert_eq!(p1.rank, 2);
     assert_eq!(p1.rank_interval.unwrap()[1], 3, "p1 might be third");
-    // ... but only p0 surely is.
-    let f = Finding::all(&c, &r);
-    assert!(
-        f.contains(&Finding::CommonGround {
-            priorities: vec![id("p0")]
-        }),
-        "{f:?}"
-    );
+}
+
+#[test]
+fn findings_travel_in_the_results_json() {
+    let c = sample(4, false);
+    let mut t = Tally::for_consultation(&c);
+    add(&mut t, 0, &[3, 0, 1, 2], 30, Some(0));
+    add(&mut t, 1, &[0, 1, 2, 3], 30, Some(4));
+    let r = Results::compute(&c, &t, &options()).public();
+    let json = serde_json::to_value(&r).unwrap();
+    assert_eq!(json["findings"][1]["kind"], "lead");
+    assert!(json["findings"][1]["budget"].as_f64().unwrap() > 0.0);
+    let back: Results = serde_json::from_value(json).unwrap();
+    assert_eq!(back.findings, r.findings);
 }
