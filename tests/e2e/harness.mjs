@@ -167,7 +167,7 @@ export async function seedResponses(origin) {
         group,
         ranking: [...top, ...rest.slice(i % 3)],
         shown: PRIORITIES,
-        positions: [{ conflict: 'quick-wins-vs-depth', position: i < 9 ? lean : 0 }],
+        positions: [{ conflict: 'quick-wins-vs-depth', position: i < 11 ? lean : 0 }],
         lang: 'de',
       };
       const r = await fetch(`${origin}/api/v1/consultations/demo/responses`, {

@@ -23,20 +23,24 @@ test('the public page briefs, reads at every width and hands out its charts', as
   await lead.filter({ hasText: '„Verwaltungsleistungen vollständig online“' }).waitFor();
   assert.equal(results.overall.ranking[0].priority, 'services-online');
   assert.deepEqual(results.overall.ranking[0].rank_interval, [1, 1]);
-  // The split names the goal, groups and places the published rankings show.
+  // The split names the goal, groups, places and points of the published finding, and the
+  // rankings show the same places.
   const definition = await (await fetch(`${origin}/api/v1/consultations/demo`)).json();
   const title = (id) => definition.priorities.find((p) => p.id === id).title.de;
   const label = (id) => definition.groups.find((g) => g.id === id).label.de;
-  const split = results.agreement.divisive[0];
-  const places = Object.entries(split.ranks).sort((a, b) => a[1] - b[1]);
-  const [[high, a], [low, b]] = [places[0], places.at(-1)];
+  const split = results.findings.find((f) => f.kind === 'split');
+  assert.ok(split.clear, JSON.stringify(split));
+  const points = (p) => p.toFixed(1).replace('.', ',');
   const text = await briefing.innerText();
-  assert.ok(text.includes(`Am weitesten auseinander liegen die Gruppen bei „${title(split.priority)}“: `
-    + `${label(high)} auf Platz ${a}, ${label(low)} auf Platz ${b}`), text);
-  assert.equal(results.groups[high].ranking.find((l) => l.priority === split.priority).rank, a);
+  assert.ok(text.includes(`Am deutlichsten unterscheiden sich die Gruppen bei „${title(split.priority)}“: `
+    + `${label(split.high.group)} auf Platz ${split.high.rank} (${points(split.high.points)} Punkte), `
+    + `${label(split.low.group)} auf Platz ${split.low.rank} (${points(split.low.points)} Punkte)`), text);
+  for (const side of [split.high, split.low]) {
+    assert.equal(results.groups[side.group].ranking.find((l) => l.priority === split.priority).rank, side.rank);
+  }
   const conflict = briefing.getByRole('listitem').filter({ hasText: 'Zielkonflikt „Schnelle Erfolge oder strukturelle Tiefe?“' });
-  await conflict.filter({ hasText: 'Bürgerinnen und Bürger und Wirtschaft: eher „Schnell sichtbare Verbesserungen“ (75\u202f%, 75\u202f%)' }).waitFor();
-  await conflict.filter({ hasText: 'Wissenschaft: eher „Grundlegende Reformen, die länger dauern“ (75\u202f%)' }).waitFor();
+  await conflict.filter({ hasText: 'Bürgerinnen und Bürger und Wirtschaft: eher „Schnell sichtbare Verbesserungen“ (92\u202f%, 92\u202f%)' }).waitFor();
+  await conflict.filter({ hasText: 'Wissenschaft: eher „Grundlegende Reformen, die länger dauern“ (92\u202f%)' }).waitFor();
   await briefing.getByText('Zu wenige Antworten für eine eigene Aussage (unter 10): Zivilgesellschaft und Öffentliche Verwaltung.').waitFor();
 
   // A finding leads to the chart that shows it.
@@ -51,7 +55,7 @@ test('the public page briefs, reads at every width and hands out its charts', as
   const first = table.getByRole('row').filter({ hasText: 'Verwaltungsleistungen vollständig online' });
   const cells = await first.getByRole('cell').allInnerTexts();
   assert.match(cells[1], /^\d+,\d$/, `points with a decimal comma: ${cells}`);
-  assert.equal(cells[2], '1', 'place 1 in 90 % of the recalculations');
+  assert.equal(cells[2], '1', 'place 1 for sure (90 %)');
   assert.match(cells[3], /^\d+\u202f%$/, `a share with a narrow space before %: ${cells}`);
 
   // Downloads for slides: the same chart as SVG and as PNG.
