@@ -6,7 +6,10 @@
 //! cargo run --release -p mitreden-core --example briefing_errors [RUNS]
 //! ```
 
-use mitreden_core::simulation::{wilson, Claim, Population, Report, Scenario};
+use mitreden_core::simulation::{wilson, Claim, Model, Population, Report, Scenario};
+
+/// A conflict on which a fifth has no view and the others split evenly.
+const WITH_NO_VIEW: [f64; 6] = [0.16, 0.16, 0.16, 0.16, 0.16, 0.2];
 
 /// `n` goals with log-weights spread evenly from 0 to −1.5.
 fn spread(n: usize) -> Vec<f64> {
@@ -63,6 +66,8 @@ fn main() {
         .and_then(|a| a.parse().ok())
         .unwrap_or(400);
     let mut scenarios = Vec::new();
+    // Nothing there: every group from one population, the top two goals tied, conflicts split
+    // evenly.
     for n in [10, 30, 100, 1000] {
         scenarios.push(same(
             Population::plackett_luce(tied_top(8), 2),
@@ -70,13 +75,23 @@ fn main() {
             format!("8 goals, top two tied; 2 groups × {n}; 2 even conflicts"),
         ));
     }
-    for n in [10, 100] {
-        scenarios.push(same(
-            Population::plackett_luce(vec![0.0; 8], 2),
-            &[n, n],
-            format!("8 goals all tied; 2 groups × {n}; 2 even conflicts"),
-        ));
-    }
+    scenarios.push(same(
+        Population::plackett_luce(tied_top(8), 0),
+        &[100, 100],
+        "8 goals, top two tied; 2 groups × 100; no conflicts (their share goes to the lead)".into(),
+    ));
+    scenarios.push(same(
+        Population::plackett_luce(vec![0.0; 8], 2),
+        &[100, 100],
+        "8 goals all tied; 2 groups × 100; 2 even conflicts".into(),
+    ));
+    let mut undecided = Population::plackett_luce(vec![0.0; 5], 3);
+    undecided.conflicts = vec![WITH_NO_VIEW; 3];
+    scenarios.push(same(
+        undecided,
+        &[10; 6],
+        "5 goals all tied; 6 groups × 10; 3 even conflicts, a fifth without a view".into(),
+    ));
     scenarios.push(same(
         Population::plackett_luce(tied_top(8), 5),
         &[100; 5],
@@ -99,7 +114,26 @@ fn main() {
         &[100, 100, 100],
         "20 goals, 5 ranked, top two tied; 3 groups × 100; 2 even conflicts".into(),
     ));
-    // Partly null: a true lead and one conflict that truly leans, groups alike otherwise.
+    let mut wide = Population::plackett_luce(tied_top(50), 2);
+    wide.ranked = Some(10);
+    scenarios.push(same(
+        wide,
+        &[1000, 1000],
+        "50 goals, 10 ranked, top two tied; 2 groups × 1000; 2 even conflicts".into(),
+    ));
+    let mut mallows = Population::mallows((0..12).collect(), 0.8, 2);
+    mallows.ranked = Some(6);
+    scenarios.push(same(
+        mallows,
+        &[50; 4],
+        "Mallows, 12 goals (φ 0.8), 6 ranked; 4 groups × 50; 2 even conflicts".into(),
+    ));
+    scenarios.push(same(
+        Population::mallows((0..10).collect(), 0.9, 1),
+        &[1000; 6],
+        "Mallows, 10 goals (φ 0.9); 6 groups × 1000; 1 even conflict".into(),
+    ));
+    // Some effects real, the others not.
     let mut lead = spread(8);
     lead[0] += 1.0;
     let mut leaning = Population::plackett_luce(lead, 3);
@@ -109,10 +143,33 @@ fn main() {
         &[100, 100],
         "8 goals, a true lead; 2 groups × 100; 1 leaning and 2 even conflicts".into(),
     ));
+    let base = Population::plackett_luce(tied_top(8), 2);
+    let mut apart = base.clone();
+    if let Model::PlackettLuce(w) = &mut apart.model {
+        w[7] += 1.5;
+    }
+    scenarios.push(Scenario {
+        name: "8 goals, top two tied; 3 groups × 100, one ranking the last goal far higher; \
+               2 even conflicts"
+            .into(),
+        populations: vec![apart, base.clone(), base.clone()],
+        sizes: vec![100, 100, 100],
+    });
+    let mut turned = base.clone();
+    if let Model::PlackettLuce(w) = &mut turned.model {
+        w.swap(0, 2);
+    }
+    scenarios.push(Scenario {
+        name: "8 goals, top two tied; groups of 300 and 30, the small one ranking goal 3 first; \
+               2 even conflicts"
+            .into(),
+        populations: vec![base, turned],
+        sizes: vec![300, 30],
+    });
     println!(
         "| scenario ({runs} runs each) | false clear lead | false lean | false clear split | \
-         false weighting effect | false common ground | JSON consensus false | false briefing | \
-         rank intervals holding the true place |"
+         false weighting effect | false common ground | legacy JSON `consensus` false (descriptive, \
+         no promise) | false briefing | rank intervals holding the true place |"
     );
     println!("|---|---|---|---|---|---|---|---|---|");
     for (i, s) in scenarios.iter().enumerate() {

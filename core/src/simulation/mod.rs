@@ -17,7 +17,7 @@ use crate::results::findings::Finding;
 use crate::results::{Results, ResultsOptions};
 use crate::tally::Tally;
 use crate::text::{Lang, LocalizedText};
-pub use population::{Population, Random, EVEN};
+pub use population::{Model, Population, Random, EVEN};
 pub use truth::{Claim, Truth};
 
 /// A simulated consultation: its groups' populations and how many answer from each.
@@ -72,7 +72,7 @@ impl Scenario {
                     label: text(&format!("Gruppe {g}")),
                 })
                 .collect(),
-            priorities: (0..first.weights.len())
+            priorities: (0..first.goals())
                 .map(|p| Priority {
                     id: PriorityId::parse(&format!("g{p}")).expect("a valid id"),
                     title: text(&format!("Ziel {p}")),
@@ -125,10 +125,7 @@ impl Scenario {
     /// `runs` simulated consultations from `seed`, judged against the truth.
     pub fn run(&self, runs: u64, seed: u64) -> Report {
         let consultation = self.consultation();
-        let truth = Truth {
-            populations: &self.populations,
-            sizes: &self.sizes,
-        };
+        let truth = Truth::new(&self.populations, &self.sizes);
         let mut rng = Random::new(seed);
         let mut report = Report {
             runs,

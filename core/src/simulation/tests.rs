@@ -38,10 +38,7 @@ fn a_clear_lead_between_tied_goals_is_judged_false_and_a_true_one_true() {
         populations: vec![Population::plackett_luce(tied_top(), 0); 2],
         sizes: vec![400, 400],
     };
-    let truth = Truth {
-        populations: &tied.populations,
-        sizes: &tied.sizes,
-    };
+    let truth = Truth::new(&tied.populations, &tied.sizes);
     let (results, _) = tied.once(&tied.consultation(), &mut Random::new(1));
     let lead = |leader: &str| Finding::Lead {
         leader: PriorityId::parse(leader).unwrap(),
@@ -60,10 +57,7 @@ fn a_clear_lead_between_tied_goals_is_judged_false_and_a_true_one_true() {
     let mut raised = tied_top();
     raised[0] += 0.2;
     let populations = vec![Population::plackett_luce(raised, 0); 2];
-    let truth = Truth {
-        populations: &populations,
-        sizes: &tied.sizes,
-    };
+    let truth = Truth::new(&populations, &tied.sizes);
     assert_eq!(
         judged(&truth, &results, &[lead("g0")]),
         [(Claim::ClearLead, false)]
@@ -80,10 +74,7 @@ fn a_lean_on_an_even_conflict_is_false_and_on_a_leaning_one_true() {
     leaning.conflicts[1] = [0.3, 0.3, 0.2, 0.1, 0.1, 0.0];
     let populations = vec![leaning; 2];
     let sizes = [100, 100];
-    let truth = Truth {
-        populations: &populations,
-        sizes: &sizes,
-    };
+    let truth = Truth::new(&populations, &sizes);
     let scenario = Scenario {
         name: "lean".into(),
         populations: populations.clone(),
@@ -122,4 +113,28 @@ fn wilson_intervals_hold_the_rate() {
     let (lo, hi) = wilson(5, 100);
     assert!(lo < 0.05 && 0.05 < hi);
     assert!((lo - 0.0215).abs() < 0.001 && (hi - 0.1118).abs() < 0.001);
+}
+
+#[test]
+fn mallows_rankings_gather_round_their_centre() {
+    // Three goals, centre 2 > 0 > 1, phi ½: the normalising constant is 1 · 1.5 · 1.75, and
+    // goal 2 comes first in the centre itself and one swap away: (1 + ½) / 2.625.
+    let p = Population::mallows(vec![2, 0, 1], 0.5, 0);
+    let mut rng = Random::new(3);
+    let draws = 20_000;
+    let mut first = [0u32; 3];
+    let mut centre = 0;
+    for _ in 0..draws {
+        let r = p.ranking(&mut rng);
+        first[r[0]] += 1;
+        centre += u32::from(r == [2, 0, 1]);
+    }
+    let share = |k: u32| f64::from(k) / f64::from(draws);
+    assert!((share(first[2]) - 1.5 / 2.625).abs() < 0.015, "{first:?}");
+    assert!((share(centre) - 1.0 / 2.625).abs() < 0.015, "{centre}");
+    // A partial ballot ranks the first goals drawn and leaves the others unranked.
+    let mut partial = p.clone();
+    partial.ranked = Some(1);
+    let ballot = partial.draw(0, &mut rng);
+    assert_eq!(ballot.ranks.iter().filter(|&&r| r == 0).count(), 1);
 }

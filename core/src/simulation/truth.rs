@@ -1,6 +1,7 @@
 //! What is true in a simulated consultation, and which of the briefing's claims are false.
 
-use super::population::Population;
+use super::population::{Model, Population, Random};
+use crate::ballot::borda_scores;
 use crate::results::findings::{Finding, LeadCertainty, Side};
 use crate::results::Results;
 
@@ -8,19 +9,36 @@ use crate::results::Results;
 /// differ in the last bits).
 const EQUAL: f64 = 1e-9;
 
+/// Draws that estimate a Mallows population's expected scores (seeded: the same population
+/// always gets the same figures, so two groups drawn from it are tied in truth).
+const MALLOWS_DRAWS: u64 = 40_000;
+
 /// Each goal's expected score per ballot in a population: the symmetric Borda score (how
-/// often a goal is above another minus below it), from the Plackett–Luce chances of each pair.
-/// Exact for full rankings; with partial ones the order and the ties are the same.
+/// often a goal is above another minus below it). Plackett–Luce: exact, from the chances of
+/// each pair, for full rankings (with partial ones the order and the ties are the same).
+/// Mallows: the mean over seeded draws of ballots as the population answers them.
 fn expected_scores(p: &Population) -> Vec<f64> {
-    let w = &p.weights;
-    (0..w.len())
-        .map(|a| {
-            (0..w.len())
-                .filter(|&b| b != a)
-                .map(|b| 2.0 / (1.0 + (w[b] - w[a]).exp()) - 1.0)
-                .sum()
-        })
-        .collect()
+    match &p.model {
+        Model::PlackettLuce(w) => (0..w.len())
+            .map(|a| {
+                (0..w.len())
+                    .filter(|&b| b != a)
+                    .map(|b| 2.0 / (1.0 + (w[b] - w[a]).exp()) - 1.0)
+                    .sum()
+            })
+            .collect(),
+        Model::Mallows { .. } => {
+            let mut rng = Random::new(0x0074_7275_7468);
+            let mut total = vec![0.0; p.goals()];
+            for _ in 0..MALLOWS_DRAWS {
+                let ballot = p.draw(0, &mut rng);
+                for (t, c) in total.iter_mut().zip(borda_scores(&ballot.ranks)) {
+                    *t += f64::from(c);
+                }
+            }
+            total.iter().map(|t| t / MALLOWS_DRAWS as f64).collect()
+        }
+    }
 }
 
 /// Each goal's true places: the block `[best, worst]` it shares with the goals tied with it.
@@ -37,8 +55,10 @@ fn places(scores: &[f64]) -> Vec<[u32; 2]> {
 
 /// The truth of a simulated consultation: its groups' populations and sizes.
 pub struct Truth<'a> {
-    pub populations: &'a [Population],
-    pub sizes: &'a [u64],
+    populations: &'a [Population],
+    sizes: &'a [u64],
+    /// Each group's expected scores per ballot.
+    scores: Vec<Vec<f64>>,
 }
 
 /// The kinds of claim the briefing (and the results JSON) makes.
@@ -58,17 +78,25 @@ pub enum Claim {
     Consensus,
 }
 
-impl Truth<'_> {
+impl<'a> Truth<'a> {
+    pub fn new(populations: &'a [Population], sizes: &'a [u64]) -> Self {
+        Self {
+            populations,
+            sizes,
+            scores: populations.iter().map(expected_scores).collect(),
+        }
+    }
+
     fn group_places(&self, g: usize) -> Vec<[u32; 2]> {
-        places(&expected_scores(&self.populations[g]))
+        places(&self.scores[g])
     }
 
     /// The expected scores of everyone together, each group weighed by `weight(g)`.
     fn pooled(&self, weight: impl Fn(usize) -> f64) -> Vec<f64> {
-        let n = self.populations[0].weights.len();
+        let n = self.populations[0].goals();
         let mut total = vec![0.0; n];
-        for (g, p) in self.populations.iter().enumerate() {
-            for (t, s) in total.iter_mut().zip(expected_scores(p)) {
+        for (g, scores) in self.scores.iter().enumerate() {
+            for (t, s) in total.iter_mut().zip(scores) {
                 *t += weight(g) * s;
             }
         }
