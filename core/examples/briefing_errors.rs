@@ -6,7 +6,7 @@
 //! cargo run --release -p mitreden-core --example briefing_errors [RUNS]
 //! ```
 
-use mitreden_core::simulation::{wilson, Claim, Model, Population, Report, Scenario};
+use mitreden_core::simulation::{wilson, Claim, Model, Population, Report, Round, Scenario};
 
 /// A conflict on which a fifth has no view and the others split evenly.
 const WITH_NO_VIEW: [f64; 6] = [0.16, 0.16, 0.16, 0.16, 0.16, 0.2];
@@ -28,6 +28,7 @@ fn same(population: Population, sizes: &[u64], name: String) -> Scenario {
         name,
         populations: vec![population; sizes.len()],
         sizes: sizes.to_vec(),
+        previous: None,
     }
 }
 
@@ -47,13 +48,14 @@ fn percent(k: u64, n: u64) -> String {
 fn row(s: &Scenario, r: &Report) {
     let claim = |c: Claim| percent(r.false_claims(c), r.runs);
     println!(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
         s.name,
         claim(Claim::ClearLead),
         claim(Claim::Lean),
         claim(Claim::ClearSplit),
         claim(Claim::Weighting),
         claim(Claim::CommonGround),
+        claim(Claim::Move),
         claim(Claim::Consensus),
         percent(r.false_briefings, r.runs),
         percent(r.covered, r.intervals),
@@ -133,7 +135,38 @@ fn main() {
         &[1000; 6],
         "Mallows, 10 goals (φ 0.9); 6 groups × 1000; 1 even conflict".into(),
     ));
+    // Two rounds from one population: nothing moved.
+    for (goals, n) in [(8, 100), (20, 30)] {
+        let population = Population::plackett_luce(tied_top(goals), 2);
+        let mut s = same(
+            population.clone(),
+            &[n, n],
+            format!("{goals} goals, top two tied; 2 groups × {n}, a round before alike; 2 even conflicts"),
+        );
+        s.previous = Some(Round {
+            populations: vec![population; 2],
+            sizes: vec![n, n],
+        });
+        scenarios.push(s);
+    }
     // Some effects real, the others not.
+    let before = Population::plackett_luce(spread(8), 2);
+    let mut risen = before.clone();
+    if let Model::PlackettLuce(w) = &mut risen.model {
+        w[5] += 1.0;
+    }
+    let mut s = same(
+        risen,
+        &[200, 200],
+        "8 goals spread; 2 groups × 200, one goal risen since a round before of the same size; \
+         2 even conflicts"
+            .into(),
+    );
+    s.previous = Some(Round {
+        populations: vec![before; 2],
+        sizes: vec![200, 200],
+    });
+    scenarios.push(s);
     let mut lead = spread(8);
     lead[0] += 1.0;
     let mut leaning = Population::plackett_luce(lead, 3);
@@ -154,6 +187,7 @@ fn main() {
             .into(),
         populations: vec![apart, base.clone(), base.clone()],
         sizes: vec![100, 100, 100],
+        previous: None,
     });
     let mut turned = base.clone();
     if let Model::PlackettLuce(w) = &mut turned.model {
@@ -165,13 +199,14 @@ fn main() {
             .into(),
         populations: vec![base, turned],
         sizes: vec![300, 30],
+        previous: None,
     });
     println!(
         "| scenario ({runs} runs each) | false clear lead | false lean | false clear split | \
-         false weighting effect | false common ground | legacy JSON `consensus` false (descriptive, \
+         false weighting effect | false common ground | false move since the round before | legacy JSON `consensus` false (descriptive, \
          no promise) | false briefing | rank intervals holding the true place |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|");
     for (i, s) in scenarios.iter().enumerate() {
         row(s, &s.run(runs, 1 + i as u64));
     }

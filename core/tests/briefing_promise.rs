@@ -9,7 +9,7 @@
 
 use mitreden_core::results::evidence::distribution::incomplete_beta;
 use mitreden_core::results::evidence::BRIEFING_ERROR_RATE;
-use mitreden_core::simulation::{Claim, Population, Scenario};
+use mitreden_core::simulation::{Claim, Population, Round, Scenario};
 
 const RUNS: u64 = 150;
 
@@ -25,6 +25,7 @@ fn scenario(population: Population, sizes: &[u64]) -> Scenario {
         name: String::new(),
         populations: vec![population; sizes.len()],
         sizes: sizes.to_vec(),
+        previous: None,
     }
 }
 
@@ -52,6 +53,14 @@ fn briefings_hold_a_false_claim_in_at_most_one_in_twenty_consultations() {
         scenario(Population::plackett_luce(tied_top(8), 5), &[100; 5]),
         // A large and a small group from one population.
         scenario(Population::plackett_luce(tied_top(8), 2), &[100, 10]),
+        // A round before, from the same population: nothing moved.
+        Scenario {
+            previous: Some(Round {
+                populations: vec![Population::plackett_luce(tied_top(8), 2); 2],
+                sizes: vec![100, 100],
+            }),
+            ..scenario(Population::plackett_luce(tied_top(8), 2), &[100, 100])
+        },
     ];
     for (i, case) in cases.iter().enumerate() {
         let report = case.run(RUNS, 20 + i as u64);

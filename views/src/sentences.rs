@@ -258,3 +258,6 @@ impl ResultsData {
         Sentence { text, chart }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -188,7 +188,7 @@ pub(super) struct Input<'a> {
 }
 
 /// The consultation's shares of the error budget: which families have anything to test
-/// follows from its design (conflicts), which groups are large enough to read and how the
+/// follows from its design (conflicts, a round before), which groups are large enough to read and how the
 /// equal-weight view weighs them — never from what the answers say.
 fn budget(input: &Input, readable: &[usize]) -> Budget {
     let weighed: Vec<f64> = input
@@ -205,6 +205,7 @@ fn budget(input: &Input, readable: &[usize]) -> Budget {
         Family::Leans => !input.consultation.conflicts.is_empty(),
         Family::Splits | Family::CommonGround => readable.len() >= 2,
         Family::Weighting => views_differ,
+        Family::Moves => input.consultation.predecessor.is_some(),
     })
 }
 

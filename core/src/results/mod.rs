@@ -141,6 +141,11 @@ pub struct RankedPriority {
     pub priority: PriorityId,
     /// Symmetric Borda score (a whole number for raw counts).
     pub borda: Score,
+    /// The standard error of `borda`: how far it could be from the score of everyone like
+    /// these participants (each group a random sample of its people; `null` without two
+    /// responses in every group counted). Rounds are compared with it.
+    #[serde(default)]
+    pub borda_se: Option<f64>,
     /// 1 is best; equal scores share a rank.
     pub rank: u32,
     /// Mean place among the ballots that showed the priority (unranked ones share the bottom
@@ -235,6 +240,9 @@ impl GroupResults {
             .map(|&i| RankedPriority {
                 priority: id(i),
                 borda: Score(borda[i]),
+                borda_se: (responses > 0)
+                    .then(|| view.total(i).variance.sqrt())
+                    .filter(|se| se.is_finite()),
                 rank: ranks[i],
                 mean_rank: mean_ranks.get(i).copied().flatten(),
                 copeland: copeland[i],

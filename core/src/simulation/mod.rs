@@ -13,7 +13,7 @@ pub mod truth;
 use crate::ballot::Ballot;
 use crate::consultation::{Consultation, GoalConflict, Priority, Settings, StakeholderGroup};
 use crate::ids::{ConflictId, GroupId, PriorityId, Slug};
-use crate::results::findings::Finding;
+use crate::results::rounds::RoundComparison;
 use crate::results::{Results, ResultsOptions};
 use crate::tally::Tally;
 use crate::text::{Lang, LocalizedText};
@@ -26,6 +26,26 @@ pub struct Scenario {
     pub name: String,
     pub populations: Vec<Population>,
     pub sizes: Vec<u64>,
+    /// The round before, if the consultation has one: its results are compared with this
+    /// round's ([`RoundComparison`]).
+    pub previous: Option<Round>,
+}
+
+/// The round before a simulated consultation: the same groups and goals, drawn from these
+/// populations.
+#[derive(Debug, Clone)]
+pub struct Round {
+    pub populations: Vec<Population>,
+    pub sizes: Vec<u64>,
+}
+
+/// What one simulated consultation published.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    /// The public results, their findings included.
+    pub results: Results,
+    /// This round against the one before.
+    pub rounds: Option<RoundComparison>,
 }
 
 /// What the runs of one scenario brought.
@@ -99,41 +119,46 @@ impl Scenario {
                 retention_days: 30,
                 proof_of_work: 0,
             },
-            predecessor: None,
+            predecessor: self
+                .previous
+                .as_ref()
+                .map(|_| Slug::parse("previous").expect("a valid slug")),
             licence: None,
         }
     }
 
-    /// One simulated consultation: the public results and what the briefing finds in them.
-    pub fn once(&self, consultation: &Consultation, rng: &mut Random) -> (Results, Vec<Finding>) {
-        let mut tally = Tally::for_consultation(consultation);
-        for (g, (population, &size)) in self.populations.iter().zip(&self.sizes).enumerate() {
-            for _ in 0..size {
-                let ballot: Ballot = population.draw(g, rng);
-                tally.add(&ballot);
-            }
-        }
-        let options = ResultsOptions {
-            seed: rng.unit().to_bits(),
-            ..ResultsOptions::default()
-        };
-        let results = Results::compute(consultation, &tally, &options).public();
-        let findings = results.findings.clone();
-        (results, findings)
+    /// One simulated consultation (and the round before, if any): what it publishes.
+    pub fn once(&self, consultation: &Consultation, rng: &mut Random) -> Outcome {
+        let results = published(consultation, &self.populations, &self.sizes, rng);
+        let rounds = self.previous.as_ref().map(|round| {
+            let mut before = consultation.clone();
+            before.slug = Slug::parse("previous").expect("a valid slug");
+            before.predecessor = None;
+            let previous = published(&before, &round.populations, &round.sizes, rng);
+            RoundComparison::of(&results, &previous)
+        });
+        Outcome { results, rounds }
     }
 
     /// `runs` simulated consultations from `seed`, judged against the truth.
     pub fn run(&self, runs: u64, seed: u64) -> Report {
         let consultation = self.consultation();
         let truth = Truth::new(&self.populations, &self.sizes);
+        let before = self
+            .previous
+            .as_ref()
+            .map(|r| Truth::new(&r.populations, &r.sizes));
         let mut rng = Random::new(seed);
         let mut report = Report {
             runs,
             ..Report::default()
         };
         for _ in 0..runs {
-            let (results, findings) = self.once(&consultation, &mut rng);
-            let claims = truth.judge(&results, &findings);
+            let Outcome { results, rounds } = self.once(&consultation, &mut rng);
+            let mut claims = truth.judge(&results, &results.findings);
+            if let (Some(rounds), Some(before)) = (&rounds, &before) {
+                claims.extend(truth.judge_moves(before, rounds));
+            }
             let (intervals, covered) = truth.coverage(&results);
             report.intervals += intervals;
             report.covered += covered;
@@ -160,6 +185,27 @@ impl Scenario {
         report.claims.sort_by_key(|(c, _, _)| *c);
         report
     }
+}
+
+/// The public results of one round drawn from `populations`.
+fn published(
+    consultation: &Consultation,
+    populations: &[Population],
+    sizes: &[u64],
+    rng: &mut Random,
+) -> Results {
+    let mut tally = Tally::for_consultation(consultation);
+    for (g, (population, &size)) in populations.iter().zip(sizes).enumerate() {
+        for _ in 0..size {
+            let ballot: Ballot = population.draw(g, rng);
+            tally.add(&ballot);
+        }
+    }
+    let options = ResultsOptions {
+        seed: rng.unit().to_bits(),
+        ..ResultsOptions::default()
+    };
+    Results::compute(consultation, &tally, &options).public()
 }
 
 /// The 95 % Wilson interval of a rate of `k` in `n`.

@@ -1,4 +1,5 @@
 use super::*;
+use crate::results::findings::Finding;
 
 /// Eight goals spread evenly from 0 to −1.5 (log-weights), the first two tied.
 fn tied_top() -> Vec<f64> {
@@ -37,9 +38,10 @@ fn a_clear_lead_between_tied_goals_is_judged_false_and_a_true_one_true() {
         name: "tied".into(),
         populations: vec![Population::plackett_luce(tied_top(), 0); 2],
         sizes: vec![400, 400],
+        previous: None,
     };
     let truth = Truth::new(&tied.populations, &tied.sizes);
-    let (results, _) = tied.once(&tied.consultation(), &mut Random::new(1));
+    let results = tied.once(&tied.consultation(), &mut Random::new(1)).results;
     let lead = |leader: &str| Finding::Lead {
         leader: PriorityId::parse(leader).unwrap(),
         certainty: crate::results::findings::LeadCertainty::Clear,
@@ -79,8 +81,11 @@ fn a_lean_on_an_even_conflict_is_false_and_on_a_leaning_one_true() {
         name: "lean".into(),
         populations: populations.clone(),
         sizes: sizes.to_vec(),
+        previous: None,
     };
-    let (results, _) = scenario.once(&scenario.consultation(), &mut Random::new(2));
+    let results = scenario
+        .once(&scenario.consultation(), &mut Random::new(2))
+        .results;
     let lean = |conflict: &str, side| Finding::Conflict {
         conflict: ConflictId::parse(conflict).unwrap(),
         overall: crate::results::findings::Lean {

@@ -3,6 +3,7 @@
 use super::population::{Model, Population, Random};
 use crate::ballot::borda_scores;
 use crate::results::findings::{Finding, LeadCertainty, Side};
+use crate::results::rounds::{Movement, RoundComparison};
 use crate::results::Results;
 
 /// Scores closer than this are equal (ties in truth come from equal weights; their sums can
@@ -74,6 +75,8 @@ pub enum Claim {
     Weighting,
     /// Goals in the upper half of every group's ranking.
     CommonGround,
+    /// A goal moved up or down since the round before.
+    Move,
     /// `agreement.consensus` of the results JSON (not a sentence of the briefing).
     Consensus,
 }
@@ -109,6 +112,41 @@ impl<'a> Truth<'a> {
 
     fn equal_weight_scores(&self) -> Vec<f64> {
         self.pooled(|g| if self.sizes[g] > 0 { 1.0 } else { 0.0 })
+    }
+
+    /// Everyone's expected score per ballot.
+    fn overall_means(&self) -> Vec<f64> {
+        let all: u64 = self.sizes.iter().sum();
+        self.overall_scores()
+            .iter()
+            .map(|s| s / all.max(1) as f64)
+            .collect()
+    }
+
+    /// The moves `rounds` names, against `before`, the truth of the round before: a move up
+    /// is false unless the goal's expected score per response rose.
+    pub fn judge_moves(&self, before: &Truth, rounds: &RoundComparison) -> Vec<(Claim, bool)> {
+        let views = std::iter::once((
+            self.overall_means(),
+            before.overall_means(),
+            &rounds.overall,
+        ))
+        .chain(rounds.groups.iter().map(|(g, moves)| {
+            let g: usize = g.as_str()[1..].parse().expect("groups s0, s1, …");
+            (self.scores[g].clone(), before.scores[g].clone(), moves)
+        }));
+        let mut claims = Vec::new();
+        for (now, then, moves) in views {
+            for m in moves {
+                let p: usize = m.priority.as_str()[1..].parse().expect("goals g0, g1, …");
+                match m.movement {
+                    Movement::Up => claims.push((Claim::Move, now[p] <= then[p] + EQUAL)),
+                    Movement::Down => claims.push((Claim::Move, now[p] >= then[p] - EQUAL)),
+                    _ => {}
+                }
+            }
+        }
+        claims
     }
 
     fn overall(&self) -> Vec<[u32; 2]> {

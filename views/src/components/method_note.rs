@@ -1,7 +1,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mitreden_core::results::evidence::{Family, BRIEFING_ERROR_RATE};
+use mitreden_core::results::evidence::{Family, BRIEFING_ERROR_RATE, MARGIN};
 use mitreden_core::{locale, Lang};
 
 use crate::data::ResultsData;
@@ -36,6 +36,7 @@ fn promise(lang: Lang) -> String {
             ("splits", &share(Family::Splits)),
             ("weighting", &share(Family::Weighting)),
             ("common", &share(Family::CommonGround)),
+            ("margin", &locale::percent_fine(lang, MARGIN)),
         ],
     )
 }

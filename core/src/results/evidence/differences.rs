@@ -10,7 +10,7 @@
 //! as they are (stratified). Its difference is tested with Welch's t: the variance summed over
 //! the groups, the degrees of freedom by Welch–Satterthwaite.
 
-use super::distribution::{sign_test, t_two_sided};
+use super::distribution::{ln_gamma, sign_test, t_two_sided};
 use crate::tally::GroupTally;
 
 /// An estimated difference and its uncertainty.
@@ -21,9 +21,11 @@ pub struct Estimate {
     pub variance: f64,
     /// Welch–Satterthwaite degrees of freedom.
     pub df: f64,
-    /// The fewest ballots of a group that contributes; for the fallback when every ballot
-    /// says the same.
+    /// The fewest ballots of a group that contributes.
     pub fewest: u64,
+    /// The p-value when every ballot of every group says the same (no spread to estimate):
+    /// that of the exact test of the most extreme case.
+    pub unanimous: f64,
 }
 
 impl Estimate {
@@ -33,9 +35,8 @@ impl Estimate {
             return 1.0;
         }
         if self.variance <= 0.0 {
-            // Every ballot of every group differs the same way: read as a sign test of
-            // the smallest group (the t statistic would be infinite).
-            return sign_test(self.fewest, self.fewest);
+            // The t statistic would be infinite.
+            return self.unanimous;
         }
         t_two_sided(self.difference / self.variance.sqrt(), self.df)
     }
@@ -49,12 +50,14 @@ impl Estimate {
         self.fewest = self.fewest.min(ballots);
     }
 
+    /// Every ballot differing the same way: the sign test of the smallest group.
     fn finish(mut self) -> Self {
         self.df = if self.df > 0.0 {
             self.variance * self.variance / self.df
         } else {
             f64::INFINITY
         };
+        self.unanimous = sign_test(self.fewest, self.fewest);
         self
     }
 
@@ -64,6 +67,18 @@ impl Estimate {
             variance: 0.0,
             df: 0.0,
             fewest: u64::MAX,
+            unanimous: 1.0,
+        }
+    }
+
+    /// No evidence either way (a group of one ballot says nothing about the spread).
+    fn unknown(difference: f64) -> Self {
+        Self {
+            difference,
+            variance: f64::INFINITY,
+            df: 1.0,
+            fewest: 1,
+            unanimous: 1.0,
         }
     }
 }
@@ -91,6 +106,22 @@ impl<'a> View<'a> {
         Self::weighted(std::slice::from_ref(group), &[1.0])
     }
 
+    /// The view's score of `a` (its Borda score), with the variance of that sum.
+    pub fn total(&self, a: usize) -> Estimate {
+        let mut e = Estimate::empty();
+        for &(weight, g) in &self.strata {
+            let m = &g.moments;
+            let total = m.sum()[a] as f64;
+            if g.ballots < 2 {
+                return Estimate::unknown(weight * total);
+            }
+            let n = g.ballots as f64;
+            let spread = ((m.product(a, a) as f64 - total * total / n) / (n - 1.0)).max(0.0);
+            e.add(total, n * spread, weight, g.ballots);
+        }
+        e.finish()
+    }
+
     /// The view's score of `a` minus that of `b`.
     pub fn difference(&self, a: usize, b: usize) -> Estimate {
         let mut e = Estimate::empty();
@@ -98,13 +129,7 @@ impl<'a> View<'a> {
             let m = &g.moments;
             let total = (m.sum()[a] - m.sum()[b]) as f64;
             if g.ballots < 2 {
-                // One ballot says nothing about the spread: no evidence either way.
-                return Estimate {
-                    difference: weight * total,
-                    variance: f64::INFINITY,
-                    df: 1.0,
-                    fewest: 1,
-                };
+                return Estimate::unknown(weight * total);
             }
             let squares = (m.product(a, a) + m.product(b, b) - 2 * m.product(a, b)) as f64;
             let n = g.ballots as f64;
@@ -126,12 +151,7 @@ pub fn between(x: &GroupTally, y: &GroupTally, a: usize) -> Estimate {
     let mut squares = 0.0;
     for (sign, g) in [(1.0, x), (-1.0, y)] {
         if g.ballots < 2 {
-            return Estimate {
-                difference: 0.0,
-                variance: f64::INFINITY,
-                df: 1.0,
-                fewest: 1,
-            };
+            return Estimate::unknown(0.0);
         }
         let n = g.ballots as f64;
         let sum = g.moments.sum()[a] as f64;
@@ -144,6 +164,14 @@ pub fn between(x: &GroupTally, y: &GroupTally, a: usize) -> Estimate {
     let pooled = squares / (nx + ny - 2.0) * (1.0 / nx + 1.0 / ny);
     Estimate {
         variance: e.variance.max(pooled),
+        // Each group unanimous, the two apart: of all ways to split these ballots into groups
+        // of these sizes, only this one (and, for equal sizes, its mirror) is as extreme.
+        unanimous: (2.0 * (-ln_choose(x.ballots + y.ballots, x.ballots)).exp()).min(1.0),
         ..e
     }
+}
+
+/// ln of the binomial coefficient `n` over `k`.
+fn ln_choose(n: u64, k: u64) -> f64 {
+    ln_gamma((n + 1) as f64) - ln_gamma((k + 1) as f64) - ln_gamma((n - k + 1) as f64)
 }

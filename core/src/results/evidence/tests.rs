@@ -16,7 +16,7 @@ fn holm_steps_down_and_stops_at_the_first_p_value_it_keeps() {
     assert_eq!(holm(&[0.001, 0.03, 0.04], 0.05), [true, false, false]);
     assert!(holm(&[], 0.05).is_empty());
     let spent: f64 = Family::ALL.iter().map(|f| f.budget()).sum();
-    assert!((spent - BRIEFING_ERROR_RATE).abs() < 1e-12);
+    assert!((spent + MARGIN - BRIEFING_ERROR_RATE).abs() < 1e-12);
 }
 
 fn tally(groups: &[&[(&[usize], usize)]], n: usize) -> Tally {
@@ -73,6 +73,15 @@ fn a_goal_is_compared_between_groups_on_its_mean_score() {
     assert!(d.p_value() < 1e-5);
     let same = between(&t.groups()[0], &t.groups()[0], 1);
     assert_eq!(same.p_value(), 1.0);
+    // Twenty unanimous ballots each way: as extreme as 2 of the C(40, 20) ways to split them.
+    assert_eq!(d.variance, 0.0);
+    let ways = (21..=40u64).map(|k| k as f64).product::<f64>()
+        / (1..=20u64).map(|k| k as f64).product::<f64>();
+    assert!(
+        (d.p_value() / (2.0 / ways) - 1.0).abs() < 1e-6,
+        "{}",
+        d.p_value()
+    );
 }
 
 #[test]
@@ -91,11 +100,12 @@ fn rank_intervals_widen_where_comparisons_are_not_beyond_chance() {
 #[test]
 fn a_family_with_nothing_to_test_gives_its_share_to_the_lead() {
     let all = Budget::new(|_| true);
-    assert_eq!(all.of(Family::Lead), 0.035);
-    assert_eq!(all.of(Family::Leans), 0.0075);
+    assert_eq!(all.of(Family::Lead), 0.03);
+    assert_eq!(all.of(Family::Leans), 0.005);
+    assert_eq!(all.of(Family::Moves), 0.005);
     let no_conflicts = Budget::new(|f| f != Family::Leans);
     assert_eq!(no_conflicts.of(Family::Leans), 0.0);
-    assert!((no_conflicts.of(Family::Lead) - 0.0425).abs() < 1e-12);
+    assert!((no_conflicts.of(Family::Lead) - 0.035).abs() < 1e-12);
     let alone = Budget::new(|_| false);
-    assert!((alone.of(Family::Lead) - BRIEFING_ERROR_RATE).abs() < 1e-12);
+    assert!((alone.of(Family::Lead) + MARGIN - BRIEFING_ERROR_RATE).abs() < 1e-12);
 }

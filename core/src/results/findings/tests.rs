@@ -76,8 +76,9 @@ fn a_goal_first_on_every_ballot_leads_clearly() {
     assert_eq!(*certainty, LeadCertainty::Clear);
     assert!(contenders.is_empty());
     assert!(p_value <= budget, "{p_value} > {budget}");
-    // Groups of one size count the same either way: the weighting's share goes to the lead.
-    let expected = Family::Lead.budget() + Family::Weighting.budget();
+    // Groups of one size count the same either way, and there is no round before: the
+    // weighting's and the moves' shares go to the lead.
+    let expected = Family::Lead.budget() + Family::Weighting.budget() + Family::Moves.budget();
     assert!((budget - expected).abs() < 1e-12);
     // The figures are the ones the table shows.
     assert_eq!(*points, r.overall.points(&r.overall.ranking[0]).unwrap());

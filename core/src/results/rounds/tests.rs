@@ -1,9 +1,10 @@
-//! Rounds compared on crafted data: a clear move is reported, a move inside both rounds'
-//! intervals is not.
+//! Rounds compared on crafted data: a clear move is reported, a move inside the uncertainty
+//! is not.
 
 use super::*;
 use crate::ballot::Ballot;
 use crate::consultation::tests::sample;
+use crate::results::evidence::Family;
 use crate::results::ResultsOptions;
 use crate::tally::Tally;
 use crate::Consultation;
@@ -87,13 +88,32 @@ fn new_goals_and_small_groups_are_said_apart() {
 }
 
 #[test]
-fn without_intervals_no_move_is_called() {
+fn without_standard_errors_no_move_is_called() {
     let c = sample(3, false);
     let before = round(&c, &[(0, &[0, 1, 2], 40)]);
     let mut now = round(&c, &[(0, &[2, 1, 0], 40)]);
     for r in &mut now.overall.ranking {
-        r.rank_interval = None;
+        r.borda_se = None;
     }
     let compared = RoundComparison::of(&now, &before);
     assert_eq!(movement(&compared.overall, "p2").2, Movement::NotYetKnown);
+}
+
+#[test]
+fn a_move_carries_its_p_value_and_needs_more_support_as_well_as_a_better_place() {
+    let c = sample(3, false);
+    // p1 climbs from second to first in a clear majority of a large round.
+    let before = round(&c, &[(0, &[0, 1, 2], 60), (0, &[1, 0, 2], 40)]);
+    let now = round(&c, &[(0, &[1, 0, 2], 70), (0, &[0, 1, 2], 30)]);
+    let compared = RoundComparison::of(&now, &before);
+    let (_, a) = &compared.groups[0];
+    let p1 = a.iter().find(|m| m.priority.as_str() == "p1").unwrap();
+    assert_eq!(
+        (p1.previous_rank, p1.rank, p1.movement),
+        (Some(2), 1, Movement::Up)
+    );
+    assert!(p1.p_value.unwrap() < Family::Moves.budget() / 6.0);
+    // p2 stays last with the same score: nothing to test beyond its place.
+    let p2 = a.iter().find(|m| m.priority.as_str() == "p2").unwrap();
+    assert_eq!((p2.movement, p2.p_value), (Movement::Steady, Some(1.0)));
 }
