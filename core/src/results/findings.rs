@@ -44,7 +44,8 @@ pub enum Finding {
         certainty: LeadCertainty,
         /// Other goals the leader is not above beyond chance: they could be first too.
         contenders: Vec<PriorityId>,
-        /// The next goals by rank, up to two, apart from the contenders.
+        /// The next goals by rank, up to two, apart from the contenders (and, for a clear
+        /// lead, after the runner-up, which the sentence names with its points).
         followers: Vec<PriorityId>,
         /// The leader's points (0–100, see [`GroupResults::points`]).
         points: f64,

@@ -18,24 +18,25 @@ pub fn MethodNote(data: Arc<ResultsData>, lang: Lang) -> impl IntoView {
             <p>{t(lang, Key::MethodWho)}</p>
             <p>{t(lang, Key::MethodCount)}" "{t(lang, Key::PointsExplained)}</p>
             <p>{t(lang, Key::MethodUncertainty)}</p>
-            <p>{promise(lang)}</p>
+            <p>{fill(t(lang, Key::MethodPromise), &[("rate", &locale::percent_fine(lang, BRIEFING_ERROR_RATE))])}</p>
+            <p>{budget(lang)}</p>
             <p>{fill(t(lang, Key::MethodSuppressed), &[("n", &min)])}</p>
         </section>
     }
 }
 
-/// What the briefing promises, and how its error budget is shared.
-fn promise(lang: Lang) -> String {
+/// How the briefing's error budget is shared.
+fn budget(lang: Lang) -> String {
     let share = |f: Family| locale::percent_fine(lang, f.budget());
     fill(
-        t(lang, Key::MethodPromise),
+        t(lang, Key::MethodBudget),
         &[
-            ("rate", &locale::percent_fine(lang, BRIEFING_ERROR_RATE)),
             ("lead", &share(Family::Lead)),
             ("leans", &share(Family::Leans)),
             ("splits", &share(Family::Splits)),
             ("weighting", &share(Family::Weighting)),
             ("common", &share(Family::CommonGround)),
+            ("moves", &share(Family::Moves)),
             ("margin", &locale::percent_fine(lang, MARGIN)),
         ],
     )

@@ -28,21 +28,23 @@ pub(super) fn lead(input: &Input, budget: f64) -> Option<Finding> {
             contenders.push(line.priority.clone());
         }
     }
-    let followers = overall
-        .ranking
-        .iter()
-        .skip(1)
-        .filter(|l| !contenders.contains(&l.priority))
-        .take(2)
-        .map(|l| l.priority.clone())
-        .collect();
     let runner_up = overall
         .ranking
         .get(1)
         .map(|l| (l.priority.clone(), overall.points(l).unwrap_or(50.0)));
+    // A clear lead names the runner-up with its points already; the followers come after.
+    let clear = contenders.is_empty();
+    let followers = overall
+        .ranking
+        .iter()
+        .skip(if clear { 2 } else { 1 })
+        .filter(|l| !contenders.contains(&l.priority))
+        .take(2)
+        .map(|l| l.priority.clone())
+        .collect();
     Some(Finding::Lead {
         leader: first.priority.clone(),
-        certainty: if contenders.is_empty() {
+        certainty: if clear {
             LeadCertainty::Clear
         } else {
             LeadCertainty::NearTie

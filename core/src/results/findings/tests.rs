@@ -88,12 +88,12 @@ fn a_goal_first_on_every_ballot_leads_clearly() {
         runner_up,
         &Some((second.priority.clone(), r.overall.points(second).unwrap()))
     );
-    // The followers are the next places of the same table.
+    // The followers are the next places of the same table, after the runner-up.
     assert_eq!(
         followers,
         &[
-            r.overall.ranking[1].priority.clone(),
-            r.overall.ranking[2].priority.clone()
+            r.overall.ranking[2].priority.clone(),
+            r.overall.ranking[3].priority.clone()
         ]
     );
     assert_eq!(r.overall.ranking[0].rank_interval, Some([1, 1]));
