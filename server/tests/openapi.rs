@@ -142,3 +142,21 @@ fn the_csv_import_states_its_required_header() {
         .unwrap()
         .starts_with("priority,indicator,date,value\n"));
 }
+
+#[test]
+fn the_results_document_their_findings_and_the_common_ground_beside_the_consensus() {
+    let doc = mitreden_server::http::openapi::document();
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas["Results"]["properties"]["findings"].is_object());
+    let agreement = &schemas["Agreement"]["properties"];
+    assert!(agreement["consensus"].is_object() && agreement["common_ground"].is_object());
+    let finding = schemas["Finding"].to_string();
+    for kind in ["lead", "split", "conflict", "weighting", "common_ground", "small_groups"] {
+        assert!(finding.contains(&format!("\"{kind}\"")), "{kind}: {finding}");
+    }
+    for field in ["p_value", "budget", "contenders", "runner_up", "flips"] {
+        assert!(finding.contains(field), "{field}: {finding}");
+    }
+    let line = &schemas["RankedPriority"]["properties"];
+    assert!(line["borda_se"].is_object() && line["rank_interval"].is_object());
+}
