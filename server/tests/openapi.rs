@@ -151,8 +151,18 @@ fn the_results_document_their_findings_and_the_common_ground_beside_the_consensu
     let agreement = &schemas["Agreement"]["properties"];
     assert!(agreement["consensus"].is_object() && agreement["common_ground"].is_object());
     let finding = schemas["Finding"].to_string();
-    for kind in ["lead", "split", "conflict", "weighting", "common_ground", "small_groups"] {
-        assert!(finding.contains(&format!("\"{kind}\"")), "{kind}: {finding}");
+    for kind in [
+        "lead",
+        "split",
+        "conflict",
+        "weighting",
+        "common_ground",
+        "small_groups",
+    ] {
+        assert!(
+            finding.contains(&format!("\"{kind}\"")),
+            "{kind}: {finding}"
+        );
     }
     for field in ["p_value", "budget", "contenders", "runner_up", "flips"] {
         assert!(finding.contains(field), "{field}: {finding}");

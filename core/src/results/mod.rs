@@ -44,8 +44,6 @@ pub struct ResultsOptions {
     /// Bootstrap resamples; 0 switches the uncertainty off.
     pub resamples: u32,
     pub seed: u64,
-    /// Share of resampled ranks inside the reported rank interval.
-    pub confidence: f64,
     /// `k` for the probability of being among the top `k`.
     pub top_k: usize,
 }
@@ -55,7 +53,6 @@ impl Default for ResultsOptions {
         Self {
             resamples: 1000,
             seed: 0x6d69_7472_6564_656e,
-            confidence: 0.9,
             top_k: 3,
         }
     }

@@ -1,12 +1,13 @@
-//! How sure is a ranking? A seeded, stratified bootstrap whose cost does not grow with the
-//! number of responses.
+//! How likely is each goal to be among the first `k`? A seeded, stratified bootstrap whose
+//! cost does not grow with the number of responses. (Which places a goal may truly hold, and
+//! what the briefing may claim, come from tests of the scores' differences instead:
+//! [`super::evidence`].)
 //!
 //! Each resample draws, within every stratum (stakeholder group), as many ballots as the
 //! stratum has, with replacement, and ranks the priorities by their Borda scores in that
 //! resample: each group by its own, the whole by the sum over the groups, the equal-weight view
 //! by the weighted sum (the weights fixed, as the groups' sizes are). Over all resamples each
-//! priority gets a rank interval (the central `confidence` share of its ranks) and the
-//! probability of being among the top `k`.
+//! priority gets the share of resamples in which it was among the top `k`.
 //!
 //! # Large groups: the normal approximation
 //!
@@ -28,13 +29,13 @@
 //!   [`EXACT_UP_TO`] ballots is resampled exactly from its ballots, which the tally keeps while
 //!   the group is that small. Measured on realistic ballots of 20 priorities (4,000
 //!   resamples, four groups per size), the largest differences between the two were: at 10
-//!   ballots 0.021 in a top-3 chance and 2 places at an interval end; at 50, 0.019 and 1; at
-//!   200, 0.016 and 1 (the resampling noise alone is about 0.01). The switch sits at 200,
+//!   ballots 0.021 in a top-3 chance; at 50, 0.019; at 200, 0.016 (the resampling noise alone
+//!   is about 0.01). The switch sits at 200,
 //!   well inside the safe range, because with few priorities or nearly unanimous pairs the
 //!   discreteness matters sooner, and exact resampling of 200 ballots is cheap (1,000
 //!   resamples of 20 priorities: about 4 million additions). The test
 //!   `the_normal_approximation_agrees_with_resampling_at_the_switch_point_and_above` holds the
-//!   two together: every interval end within one place, every top-k chance within 0.05.
+//!   two together: every top-k chance within 0.05.
 //! - **A group that shrank.** The ranks of ballots that left a group once it had more than
 //!   [`EXACT_UP_TO`] are not kept. If withdrawals take it back to that size, the server counts
 //!   the consultation afresh from storage in the background (`AppState::regain_ranks`), so its
@@ -42,7 +43,7 @@
 //!   drawn from the normal approximation.
 //! - **What neither method covers.** The bootstrap treats a group's participants as a random
 //!   sample of people like them. A consultation's participants choose themselves: the
-//!   intervals show how much the ranking could move with other, similar participants, not how
+//!   chances show how much the ranking could move with other, similar participants, not how
 //!   far the participants are from the whole population.
 //!
 //! The random numbers are seeded, so the same tally always gives the same figures.
@@ -57,10 +58,9 @@ use crate::tally::{GroupTally, Tally, EXACT_UP_TO};
 #[cfg(doc)]
 use crate::tally::ScoreMoments;
 
-/// Per priority: the rank interval and the chance of being in the top `k`.
+/// Per priority: the chance of being in the top `k`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Uncertainty {
-    pub intervals: Vec<[u32; 2]>,
     pub top_k: Vec<f64>,
 }
 
@@ -108,12 +108,13 @@ impl Uncertainties {
             .zip(weights)
             .any(|(s, &w)| s.is_some() && w > 0.0);
         let mut rng = SplitMix64(options.seed);
+        let k = options.top_k.min(n);
         let mut groups: Vec<Option<Histogram>> = samplers
             .iter()
-            .map(|s| s.as_ref().map(|_| Histogram::new(n)))
+            .map(|s| s.as_ref().map(|_| Histogram::new(n, k)))
             .collect();
-        let mut overall = Histogram::new(n);
-        let mut equal = Histogram::new(n);
+        let mut overall = Histogram::new(n, k);
+        let mut equal = Histogram::new(n, k);
         let mut room = Room::new(n);
         let (mut total, mut weighted) = (vec![0.0; n], vec![0.0; n]);
         for _ in 0..options.resamples {
@@ -135,8 +136,7 @@ impl Uncertainties {
                 equal.add(&weighted);
             }
         }
-        let k = options.top_k.min(n);
-        let summary = |h: &Histogram| h.summary(options.resamples, options.confidence, k);
+        let summary = |h: &Histogram| h.summary(options.resamples);
         Self {
             responses,
             groups: groups.iter().map(|h| h.as_ref().map(summary)).collect(),
@@ -194,54 +194,33 @@ impl Room {
     }
 }
 
-/// How often each priority took each rank over the resamples.
+/// How often each priority was among the top `k` over the resamples.
 struct Histogram {
-    n: usize,
-    /// `counts[a * n + r - 1]`: resamples in which priority `a` had rank `r`.
-    counts: Vec<u32>,
+    k: usize,
+    hits: Vec<u32>,
 }
 
 impl Histogram {
-    fn new(n: usize) -> Self {
+    fn new(n: usize, k: usize) -> Self {
         Self {
-            n,
-            counts: vec![0; n * n],
+            k,
+            hits: vec![0; n],
         }
     }
 
     /// Counts the ranks that `scores` give (higher is better, ties share the better rank).
     fn add(&mut self, scores: &[f64]) {
-        for (a, rank) in competition_ranks(scores).into_iter().enumerate() {
-            self.counts[a * self.n + rank as usize - 1] += 1;
+        for (hits, rank) in self.hits.iter_mut().zip(competition_ranks(scores)) {
+            *hits += u32::from(rank as usize <= self.k);
         }
     }
 
-    fn summary(&self, resamples: u32, confidence: f64, k: usize) -> Uncertainty {
-        let n = self.n;
-        let tail = (1.0 - confidence) / 2.0;
-        let quantile = |row: &[u32], q: f64| -> u32 {
-            let target = (q * f64::from(resamples)).ceil().max(1.0) as u32;
-            let mut seen = 0;
-            for (r, &count) in row.iter().enumerate() {
-                seen += count;
-                if seen >= target {
-                    return r as u32 + 1;
-                }
-            }
-            n as u32
-        };
-        let rows: Vec<&[u32]> = self.counts.chunks_exact(n).collect();
+    fn summary(&self, resamples: u32) -> Uncertainty {
         Uncertainty {
-            intervals: rows
+            top_k: self
+                .hits
                 .iter()
-                .map(|row| [quantile(row, tail), quantile(row, 1.0 - tail)])
-                .collect(),
-            top_k: rows
-                .iter()
-                .map(|row| {
-                    let hits: u32 = row.iter().take(k).sum();
-                    f64::from(hits) / f64::from(resamples)
-                })
+                .map(|&h| f64::from(h) / f64::from(resamples))
                 .collect(),
         }
     }
