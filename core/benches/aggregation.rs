@@ -116,7 +116,7 @@ fn compute_results(c: &mut Criterion) {
     let options = ResultsOptions::default();
     let mut group = c.benchmark_group("results");
     group.bench_function(
-        "rankings, agreement, conflicts (no uncertainty), 1,000,000 ballots in 5 groups",
+        "rankings, rank intervals, agreement, conflicts, findings (no top-k chances), 1,000,000 ballots in 5 groups",
         |b| {
             b.iter(|| {
                 black_box(Results::compute_with(
@@ -149,7 +149,7 @@ fn compute_results(c: &mut Criterion) {
         .sample_size(10)
         .measurement_time(Duration::from_secs(15));
     group.bench_function(
-        "rankings, agreement (no uncertainty), 10,000 ballots",
+        "rankings, rank intervals, agreement, findings (no top-k chances), 10,000 ballots",
         |b| b.iter(|| black_box(Results::compute_with(&wide, &tally, &options, None))),
     );
     group.bench_function("uncertainty, 1,000 resamples, 10,000 ballots", |b| {
