@@ -150,6 +150,7 @@ fn the_results_document_their_findings_and_the_common_ground_beside_the_consensu
     assert!(schemas["Results"]["properties"]["findings"].is_object());
     let agreement = &schemas["Agreement"]["properties"];
     assert!(agreement["consensus"].is_object() && agreement["common_ground"].is_object());
+    assert!(agreement["divisive"].is_object() && agreement["divergent"].is_object());
     let finding = schemas["Finding"].to_string();
     for kind in [
         "lead",

@@ -223,15 +223,26 @@ impl Input<'_> {
     }
 }
 
+/// What [`Finding::all`] finds: the briefing, and every goal two readable groups rank apart
+/// beyond chance (the briefing names the clearest; the results' `agreement` lists them all).
+pub(super) struct Briefing {
+    pub findings: Vec<Finding>,
+    pub divergent: Vec<Split>,
+}
+
 impl Finding {
     /// Every finding the results support, in the order a briefing reads them.
-    pub(super) fn all(input: &Input) -> Vec<Finding> {
+    pub(super) fn all(input: &Input) -> Briefing {
         let results = input.results;
         let mut out = vec![Finding::Responses {
             total: results.total,
         }];
+        let mut divergent = Vec::new();
         if results.total == 0 {
-            return out;
+            return Briefing {
+                findings: out,
+                divergent,
+            };
         }
         let readable = input.readable();
         let budget = budget(input, &readable);
@@ -246,12 +257,17 @@ impl Finding {
                 &readable,
                 budget.of(Family::CommonGround),
             ));
-            out.push(between::split(input, &readable, budget.of(Family::Splits)));
+            let splits = budget.of(Family::Splits);
+            divergent = between::divergent(input, &readable, splits);
+            out.push(between::split(input, &readable, &divergent, splits));
         }
         out.extend(leans::conflicts(input, &readable, budget.of(Family::Leans)));
         out.extend(weighting::weighting(input, budget.of(Family::Weighting)));
         out.extend(small_groups(results));
-        out
+        Briefing {
+            findings: out,
+            divergent,
+        }
     }
 
     /// What of `findings` may be published with `public`, the results with small groups

@@ -175,8 +175,13 @@ pub struct Agreement {
     /// see [`evidence`]).
     #[serde(default)]
     pub common_ground: Vec<PriorityId>,
-    /// The largest spreads of rank across groups large enough to read, largest first.
+    /// The largest spreads of rank across groups large enough to read, largest first: by
+    /// places alone, descriptive. What may be claimed is `divergent`.
     pub divisive: Vec<Divisive>,
+    /// Every goal two such groups rank apart beyond chance (its points differ), the largest
+    /// differences first; under the briefing's promise, which names the first.
+    #[serde(default)]
+    pub divergent: Vec<findings::Split>,
 }
 
 /// A priority the groups rank far apart.
@@ -438,12 +443,14 @@ impl Results {
             conflicts,
             findings: Vec::new(),
         };
-        results.findings = Finding::all(&findings::Input {
+        let briefing = Finding::all(&findings::Input {
             consultation,
             tally,
             weights: &weights,
             results: &results,
         });
+        results.findings = briefing.findings;
+        results.agreement.divergent = briefing.divergent;
         results.agreement.common_ground = results
             .findings
             .iter()
@@ -500,6 +507,7 @@ impl Results {
                 .map(id)
                 .collect(),
             common_ground: Vec::new(),
+            divergent: Vec::new(),
             divisive: agreement::spreads(&ranks, n)
                 .into_iter()
                 .take(DIVISIVE_SHOWN)

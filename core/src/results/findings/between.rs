@@ -1,5 +1,5 @@
-//! Between the readable groups: the goals all of them rank high (common ground) and the goal
-//! they are furthest apart on (the split).
+//! Between the readable groups: the goals all of them rank high (common ground), every goal
+//! two of them rank apart beyond chance, and the one they are furthest apart on (the split).
 
 use super::{rank_of, Finding, Input, Split, SplitSide};
 use crate::results::evidence::differences::{between, View};
@@ -38,10 +38,10 @@ pub(super) fn common_ground(input: &Input, readable: &[usize], budget: f64) -> F
     }
 }
 
-/// The goal whose points differ most between two readable groups beyond chance (Holm over
-/// every pair of groups and every goal); without one, the largest spread of places, said to
-/// be within the uncertainty; without a spread of two places, that the groups are close.
-pub(super) fn split(input: &Input, readable: &[usize], budget: f64) -> Finding {
+/// Every goal two readable groups rank apart beyond chance: Welch's t of the goal's points
+/// in the two groups, Holm over every pair of groups and every goal; the largest differences
+/// first (of equal ones, the goal listed first).
+pub(super) fn divergent(input: &Input, readable: &[usize], budget: f64) -> Vec<Split> {
     let n = input.consultation.priorities.len();
     let groups = input.tally.groups();
     let mut tests = Vec::new();
@@ -56,18 +56,35 @@ pub(super) fn split(input: &Input, readable: &[usize], budget: f64) -> Finding {
     }
     let p_values: Vec<f64> = tests.iter().map(|t| t.4).collect();
     let rejected = holm(&p_values, budget);
-    let clearest = tests
-        .iter()
-        .zip(&rejected)
-        .filter(|(_, r)| **r)
+    let mut clear: Vec<_> = tests
+        .into_iter()
+        .zip(rejected)
+        .filter(|(_, r)| *r)
         .map(|(t, _)| t)
-        // The largest difference; of equal ones, the goal listed first.
-        .max_by(|a, b| a.3.total_cmp(&b.3).then(b.0.cmp(&a.0)));
-    if let Some(&(p, high, low, _, p_value)) = clearest {
-        return described(input, (p, high, low), true, p_value, budget)
-            .unwrap_or(Finding::GroupsClose);
+        .collect();
+    clear.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)));
+    clear
+        .into_iter()
+        .filter_map(|(p, high, low, _, p_value)| {
+            described(input, (p, high, low), true, p_value, budget)
+        })
+        .collect()
+}
+
+/// Where the groups are furthest apart: the first of `divergent`; without one, the largest
+/// spread of places, said to be within the uncertainty; without a spread of two places, that
+/// the groups are close.
+pub(super) fn split(
+    input: &Input,
+    readable: &[usize],
+    divergent: &[Split],
+    budget: f64,
+) -> Finding {
+    if let Some(clearest) = divergent.first() {
+        return Finding::Split(clearest.clone());
     }
     // Nothing beyond chance: the largest spread of places, if it is two places or more.
+    let groups = input.tally.groups();
     let results = input.results;
     let Some(divisive) = results.agreement.divisive.first().filter(|d| d.spread >= 2) else {
         return Finding::GroupsClose;
@@ -85,17 +102,19 @@ pub(super) fn split(input: &Input, readable: &[usize], budget: f64) -> Finding {
         return Finding::GroupsClose;
     };
     let p_value = between(&groups[high], &groups[low], p).p_value();
-    described(input, (p, high, low), false, p_value, budget).unwrap_or(Finding::GroupsClose)
+    described(input, (p, high, low), false, p_value, budget)
+        .map(Finding::Split)
+        .unwrap_or(Finding::GroupsClose)
 }
 
-/// The split of goal `p` between groups `high` and `low`, worded with their places and points.
+/// The split of goal `p` between groups `high` and `low`, with their places and points.
 fn described(
     input: &Input,
     (p, high, low): (usize, usize, usize),
     clear: bool,
     p_value: f64,
     budget: f64,
-) -> Option<Finding> {
+) -> Option<Split> {
     let priority = &input.consultation.priorities[p].id;
     let side = |g: usize| {
         let (id, results) = &input.results.groups[g];
@@ -106,12 +125,12 @@ fn described(
             points: results.points(line)?,
         })
     };
-    Some(Finding::Split(Split {
+    Some(Split {
         priority: priority.clone(),
         high: side(high)?,
         low: side(low)?,
         clear,
         p_value,
         budget,
-    }))
+    })
 }

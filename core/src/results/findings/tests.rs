@@ -193,6 +193,20 @@ fn the_clearest_split_names_both_groups_with_their_places_and_points() {
     );
     assert_eq!((split.low.group.clone(), split.low.rank), (group("b"), 4));
     assert_eq!(split.low.points, 0.0);
+    // The JSON lists every goal the groups rank apart beyond chance, the clearest first.
+    let divergent = &r.agreement.divergent;
+    assert_eq!(divergent.first(), Some(split));
+    assert!(divergent.iter().all(|d| d.clear && d.p_value <= d.budget));
+    let gaps: Vec<f64> = divergent
+        .iter()
+        .map(|d| d.high.points - d.low.points)
+        .collect();
+    assert!(gaps.windows(2).all(|w| w[0] >= w[1] - 1e-9), "{gaps:?}");
+    assert_eq!(
+        divergent.len(),
+        4,
+        "every goal moves when p3 jumps to the top"
+    );
     // The places are the ones the groups' tables show.
     assert_eq!(r.groups[0].1.ranking[0].priority, id("p3"));
     assert_eq!(r.groups[1].1.ranking[3].priority, id("p3"));
@@ -229,6 +243,7 @@ fn a_split_inside_the_noise_is_not_called_clear() {
     assert_eq!((split.high.rank, split.low.rank), (2, 5));
     assert!(!split.clear, "{split:?}");
     assert!(split.p_value > split.budget);
+    assert!(r.agreement.divergent.is_empty());
 }
 
 #[test]
