@@ -79,8 +79,8 @@ async fn the_briefing_claims_agreement_only_once_two_groups_can_be_read() {
     assert!(
         text.contains(&format!(
             "Am deutlichsten unterscheiden sich die Gruppen bei {FIRST}: \
-             Bürgerinnen und Bürger auf Platz 1 (100,0 Punkte), Wissenschaft auf Platz 8 \
-             (0,0 Punkte) – mehr, als der Zufall erklärt."
+             Bürgerinnen und Bürger auf Platz\u{a0}1 (100,0 Punkte), Wissenschaft auf \
+             Platz\u{a0}8 (0,0 Punkte) – mehr, als der Zufall erklärt."
         )),
         "{text}"
     );

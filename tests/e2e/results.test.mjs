@@ -33,8 +33,8 @@ test('the public page briefs, reads at every width and hands out its charts', as
   const points = (p) => p.toFixed(1).replace('.', ',');
   const text = await briefing.innerText();
   assert.ok(text.includes(`Am deutlichsten unterscheiden sich die Gruppen bei „${title(split.priority)}“: `
-    + `${label(split.high.group)} auf Platz ${split.high.rank} (${points(split.high.points)} Punkte), `
-    + `${label(split.low.group)} auf Platz ${split.low.rank} (${points(split.low.points)} Punkte)`), text);
+    + `${label(split.high.group)} auf Platz\u00a0${split.high.rank} (${points(split.high.points)} Punkte), `
+    + `${label(split.low.group)} auf Platz\u00a0${split.low.rank} (${points(split.low.points)} Punkte)`), text);
   for (const side of [split.high, split.low]) {
     assert.equal(results.groups[side.group].ranking.find((l) => l.priority === split.priority).rank, side.rank);
   }

@@ -45,6 +45,45 @@ impl ResultsData {
         join(lang, &titles)
     }
 
+    /// The goals that could be first too, each with its points; beyond three, how many more.
+    fn contenders(&self, ids: &[PriorityId], lang: Lang) -> String {
+        const NAMED: usize = 3;
+        let overall = &self.results.overall;
+        let named: Vec<String> = ids
+            .iter()
+            .take(NAMED)
+            .map(|p| {
+                let title = quoted(lang, &self.goal(p, lang));
+                match overall
+                    .ranking
+                    .iter()
+                    .find(|l| &l.priority == p)
+                    .and_then(|l| overall.points(l))
+                {
+                    Some(points) => fill(
+                        t(lang, Key::GoalWithPoints),
+                        &[
+                            ("goal", &title),
+                            ("points", &locale::decimal(lang, points, 1)),
+                        ],
+                    ),
+                    None => title,
+                }
+            })
+            .collect();
+        if ids.len() > NAMED {
+            fill(
+                t(lang, Key::AndMore),
+                &[
+                    ("list", &named.join(", ")),
+                    ("n", &locale::integer(lang, (ids.len() - NAMED) as u64)),
+                ],
+            )
+        } else {
+            join(lang, &named)
+        }
+    }
+
     fn groups(&self, ids: &[GroupId], lang: Lang) -> String {
         let labels: Vec<String> = ids.iter().map(|g| self.group(g, lang)).collect();
         join(lang, &labels)
@@ -94,7 +133,7 @@ impl ResultsData {
                         &[
                             ("goal", &goal(leader)),
                             ("points", &points_of(*points)),
-                            ("others", &self.goals(contenders, lang)),
+                            ("others", &self.contenders(contenders, lang)),
                         ],
                     ),
                     _ => fill(t(lang, Key::LeadAlone), &[("goal", &goal(leader))]),
@@ -118,8 +157,13 @@ impl ResultsData {
             }
             Finding::CommonGround { priorities, .. } => {
                 let readable = self.readable_groups();
+                let key = if readable == 2 {
+                    Key::CommonGroundBoth
+                } else {
+                    Key::CommonGround
+                };
                 let text = fill(
-                    t(lang, Key::CommonGround),
+                    t(lang, key),
                     &[
                         ("n", &locale::integer(lang, readable as u64)),
                         ("goals", &self.goals(priorities, lang)),
@@ -213,7 +257,14 @@ impl ResultsData {
                                     ("share", &shares(|l| l.right)),
                                 ],
                             ),
-                            Side::Undecided => fill(t(lang, Key::NoClearLean), &[("who", &who)]),
+                            Side::Undecided => fill(
+                                t(lang, Key::NoClearLean),
+                                &[
+                                    ("who", &who),
+                                    ("left", &shares(|l| l.left)),
+                                    ("right", &shares(|l| l.right)),
+                                ],
+                            ),
                         })
                     })
                     .collect();
@@ -223,9 +274,12 @@ impl ResultsData {
                 );
                 (text, Some(anchors::conflict(conflict.as_str())))
             }
-            Finding::Weighting { flips, .. } => {
+            Finding::Weighting {
+                same_order, flips, ..
+            } => {
                 let text = match flips.as_slice() {
-                    [] => t(lang, Key::WeightingSame).to_owned(),
+                    [] if *same_order => t(lang, Key::WeightingSame).to_owned(),
+                    [] => t(lang, Key::WeightingNoise).to_owned(),
                     [flip] => fill(
                         t(lang, Key::WeightingFlip),
                         &[
@@ -244,6 +298,13 @@ impl ResultsData {
                 };
                 (text, Some(anchors::EQUAL.to_owned()))
             }
+            Finding::OverallWithheld { min } => (
+                fill(
+                    t(lang, Key::WholeWithheld),
+                    &[("n", &locale::integer(lang, *min))],
+                ),
+                Some(anchors::METHOD.to_owned()),
+            ),
             Finding::SmallGroups { groups, min } => {
                 let text = fill(
                     t(lang, Key::SmallGroups),

@@ -47,13 +47,14 @@ pub enum Finding {
         /// The next goals by rank, up to two, apart from the contenders (and, for a clear
         /// lead, after the runner-up, which the sentence names with its points).
         followers: Vec<PriorityId>,
-        /// The leader's points (0–100, see [`GroupResults::points`]).
+        /// The leader's points (0–100: the share of head-to-head comparisons it won).
         points: f64,
-        /// The second goal by rank and its points.
+        /// The second goal by rank and its points: `[goal, points]`.
         runner_up: Option<(PriorityId, f64)>,
         /// The largest p-value of the leader's comparisons with the other goals; the lead is
         /// clear when it is at most `budget`.
         p_value: f64,
+        /// The share of the briefing's 5 % error rate the lead may spend in this consultation.
         budget: f64,
     },
     /// Fewer than two groups are large enough to compare: no claim of agreement or split.
@@ -61,7 +62,10 @@ pub enum Finding {
     /// Goals that every readable group ranks in its upper half beyond chance: each is above
     /// at least half the other goals in every such group.
     CommonGround {
+        /// In the order of the overall ranking.
         priorities: Vec<PriorityId>,
+        /// The share of the briefing's 5 % error rate common ground may spend (Holm over every
+        /// pair of goals in every readable group).
         budget: f64,
     },
     /// No goal is surely in the upper half of every readable group's ranking.
@@ -76,13 +80,26 @@ pub enum Finding {
     Conflict {
         conflict: ConflictId,
         overall: Lean,
+        /// `[group, lean]` for every readable group with positions.
         groups: Vec<(GroupId, Lean)>,
+        /// The share of the briefing's 5 % error rate all leans together may spend (Holm).
         budget: f64,
     },
     /// Whether counting every group equally changes the order beyond chance: pairs of goals
     /// ordered one way when every response counts once and the other way when every group
     /// counts the same, both beyond chance.
-    Weighting { flips: Vec<Flip>, budget: f64 },
+    Weighting {
+        /// Both views give every goal the same place (descriptive, no allowance for chance).
+        same_order: bool,
+        /// Pairs turned round beyond chance, the surest first.
+        flips: Vec<Flip>,
+        /// The share of the briefing's 5 % error rate the weighting may spend (Holm over the
+        /// pairs).
+        budget: f64,
+    },
+    /// The overall ranking is withheld from what is published (too few responses in all, or
+    /// withheld groups that together have too few to hide a person): no lead, no conflicts.
+    OverallWithheld { min: u64 },
     /// Groups with responses, but too few to read (or to publish) on their own.
     SmallGroups { groups: Vec<GroupId>, min: u64 },
 }
@@ -91,6 +108,7 @@ pub enum Finding {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Split {
+    /// The goal.
     pub priority: PriorityId,
     /// The group that ranks it higher: its place there, and the goal's points.
     pub high: SplitSide,
@@ -100,10 +118,12 @@ pub struct Split {
     pub clear: bool,
     /// Of the difference of the goal's points in the two groups.
     pub p_value: f64,
+    /// The share of the briefing's 5 % error rate all splits together may spend (Holm over
+    /// every pair of groups and every goal).
     pub budget: f64,
 }
 
-/// One group's side of a [`Split`].
+/// One group's side of a split.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SplitSide {
@@ -135,10 +155,13 @@ pub enum LeadCertainty {
     NearTie,
 }
 
-/// Where one group stands on a goal conflict.
+/// Where one group stands on a goal conflict. The overall lean is tested (and may have a
+/// side) only when fewer than two groups can be read; otherwise the groups' leans are the
+/// claims, and the overall's side stays `undecided`.
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Lean {
+    /// The side taken beyond chance, or `undecided`.
     pub side: Side,
     /// Share of the positions on the left goal's half, in 0..=1.
     pub left: f64,
@@ -280,11 +303,16 @@ impl Finding {
             .filter(|f| match f {
                 Finding::Lead { .. } | Finding::Conflict { .. } => overall,
                 Finding::Weighting { .. } => overall && equal,
-                Finding::SmallGroups { .. } => false,
+                Finding::SmallGroups { .. } | Finding::OverallWithheld { .. } => false,
                 _ => true,
             })
             .cloned()
             .collect();
+        if !overall && public.total > 0 {
+            out.push(Finding::OverallWithheld {
+                min: public.min_group_size,
+            });
+        }
         out.extend(small_groups(public));
         out
     }

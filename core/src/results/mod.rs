@@ -69,8 +69,7 @@ pub struct Results {
     pub min_group_size: u64,
     /// The `k` of `top_k_probability`.
     pub top_k: usize,
-    /// The chance that a `rank_interval` holds the goal's true place (at least; see
-    /// [`evidence::rank_intervals`]).
+    /// The chance (at least) that a `rank_interval` holds the goal's true place: 0.9.
     pub confidence: f64,
     /// Which responses each part reflects.
     #[serde(default)]
@@ -89,8 +88,8 @@ pub struct Results {
     pub agreement: Agreement,
     pub conflicts: Vec<ConflictResults>,
     /// What the results say, in the order a briefing reads them: every claim beyond chance,
-    /// all of them together false in at most [`evidence::BRIEFING_ERROR_RATE`] of
-    /// consultations, whatever the truth ([`findings`], [`evidence`]).
+    /// all of them together false in at most 5 % of consultations, whatever the truth (each
+    /// claim with its `p_value` and its `budget`, its kind's share of those 5 %).
     #[serde(default)]
     pub findings: Vec<Finding>,
 }
@@ -151,8 +150,8 @@ pub struct RankedPriority {
     /// Pairwise wins plus half the pairwise ties.
     pub copeland: f64,
     /// The places the goal may truly hold, `[best, worst]`: better than `best` only if some
-    /// goal scored above it by chance, and so on (see [`evidence::rank_intervals`]); `None`
-    /// without responses.
+    /// goal scored above it by chance, and so on; it holds the true place at least 90 % of the
+    /// time; null without responses.
     pub rank_interval: Option<[u32; 2]>,
     /// Bootstrap probability of being among the top `k`.
     pub top_k_probability: Option<f64>,

@@ -260,6 +260,13 @@ impl<'a> Truth<'a> {
                 _ => {}
             }
         }
+        // Every goal the JSON lists as ranked apart beyond chance is a claim too.
+        for split in &results.agreement.divergent {
+            let p = goal(&split.priority);
+            let score = |g: &crate::ids::GroupId| self.scores[group(g)][p];
+            let false_claim = score(&split.high.group) <= score(&split.low.group) + EQUAL;
+            claims.push((Claim::ClearSplit, false_claim));
+        }
         if !results.agreement.consensus.is_empty() {
             let readable = readable(results);
             let false_claim = results.agreement.consensus.iter().any(|p| {

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mitreden_core::results::evidence::{Family, BRIEFING_ERROR_RATE, MARGIN};
+use mitreden_core::results::findings::Finding;
 use mitreden_core::{locale, Lang};
 
 use crate::data::ResultsData;
@@ -19,7 +20,7 @@ pub fn MethodNote(data: Arc<ResultsData>, lang: Lang) -> impl IntoView {
             <p>{t(lang, Key::MethodCount)}" "{t(lang, Key::PointsExplained)}</p>
             <p>{t(lang, Key::MethodUncertainty)}</p>
             <p>{fill(t(lang, Key::MethodPromise), &[("rate", &locale::percent_fine(lang, BRIEFING_ERROR_RATE))])}</p>
-            <p>{budget(lang)}</p>
+            <p>{budget(lang)}{lead_here(&data, lang)}</p>
             <p>{fill(t(lang, Key::MethodSuppressed), &[("n", &min)])}</p>
         </section>
     }
@@ -40,4 +41,18 @@ fn budget(lang: Lang) -> String {
             ("margin", &locale::percent_fine(lang, MARGIN)),
         ],
     )
+}
+
+/// What the lead spends in this consultation, when it is more than its own share.
+fn lead_here(data: &ResultsData, lang: Lang) -> Option<String> {
+    data.results.findings.iter().find_map(|f| match f {
+        Finding::Lead { budget, .. } if *budget > Family::Lead.budget() + 1e-9 => Some(format!(
+            " {}",
+            fill(
+                t(lang, Key::MethodBudgetHere),
+                &[("lead", &locale::percent_fine(lang, *budget))]
+            )
+        )),
+        _ => None,
+    })
 }

@@ -68,7 +68,7 @@ fn check(data: &ResultsData, lang: Lang) -> usize {
                 followers,
                 ..
             } => std::iter::once(leader)
-                .chain(contenders)
+                .chain(contenders.iter().take(3))
                 .chain(followers)
                 .map(goal)
                 .collect(),

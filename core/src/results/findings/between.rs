@@ -27,10 +27,13 @@ pub(super) fn common_ground(input: &Input, readable: &[usize], budget: f64) -> F
     for (&(g, high, _, _), _) in tests.iter().zip(&rejected).filter(|(_, r)| **r) {
         beaten[g][high] += 1;
     }
-    let priorities: Vec<_> = (0..n)
+    let mut priorities: Vec<_> = (0..n)
         .filter(|&p| needed > 0 && readable.iter().all(|&g| beaten[g][p] >= needed))
         .map(|p| input.consultation.priorities[p].id.clone())
         .collect();
+    // In the order of the overall ranking.
+    let overall = &input.results.overall.ranking;
+    priorities.sort_by_key(|p| overall.iter().position(|l| &l.priority == p));
     if priorities.is_empty() {
         Finding::NoCommonGround
     } else {

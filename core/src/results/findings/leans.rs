@@ -1,5 +1,5 @@
-//! Leans on goal conflicts: a sign test per group (and everyone) and conflict, Holm over all
-//! of them.
+//! Leans on goal conflicts: a sign test per readable group (or, with fewer than two, for
+//! everyone) and conflict, Holm over all of them.
 
 use super::{Finding, Input, Lean, Side};
 use crate::results::evidence::holm;
@@ -28,14 +28,16 @@ pub(super) fn conflicts(input: &Input, readable: &[usize], budget: f64) -> Vec<F
             budget,
         })
         .collect();
+    // With groups to read, their leans are the claims (the briefing shows them, not the
+    // overall one): the overall lean is tested only without them, so no share of the budget
+    // goes to a claim nobody reads.
     let mut leans: Vec<&mut Lean> = findings
         .iter_mut()
         .flat_map(|f| match f {
             Finding::Conflict {
                 overall, groups, ..
-            } => std::iter::once(overall)
-                .chain(groups.iter_mut().map(|(_, l)| l))
-                .collect::<Vec<_>>(),
+            } if groups.is_empty() => vec![overall],
+            Finding::Conflict { groups, .. } => groups.iter_mut().map(|(_, l)| l).collect(),
             _ => Vec::new(),
         })
         .collect();

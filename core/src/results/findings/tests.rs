@@ -281,6 +281,12 @@ fn with_one_readable_group_nothing_is_claimed_about_agreement() {
             )
         });
         assert_eq!(overall, !published, "{f:?}");
+        // What is published says why the overall figures are missing.
+        assert_eq!(
+            f.contains(&Finding::OverallWithheld { min: 5 }),
+            published,
+            "{f:?}"
+        );
         // Conflicts are described for everyone only, not group by group.
         for finding in f {
             if let Finding::Conflict { groups, .. } = finding {
@@ -297,11 +303,15 @@ fn weighting_groups_equally_names_the_pair_it_turns_round() {
     add(&mut t, 0, &[0, 1, 2], 90, None);
     add(&mut t, 1, &[1, 2, 0], 30, None);
     let r = Results::compute(&c, &t, &options());
-    let Some(Finding::Weighting { flips, budget }) =
-        find(&r.findings, |f| matches!(f, Finding::Weighting { .. }))
+    let Some(Finding::Weighting {
+        same_order,
+        flips,
+        budget,
+    }) = find(&r.findings, |f| matches!(f, Finding::Weighting { .. }))
     else {
         panic!("no weighting in {:?}", r.findings);
     };
+    assert!(!same_order);
     assert_eq!(flips.len(), 1, "{flips:?}");
     assert_eq!(
         (&flips[0].raw_ahead, &flips[0].equal_ahead),
@@ -322,7 +332,7 @@ fn the_same_order_under_equal_weight_is_said() {
     let r = Results::compute(&c, &t, &options());
     assert!(r.findings.iter().any(|f| matches!(
         f,
-        Finding::Weighting { flips, .. } if flips.is_empty()
+        Finding::Weighting { flips, same_order: true, .. } if flips.is_empty()
     )));
 }
 

@@ -45,5 +45,16 @@ pub(super) fn weighting(input: &Input, budget: f64) -> Option<Finding> {
         })
         .collect();
     flips.sort_by(|a, b| a.p_value.total_cmp(&b.p_value));
-    Some(Finding::Weighting { flips, budget })
+    let place = |g: &crate::results::GroupResults, p: &crate::ids::PriorityId| {
+        g.ranking.iter().find(|l| &l.priority == p).map(|l| l.rank)
+    };
+    let same_order = raw
+        .ranking
+        .iter()
+        .all(|l| place(equal, &l.priority) == Some(l.rank));
+    Some(Finding::Weighting {
+        same_order,
+        flips,
+        budget,
+    })
 }
