@@ -802,7 +802,9 @@ test('the public results page is readable without JavaScript and accessible', as
   const groups = page.getByRole('figure', { name: 'Platz jedes Ziels in jeder Gruppe' });
   await groups.getByText('Als Tabelle').click();
   await groups.getByRole('table', { name: 'Platz jedes Ziels in jeder Gruppe' }).waitFor();
-  await page.getByText('Die Gesamtwertung erscheint, sobald', { exact: false }).waitFor();
+  // Said in the briefing and where the overall ranking would be.
+  await page.getByTestId('briefing').getByText('Die Gesamtwertung erscheint, sobald', { exact: false }).waitFor();
+  await page.getByRole('paragraph').filter({ hasText: 'Die Gesamtwertung erscheint, sobald' }).waitFor();
   assert.equal(await page.getByRole('columnheader', { name: /Wirtschaft \(weniger als 10\)/ }).count(), 1);
   await context.close();
   const withJs = await env.browser.newContext();
